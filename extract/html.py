@@ -1,0 +1,76 @@
+"""Parse HTML and read it as lines, the way a person reads the rendered page.
+
+Tables and the metadata grid above an article are read from the raw DOM, not
+from trafilatura's main text: trafilatura may drop short cells, and the
+statistics tables are exactly a run of short cells. Every table cell becomes a
+line of its own, an empty cell an NBSP line, so a cell grid survives as text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+# Elements that start a new line when rendered.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body br dd div dl dt fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul "
+    "title option".split()
+)
+INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "iframe", "object", "embed")
+
+_SPACES = re.compile(r"[ \t\r\f\v\u3000]+")
+
+
+def parse_html(text: str) -> etree._Element:
+    # lxml refuses str input that carries an XML encoding declaration.
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    return lxml.html.document_fromstring(text or "<html></html>")
+
+
+def html_title(tree: etree._Element) -> str | None:
+    titles = tree.xpath("//title")
+    if not titles:
+        return None
+    title = _SPACES.sub(" ", titles[0].text_content()).strip()
+    return title or None
+
+
+def visible_lines(tree: etree._Element) -> list[str]:
+    """The page's text lines in document order, chrome included."""
+    root = tree.find("body")
+    if root is None:
+        root = tree
+    parts: list[str] = []
+    _walk(root, parts)
+    lines = []
+    for raw in "".join(parts).split("\n"):
+        line = _SPACES.sub(" ", raw).strip(" ")
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _walk(element: etree._Element, parts: list[str]) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in INVISIBLE_TAGS or not tag:
+        # Comments and processing instructions carry no visible text, but their tail does.
+        if element.tail:
+            parts.append(element.tail.replace("\n", " "))
+        return
+    block = tag in BLOCK_TAGS
+    if block:
+        parts.append("\n")
+    start = len(parts)
+    if element.text:
+        parts.append(element.text.replace("\n", " "))
+    for child in element:
+        _walk(child, parts)
+    if tag in ("td", "th") and not "".join(parts[start:]).strip():
+        parts.append("\u00a0")  # keep the empty cell as a line
+    if block:
+        parts.append("\n")
+    if element.tail:
+        parts.append(element.tail.replace("\n", " "))

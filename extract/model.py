@@ -1,0 +1,130 @@
+"""The records that flow out of extraction.
+
+They are plain frozen dataclasses so that every stage can be tested on its own
+and the crawler can store them without knowing how they were made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# Value statuses from the format spec (§5): a blank cell is not a zero.
+OK = "ok"
+BLANK = "blank"
+NOT_APPLICABLE = "not_applicable"
+APPROXIMATE = "approximate"
+UNPARSED = "unparsed"
+
+# Table scopes (spec §8.4).
+OWN_BODY = "own_body"
+REGION_TOTAL = "region_total"
+UNKNOWN_SCOPE = "unknown"
+
+
+@dataclass(frozen=True)
+class Stat:
+    """One figure of a report, mapped to a canonical indicator key."""
+
+    key: str
+    value: float | int | None
+    scope: str = UNKNOWN_SCOPE
+    unit: str | None = None
+    source: str = "table"  # "table" or "prose"
+    status: str = OK
+    raw_label: str = ""
+    raw_value: str = ""
+    note: str | None = None  # "45478(政府热线)" keeps 政府热线 here
+
+
+@dataclass(frozen=True)
+class RawCell:
+    """A table cell that no canonical key claims; kept so nothing is lost."""
+
+    label: str
+    value: str
+    scope: str = UNKNOWN_SCOPE
+    column: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SpamFinding:
+    kind: str
+    evidence: str
+    action: str  # "removed", "flagged", "replaced", "masked"
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class ValidationFinding:
+    rule: str
+    severity: str  # "hard" or "soft"
+    scope: str
+    expected: float | None
+    actual: float | None
+    message: str
+
+
+@dataclass(frozen=True)
+class SpamReport:
+    tampered: bool = False
+    score: float = 0.0
+    findings: tuple[SpamFinding, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything extraction learned about one fetched page."""
+
+    url: str
+    sha256: str
+    encoding: str | None = None
+    is_report: bool = False
+    title: str | None = None
+    agency: str | None = None
+    region: str | None = None
+    year: int | None = None
+    published_on: str | None = None
+    index_number: str | None = None
+    era: str | None = None
+    script: str | None = None  # "simplified" or "traditional", as found
+    text: str = ""
+    sections: tuple[Section, ...] = ()
+    stats: tuple[Stat, ...] = ()
+    raw_cells: tuple[RawCell, ...] = ()
+    spam: SpamReport = field(default_factory=SpamReport)
+    validation: tuple[ValidationFinding, ...] = ()
+    errors: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The `nianbao extract` contract: the fields users and tests rely on."""
+        data = asdict(self)
+        return {
+            "url": data["url"],
+            "title": data["title"],
+            "agency": data["agency"],
+            "region": data["region"],
+            "year": data["year"],
+            "published_on": data["published_on"],
+            "era": data["era"],
+            "is_report": data["is_report"],
+            "encoding": data["encoding"],
+            "sha256": data["sha256"],
+            "index_number": data["index_number"],
+            "text": data["text"],
+            "sections": data["sections"],
+            "stats": [
+                {k: s[k] for k in ("key", "value", "scope", "unit", "source", "status", "raw_label", "raw_value", "note")}
+                for s in data["stats"]
+            ],
+            "raw_cells": data["raw_cells"],
+            "spam": data["spam"],
+            "validation": data["validation"],
+            "errors": list(data["errors"]),
+        }
