@@ -1,0 +1,124 @@
+"""The `nianbao` command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+DEFAULT_DB = "output/reports.db"
+DEFAULT_METADATA = "output/metadata.yml"
+
+
+def _fail(message: str) -> None:
+    click.echo(f"nianbao: error: {message}", err=True)
+    sys.exit(2)
+
+
+def _open_store(db: str):  # noqa: ANN202 - Store is imported lazily to keep --help fast
+    from crawler.storage import StorageError, Store
+
+    try:
+        return Store(db)
+    except StorageError as exc:
+        _fail(str(exc))
+
+
+def _run_crawl(url: str, db: str, **overrides: object) -> str:
+    from crawler.run import crawl
+    from crawler.spiders.portal import BadStartUrl, check_start_url
+
+    try:
+        check_start_url(url)
+    except BadStartUrl as exc:
+        _fail(str(exc))
+    _open_store(db).close()  # a locked or unwritable database fails here, before any request
+    return crawl(url, db, **overrides)
+
+
+def _print_summary(db: str, run_id: str) -> None:
+    store = _open_store(db)
+    summary = store.summary(run_id)
+    store.close()
+    click.echo(
+        f"pages fetched: {summary['pages_fetched']}  reports stored: {summary['reports']}  "
+        f"tampered: {summary['tampered']}  statistics rows: {summary['stats']}  "
+        f"pages with errors: {summary['errors']}"
+    )
+    click.echo(f"database: {db}")
+    click.echo(f"browse it: nianbao serve --db {db}")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """nianbao: crawl government information-disclosure annual reports into SQLite."""
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
+def demo(db: str) -> None:
+    """Serve the bundled sample portal on 127.0.0.1 and crawl it into the database."""
+    from crawler.portal_server import sample_portal_root, serve_folder
+
+    with serve_folder(sample_portal_root()) as base_url:
+        click.echo(f"sample portal: {base_url}")
+        # Our own server on loopback: no need to be polite to it.
+        run_id = _run_crawl(base_url, db, DOWNLOAD_DELAY=0, AUTOTHROTTLE_ENABLED=False, LOG_LEVEL="WARNING")
+    _print_summary(db, run_id)
+
+
+@main.command()
+@click.argument("url")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
+@click.option("--max-pages", type=int, default=None, help="Stop following links after this many pages.")
+def crawl(url: str, db: str, max_pages: int | None) -> None:
+    """Crawl one site from its home page or a report column URL, staying on its host."""
+    overrides: dict[str, object] = {"LOG_LEVEL": os.environ.get("NIANBAO_LOG_LEVEL", "WARNING")}
+    if max_pages:
+        overrides["NIANBAO_MAX_PAGES"] = max_pages
+    run_id = _run_crawl(url, db, **overrides)
+    _print_summary(db, run_id)
+
+
+@main.command()
+@click.argument("page", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--url", required=True, help="The URL the page was fetched from.")
+@click.option("--content-type", default=None, help="The Content-Type header it was served with.")
+def extract(page: Path, url: str, content_type: str | None) -> None:
+    """Run the whole extraction on one saved page and print one JSON object."""
+    from extract import process
+
+    try:
+        body = page.read_bytes()
+    except OSError as exc:
+        _fail(f"cannot read {page}: {exc.strerror or exc}")
+    headers = {"Content-Type": content_type} if content_type else None
+    report = process(body, url, headers)
+    click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to browse.")
+@click.option("--port", default=8001, show_default=True, type=int, help="Port on 127.0.0.1.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--metadata", default=DEFAULT_METADATA, show_default=True, help="Datasette metadata file.")
+def serve(db: str, port: int, host: str, metadata: str) -> None:
+    """Browse the database in Datasette."""
+    if not Path(db).is_file():
+        _fail(f"no database at {db}: run `nianbao demo` or `nianbao crawl URL` first")
+    command = [sys.executable, "-m", "datasette", "serve", db, "--host", host, "--port", str(port)]
+    if Path(metadata).is_file():
+        command += ["--metadata", metadata]
+    click.echo(f"Datasette on http://{host}:{port}/ (Ctrl-C to stop)")
+    try:
+        sys.exit(subprocess.call(command))
+    except KeyboardInterrupt:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

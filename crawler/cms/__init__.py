@@ -1,0 +1,1 @@
+"""Adapters for the content-management systems government portals run on."""

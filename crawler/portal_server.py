@@ -1,0 +1,42 @@
+"""Serve a folder of static pages on 127.0.0.1, on a free port, in a thread.
+
+Used by `nianbao demo` for the bundled sample portal and by the tests for
+fixture portals: nothing the project runs on its own ever leaves the machine.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
+from pathlib import Path
+
+
+def sample_portal_root() -> Path:
+    return Path(str(resources.files("crawler") / "sample_portal"))
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    # Served as the CMS would: HTML without a charset, so pages speak for themselves.
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".html": "text/html", ".shtml": "text/html"}
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@contextmanager
+def serve_folder(root: Path, host: str = "127.0.0.1") -> Iterator[str]:
+    """Yield the base URL of a server over `root`; stop it on exit."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer((host, 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="portal-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,245 @@
+"""The SQLite store: every fetch in `pages`, every report with its versions.
+
+A report's identity is its reporting body and year, not its URL: the same
+report is posted on several portals and edited after publication. Pages whose
+body could not be read are keyed by URL until it can. Writes are upserts on
+explicit primary keys, so an identical re-crawl changes nothing but the fetch
+times; a report whose content changed gets a new `report_versions` row and
+the old one stays.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import sqlite_utils
+
+from extract.model import Report
+
+
+class StorageError(Exception):
+    """The database cannot be used: unwritable path, locked, not SQLite."""
+
+
+def utcnow() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def report_key(report: Report) -> str:
+    if report.agency and report.year:
+        identity = f"{report.agency}|{report.year}"
+    else:
+        identity = f"url|{report.url}"
+    return hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16]
+
+
+SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
+    "sites": ({"host": str, "base_url": str, "first_seen": str, "last_crawled": str}, "host"),
+    "crawl_runs": (
+        {"run_id": str, "start_url": str, "started_at": str, "finished_at": str, "pages_fetched": int,
+         "reports_stored": int, "status": str},
+        "run_id",
+    ),
+    "pages": (
+        {"url": str, "host": str, "status": int, "content_type": str, "encoding": str, "sha256": str,
+         "size": int, "fetched_at": str, "is_report": int, "report_key": str, "tampered": int,
+         "spam_score": float, "error": str, "run_id": str},
+        "url",
+    ),
+    "reports": (
+        {"report_key": str, "url": str, "title": str, "agency": str, "region": str, "year": int,
+         "published_on": str, "index_number": str, "era": str, "script": str, "text": str,
+         "tampered": int, "spam_score": float, "sha256": str, "first_seen": str, "updated_at": str},
+        "report_key",
+    ),
+    "report_versions": (
+        {"report_key": str, "sha256": str, "url": str, "fetched_at": str, "title": str, "text": str},
+        ("report_key", "sha256"),
+    ),
+    "sections": ({"report_key": str, "position": int, "heading": str, "text": str}, ("report_key", "position")),
+    "stats": (
+        {"report_key": str, "scope": str, "key": str, "value": float, "unit": str, "source": str,
+         "status": str, "raw_label": str, "raw_value": str, "note": str},
+        ("report_key", "scope", "key"),
+    ),
+    "raw_cells": (
+        {"report_key": str, "position": int, "scope": str, "label": str, "value": str, "column": str},
+        ("report_key", "position"),
+    ),
+    "spam_findings": (
+        {"url": str, "position": int, "report_key": str, "kind": str, "evidence": str, "action": str,
+         "score": float},
+        ("url", "position"),
+    ),
+    "validation_findings": (
+        {"report_key": str, "rule": str, "scope": str, "severity": str, "expected": float,
+         "actual": float, "message": str},
+        ("report_key", "rule", "scope"),
+    ),
+}
+
+# Children of a report, replaced together when its content changes.
+_REPORT_CHILDREN = ("sections", "stats", "raw_cells", "validation_findings")
+
+
+class Store:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(self.path), timeout=2.0)
+            self.db = sqlite_utils.Database(conn)
+            self.db.execute("PRAGMA journal_mode=wal")
+            # Take the write lock once now: a locked or read-only file fails here, clearly.
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("ROLLBACK")
+            self._create()
+        except (OSError, sqlite3.Error) as exc:
+            raise StorageError(f"cannot use database {self.path}: {exc}") from exc
+
+    def _create(self) -> None:
+        for name, (columns, pk) in SCHEMA.items():
+            if not self.db[name].exists():
+                self.db[name].create(columns, pk=pk, not_null=None)
+        if not self.db["reports_fts"].exists():
+            # The default tokenizer finds nothing inside Chinese text; trigrams do.
+            self.db["reports"].enable_fts(["title", "text"], tokenize="trigram", create_triggers=True)
+        self.db["pages"].create_index(["report_key"], if_not_exists=True)
+        self.db["stats"].create_index(["key"], if_not_exists=True)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    # Runs -----------------------------------------------------------------
+    def start_run(self, run_id: str, start_url: str) -> None:
+        self.db["crawl_runs"].upsert(
+            {"run_id": run_id, "start_url": start_url, "started_at": utcnow(), "status": "running"}, pk="run_id"
+        )
+
+    def finish_run(self, run_id: str, status: str) -> None:
+        pages = self.db.execute("select count(*) from pages where run_id = ?", [run_id]).fetchone()[0]
+        reports = self.db.execute(
+            "select count(distinct report_key) from pages where run_id = ? and is_report = 1", [run_id]
+        ).fetchone()[0]
+        self.db["crawl_runs"].upsert(
+            {"run_id": run_id, "finished_at": utcnow(), "status": status, "pages_fetched": pages,
+             "reports_stored": reports},
+            pk="run_id",
+        )
+
+    # Pages and reports ----------------------------------------------------
+    def save_fetch_error(self, url: str, status: int | None, error: str, run_id: str | None) -> None:
+        self._save_site(url)
+        self.db["pages"].upsert(
+            {"url": url, "host": urlsplit(url).netloc, "status": status, "fetched_at": utcnow(),
+             "error": error, "run_id": run_id},
+            pk="url",
+        )
+
+    def save_page(
+        self,
+        report: Report,
+        status: int,
+        content_type: str | None,
+        size: int,
+        run_id: str | None,
+    ) -> str | None:
+        """Store one fetched page; returns the report key when the page is a report."""
+        now = utcnow()
+        key = report_key(report) if report.is_report else None
+        self._save_site(report.url)
+        with self.db.conn:
+            self.db["pages"].upsert(
+                {"url": report.url, "host": urlsplit(report.url).netloc, "status": status,
+                 "content_type": content_type, "encoding": report.encoding, "sha256": report.sha256,
+                 "size": size, "fetched_at": now, "is_report": int(report.is_report), "report_key": key,
+                 "tampered": int(report.spam.tampered), "spam_score": report.spam.score,
+                 "error": "; ".join(report.errors) or None, "run_id": run_id},
+                pk="url",
+            )
+            self._save_spam(report, key)
+            if key:
+                self._save_report(report, key, now)
+        return key
+
+    def _save_site(self, url: str) -> None:
+        parts = urlsplit(url)
+        host = parts.netloc
+        now = utcnow()
+        existing = self.db["sites"].count_where("host = ?", [host])
+        record = {"host": host, "base_url": f"{parts.scheme}://{host}/", "last_crawled": now}
+        if not existing:
+            record["first_seen"] = now
+        self.db["sites"].upsert(record, pk="host")
+
+    def _save_spam(self, report: Report, key: str | None) -> None:
+        self.db["spam_findings"].delete_where("url = ?", [report.url])
+        self.db["spam_findings"].insert_all(
+            {"url": report.url, "position": i, "report_key": key, **asdict(f)}
+            for i, f in enumerate(report.spam.findings)
+        )
+
+    def _save_report(self, report: Report, key: str, now: str) -> None:
+        current = self.db.execute("select sha256, first_seen from reports where report_key = ?", [key]).fetchone()
+        if current and current[0] == report.sha256:
+            return  # unchanged: nothing to write
+        self.db["report_versions"].upsert(
+            {"report_key": key, "sha256": report.sha256, "url": report.url, "fetched_at": now,
+             "title": report.title, "text": report.text},
+            pk=("report_key", "sha256"),
+        )
+        self.db["reports"].upsert(
+            {"report_key": key, "url": report.url, "title": report.title, "agency": report.agency,
+             "region": report.region, "year": report.year, "published_on": report.published_on,
+             "index_number": report.index_number, "era": report.era, "script": report.script,
+             "text": report.text, "tampered": int(report.spam.tampered), "spam_score": report.spam.score,
+             "sha256": report.sha256, "first_seen": current[1] if current else now, "updated_at": now},
+            pk="report_key",
+        )
+        for table in _REPORT_CHILDREN:
+            self.db[table].delete_where("report_key = ?", [key])
+        self._insert(
+            "sections",
+            ({"report_key": key, "position": i, "heading": s.heading, "text": s.text}
+             for i, s in enumerate(report.sections)),
+        )
+        self._insert(
+            "stats",
+            ({"report_key": key, "scope": s.scope, "key": s.key, "value": s.value, "unit": s.unit,
+              "source": s.source, "status": s.status, "raw_label": s.raw_label, "raw_value": s.raw_value,
+              "note": s.note} for s in report.stats),
+            replace=True,
+        )
+        self._insert(
+            "raw_cells",
+            ({"report_key": key, "position": i, "scope": c.scope, "label": c.label, "value": c.value,
+              "column": c.column} for i, c in enumerate(report.raw_cells)),
+        )
+        self._insert(
+            "validation_findings",
+            ({"report_key": key, "rule": v.rule, "scope": v.scope, "severity": v.severity,
+              "expected": v.expected, "actual": v.actual, "message": v.message} for v in report.validation),
+            replace=True,
+        )
+
+    def _insert(self, table: str, rows: Iterable[dict[str, Any]], replace: bool = False) -> None:
+        self.db[table].insert_all(rows, replace=replace)
+
+    # Summary --------------------------------------------------------------
+    def summary(self, run_id: str | None = None) -> dict[str, int]:
+        where, params = ("where run_id = ?", [run_id]) if run_id else ("", [])
+        one = lambda sql, p=(): self.db.execute(sql, list(p)).fetchone()[0]  # noqa: E731
+        return {
+            "pages_fetched": one(f"select count(*) from pages {where}", params),
+            "reports": one("select count(*) from reports"),
+            "tampered": one("select count(*) from reports where tampered = 1"),
+            "stats": one("select count(*) from stats"),
+            "errors": one(f"select count(*) from pages {where} {'and' if where else 'where'} error is not null", params),
+        }

@@ -1,0 +1,58 @@
+"""User errors end in one clear line on stderr and exit status 2, never a traceback."""
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from crawler.storage import Store
+
+
+def nianbao(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "crawler.cli", *args], capture_output=True, text=True, timeout=120, cwd=cwd
+    )
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess, words: str) -> None:
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0], result.stderr
+
+
+def test_bad_url(tmp_path):
+    assert_one_line_error(nianbao("crawl", "not a url", "--db", str(tmp_path / "r.db")), "not an http(s) URL")
+
+
+def test_unwritable_db_path(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = nianbao("crawl", "http://127.0.0.1:9/", "--db", str(blocker / "r.db"))
+    assert_one_line_error(result, "cannot use database")
+
+
+def test_locked_database(tmp_path):
+    db = tmp_path / "r.db"
+    Store(db).close()
+    holder = sqlite3.connect(db)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        assert_one_line_error(nianbao("crawl", "http://127.0.0.1:9/", "--db", str(db)), "database is locked")
+    finally:
+        holder.rollback()
+        holder.close()
+
+
+def test_unreadable_page(tmp_path):
+    assert_one_line_error(nianbao("extract", str(tmp_path / "missing.html"), "--url", "http://x.gov.cn/"), "cannot read")
+
+
+def test_serve_without_database(tmp_path):
+    assert_one_line_error(nianbao("serve", "--db", str(tmp_path / "none.db")), "no database")
+
+
+@pytest.mark.parametrize("command", ["demo", "crawl", "extract", "serve"])
+def test_each_command_has_help(command):
+    assert nianbao(command, "--help").returncode == 0
