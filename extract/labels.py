@@ -1,0 +1,152 @@
+"""Row labels: normalise them for matching, and match them to canonical keys.
+
+Printed labels vary (full- or half-width brackets, wrapped cells, counting notes
+printed once or twice, typos, lost numbering), and regional tables renumber their
+blocks, so identity comes from keyword sets plus the enclosing block and group
+labels (spec §6), never from the printed number. The keyword sets are data, in
+data/legacy_rows.csv, so a new regional variant is a CSV row, not code.
+
+Input is expected in Simplified script (the caller runs OpenCC), but the seed-003
+typos that survive conversion are folded here.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+LEGACY_ROWS_CSV = Path(__file__).parent / "data" / "legacy_rows.csv"
+
+# Depth of a row in the legacy table, read from its numbering prefix.
+LEVEL_NONE = 0  # no prefix: a sibling of the row above, or a damaged label
+LEVEL_BLOCK = 1  # 一、 / 一.
+LEVEL_GROUP = 2  # (一)
+LEVEL_ITEM = 3  # 1. / 1、 / (1) / ①
+LEVEL_DETAIL = 4  # 其中:
+
+_CN_NUM = "一二三四五六七八九十百"
+# Order matters: "其中:" may follow a number ("1.其中:…"), so prefixes are peeled in a loop.
+_PREFIXES: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(rf"^[{_CN_NUM}]+[、.]"), LEVEL_BLOCK),
+    (re.compile(rf"^\([{_CN_NUM}]+\)"), LEVEL_GROUP),
+    (re.compile(r"^\(\d{1,2}\)"), LEVEL_ITEM),
+    (re.compile(r"^\d{1,2}[.、](?!\d)"), LEVEL_ITEM),
+    (re.compile(r"^其中[:]?"), LEVEL_DETAIL),
+    # Seed 003 lost "(七" of "(七)" and kept only ")": a damaged group number.
+    (re.compile(r"^\)"), LEVEL_GROUP),
+)
+_CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}  # ① … ⑳, before NFKC eats them
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
+_QUOTES = re.compile(r"[\"'“”‘’＂「」『』《》〈〉]")
+# Pinyin glosses injected by spam mirrors: 公(gong)开, 报(bào)告 (spec §6.1 step 4).
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zà-ǜ]+\)")
+_PARENTHETICAL = re.compile(r"\([^()]*\)")
+# Spelling variants and seed-003 typos, folded to the national wording (spec §6.1 step 8, §6.2).
+_VARIANTS: tuple[tuple[str, str], ...] = (
+    ("危機", "危及"),
+    ("危机", "危及"),
+    ("所指定应公开的政府信息", "所指政府信息"),
+    ("通过转其他途径", "通过其他途径"),
+    ("通过转其它途径", "通过其他途径"),
+    ("其它", "其他"),
+    ("合计", "总计"),
+    ("网上", "网络"),
+    ("规范性档案", "规范性文件"),  # Taiwan-localised mirrors write 文件 as 檔案
+)
+
+
+@dataclass(frozen=True)
+class Label:
+    raw: str  # as printed
+    text: str  # normalised, for matching only
+    prefix: str  # the numbering that was stripped, e.g. "(一)", "1.", "其中:"
+    level: int
+
+
+def normalise_text(text: str) -> str:
+    """NFKC, no whitespace or invisible characters, variants folded; no structural edits."""
+    for circled, plain in _CIRCLED.items():
+        text = text.replace(circled, plain)
+    text = unicodedata.normalize("NFKC", text.replace("&nbsp;", " "))
+    text = "".join(_INVISIBLE.sub("", text).split())
+    text = _QUOTES.sub("", _PINYIN_GLOSS.sub("", text))
+    for variant, canonical in _VARIANTS:
+        text = text.replace(variant, canonical)
+    if text.endswith("数量"):
+        text = text[:-1]  # 行政复议数量 ≡ 行政复议数
+    return text
+
+
+def normalise_label(raw: str) -> Label:
+    """Strip numbering (kept in `prefix`) and explanatory parentheticals (dropped for matching)."""
+    text = normalise_text(raw)
+    prefixes: list[str] = []
+    level = LEVEL_NONE
+    peeled = True
+    while peeled:
+        peeled = False
+        for pattern, pattern_level in _PREFIXES:
+            found = pattern.match(text)
+            if found:
+                prefixes.append(found.group(0))
+                # The outer number decides depth: "1.其中:" is an item, not a detail row.
+                level = level or pattern_level
+                text = text[found.end() :]
+                peeled = True
+                break
+    # Counting notes and explanations: （不同渠道和方式公开相同信息计1条）, （单位：万元）…
+    while _PARENTHETICAL.search(text):
+        text = _PARENTHETICAL.sub("", text)
+    # Damaged labels keep unmatched brackets ("旗县(市、已建成…"): drop the stray marks only.
+    text = text.replace("(", "").replace(")", "")
+    return Label(raw=raw.strip(), text=normalise_text(text), prefix="".join(prefixes), level=level)
+
+
+@dataclass(frozen=True)
+class LexiconRow:
+    key: str
+    label_all: tuple[str, ...]  # every keyword must occur in the label
+    label_none: tuple[str, ...]  # no keyword may occur in the label
+    context_all: tuple[str, ...]  # every keyword must occur in the enclosing block/group labels
+    context_none: tuple[str, ...]
+    unit: str  # default unit from indicators.csv
+
+    def matches(self, label: str, context: str) -> bool:
+        return (
+            all(word in label for word in self.label_all)
+            and not any(word in label for word in self.label_none)
+            and all(word in context for word in self.context_all)
+            and not any(word in context for word in self.context_none)
+        )
+
+
+def _keywords(cell: str) -> tuple[str, ...]:
+    # Keywords go through the same folding as labels, so the CSV may use either spelling.
+    return tuple(normalise_text(word) for word in cell.split("|") if word.strip())
+
+
+def load_legacy_lexicon(path: Path = LEGACY_ROWS_CSV) -> tuple[LexiconRow, ...]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            LexiconRow(
+                key=row["key"],
+                label_all=_keywords(row["label_all"]),
+                label_none=_keywords(row["label_none"]),
+                context_all=_keywords(row["context_all"]),
+                context_none=_keywords(row["context_none"]),
+                unit=row["unit"],
+            )
+            for row in csv.DictReader(handle)
+        )
+
+
+def match_legacy_row(label: Label, context: str, lexicon: Sequence[LexiconRow]) -> LexiconRow | None:
+    """The first lexicon row whose keyword sets fit; the CSV lists specific rows before general ones."""
+    for row in lexicon:
+        if row.matches(label.text, context):
+            return row
+    return None

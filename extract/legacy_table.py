@@ -1,0 +1,294 @@
+"""Read the 2008–2018 ("legacy") statistics table(s) from a page's text lines.
+
+Both the flattened seed texts and an HTML table read line by line put one cell on
+a line: label, unit (usually empty, often not even printed), value. Empty cells
+come and go (an NBSP line in one row, nothing in the next), so rows are read by
+what each line looks like, not by counting lines: a label line, then the unit and
+value lines that follow it, up to the next label. Page breaks repeat the header
+triple 统计指标 / 单位 / 统计数, which is skipped; block headers carry "-" or blanks
+and only set the context the lexicon needs (§6: 维持 under 行政复议 is not 维持
+under 行政诉讼).
+
+Scope is read from the table's own title and caption lines only (市本级 /
+本行政区域 …); a table without one is `unknown`. The report-level stage may
+upgrade it from prose ("全市共…"); this module does not guess.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .labels import (
+    LEVEL_BLOCK,
+    LEVEL_GROUP,
+    LEVEL_ITEM,
+    LEVEL_NONE,
+    Label,
+    LexiconRow,
+    load_legacy_lexicon,
+    match_legacy_row,
+    normalise_label,
+)
+from .model import BLANK, NOT_APPLICABLE, OWN_BODY, REGION_TOTAL, UNKNOWN_SCOPE, UNPARSED, RawCell, Stat
+from .numbers import YES_NO_PLACEHOLDERS, clean_cell, is_unit_cell, is_value_cell, parse_cell
+
+VALUE_COLUMN = "统计数"
+# "2017年度政府信息公开工作(情况)统计表(市本级)"; ":" and "." keep out the list of
+# annexes ("附表:1.2017年度…统计表") that precedes the tables in seed 004.
+_TITLE = re.compile(r"(?:\d{4}年度?)?[^:,。.]{0,30}?政府信息公开[^:,。.]{0,12}?统计表(?:\(([^()]{1,15})\))?")
+_HEADER_CELLS = frozenset({"统计指标", "单位", "统计数", "指标名称", "计量单位", "序号"})
+_CHROME = re.compile(
+    r"网站地图|联系我们|打印|关闭本页|关闭窗口|版权所有|ICP备|公网安备|主办单位|技术支持|网站标识码|返回顶部|copyright",
+    re.IGNORECASE,
+)
+_NOTE = re.compile(r"^\(?注[:]")
+# A label is a cell; anything longer is prose and means the table is over.
+_MAX_LABEL_CHARS = 80
+_CAPTION_MAX_CHARS = 12
+_CAPTION_LOOKBACK = 3  # lines
+_REGION_WORDS = ("本行政区域", "全市", "全县", "全区", "全旗", "全盟", "全省")
+_OWN_BODY_WORDS = ("本级", "本机关", "本部门")
+_FIRST_BLOCK = "主动公开情况"
+
+
+class Kind(enum.Enum):
+    BLANK = "blank"
+    TITLE = "title"
+    HEADER = "header"
+    CHROME = "chrome"
+    PROSE = "prose"
+    NOTE = "note"
+    VALUE = "value"
+    UNIT = "unit"
+    LABEL = "label"
+
+
+@dataclass(frozen=True)
+class LegacyTables:
+    stats: tuple[Stat, ...] = ()
+    raw_cells: tuple[RawCell, ...] = ()
+    table_count: int = 0
+
+
+def classify_line(line: str) -> Kind:
+    text = clean_cell(line)
+    if not text:
+        return Kind.BLANK
+    if _TITLE.fullmatch(text):
+        return Kind.TITLE
+    if text in _HEADER_CELLS:
+        return Kind.HEADER
+    if _CHROME.search(text):
+        return Kind.CHROME
+    if is_value_cell(text):
+        return Kind.VALUE
+    if is_unit_cell(text):
+        return Kind.UNIT
+    if _NOTE.match(text):
+        return Kind.NOTE
+    return Kind.PROSE if len(text) > _MAX_LABEL_CHARS else Kind.LABEL
+
+
+def scope_from_caption(text: str) -> str | None:
+    text = clean_cell(text)
+    if any(word in text for word in _REGION_WORDS):
+        return REGION_TOTAL
+    if any(word in text for word in _OWN_BODY_WORDS):
+        return OWN_BODY
+    return None
+
+
+@dataclass
+class _Table:
+    """Mutable state of one table while it is read; lives only inside one call."""
+
+    scope: str = UNKNOWN_SCOPE
+    stats: list[Stat] = field(default_factory=list)
+    raw_cells: list[RawCell] = field(default_factory=list)
+    rows_seen: int = 0
+    block: str = ""
+    group: str = ""
+    item: str = ""
+
+    def context_for(self, label: Label) -> str:
+        """Labels of the rows that enclose this one, joined, for the lexicon's context keywords."""
+        if label.level == LEVEL_BLOCK:
+            parents: tuple[str, ...] = ()
+        elif label.level == LEVEL_GROUP:
+            parents = (self.block,)
+        elif label.level == LEVEL_ITEM:
+            parents = (self.block, self.group)
+        else:  # 其中: and unnumbered rows sit under the last numbered row
+            parents = (self.block, self.group, self.item)
+        return "/".join(part for part in parents if part)
+
+    def enter(self, label: Label) -> None:
+        if label.level == LEVEL_BLOCK:
+            self.block, self.group, self.item = label.text, "", ""
+        elif label.level == LEVEL_GROUP:
+            self.group, self.item = label.text, ""
+        elif label.level == LEVEL_ITEM:
+            self.item = label.text
+
+
+def _next_filled(kinds: Sequence[Kind], start: int) -> int:
+    while start < len(kinds) and kinds[start] is Kind.BLANK:
+        start += 1
+    return start
+
+
+def _continues(label_so_far: str, next_line: str) -> bool:
+    """A wrapped label cell: the next line carries no number and closes a bracket or adds a note."""
+    text = clean_cell(label_so_far)
+    following = clean_cell(next_line)
+    if normalise_label(following).level != LEVEL_NONE:
+        return False
+    return text.count("(") > text.count(")") or following.startswith("(")
+
+
+def _split_unit(cells: list[str]) -> tuple[str | None, list[str]]:
+    """The unit column, when printed, comes before the value; 是/否 there is a unit, not a value."""
+    if cells and (is_unit_cell(cells[0]) or (len(cells) > 1 and clean_cell(cells[0]) in YES_NO_PLACEHOLDERS)):
+        return clean_cell(cells[0]), cells[1:]
+    return None, cells
+
+
+def _is_figure(cell: str) -> bool:
+    return parse_cell(cell).status not in (BLANK, NOT_APPLICABLE)
+
+
+def _column(index: int) -> str:
+    return VALUE_COLUMN if index == 0 else f"{VALUE_COLUMN}+{index}"
+
+
+def _stat(row: LexiconRow, raw_label: str, unit_printed: str | None, raw_value: str, scope: str) -> Stat:
+    cell = parse_cell(raw_value)
+    value, status = cell.value, cell.status
+    if isinstance(value, float) and not value.is_integer() and row.unit != "万元":
+        # Counts are integers (spec §9); a fractional count is kept as text, not trusted.
+        value, status = None, UNPARSED
+    return Stat(
+        key=row.key,
+        value=value,
+        scope=scope,
+        unit=unit_printed or cell.unit_in_cell or row.unit,
+        source="table",
+        status=status,
+        raw_label=raw_label,
+        raw_value=raw_value,
+        note=cell.note,
+    )
+
+
+def _emit_row(table: _Table, raw_label: str, cells: list[str], lexicon: Sequence[LexiconRow]) -> None:
+    label = normalise_label(raw_label)
+    context = table.context_for(label)
+    table.enter(label)
+    table.rows_seen += 1
+    row = match_legacy_row(label, context, lexicon)
+    unit_printed, values = _split_unit(cells)
+    if row is not None:
+        table.stats.append(_stat(row, raw_label, unit_printed, values[0] if values else "", table.scope))
+        extras = list(enumerate(values))[1:]
+    else:
+        # No key: a group header ("-" / blank cells) only sets context; a figure is kept raw.
+        extras = list(enumerate(values))
+    for index, cell in extras:
+        if _is_figure(cell):
+            table.raw_cells.append(
+                RawCell(label=raw_label, value=cell, scope=table.scope, column=_column(index))
+            )
+
+
+def _read_row(lines: Sequence[str], kinds: Sequence[Kind], start: int) -> tuple[str, list[str], int]:
+    """The label at `start` (with wrapped continuation lines) and its unit/value cells."""
+    raw_label = lines[start].strip()
+    position = start + 1
+    nxt = _next_filled(kinds, position)
+    while nxt < len(lines) and kinds[nxt] is Kind.LABEL and _continues(raw_label, lines[nxt]):
+        raw_label += lines[nxt].strip()
+        position = nxt + 1
+        nxt = _next_filled(kinds, position)
+    cells: list[str] = []
+    while nxt < len(lines) and kinds[nxt] in (Kind.VALUE, Kind.UNIT):
+        cells.append(lines[nxt].strip())
+        position = nxt + 1
+        nxt = _next_filled(kinds, position)
+    return raw_label, cells, position
+
+
+def parse_legacy_tables(lines: Sequence[str], lexicon: Sequence[LexiconRow] | None = None) -> LegacyTables:
+    """Every legacy statistics table on the page, figures keyed where the lexicon knows the row."""
+    lexicon = load_legacy_lexicon() if lexicon is None else lexicon
+    kinds = [classify_line(line) for line in lines]
+    tables: list[_Table] = []
+    current: _Table | None = None
+    index = 0
+    while index < len(lines):
+        kind, line = kinds[index], lines[index]
+        if kind is Kind.TITLE:
+            title = _TITLE.fullmatch(clean_cell(line))
+            caption = title.group(1) if title and title.group(1) else ""
+            current = _Table(scope=scope_from_caption(caption) or _scope_before(lines, kinds, index))
+            tables.append(current)
+        elif current is None:
+            # Outside a table only a header triple or the first block opens one.
+            opens = kind is Kind.HEADER and clean_cell(line) == "统计指标"
+            if opens or (kind is Kind.LABEL and _is_first_block(line)):
+                current = _Table(scope=_scope_before(lines, kinds, index))
+                tables.append(current)
+                if kind is Kind.LABEL:
+                    continue  # read the block row itself in the table branch
+        elif kind in (Kind.CHROME, Kind.PROSE):
+            current = None
+        elif kind in (Kind.VALUE, Kind.UNIT):
+            if _is_figure(line):  # a figure without a label: keep it rather than lose it
+                current.raw_cells.append(RawCell(label="", value=line.strip(), scope=current.scope))
+        elif kind is Kind.LABEL:
+            caption_scope = _caption_scope(line)
+            if not current.rows_seen and caption_scope:
+                current.scope = caption_scope  # 市本级 / 本行政区域 printed under the title
+            else:
+                if current.rows_seen and _is_first_block(line):
+                    # A second table printed without its own title starts again at 一、.
+                    current = _Table(scope=_scope_before(lines, kinds, index))
+                    tables.append(current)
+                raw_label, cells, index = _read_row(lines, kinds, index)
+                _emit_row(current, raw_label, cells, lexicon)
+                continue
+        index += 1
+    kept = [table for table in tables if table.stats or table.raw_cells]
+    return LegacyTables(
+        stats=tuple(stat for table in kept for stat in table.stats),
+        raw_cells=tuple(cell for table in kept for cell in table.raw_cells),
+        table_count=len(kept),
+    )
+
+
+def _caption_scope(line: str) -> str | None:
+    """A short caption line such as 市本级 or 本行政区域; long lines are rows or prose."""
+    return scope_from_caption(line) if len(clean_cell(line)) <= _CAPTION_MAX_CHARS else None
+
+
+def _scope_before(lines: Sequence[str], kinds: Sequence[Kind], index: int) -> str:
+    """A caption printed just above a table's first line; a figure or prose in between ends the search."""
+    seen = 0
+    while index > 0 and seen < _CAPTION_LOOKBACK:
+        index -= 1
+        if kinds[index] is Kind.BLANK:
+            continue
+        if kinds[index] is not Kind.LABEL:
+            break
+        scope = _caption_scope(lines[index])
+        if scope:
+            return scope
+        seen += 1
+    return UNKNOWN_SCOPE
+
+
+def _is_first_block(line: str) -> bool:
+    label = normalise_label(line)
+    return label.level == LEVEL_BLOCK and label.text == _FIRST_BLOCK

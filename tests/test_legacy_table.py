@@ -1,0 +1,317 @@
+"""The legacy table reader on seeds 003 (包头, Traditional, one table) and 004 (诸城, two tables).
+
+Expected figures are the hand-read ones in ../shared/seeds/README.md.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import opencc
+import pytest
+
+from extract.legacy_table import LegacyTables, parse_legacy_tables
+from extract.model import BLANK, OK, OWN_BODY, REGION_TOTAL, UNKNOWN_SCOPE, UNPARSED, RawCell, Stat
+
+SHARED = Path(__file__).parents[2] / "shared"
+BAOTOU = "003_3a90b2f8d284c835.txt"
+ZHUCHENG = "004_654c45f73d778c46.txt"
+A = "legacy.applications."
+
+
+def seed_lines(name: str, traditional: bool = False) -> list[str]:
+    path = SHARED / "seeds" / name
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    text = path.read_text(encoding="utf-8")
+    if traditional:
+        text = opencc.OpenCC("t2s").convert(text)
+    return text.splitlines()
+
+
+@pytest.fixture(scope="module")
+def baotou() -> LegacyTables:
+    return parse_legacy_tables(seed_lines(BAOTOU, traditional=True))
+
+
+@pytest.fixture(scope="module")
+def zhucheng() -> LegacyTables:
+    return parse_legacy_tables(seed_lines(ZHUCHENG))
+
+
+def the_stat(tables: LegacyTables, key: str, scope: str) -> Stat:
+    found = [stat for stat in tables.stats if stat.key == key and stat.scope == scope]
+    assert len(found) == 1, f"{key}/{scope}: {found}"
+    return found[0]
+
+
+# 003 包头市 2017: one table, no scope word in its title (see legacy_table's docstring).
+BAOTOU_FIGURES: dict[str, int] = {
+    "legacy.proactive.items_total": 54835,
+    "legacy.proactive.normative_docs_published": 24,
+    "legacy.proactive.normative_docs_issued": 24,
+    "legacy.proactive.via_gazette": 150,
+    "legacy.proactive.via_website": 42751,
+    "legacy.proactive.via_weibo": 2785,
+    "legacy.proactive.via_wechat": 9667,
+    "legacy.proactive.via_other": 4410,
+    "legacy.response.hot_topics": 45839,
+    "legacy.response.press_conferences": 25,
+    "legacy.response.press_conferences_principal": 19,
+    "legacy.response.online_interviews": 24,
+    "legacy.response.online_interviews_principal": 20,
+    "legacy.response.interpretation_articles": 312,
+    "legacy.response.weibo_wechat_events": 440,
+    "legacy.response.other_events": 45478,
+    A + "received_total": 81,
+    A + "received_in_person": 39,
+    A + "received_fax": 0,
+    A + "received_online": 8,
+    A + "received_letter": 34,
+    A + "closed_total": 81,
+    A + "closed_on_time": 77,
+    A + "closed_extended": 4,
+    A + "replies_total": 81,
+    A + "reply_already_public": 24,
+    A + "reply_granted": 27,
+    A + "reply_partially_granted": 4,
+    A + "reply_refused_total": 3,
+    A + "reply_not_this_agency": 11,
+    A + "reply_not_exist": 7,
+    A + "reply_amend_requested": 4,
+    A + "reply_redirected": 1,
+    A + "refused.state_secret": 0,
+    A + "refused.commercial_secret": 0,
+    A + "refused.personal_privacy": 3,
+    A + "refused.security_stability": 0,  # printed 危機 (typo) in the source
+    A + "refused.not_gov_info": 0,
+    A + "refused.other_legal_grounds": 0,
+    "legacy.admin_review.total": 3,
+    "legacy.admin_review.upheld": 3,
+    "legacy.admin_review.corrected": 0,
+    "legacy.admin_review.other": 0,
+    "legacy.litigation.total": 2,
+    "legacy.litigation.upheld": 2,
+    "legacy.litigation.corrected": 0,
+    "legacy.litigation.other": 0,
+    "legacy.complaints.total": 0,
+    "legacy.fees_collected": 0,
+    "legacy.org.dedicated_units": 1,
+    "legacy.org.reading_points": 11,
+    "legacy.org.staff_total": 65,
+    "legacy.org.staff_full_time": 5,
+    "legacy.org.staff_part_time": 60,
+    "legacy.org.special_budget": 10,
+    "legacy.training.meetings": 18,
+    "legacy.training.classes": 3,
+    "legacy.training.trainees": 500,
+}
+
+# 004 诸城市 2017, table 2 本行政区域.
+ZHUCHENG_REGION: dict[str, int] = {
+    "legacy.proactive.items_total": 27519,
+    "legacy.proactive.normative_docs_published": 6,
+    "legacy.proactive.normative_docs_issued": 6,
+    "legacy.proactive.via_gazette": 25,
+    "legacy.proactive.via_website": 9910,
+    "legacy.proactive.via_weibo": 3108,
+    "legacy.proactive.via_wechat": 6803,
+    "legacy.proactive.via_other": 7790,
+    "legacy.response.hot_topics": 2100,
+    "legacy.response.press_conferences": 32,
+    "legacy.response.press_conferences_principal": 12,
+    "legacy.response.online_interviews": 93,
+    "legacy.response.online_interviews_principal": 90,
+    "legacy.response.interpretation_articles": 120,
+    "legacy.response.weibo_wechat_events": 1800,
+    "legacy.response.other_events": 210,
+    A + "received_total": 88,
+    A + "received_in_person": 9,
+    A + "received_fax": 0,
+    A + "received_online": 45,
+    A + "received_letter": 34,
+    A + "received_other": 0,
+    A + "closed_total": 88,
+    A + "closed_on_time": 88,
+    A + "closed_extended": 0,
+    A + "replies_total": 88,
+    A + "reply_already_public": 18,
+    A + "reply_granted": 21,
+    A + "reply_partially_granted": 0,
+    A + "reply_refused_total": 3,
+    A + "reply_not_this_agency": 19,
+    A + "reply_not_exist": 25,
+    A + "reply_amend_requested": 2,
+    A + "reply_redirected": 0,
+    # "the 3 refusals all 不是《条例》所指政府信息"
+    A + "refused.not_gov_info": 3,
+    A + "refused.state_secret": 0,
+    A + "refused.commercial_secret": 0,
+    A + "refused.personal_privacy": 0,
+    A + "refused.security_stability": 0,
+    A + "refused.other_legal_grounds": 0,
+    "legacy.admin_review.total": 2,
+    "legacy.admin_review.upheld": 2,
+    "legacy.litigation.total": 1,
+    "legacy.litigation.other": 1,
+    "legacy.complaints.total": 0,
+    "legacy.sd.archive_submissions.total": 448,
+    "legacy.sd.archive_submissions.paper": 224,
+    "legacy.sd.archive_submissions.electronic": 224,
+    "legacy.sd.reading_points.total": 87,
+    "legacy.org.reading_points": 87,
+    "legacy.sd.reading_visitors.total": 7900,
+    "legacy.org.dedicated_units": 85,
+    "legacy.org.staff_total": 160,
+    "legacy.org.staff_full_time": 69,
+    "legacy.org.staff_part_time": 91,
+    "legacy.training.meetings": 55,
+    "legacy.training.classes": 12,
+    "legacy.training.trainees": 860,
+}
+
+# 004 table 1 市本级 differs only in these; 十二(二) still prints the region's 87.
+ZHUCHENG_OWN: dict[str, int] = {
+    **ZHUCHENG_REGION,
+    "legacy.proactive.items_total": 22794,
+    "legacy.proactive.via_website": 9128,
+    "legacy.proactive.via_weibo": 2808,
+    "legacy.proactive.via_wechat": 6485,
+    "legacy.proactive.via_other": 6522,
+    "legacy.response.hot_topics": 1980,
+    "legacy.sd.reading_points.total": 71,
+    "legacy.org.reading_points": 87,
+    "legacy.sd.reading_visitors.total": 5300,
+    "legacy.training.meetings": 42,
+    "legacy.training.classes": 8,
+    "legacy.training.trainees": 650,
+}
+
+BAOTOU_CASES = [(key, UNKNOWN_SCOPE, value) for key, value in BAOTOU_FIGURES.items()]
+ZHUCHENG_CASES = [(key, REGION_TOTAL, value) for key, value in ZHUCHENG_REGION.items()] + [
+    (key, OWN_BODY, value) for key, value in ZHUCHENG_OWN.items()
+]
+
+
+@pytest.mark.parametrize(("key", "scope", "expected"), BAOTOU_CASES)
+def test_baotou_figure(baotou: LegacyTables, key: str, scope: str, expected: int) -> None:
+    stat = the_stat(baotou, key, scope)
+    assert (stat.value, stat.status) == (expected, OK)
+
+
+@pytest.mark.parametrize(("key", "scope", "expected"), ZHUCHENG_CASES)
+def test_zhucheng_figure(zhucheng: LegacyTables, key: str, scope: str, expected: int) -> None:
+    stat = the_stat(zhucheng, key, scope)
+    assert (stat.value, stat.status) == (expected, OK)
+
+
+def test_baotou_is_one_table(baotou: LegacyTables) -> None:
+    assert baotou.table_count == 1
+
+
+def test_zhucheng_prints_two_tables(zhucheng: LegacyTables) -> None:
+    assert zhucheng.table_count == 2
+
+
+def test_baotou_scope_is_unknown(baotou: LegacyTables) -> None:
+    assert {stat.scope for stat in baotou.stats} == {UNKNOWN_SCOPE}
+
+
+def test_zhucheng_scopes_follow_the_captions(zhucheng: LegacyTables) -> None:
+    assert sorted({stat.scope for stat in zhucheng.stats}) == sorted({OWN_BODY, REGION_TOTAL})
+
+
+def test_number_with_note_keeps_the_note(baotou: LegacyTables) -> None:
+    assert the_stat(baotou, "legacy.response.other_events", UNKNOWN_SCOPE).note == "政府热线"
+
+
+def test_count_with_county_list(baotou: LegacyTables) -> None:
+    stat = the_stat(baotou, "legacy.nmg.service.county_centers_built", UNKNOWN_SCOPE)
+    assert (stat.value, stat.unit, stat.note[:5] if stat.note else None) == (10, "个", "昆区、青山")
+
+
+def test_yes_no_placeholder_is_unparsed(baotou: LegacyTables) -> None:
+    stat = the_stat(baotou, "legacy.nmg.portal.online_service", UNKNOWN_SCOPE)
+    assert (stat.value, stat.status, stat.raw_value) == (None, UNPARSED, "是/否")
+
+
+def test_inner_mongolia_row_with_lost_numbering(baotou: LegacyTables) -> None:
+    assert the_stat(baotou, "legacy.nmg.service.village_units", UNKNOWN_SCOPE).value == 656
+
+
+def test_printed_unit_wins(baotou: LegacyTables) -> None:
+    assert the_stat(baotou, "legacy.training.trainees", UNKNOWN_SCOPE).unit == "人次"
+
+
+def test_unit_falls_back_to_the_lexicon(baotou: LegacyTables) -> None:
+    assert the_stat(baotou, "legacy.proactive.items_total", UNKNOWN_SCOPE).unit == "条"
+
+
+def test_raw_label_is_the_printed_one(baotou: LegacyTables) -> None:
+    stat = the_stat(baotou, A + "refused.security_stability", UNKNOWN_SCOPE)
+    assert stat.raw_label == "危机国家安全、公共安全、经济安全和社会稳定"
+
+
+def test_wrapped_label_is_joined(zhucheng: LegacyTables) -> None:
+    stat = the_stat(zhucheng, "legacy.org.special_budget", REGION_TOTAL)
+    assert stat.raw_label.endswith("建设维护等方面的经费)")
+
+
+def test_own_body_table_has_no_township_rows(zhucheng: LegacyTables) -> None:
+    assert [s.key for s in zhucheng.stats if s.scope == OWN_BODY and s.key.endswith(".township")] == []
+
+
+def test_region_table_has_township_rows(zhucheng: LegacyTables) -> None:
+    assert the_stat(zhucheng, "legacy.sd.reading_points.township", REGION_TOTAL).value == 16
+
+
+@pytest.mark.parametrize("fixture", ["baotou", "zhucheng"])
+def test_every_printed_row_found_a_key(fixture: str, request: pytest.FixtureRequest) -> None:
+    tables: LegacyTables = request.getfixturevalue(fixture)
+    assert tables.raw_cells == ()
+
+
+@pytest.mark.parametrize("fixture", ["baotou", "zhucheng"])
+def test_every_key_is_in_indicators(fixture: str, request: pytest.FixtureRequest) -> None:
+    path = SHARED / "spec" / "indicators.csv"
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    with path.open(encoding="utf-8", newline="") as handle:
+        known = {row["key"] for row in csv.DictReader(handle)}
+    tables: LegacyTables = request.getfixturevalue(fixture)
+    assert sorted({stat.key for stat in tables.stats} - known) == []
+
+
+# Small tables built by hand: the shapes the seeds do not show.
+def test_blank_value_is_blank_not_zero() -> None:
+    tables = parse_legacy_tables(
+        ["统计指标", "单位", "统计数", "(一)收到申请数", "\xa0", "(二)申请办结数", "5"]
+    )
+    assert (tables.stats[0].value, tables.stats[0].status) == (None, BLANK)
+
+
+def test_unknown_row_is_kept_raw() -> None:
+    tables = parse_legacy_tables(
+        ["统计指标", "单位", "统计数", "(一)收到申请数", "5", "(二)主动公开行政执法信息", "7"]
+    )
+    assert tables.raw_cells == (RawCell(label="(二)主动公开行政执法信息", value="7", column="统计数"),)
+
+
+def test_scope_from_title_parenthesis() -> None:
+    tables = parse_legacy_tables(["2016年度政府信息公开工作情况统计表(本级)", "四、行政复议数量", "2"])
+    assert tables.stats[0].scope == OWN_BODY
+
+
+def test_second_table_without_title_starts_at_block_one() -> None:
+    block = ["一、主动公开情况", "-", "-", "(一)主动公开政府信息数", "12"]
+    tables = parse_legacy_tables(["全市", *block, "本级", *block])
+    assert [stat.scope for stat in tables.stats] == [REGION_TOTAL, OWN_BODY]
+
+
+def test_prose_ends_the_table() -> None:
+    prose = "2017年,全市收到因政府信息公开申请提起行政复议3件,行政诉讼2件,现均已办结。" * 3
+    tables = parse_legacy_tables(
+        ["统计指标", "单位", "统计数", "四、行政复议数量", "3", prose, "(一)维持具体行政行为数", "3"]
+    )
+    assert [stat.key for stat in tables.stats] == ["legacy.admin_review.total"]
