@@ -62,12 +62,19 @@ def main() -> None:
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
 def demo(db: str) -> None:
     """Serve the bundled sample portal on 127.0.0.1 and crawl it into the database."""
-    from crawler.portal_server import sample_portal_root, serve_folder
+    from crawler.portal_server import SAMPLE_PORTAL_URL, sample_portal_root, serve_folder
 
-    with serve_folder(sample_portal_root()) as base_url:
-        click.echo(f"sample portal: {base_url}")
+    with serve_folder(sample_portal_root()) as server_url:
+        click.echo(f"sample portal: {SAMPLE_PORTAL_URL} served by {server_url}")
+        # Every request of this process goes to the loopback server, which answers for the
+        # portal's stable name; nothing leaves the machine.
+        os.environ["http_proxy"] = server_url
+        os.environ.pop("no_proxy", None)
+        os.environ.pop("NO_PROXY", None)
         # Our own server on loopback: no need to be polite to it.
-        run_id = _run_crawl(base_url, db, DOWNLOAD_DELAY=0, AUTOTHROTTLE_ENABLED=False, LOG_LEVEL="WARNING")
+        run_id = _run_crawl(
+            SAMPLE_PORTAL_URL, db, DOWNLOAD_DELAY=0, AUTOTHROTTLE_ENABLED=False, LOG_LEVEL="WARNING"
+        )
     _print_summary(db, run_id)
 
 

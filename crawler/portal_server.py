@@ -13,6 +13,11 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
+
+# The name the bundled portal is crawled under: stable across runs, whatever port serves it,
+# so a second demo finds the same URLs and stores nothing twice.
+SAMPLE_PORTAL_URL = "http://sample-portal.localhost/"
 
 
 def sample_portal_root() -> Path:
@@ -22,6 +27,14 @@ def sample_portal_root() -> Path:
 class _QuietHandler(SimpleHTTPRequestHandler):
     # Served as the CMS would: HTML without a charset, so pages speak for themselves.
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".html": "text/html", ".shtml": "text/html"}
+
+    def translate_path(self, path: str) -> str:
+        # As a proxy the server receives absolute URLs ("GET http://name/x.html"): serve
+        # them from the same folder, so a portal can be reached under a stable name.
+        parts = urlsplit(path)
+        if parts.scheme and parts.netloc:
+            path = parts.path + (f"?{parts.query}" if parts.query else "")
+        return super().translate_path(path)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass

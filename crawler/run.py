@@ -23,7 +23,7 @@ def crawl(url: str, db_path: str, **overrides: Any) -> str:
     """Crawl one site into db_path; returns the run id recorded in crawl_runs."""
     run_id = uuid4().hex[:12]
     settings = project_settings(NIANBAO_DB=db_path, NIANBAO_RUN_ID=run_id, **overrides)
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     process.crawl(PortalSpider, url=url, run_id=run_id)
     process.start()
     return run_id

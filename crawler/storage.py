@@ -33,8 +33,12 @@ def utcnow() -> str:
 
 
 def report_key(report: Report) -> str:
+    """Reporting body and year; the title and year where the body is unknown (a defaced
+    page), and the URL only where neither can be read."""
     if report.agency and report.year:
         identity = f"{report.agency}|{report.year}"
+    elif report.title and report.year:
+        identity = f"title|{report.title}|{report.year}"
     else:
         identity = f"url|{report.url}"
     return hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16]
@@ -43,30 +47,78 @@ def report_key(report: Report) -> str:
 SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
     "sites": ({"host": str, "base_url": str, "first_seen": str, "last_crawled": str}, "host"),
     "crawl_runs": (
-        {"run_id": str, "start_url": str, "started_at": str, "finished_at": str, "pages_fetched": int,
-         "reports_stored": int, "status": str},
+        {
+            "run_id": str,
+            "start_url": str,
+            "started_at": str,
+            "finished_at": str,
+            "pages_fetched": int,
+            "reports_stored": int,
+            "status": str,
+        },
         "run_id",
     ),
     "pages": (
-        {"url": str, "host": str, "status": int, "content_type": str, "encoding": str, "sha256": str,
-         "size": int, "fetched_at": str, "is_report": int, "report_key": str, "tampered": int,
-         "spam_score": float, "error": str, "run_id": str},
+        {
+            "url": str,
+            "host": str,
+            "status": int,
+            "content_type": str,
+            "encoding": str,
+            "sha256": str,
+            "size": int,
+            "fetched_at": str,
+            "is_report": int,
+            "report_key": str,
+            "tampered": int,
+            "spam_score": float,
+            "error": str,
+            "run_id": str,
+        },
         "url",
     ),
     "reports": (
-        {"report_key": str, "url": str, "title": str, "agency": str, "region": str, "year": int,
-         "published_on": str, "index_number": str, "era": str, "script": str, "text": str,
-         "tampered": int, "spam_score": float, "sha256": str, "first_seen": str, "updated_at": str},
+        {
+            "report_key": str,
+            "url": str,
+            "title": str,
+            "agency": str,
+            "region": str,
+            "year": int,
+            "published_on": str,
+            "index_number": str,
+            "era": str,
+            "script": str,
+            "text": str,
+            "tampered": int,
+            "spam_score": float,
+            "sha256": str,
+            "first_seen": str,
+            "updated_at": str,
+        },
         "report_key",
     ),
     "report_versions": (
         {"report_key": str, "sha256": str, "url": str, "fetched_at": str, "title": str, "text": str},
         ("report_key", "sha256"),
     ),
-    "sections": ({"report_key": str, "position": int, "heading": str, "text": str}, ("report_key", "position")),
+    "sections": (
+        {"report_key": str, "position": int, "heading": str, "text": str},
+        ("report_key", "position"),
+    ),
     "stats": (
-        {"report_key": str, "scope": str, "key": str, "value": float, "unit": str, "source": str,
-         "status": str, "raw_label": str, "raw_value": str, "note": str},
+        {
+            "report_key": str,
+            "scope": str,
+            "key": str,
+            "value": float,
+            "unit": str,
+            "source": str,
+            "status": str,
+            "raw_label": str,
+            "raw_value": str,
+            "note": str,
+        },
         ("report_key", "scope", "key"),
     ),
     "raw_cells": (
@@ -74,13 +126,27 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
         ("report_key", "position"),
     ),
     "spam_findings": (
-        {"url": str, "position": int, "report_key": str, "kind": str, "evidence": str, "action": str,
-         "score": float},
+        {
+            "url": str,
+            "position": int,
+            "report_key": str,
+            "kind": str,
+            "evidence": str,
+            "action": str,
+            "score": float,
+        },
         ("url", "position"),
     ),
     "validation_findings": (
-        {"report_key": str, "rule": str, "scope": str, "severity": str, "expected": float,
-         "actual": float, "message": str},
+        {
+            "report_key": str,
+            "rule": str,
+            "scope": str,
+            "severity": str,
+            "expected": float,
+            "actual": float,
+            "message": str,
+        },
         ("report_key", "rule", "scope"),
     ),
 }
@@ -120,7 +186,8 @@ class Store:
     # Runs -----------------------------------------------------------------
     def start_run(self, run_id: str, start_url: str) -> None:
         self.db["crawl_runs"].upsert(
-            {"run_id": run_id, "start_url": start_url, "started_at": utcnow(), "status": "running"}, pk="run_id"
+            {"run_id": run_id, "start_url": start_url, "started_at": utcnow(), "status": "running"},
+            pk="run_id",
         )
 
     def finish_run(self, run_id: str, status: str) -> None:
@@ -129,8 +196,13 @@ class Store:
             "select count(distinct report_key) from pages where run_id = ? and is_report = 1", [run_id]
         ).fetchone()[0]
         self.db["crawl_runs"].upsert(
-            {"run_id": run_id, "finished_at": utcnow(), "status": status, "pages_fetched": pages,
-             "reports_stored": reports},
+            {
+                "run_id": run_id,
+                "finished_at": utcnow(),
+                "status": status,
+                "pages_fetched": pages,
+                "reports_stored": reports,
+            },
             pk="run_id",
         )
 
@@ -138,8 +210,14 @@ class Store:
     def save_fetch_error(self, url: str, status: int | None, error: str, run_id: str | None) -> None:
         self._save_site(url)
         self.db["pages"].upsert(
-            {"url": url, "host": urlsplit(url).netloc, "status": status, "fetched_at": utcnow(),
-             "error": error, "run_id": run_id},
+            {
+                "url": url,
+                "host": urlsplit(url).netloc,
+                "status": status,
+                "fetched_at": utcnow(),
+                "error": error,
+                "run_id": run_id,
+            },
             pk="url",
         )
 
@@ -157,11 +235,22 @@ class Store:
         self._save_site(report.url)
         with self.db.conn:
             self.db["pages"].upsert(
-                {"url": report.url, "host": urlsplit(report.url).netloc, "status": status,
-                 "content_type": content_type, "encoding": report.encoding, "sha256": report.sha256,
-                 "size": size, "fetched_at": now, "is_report": int(report.is_report), "report_key": key,
-                 "tampered": int(report.spam.tampered), "spam_score": report.spam.score,
-                 "error": "; ".join(report.errors) or None, "run_id": run_id},
+                {
+                    "url": report.url,
+                    "host": urlsplit(report.url).netloc,
+                    "status": status,
+                    "content_type": content_type,
+                    "encoding": report.encoding,
+                    "sha256": report.sha256,
+                    "size": size,
+                    "fetched_at": now,
+                    "is_report": int(report.is_report),
+                    "report_key": key,
+                    "tampered": int(report.spam.tampered),
+                    "spam_score": report.spam.score,
+                    "error": "; ".join(report.errors) or None,
+                    "run_id": run_id,
+                },
                 pk="url",
             )
             self._save_spam(report, key)
@@ -187,45 +276,99 @@ class Store:
         )
 
     def _save_report(self, report: Report, key: str, now: str) -> None:
-        current = self.db.execute("select sha256, first_seen from reports where report_key = ?", [key]).fetchone()
+        current = self.db.execute(
+            "select sha256, first_seen from reports where report_key = ?", [key]
+        ).fetchone()
         if current and current[0] == report.sha256:
             return  # unchanged: nothing to write
         self.db["report_versions"].upsert(
-            {"report_key": key, "sha256": report.sha256, "url": report.url, "fetched_at": now,
-             "title": report.title, "text": report.text},
+            {
+                "report_key": key,
+                "sha256": report.sha256,
+                "url": report.url,
+                "fetched_at": now,
+                "title": report.title,
+                "text": report.text,
+            },
             pk=("report_key", "sha256"),
         )
         self.db["reports"].upsert(
-            {"report_key": key, "url": report.url, "title": report.title, "agency": report.agency,
-             "region": report.region, "year": report.year, "published_on": report.published_on,
-             "index_number": report.index_number, "era": report.era, "script": report.script,
-             "text": report.text, "tampered": int(report.spam.tampered), "spam_score": report.spam.score,
-             "sha256": report.sha256, "first_seen": current[1] if current else now, "updated_at": now},
+            {
+                "report_key": key,
+                "url": report.url,
+                "title": report.title,
+                "agency": report.agency,
+                "region": report.region,
+                "year": report.year,
+                "published_on": report.published_on,
+                "index_number": report.index_number,
+                "era": report.era,
+                "script": report.script,
+                "text": report.text,
+                "tampered": int(report.spam.tampered),
+                "spam_score": report.spam.score,
+                "sha256": report.sha256,
+                "first_seen": current[1] if current else now,
+                "updated_at": now,
+            },
             pk="report_key",
         )
         for table in _REPORT_CHILDREN:
             self.db[table].delete_where("report_key = ?", [key])
         self._insert(
             "sections",
-            ({"report_key": key, "position": i, "heading": s.heading, "text": s.text}
-             for i, s in enumerate(report.sections)),
+            (
+                {"report_key": key, "position": i, "heading": s.heading, "text": s.text}
+                for i, s in enumerate(report.sections)
+            ),
         )
         self._insert(
             "stats",
-            ({"report_key": key, "scope": s.scope, "key": s.key, "value": s.value, "unit": s.unit,
-              "source": s.source, "status": s.status, "raw_label": s.raw_label, "raw_value": s.raw_value,
-              "note": s.note} for s in report.stats),
+            (
+                {
+                    "report_key": key,
+                    "scope": s.scope,
+                    "key": s.key,
+                    "value": s.value,
+                    "unit": s.unit,
+                    "source": s.source,
+                    "status": s.status,
+                    "raw_label": s.raw_label,
+                    "raw_value": s.raw_value,
+                    "note": s.note,
+                }
+                for s in report.stats
+            ),
             replace=True,
         )
         self._insert(
             "raw_cells",
-            ({"report_key": key, "position": i, "scope": c.scope, "label": c.label, "value": c.value,
-              "column": c.column} for i, c in enumerate(report.raw_cells)),
+            (
+                {
+                    "report_key": key,
+                    "position": i,
+                    "scope": c.scope,
+                    "label": c.label,
+                    "value": c.value,
+                    "column": c.column,
+                }
+                for i, c in enumerate(report.raw_cells)
+            ),
         )
         self._insert(
             "validation_findings",
-            ({"report_key": key, "rule": v.rule, "scope": v.scope, "severity": v.severity,
-              "expected": v.expected, "actual": v.actual, "message": v.message} for v in report.validation),
+            (
+                {
+                    "report_key": key,
+                    "rule": v.rule,
+                    "scope": v.scope,
+                    "severity": v.severity,
+                    "expected": v.expected,
+                    "actual": v.actual,
+                    "message": v.message,
+                }
+                for v in report.validation
+            ),
             replace=True,
         )
 
@@ -241,5 +384,7 @@ class Store:
             "reports": one("select count(*) from reports"),
             "tampered": one("select count(*) from reports where tampered = 1"),
             "stats": one("select count(*) from stats"),
-            "errors": one(f"select count(*) from pages {where} {'and' if where else 'where'} error is not null", params),
+            "errors": one(
+                f"select count(*) from pages {where} {'and' if where else 'where'} error is not null", params
+            ),
         }

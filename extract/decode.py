@@ -91,4 +91,6 @@ def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
     fallback = candidates[1] if len(candidates) > 1 else "utf-8"
     text = body.decode(fallback, errors="replace")
     bad = text.count("\ufffd")
-    return Decoded(text, fallback, declared, error=f"decode: {bad} undecodable byte sequences replaced ({fallback})")
+    return Decoded(
+        text, fallback, declared, error=f"decode: {bad} undecodable byte sequences replaced ({fallback})"
+    )

@@ -120,7 +120,20 @@ class Report:
             "text": data["text"],
             "sections": data["sections"],
             "stats": [
-                {k: s[k] for k in ("key", "value", "scope", "unit", "source", "status", "raw_label", "raw_value", "note")}
+                {
+                    k: s[k]
+                    for k in (
+                        "key",
+                        "value",
+                        "scope",
+                        "unit",
+                        "source",
+                        "status",
+                        "raw_label",
+                        "raw_value",
+                        "note",
+                    )
+                }
                 for s in data["stats"]
             ],
             "raw_cells": data["raw_cells"],

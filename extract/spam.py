@@ -45,14 +45,31 @@ def load_lexicon() -> Lexicon:
     return Lexicon(terms, benign)
 
 
-def lexicon_hits(text: str, lexicon: Lexicon | None = None) -> list[str]:
+def hit_spans(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
+    """Non-overlapping spans of spam vocabulary, merged: one brand is one hit."""
     lexicon = lexicon or load_lexicon()
+    masked = text
     for phrase in lexicon.benign:
-        text = text.replace(phrase, " ")
-    lowered = text.lower()
-    hits = [term for term in lexicon.terms if term.lower() in lowered]
-    hits += [m.group(0) for m in _BRAND_TOKEN.finditer(text) if not any(m.group(0) in h for h in hits)]
-    return hits
+        masked = masked.replace(phrase, " " * len(phrase))
+    lowered = masked.lower()
+    spans: list[tuple[int, int]] = []
+    for term in lexicon.terms:
+        start = lowered.find(term.lower())
+        while start != -1:
+            spans.append((start, start + len(term)))
+            start = lowered.find(term.lower(), start + 1)
+    spans += [m.span() for m in _BRAND_TOKEN.finditer(masked)]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def lexicon_hits(text: str, lexicon: Lexicon | None = None) -> list[str]:
+    return [text[start:end] for start, end in hit_spans(text, lexicon)]
 
 
 def strip_dom_spam(tree: etree._Element) -> list[SpamFinding]:
@@ -74,11 +91,20 @@ def strip_dom_spam(tree: etree._Element) -> list[SpamFinding]:
 
 
 def is_keyword_list(line: str) -> bool:
-    """A line made of spam names rather than sentences: a link farm or keyword list."""
-    hits = lexicon_hits(line)
-    if len(hits) < 3:
+    """A line made of spam names rather than sentences: a link farm or keyword list.
+
+    A report sentence that merely carries a swapped brand is not one: the brand is
+    a single hit inside ordinary prose, and the line is kept for the name-recovery
+    stage. A list is several hits that, with their separators, make up most of the line.
+    """
+    spans = hit_spans(line)
+    if len(spans) < 3:
         return False
-    return len(_SENTENCE_PUNCT.findall(line)) <= len(hits) // 3
+    covered = sum(end - start for start, end in spans)
+    text_chars = len(re.sub(r"\s", "", line))
+    tokens = line.split()
+    spam_tokens = sum(1 for token in tokens if hit_spans(token))
+    return covered >= 0.5 * text_chars or (len(tokens) >= 3 and spam_tokens >= 0.6 * len(tokens))
 
 
 def strip_keyword_lists(lines: Sequence[str]) -> tuple[list[str], list[SpamFinding]]:

@@ -46,7 +46,9 @@ def test_locked_database(tmp_path):
 
 
 def test_unreadable_page(tmp_path):
-    assert_one_line_error(nianbao("extract", str(tmp_path / "missing.html"), "--url", "http://x.gov.cn/"), "cannot read")
+    assert_one_line_error(
+        nianbao("extract", str(tmp_path / "missing.html"), "--url", "http://x.gov.cn/"), "cannot read"
+    )
 
 
 def test_serve_without_database(tmp_path):

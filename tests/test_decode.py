@@ -1,4 +1,4 @@
-from extract.decode import decode_html, declared_encoding
+from extract.decode import declared_encoding, decode_html
 
 from .conftest import shared_file
 
@@ -32,12 +32,15 @@ def test_byte_order_mark_wins():
 
 
 def test_real_gbk_page_decodes_without_replacement():
-    path = shared_file("corpus", "real", "adbar__trafilatura", "tests", "eval",
-                       "archive.org.he.xinhuanet.com.25340717.html")
+    path = shared_file(
+        "corpus", "real", "adbar__trafilatura", "tests", "eval", "archive.org.he.xinhuanet.com.25340717.html"
+    )
     decoded = decode_html(path.read_bytes())
     assert decoded.text.count("\ufffd") == 0 and decoded.encoding == "gb18030"
 
 
 def test_real_page_lying_gb2312_meta_is_read_as_utf8():
-    path = shared_file("corpus", "real", "GeneralNewsExtractor__GeneralNewsExtractor", "tests", "people", "1.html")
+    path = shared_file(
+        "corpus", "real", "GeneralNewsExtractor__GeneralNewsExtractor", "tests", "people", "1.html"
+    )
     assert decode_html(path.read_bytes()).encoding == "utf-8"

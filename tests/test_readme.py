@@ -24,7 +24,11 @@ def test_readme_lists_every_option_of_every_command():
     for name, command in main.commands.items():
         for param in command.params:
             for opt in getattr(param, "opts", []):
-                if opt.startswith("--") and opt != "--help" and not re.search(rf"`nianbao {name}[^`]*{opt}", README):
+                if (
+                    opt.startswith("--")
+                    and opt != "--help"
+                    and not re.search(rf"`nianbao {name}[^`]*{opt}", README)
+                ):
                     missing.append(f"{name} {opt}")
     assert missing == []
 

@@ -24,3 +24,11 @@ def test_garbage_tag_is_removed_and_recorded():
     tree = parse_html('<body><wbr id="cxndz"></wbr><p>正文</p></body>')
     findings = strip_dom_spam(tree)
     assert [f.kind for f in findings] == ["garbage_tag"] and not tree.xpath("//wbr")
+
+
+def test_report_sentence_with_a_swapped_brand_is_kept():
+    assert not is_keyword_list("全年依托“中国美高梅娛樂城”政务公开平台、各地区门户网站公开建议提案共2007件。")
+
+
+def test_short_title_line_with_a_brand_is_kept():
+    assert not is_keyword_list("美高梅娛樂城市2017年度政府信息公开工作报告")

@@ -2,7 +2,7 @@ import sqlite3
 
 import pytest
 
-from crawler.storage import Store, StorageError
+from crawler.storage import StorageError, Store
 from extract.model import Report, Section, SpamFinding, SpamReport, Stat
 
 URL = "http://127.0.0.1:1/xxgk/ndbg/201803/t20180329_1.html"
@@ -10,8 +10,17 @@ URL = "http://127.0.0.1:1/xxgk/ndbg/201803/t20180329_1.html"
 
 def make_report(text: str = "一、概述\n正文", sha: str = "a" * 64) -> Report:
     return Report(
-        url=URL, sha256=sha, encoding="utf-8", is_report=True, title="诸城市人民政府2017年政府信息公开工作年度报告",
-        agency="诸城市人民政府", region="诸城市", year=2017, published_on="2018-03-29", era="legacy", text=text,
+        url=URL,
+        sha256=sha,
+        encoding="utf-8",
+        is_report=True,
+        title="诸城市人民政府2017年政府信息公开工作年度报告",
+        agency="诸城市人民政府",
+        region="诸城市",
+        year=2017,
+        published_on="2018-03-29",
+        era="legacy",
+        text=text,
         sections=(Section("一、概述", "正文"),),
         stats=(Stat("legacy.applications.received_total", 88, "region_total", "件"),),
         spam=SpamReport(True, 1.0, (SpamFinding("keyword_list", "天辰娱乐 南山娱乐", "removed"),)),

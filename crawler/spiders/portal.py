@@ -48,8 +48,9 @@ def check_start_url(url: str | None) -> str:
 class PortalSpider(scrapy.Spider):
     name = "portal"
 
-    def __init__(self, url: str | None = None, run_id: str | None = None, max_pages: int | None = None,
-                 **kwargs: Any):
+    def __init__(
+        self, url: str | None = None, run_id: str | None = None, max_pages: int | None = None, **kwargs: Any
+    ):
         super().__init__(**kwargs)
         self.start_url = check_start_url(url)
         self.netloc = urlsplit(self.start_url).netloc.lower()
@@ -71,7 +72,9 @@ class PortalSpider(scrapy.Spider):
             url=response.url,
             status=response.status,
             body=response.body,
-            headers={k.decode("latin-1"): response.headers.get(k).decode("latin-1") for k in response.headers},
+            headers={
+                k.decode("latin-1"): response.headers.get(k).decode("latin-1") for k in response.headers
+            },
             depth=response.meta.get("depth", 0),
         )
         if response.status >= 400 or not _is_html(response):

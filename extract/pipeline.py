@@ -1,0 +1,130 @@
+"""bytes → Report: the whole extraction, one stage after another.
+
+Each stage is a pure function of what the earlier ones produced. A stage that
+fails adds an error and the page is still returned with everything the other
+stages could read, so a bad page never costs the crawl its data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
+from . import html as html_stage
+from . import script as script_stage
+from . import spam as spam_stage
+from .clean import main_text
+from .decode import decode_html
+from .legacy_table import parse_legacy_tables
+from .metadata import read_metadata
+from .model import Report, SpamReport
+from .options import Options
+from .recognize import is_annual_report
+from .sections import split_sections
+from .validate import validate_legacy
+
+T = TypeVar("T")
+
+
+def _stage(errors: list[str], name: str, default: T, run: Callable[[], T]) -> T:
+    try:
+        return run()
+    except Exception as exc:  # noqa: BLE001 - a stage's failure must not lose the page
+        errors.append(f"{name}: {type(exc).__name__}: {exc}")
+        return default
+
+
+def process(
+    body: bytes,
+    url: str,
+    headers: Mapping[str, str] | None = None,
+    options: Options | None = None,
+) -> Report:
+    options = options or Options()
+    sha256 = hashlib.sha256(body).hexdigest()
+    errors: list[str] = []
+    content_type = _header(headers, "content-type")
+
+    decoded = decode_html(body, content_type)
+    if decoded.error:
+        errors.append(decoded.error)
+
+    tree = _stage(errors, "parse", None, lambda: html_stage.parse_html(decoded.text))
+    if tree is None:
+        return Report(url=url, sha256=sha256, encoding=decoded.encoding, errors=tuple(errors))
+
+    findings = []
+    if options.strip_spam:
+        findings += _stage(errors, "spam", [], lambda: spam_stage.strip_dom_spam(tree))
+    title_tag = html_stage.html_title(tree)
+    lines = html_stage.visible_lines(tree)
+    if options.strip_spam:
+        lines, list_findings = spam_stage.strip_keyword_lists(lines)
+        findings += list_findings
+
+    text = _stage(errors, "clean", "\n".join(lines), lambda: main_text(tree, url, lines))
+    if options.strip_spam:
+        text_lines, _ = spam_stage.strip_keyword_lists(text.split("\n"))
+        text = "\n".join(text_lines)
+
+    script = script_stage.detect_script(text + "".join(lines[:50]))
+    if options.fold_traditional and script == script_stage.TRADITIONAL:
+        lines = script_stage.to_simplified(lines)
+        text = "\n".join(script_stage.to_simplified(text.split("\n")))
+        title_tag = script_stage.to_simplified([title_tag])[0] if title_tag else None
+
+    meta = _stage(errors, "metadata", None, lambda: read_metadata(lines, title_tag, url))
+    title = meta.title if meta else title_tag
+    is_report = _stage(errors, "recognize", False, lambda: is_annual_report(title, text))
+
+    sections = ()
+    stats = ()
+    raw_cells = ()
+    validation = ()
+    if is_report:
+        sections = _stage(errors, "sections", (), lambda: split_sections(text))
+        if options.read_tables:
+            tables = _stage(errors, "tables", None, lambda: parse_legacy_tables(lines))
+            if tables is not None:
+                stats, raw_cells = tables.stats, tables.raw_cells
+        validation = _stage(errors, "validate", (), lambda: validate_legacy(stats))
+
+    agency = meta.agency if meta else None
+    findings += spam_stage.brand_findings("title", title)
+    findings += spam_stage.brand_findings("agency", agency)
+    spam = SpamReport(
+        tampered=bool(findings),
+        score=spam_stage.score(findings),
+        findings=tuple(findings),
+    )
+    return Report(
+        url=url,
+        sha256=sha256,
+        encoding=decoded.encoding,
+        is_report=is_report,
+        title=title,
+        agency=agency,
+        region=meta.region if meta else None,
+        year=meta.year if meta else None,
+        published_on=meta.published_on if meta else None,
+        index_number=meta.index_number if meta else None,
+        era="legacy" if stats else None,
+        script=script,
+        text=text,
+        sections=tuple(sections),
+        stats=tuple(stats),
+        raw_cells=tuple(raw_cells),
+        spam=spam,
+        validation=tuple(validation),
+        errors=tuple(errors),
+    )
+
+
+def _header(headers: Mapping[str, str] | None, name: str) -> str | None:
+    if not headers:
+        return None
+    for key, value in headers.items():
+        if key.lower() == name:
+            return value
+    return None
