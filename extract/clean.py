@@ -21,7 +21,6 @@ def main_text(tree: etree._Element, url: str, fallback_lines: Sequence[str]) -> 
         include_tables=False,
         include_comments=False,
         include_links=False,
-        favor_recall=True,
         deduplicate=False,
     )
     if text and text.strip():
