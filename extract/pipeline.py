@@ -20,6 +20,7 @@ from .legacy_table import parse_legacy_tables
 from .metadata import read_metadata
 from .model import Report, SpamReport
 from .options import Options
+from .prose import prose_figures
 from .recognize import is_annual_report
 from .sections import split_sections
 from .validate import validate_legacy
@@ -88,6 +89,9 @@ def process(
             tables = _stage(errors, "tables", None, lambda: parse_legacy_tables(lines))
             if tables is not None:
                 stats, raw_cells = tables.stats, tables.raw_cells
+        # Prose figures are the stats only where no table was read; otherwise they are checks.
+        prose = _stage(errors, "prose", (), lambda: prose_figures(text, meta.year if meta else None))
+        stats = stats or prose
         validation = _stage(errors, "validate", (), lambda: validate_legacy(stats))
 
     agency = meta.agency if meta else None
@@ -109,7 +113,7 @@ def process(
         year=meta.year if meta else None,
         published_on=meta.published_on if meta else None,
         index_number=meta.index_number if meta else None,
-        era="legacy" if stats else None,
+        era="legacy" if any(stat.source == "table" for stat in stats) else None,
         script=script,
         text=text,
         sections=tuple(sections),
