@@ -16,6 +16,7 @@ from . import script as script_stage
 from . import spam as spam_stage
 from .clean import main_text
 from .decode import decode_html
+from .divisions import body_level, find_division
 from .legacy_table import parse_legacy_tables
 from .metadata import read_metadata
 from .model import Report, SpamReport
@@ -23,7 +24,7 @@ from .options import Options
 from .prose import prose_figures
 from .recognize import is_annual_report
 from .sections import split_sections
-from .validate import validate_legacy
+from .validation import validate_report
 
 T = TypeVar("T")
 
@@ -83,6 +84,7 @@ def process(
     stats = ()
     raw_cells = ()
     validation = ()
+    quality = None
     if is_report:
         sections = _stage(errors, "sections", (), lambda: split_sections(text))
         if options.read_tables:
@@ -92,9 +94,13 @@ def process(
         # Prose figures are the stats only where no table was read; otherwise they are checks.
         prose = _stage(errors, "prose", (), lambda: prose_figures(text, meta.year if meta else None))
         stats = stats or prose
-        validation = _stage(errors, "validate", (), lambda: validate_legacy(stats))
+        checked = _stage(errors, "validate", None, lambda: validate_report(stats, prose))
+        if checked is not None:
+            validation, quality = checked.findings, checked.quality
 
     agency = meta.agency if meta else None
+    region = meta.region if meta else None
+    division = _stage(errors, "divisions", None, lambda: find_division(region))
     findings += spam_stage.brand_findings("title", title)
     findings += spam_stage.brand_findings("agency", agency)
     spam = SpamReport(
@@ -122,6 +128,11 @@ def process(
         spam=spam,
         validation=tuple(validation),
         errors=tuple(errors),
+        division_code=division.code if division else None,
+        level=body_level(agency, region, division) if is_report else None,
+        document_number=meta.document_number if meta else None,
+        flags=meta.flags if meta else (),
+        quality=quality,
     )
 
 

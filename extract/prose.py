@@ -149,6 +149,4 @@ def _first_per_key(stats: Sequence[Stat]) -> tuple[Stat, ...]:
     for stat in stats:
         kept.setdefault((stat.key, stat.scope), stat)
     scoped = {key for key, scope in kept if scope != UNKNOWN_SCOPE}
-    return tuple(
-        stat for (key, scope), stat in kept.items() if scope != UNKNOWN_SCOPE or key not in scoped
-    )
+    return tuple(stat for (key, scope), stat in kept.items() if scope != UNKNOWN_SCOPE or key not in scoped)

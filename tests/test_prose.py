@@ -171,4 +171,6 @@ def test_new_format_prose_uses_new_keys() -> None:
 
 
 def test_new_format_prose_ignores_legacy_keys() -> None:
-    assert all(not s.key.startswith("legacy.") for s in prose_figures("全市共收到政府信息公开申请88件。", 2021))
+    assert all(
+        not s.key.startswith("legacy.") for s in prose_figures("全市共收到政府信息公开申请88件。", 2021)
+    )
