@@ -8,8 +8,9 @@ zero ("未发生…行政复议"), which the spec allows only with prose evidenc
 
 Numbers follow §9: 5.5万条 is 55000, 3.4万余件 is approximate, 三件 is 3, and a
 percentage is never a count (no pattern ends in %). The scope of a figure is the
-nearest scope phrase before it in the same paragraph: 全市/我市各级… make it
-region-wide, 市本级/本机关… the body's own, anything else unknown (§8.4).
+nearest scope phrase before it in its clause, else the paragraph's first one:
+全市/我市各级… make it region-wide, 市本级/本机关… the body's own, anything else
+unknown (§8.4).
 
 The first figure found for a key and scope wins: later sentences break the total
 down ("其中，市政府及其组成部门主动公开政府信息200739条") and must not replace it.
@@ -43,6 +44,8 @@ REGION_PHRASES = (
     "我市各级", "我县各级", "我区各级", "各级行政机关", "各级政府", "各地各部门", "本行政区域",
 )
 OWN_PHRASES = ("市本级", "县本级", "区本级", "本级", "本机关", "本部门", "本单位")
+# A clause after one of these lists another part of the whole.
+CLAUSE_MARKS = ("；", ";")
 # fmt: on
 
 # Reports on 2019 and later use the new keys; prose of earlier ones maps to legacy.*.
@@ -78,16 +81,36 @@ def prose_era(year: int | None) -> str:
     return "v2019" if year is not None and year >= FIRST_NEW_FORMAT_YEAR else "legacy"
 
 
-def scope_before(paragraph: str, position: int) -> str:
-    """The scope named by the nearest scope phrase before `position`."""
-    best, best_at = UNKNOWN_SCOPE, -1
+def _nearest_scope(text: str) -> tuple[str, int]:
+    """Scope of the last scope phrase in `text` and where it ends (-1 when none)."""
+    best, best_end = UNKNOWN_SCOPE, -1
     for scope, phrases in ((REGION_TOTAL, REGION_PHRASES), (OWN_BODY, OWN_PHRASES)):
         for phrase in phrases:
-            at = paragraph.rfind(phrase, 0, position)
+            at = text.rfind(phrase)
             # A longer phrase ending at the same place ("市本级" vs "本级") is the same one.
-            if at >= 0 and at + len(phrase) > best_at:
-                best, best_at = scope, at + len(phrase)
-    return best
+            if at >= 0 and at + len(phrase) > best_end:
+                best, best_end = scope, at + len(phrase)
+    return best, best_end
+
+
+def scope_before(paragraph: str, position: int) -> str:
+    """The scope of the figure at `position`: the nearest scope phrase in its clause, else
+    the paragraph's first one. A clause after "；" lists another part ("其中市本级…3.3万条；
+    旗县区政府…2.2万条"), so a phrase from an earlier clause does not carry into it."""
+    clause_start = max(paragraph.rfind(mark, 0, position) for mark in CLAUSE_MARKS) + 1
+    scope, _ = _nearest_scope(paragraph[clause_start:position])
+    if scope != UNKNOWN_SCOPE:
+        return scope
+    first = min(
+        (
+            (at, scope)
+            for scope, phrases in ((REGION_TOTAL, REGION_PHRASES), (OWN_BODY, OWN_PHRASES))
+            for phrase in phrases
+            if 0 <= (at := paragraph.find(phrase, 0, position))
+        ),
+        default=(-1, UNKNOWN_SCOPE),
+    )
+    return first[1]
 
 
 def read_figure(raw: str) -> tuple[int | float | None, str]:

@@ -8,21 +8,34 @@ check. A report's prose often counts a narrower or wider set than the table (Sha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..model import APPROXIMATE, UNKNOWN_SCOPE, Stat, ValidationFinding
-from .checks import SOFT, STRICT, Outcome, figures_by_scope, same
+from .checks import SOFT, STRICT, Outcome, figures_by_scope
 
 RULE = "PROSE-TABLE"
 # "3.4万余件" is a rounded figure: it agrees with a table within this share.
 APPROXIMATE_SHARE = 0.10
 
 
+_SCALED = re.compile(r"(?:\.(?P<decimals>\d+))?(?P<scale>万|亿)")
+_SCALE = {"万": 10_000, "亿": 100_000_000}
+
+
+def _rounding(raw: str) -> float:
+    """Half the last printed digit of a scaled figure: "5.5万" stands for 54 500–55 500."""
+    match = _SCALED.search(raw)
+    if not match:
+        return 0.0
+    return 0.5 * _SCALE[match["scale"]] / 10 ** len(match["decimals"] or "")
+
+
 def _agrees(prose: Stat, table_value: float) -> bool:
     assert prose.value is not None
     if prose.status == APPROXIMATE:
         return abs(prose.value - table_value) <= APPROXIMATE_SHARE * max(abs(table_value), 1)
-    return same(prose.value, table_value)
+    return abs(prose.value - table_value) <= _rounding(prose.raw_value) + 1e-6
 
 
 def prose_table_outcomes(table_stats: Sequence[Stat], prose: Sequence[Stat]) -> list[Outcome]:
