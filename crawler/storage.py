@@ -95,6 +95,11 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "sha256": str,
             "first_seen": str,
             "updated_at": str,
+            "division_code": str,
+            "level": str,
+            "document_number": str,
+            "flags": str,
+            "quality": float,
         },
         "report_key",
     ),
@@ -146,8 +151,12 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "expected": float,
             "actual": float,
             "message": str,
+            "position": int,
+            "mode": str,
+            "key": str,
         },
-        ("report_key", "rule", "scope"),
+        # One rule fires once per row or column it checks, so findings are numbered.
+        ("report_key", "position"),
     ),
 }
 
@@ -177,8 +186,20 @@ class Store:
         if not self.db["reports_fts"].exists():
             # The default tokenizer finds nothing inside Chinese text; trigrams do.
             self.db["reports"].enable_fts(["title", "text"], tokenize="trigram", create_triggers=True)
+        self._migrate()
         self.db["pages"].create_index(["report_key"], if_not_exists=True)
         self.db["stats"].create_index(["key"], if_not_exists=True)
+
+    def _migrate(self) -> None:
+        """Bring a database made by an earlier version up to SCHEMA; columns are only added."""
+        for name, (columns, _) in SCHEMA.items():
+            missing = {c: t for c, t in columns.items() if c not in self.db[name].columns_dict}
+            for column, kind in missing.items():
+                self.db[name].add_column(column, kind)
+        findings = self.db["validation_findings"]
+        if findings.pks != ["report_key", "position"]:
+            self.db.execute("update validation_findings set position = rowid, mode = 'strict'")
+            findings.transform(pk=("report_key", "position"))
 
     def close(self) -> None:
         self.db.conn.close()
@@ -310,6 +331,11 @@ class Store:
                 "sha256": report.sha256,
                 "first_seen": current[1] if current else now,
                 "updated_at": now,
+                "division_code": report.division_code,
+                "level": report.level,
+                "document_number": report.document_number,
+                "flags": ",".join(report.flags) or None,
+                "quality": report.quality,
             },
             pk="report_key",
         )
@@ -366,10 +392,12 @@ class Store:
                     "expected": v.expected,
                     "actual": v.actual,
                     "message": v.message,
+                    "position": i,
+                    "mode": v.mode,
+                    "key": v.key,
                 }
-                for v in report.validation
+                for i, v in enumerate(report.validation)
             ),
-            replace=True,
         )
 
     def _insert(self, table: str, rows: Iterable[dict[str, Any]], replace: bool = False) -> None:

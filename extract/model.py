@@ -69,6 +69,9 @@ class ValidationFinding:
     expected: float | None
     actual: float | None
     message: str
+    # "strict": blank and "-" cells are unknown; "lenient": they count as 0 (spec §7).
+    mode: str = "strict"
+    key: str = ""  # the figure the rule is about, e.g. the row total that does not add up
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,13 @@ class Report:
     spam: SpamReport = field(default_factory=SpamReport)
     validation: tuple[ValidationFinding, ...] = ()
     errors: tuple[str, ...] = ()
+    # GB/T 2260 code of the region and the body's level (province … township, department).
+    division_code: str | None = None
+    level: str | None = None
+    document_number: str | None = None  # 文号, as printed in the metadata block
+    # Doubts that do not reject the page: "published_outside_window", "body_unreliable", …
+    flags: tuple[str, ...] = ()
+    quality: float | None = None  # share of hard checks held, less penalties (validation/quality.py)
 
     def to_json(self) -> dict[str, Any]:
         """The `nianbao extract` contract: the fields users and tests rely on."""
@@ -140,4 +150,9 @@ class Report:
             "spam": data["spam"],
             "validation": data["validation"],
             "errors": list(data["errors"]),
+            "division_code": data["division_code"],
+            "level": data["level"],
+            "document_number": data["document_number"],
+            "flags": list(data["flags"]),
+            "quality": data["quality"],
         }

@@ -16,13 +16,15 @@ from . import script as script_stage
 from . import spam as spam_stage
 from .clean import main_text
 from .decode import decode_html
+from .divisions import body_level, find_division
 from .legacy_table import parse_legacy_tables
 from .metadata import read_metadata
 from .model import Report, SpamReport
 from .options import Options
+from .prose import prose_figures
 from .recognize import is_annual_report
 from .sections import split_sections
-from .validate import validate_legacy
+from .validation import validate_report
 
 T = TypeVar("T")
 
@@ -82,15 +84,23 @@ def process(
     stats = ()
     raw_cells = ()
     validation = ()
+    quality = None
     if is_report:
         sections = _stage(errors, "sections", (), lambda: split_sections(text))
         if options.read_tables:
             tables = _stage(errors, "tables", None, lambda: parse_legacy_tables(lines))
             if tables is not None:
                 stats, raw_cells = tables.stats, tables.raw_cells
-        validation = _stage(errors, "validate", (), lambda: validate_legacy(stats))
+        # Prose figures are the stats only where no table was read; otherwise they are checks.
+        prose = _stage(errors, "prose", (), lambda: prose_figures(text, meta.year if meta else None))
+        stats = stats or prose
+        checked = _stage(errors, "validate", None, lambda: validate_report(stats, prose))
+        if checked is not None:
+            validation, quality = checked.findings, checked.quality
 
     agency = meta.agency if meta else None
+    region = meta.region if meta else None
+    division = _stage(errors, "divisions", None, lambda: find_division(region))
     findings += spam_stage.brand_findings("title", title)
     findings += spam_stage.brand_findings("agency", agency)
     spam = SpamReport(
@@ -109,7 +119,7 @@ def process(
         year=meta.year if meta else None,
         published_on=meta.published_on if meta else None,
         index_number=meta.index_number if meta else None,
-        era="legacy" if stats else None,
+        era="legacy" if any(stat.source == "table" for stat in stats) else None,
         script=script,
         text=text,
         sections=tuple(sections),
@@ -118,6 +128,11 @@ def process(
         spam=spam,
         validation=tuple(validation),
         errors=tuple(errors),
+        division_code=division.code if division else None,
+        level=body_level(agency, region, division) if is_report else None,
+        document_number=meta.document_number if meta else None,
+        flags=meta.flags if meta else (),
+        quality=quality,
     )
 
 
