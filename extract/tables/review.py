@@ -37,8 +37,17 @@ def _is_header_row(row: Sequence[str]) -> bool:
     )
 
 
+def _fill_right(row: Sequence[str]) -> list[str]:
+    """Text tables lose colspans ("| 未经复议直接起诉 | | |"): an empty header cell continues its left one."""
+    filled: list[str] = []
+    for cell in row:
+        filled.append(cell if key_text(cell) or not filled else filled[-1])
+    return filled
+
+
 def column_names(header: Sequence[Sequence[str]], width: int) -> list[tuple[str | None, str]]:
     """(proceeding.outcome or None, header path) for every column."""
+    header = [_fill_right(row) for row in header]
     names: list[tuple[str | None, str]] = []
     for c in range(width):
         path = distinct(key_text(row[c]) for row in header if c < len(row))
