@@ -123,11 +123,23 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "raw_label": str,
             "raw_value": str,
             "note": str,
+            "table_index": int,
+            "era": str,
+            "unit_default": str,
+            "column_label": str,
         },
         ("report_key", "scope", "key"),
     ),
     "raw_cells": (
-        {"report_key": str, "position": int, "scope": str, "label": str, "value": str, "column": str},
+        {
+            "report_key": str,
+            "position": int,
+            "scope": str,
+            "label": str,
+            "value": str,
+            "column": str,
+            "table_index": int,
+        },
         ("report_key", "position"),
     ),
     "spam_findings": (
@@ -362,6 +374,10 @@ class Store:
                     "raw_label": s.raw_label,
                     "raw_value": s.raw_value,
                     "note": s.note,
+                    "table_index": s.table,
+                    "era": s.era,
+                    "unit_default": s.unit_default,
+                    "column_label": s.column_label,
                 }
                 for s in report.stats
             ),
@@ -377,6 +393,7 @@ class Store:
                     "label": c.label,
                     "value": c.value,
                     "column": c.column,
+                    "table_index": c.table,
                 }
                 for i, c in enumerate(report.raw_cells)
             ),
@@ -401,7 +418,8 @@ class Store:
         )
 
     def _insert(self, table: str, rows: Iterable[dict[str, Any]], replace: bool = False) -> None:
-        self.db[table].insert_all(rows, replace=replace)
+        # alter: a database made before a column was added gains it instead of failing.
+        self.db[table].insert_all(rows, replace=replace, alter=True)
 
     # Summary --------------------------------------------------------------
     def summary(self, run_id: str | None = None) -> dict[str, int]:

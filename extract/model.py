@@ -35,6 +35,10 @@ class Stat:
     raw_label: str = ""
     raw_value: str = ""
     note: str | None = None  # "45478(政府热线)" keeps 政府热线 here
+    table: int | None = None  # which statistics table of the report (0-based, document order)
+    era: str | None = None  # format era read from that table's signature (spec §0)
+    unit_default: str | None = None  # the unit indicators.csv gives the key
+    column_label: str = ""  # the column header path the value sat under
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ class RawCell:
     value: str
     scope: str = UNKNOWN_SCOPE
     column: str = ""
+    table: int | None = None
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,10 @@ class Report:
                         "raw_label",
                         "raw_value",
                         "note",
+                        "table",
+                        "era",
+                        "unit_default",
+                        "column_label",
                     )
                 }
                 for s in data["stats"]

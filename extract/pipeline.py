@@ -14,16 +14,19 @@ from typing import TypeVar
 from . import html as html_stage
 from . import script as script_stage
 from . import spam as spam_stage
+from .attachments import sniff as sniff_document
 from .clean import main_text
 from .decode import decode_html
 from .divisions import body_level, find_division
-from .legacy_table import parse_legacy_tables
+from .document import process_document
 from .metadata import read_metadata
 from .model import Report, SpamReport
 from .options import Options
 from .prose import prose_figures
 from .recognize import is_annual_report
 from .sections import split_sections
+from .tables.grid import html_grids
+from .tables.report import read_report_tables
 from .validation import validate_report
 
 T = TypeVar("T")
@@ -44,6 +47,9 @@ def process(
     options: Options | None = None,
 ) -> Report:
     options = options or Options()
+    document_kind = sniff_document(body)  # PDF/DOCX/XLS(X) bytes, whatever the URL or headers say
+    if document_kind is not None:
+        return process_document(body, url, document_kind, options)
     sha256 = hashlib.sha256(body).hexdigest()
     errors: list[str] = []
     content_type = _header(headers, "content-type")
@@ -83,14 +89,17 @@ def process(
     sections = ()
     stats = ()
     raw_cells = ()
+    table_era = None
     validation = ()
     quality = None
     if is_report:
         sections = _stage(errors, "sections", (), lambda: split_sections(text))
         if options.read_tables:
-            tables = _stage(errors, "tables", None, lambda: parse_legacy_tables(lines))
+            traditional = options.fold_traditional and script == script_stage.TRADITIONAL
+            fold = script_stage.to_simplified if traditional else None
+            tables = _stage(errors, "tables", None, lambda: read_report_tables(html_grids(tree), lines, fold))
             if tables is not None:
-                stats, raw_cells = tables.stats, tables.raw_cells
+                stats, raw_cells, table_era = tables.stats, tables.raw_cells, tables.era
         # Prose figures are the stats only where no table was read; otherwise they are checks.
         prose = _stage(errors, "prose", (), lambda: prose_figures(text, meta.year if meta else None))
         stats = stats or prose
@@ -119,7 +128,7 @@ def process(
         year=meta.year if meta else None,
         published_on=meta.published_on if meta else None,
         index_number=meta.index_number if meta else None,
-        era="legacy" if any(stat.source == "table" for stat in stats) else None,
+        era=(table_era or "legacy") if any(stat.source == "table" for stat in stats) else None,
         script=script,
         text=text,
         sections=tuple(sections),
