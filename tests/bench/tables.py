@@ -66,7 +66,9 @@ def main() -> int:
         )
     share = mapped / (mapped + unmapped) if mapped + unmapped else 0.0
     verdict = "meets" if share >= TARGET_SHARE else "BELOW"
-    print(f"numeric cells mapped to a key: {mapped}/{mapped + unmapped} = {share:.2%} ({verdict} the 98% target)")
+    print(
+        f"numeric cells mapped to a key: {mapped}/{mapped + unmapped} = {share:.2%} ({verdict} the 98% target)"
+    )
     return 0
 
 
