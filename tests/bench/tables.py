@@ -66,9 +66,8 @@ def main() -> int:
         )
     share = mapped / (mapped + unmapped) if mapped + unmapped else 0.0
     verdict = "meets" if share >= TARGET_SHARE else "BELOW"
-    print(
-        f"numeric cells mapped to a key: {mapped}/{mapped + unmapped} = {share:.2%} ({verdict} the 98% target)"
-    )
+    total = mapped + unmapped
+    print(f"numeric cells mapped to a key: {mapped}/{total} = {share:.2%} ({verdict} the 98% target)")
     return 0
 
 
