@@ -72,6 +72,8 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "report_key": str,
             "tampered": int,
             "spam_score": float,
+            "spam_verdict": str,
+            "low_trust": int,
             "error": str,
             "run_id": str,
         },
@@ -92,6 +94,8 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "text": str,
             "tampered": int,
             "spam_score": float,
+            "spam_verdict": str,
+            "low_trust": int,
             "sha256": str,
             "first_seen": str,
             "updated_at": str,
@@ -195,6 +199,10 @@ class Store:
         for name, (columns, pk) in SCHEMA.items():
             if not self.db[name].exists():
                 self.db[name].create(columns, pk=pk, not_null=None)
+            else:  # columns added after a database was first created
+                for column, kind in columns.items():
+                    if column not in self.db[name].columns_dict:
+                        self.db[name].add_column(column, kind)
         if not self.db["reports_fts"].exists():
             # The default tokenizer finds nothing inside Chinese text; trigrams do.
             self.db["reports"].enable_fts(["title", "text"], tokenize="trigram", create_triggers=True)
@@ -281,6 +289,8 @@ class Store:
                     "report_key": key,
                     "tampered": int(report.spam.tampered),
                     "spam_score": report.spam.score,
+                    "spam_verdict": report.spam.verdict,
+                    "low_trust": int(report.spam.low_trust),
                     "error": "; ".join(report.errors) or None,
                     "run_id": run_id,
                 },
@@ -340,6 +350,8 @@ class Store:
                 "text": report.text,
                 "tampered": int(report.spam.tampered),
                 "spam_score": report.spam.score,
+                "spam_verdict": report.spam.verdict,
+                "low_trust": int(report.spam.low_trust),
                 "sha256": report.sha256,
                 "first_seen": current[1] if current else now,
                 "updated_at": now,

@@ -84,6 +84,10 @@ class SpamReport:
     tampered: bool = False
     score: float = 0.0
     findings: tuple[SpamFinding, ...] = ()
+    # clean, cleaned, tampered_recovered, tampered_unrecovered, clone_low_trust, spam_page
+    verdict: str = "clean"
+    # True for clones and parasite pages: their numbers are not to be trusted.
+    low_trust: bool = False
 
 
 @dataclass(frozen=True)

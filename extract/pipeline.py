@@ -63,9 +63,11 @@ def process(
         return Report(url=url, sha256=sha256, encoding=decoded.encoding, errors=tuple(errors))
 
     findings = []
+    dom = spam_stage.DomScan()
     if options.strip_spam:
-        findings += _stage(errors, "spam", [], lambda: spam_stage.strip_dom_spam(tree))
-    title_tag = html_stage.html_title(tree)
+        dom = _stage(errors, "spam", dom, lambda: spam_stage.scan_dom(tree, url))
+        findings += dom.findings
+    title_tag = dom.title or html_stage.html_title(tree)
     lines = html_stage.visible_lines(tree)
     if options.strip_spam:
         lines, list_findings = spam_stage.strip_keyword_lists(lines)
@@ -73,14 +75,27 @@ def process(
 
     text = _stage(errors, "clean", "\n".join(lines), lambda: main_text(tree, url, lines))
     if options.strip_spam:
-        text_lines, _ = spam_stage.strip_keyword_lists(text.split("\n"))
+        text_lines, text_findings = spam_stage.strip_keyword_lists(text.split("\n"))
         text = "\n".join(text_lines)
+        findings += [f for f in text_findings if f not in findings]
+        lines, text, pinyin_findings = spam_stage.strip_pinyin_lines(lines, text)
+        findings += pinyin_findings
 
     script = script_stage.detect_script(text + "".join(lines[:50]))
     if options.fold_traditional and script == script_stage.TRADITIONAL:
         lines = script_stage.to_simplified(lines)
         text = "\n".join(script_stage.to_simplified(text.split("\n")))
         title_tag = script_stage.to_simplified([title_tag])[0] if title_tag else None
+    if options.strip_spam:
+        names = _stage(
+            errors,
+            "names",
+            None,
+            lambda: spam_stage.repair_names(title_tag, lines, text, url, dom.meta, script),
+        )
+        if names is not None:
+            title_tag, lines, text = names.title, names.lines, names.text
+            findings += names.findings
 
     meta = _stage(errors, "metadata", None, lambda: read_metadata(lines, title_tag, url))
     title = meta.title if meta else title_tag
@@ -112,10 +127,11 @@ def process(
     division = _stage(errors, "divisions", None, lambda: find_division(region))
     findings += spam_stage.brand_findings("title", title)
     findings += spam_stage.brand_findings("agency", agency)
-    spam = SpamReport(
-        tampered=bool(findings),
-        score=spam_stage.score(findings),
-        findings=tuple(findings),
+    spam = _stage(
+        errors,
+        "verdict",
+        SpamReport(tampered=bool(findings), score=spam_stage.score(findings), findings=tuple(findings)),
+        lambda: spam_stage.judge(findings, url, text, is_report, "\n".join(lines), dom.meta),
     )
     return Report(
         url=url,
