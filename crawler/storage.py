@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
+from crawler.views import create_views
 from extract.model import Report
 
 
@@ -179,6 +180,7 @@ class Store:
             self.db["reports"].enable_fts(["title", "text"], tokenize="trigram", create_triggers=True)
         self.db["pages"].create_index(["report_key"], if_not_exists=True)
         self.db["stats"].create_index(["key"], if_not_exists=True)
+        create_views(self.db)
 
     def close(self) -> None:
         self.db.conn.close()
