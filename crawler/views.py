@@ -130,13 +130,12 @@ group by r.report_key, sc.scope
 # One row per report: its own figures where it printed them, else its region-wide table,
 # so that sums over reports never count one report twice.
 REPORT_HEADLINES_SQL = """
-select * from (
-  select *, row_number() over (
-    partition by report_key
-    order by case scope when 'own_body' then 0 when 'region_total' then 1 else 2 end
-  ) as scope_rank
-  from report_indicators
-) where scope_rank = 1
+select i.* from report_indicators i
+where coalesce(i.scope, '') = coalesce((
+  select s.scope from stats s where s.report_key = i.report_key
+  order by case s.scope when 'own_body' then 0 when 'region_total' then 1 else 2 end
+  limit 1
+), '')
 """
 
 AGENCY_YEAR_OVER_YEAR_SQL = """
