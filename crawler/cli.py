@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
-import subprocess
 import sys
 from pathlib import Path
 
@@ -119,9 +117,11 @@ def extract(page: Path, url: str, content_type: str | None) -> None:
 )
 def serve(db: str, port: int, host: str, metadata: str, immutable: bool) -> None:
     """Browse the database in Datasette, with the metadata, views, search and charts."""
+    import signal
+    import sqlite3
     import tempfile
 
-    from crawler.serving import datasette_command, refresh_views
+    from crawler.serving import datasette_command, refresh_views, run_datasette
 
     if not Path(db).is_file():
         _fail(f"no database at {db}: run `nianbao demo` or `nianbao crawl URL` first")
@@ -135,11 +135,8 @@ def serve(db: str, port: int, host: str, metadata: str, immutable: bool) -> None
         except (OSError, sqlite3.Error) as exc:
             _fail(f"cannot serve {db}: {exc}")
         click.echo(f"Datasette on http://{host}:{port}/ (Ctrl-C to stop)")
-        try:
-            code = subprocess.call(command)
-        except KeyboardInterrupt:
-            code = 0
-    sys.exit(code)
+        code = run_datasette(command)
+    sys.exit(0 if code in (0, -signal.SIGINT, -signal.SIGTERM) else code)
 
 
 if __name__ == "__main__":

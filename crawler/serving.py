@@ -11,7 +11,9 @@ original while the copy is browsed or published.
 
 from __future__ import annotations
 
+import signal
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 
@@ -76,3 +78,20 @@ def datasette_command(
     for name, value in DATASETTE_SETTINGS.items():
         command += ["--setting", name, value]
     return command
+
+
+def run_datasette(command: list[str]) -> int:
+    """Run Datasette until it exits; a SIGTERM to us stops it too, so no server is left behind."""
+    server = subprocess.Popen(command)
+
+    def stop(signum: int, frame: object) -> None:
+        server.terminate()
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        return server.wait()
+    except KeyboardInterrupt:
+        # Ctrl-C reached Datasette as well (same process group); let it finish.
+        return server.wait()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
