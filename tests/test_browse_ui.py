@@ -142,3 +142,13 @@ def test_the_dashboard_filter_narrows_the_chart_to_a_region(page, site):
     page.wait_for_url("**region=**")
     bar = page.locator('#chart-applications-per-year svg.marks [aria-roledescription="bar"]').first
     assert bar.get_attribute("aria-label").endswith(": 88")
+
+
+@pytest.mark.parametrize(
+    "view", ["report_headlines", "report_indicators", "agency_year_over_year", "report_coverage"]
+)
+def test_a_view_applies_its_own_filter_form(page, site, view):
+    page.goto(f"{site}/reports/{view}")
+    page.locator("form.filters input[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator(ROWS).count() >= 3
