@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -113,18 +112,31 @@ def extract(page: Path, url: str, content_type: str | None) -> None:
 @click.option("--port", default=8001, show_default=True, type=int, help="Port on 127.0.0.1.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--metadata", default=DEFAULT_METADATA, show_default=True, help="Datasette metadata file.")
-def serve(db: str, port: int, host: str, metadata: str) -> None:
-    """Browse the database in Datasette."""
+@click.option(
+    "--immutable", is_flag=True, help="Serve a read-only snapshot of the database, opened immutably."
+)
+def serve(db: str, port: int, host: str, metadata: str, immutable: bool) -> None:
+    """Browse the database in Datasette, with the metadata, views, search and charts."""
+    import signal
+    import sqlite3
+    import tempfile
+
+    from crawler.serving import datasette_command, refresh_views, run_datasette
+
     if not Path(db).is_file():
         _fail(f"no database at {db}: run `nianbao demo` or `nianbao crawl URL` first")
-    command = [sys.executable, "-m", "datasette", "serve", db, "--host", host, "--port", str(port)]
-    if Path(metadata).is_file():
-        command += ["--metadata", metadata]
-    click.echo(f"Datasette on http://{host}:{port}/ (Ctrl-C to stop)")
-    try:
-        sys.exit(subprocess.call(command))
-    except KeyboardInterrupt:
-        sys.exit(0)
+    problem = refresh_views(Path(db))
+    if problem:
+        click.echo(f"nianbao: warning: views not refreshed: {problem}", err=True)
+    with tempfile.TemporaryDirectory(prefix="nianbao-serve-") as folder:
+        try:
+            metadata_file = Path(metadata) if Path(metadata).is_file() else None
+            command = datasette_command(Path(db), host, port, metadata_file, immutable, Path(folder))
+        except (OSError, sqlite3.Error) as exc:
+            _fail(f"cannot serve {db}: {exc}")
+        click.echo(f"Datasette on http://{host}:{port}/ (Ctrl-C to stop)")
+        code = run_datasette(command)
+    sys.exit(0 if code in (0, -signal.SIGINT, -signal.SIGTERM) else code)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
+from crawler.views import create_views
 from extract.model import Report
 
 
@@ -209,6 +210,7 @@ class Store:
         self._migrate()
         self.db["pages"].create_index(["report_key"], if_not_exists=True)
         self.db["stats"].create_index(["key"], if_not_exists=True)
+        create_views(self.db)
 
     def _migrate(self) -> None:
         """Bring a database made by an earlier version up to SCHEMA; columns are only added."""

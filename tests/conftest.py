@@ -20,3 +20,11 @@ def shared_file(*parts: str) -> Path:
 @pytest.fixture(scope="session")
 def sample_portal() -> Path:
     return SAMPLE_PORTAL
+
+
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory) -> Path:
+    """A database built once per run by the real `nianbao demo`; tests only read it."""
+    from .datasette_server import build_demo
+
+    return build_demo(tmp_path_factory.mktemp("demo") / "reports.db")
