@@ -74,6 +74,17 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "spam_score": float,
             "error": str,
             "run_id": str,
+            # Incremental crawls: validators for conditional requests, the last check (a 304 or
+            # the same bytes), when a page went missing, and why a blocker stopped it.
+            "etag": str,
+            "last_modified": str,
+            "checked_at": str,
+            "gone_at": str,
+            "blocked_reason": str,
+            # Attachments: the page that links to it and the link's text.
+            "kind": str,
+            "parent_url": str,
+            "link_text": str,
         },
         "url",
     ),
@@ -95,6 +106,8 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "sha256": str,
             "first_seen": str,
             "updated_at": str,
+            # The date a crawl found the report's page gone (404/410, or no longer linked).
+            "gone_at": str,
         },
         "report_key",
     ),
@@ -174,6 +187,12 @@ class Store:
         for name, (columns, pk) in SCHEMA.items():
             if not self.db[name].exists():
                 self.db[name].create(columns, pk=pk, not_null=None)
+            else:
+                # A database from an older version: add the columns it lacks, keep its rows.
+                existing = self.db[name].columns_dict
+                for column, kind in columns.items():
+                    if column not in existing:
+                        self.db[name].add_column(column, kind)
         if not self.db["reports_fts"].exists():
             # The default tokenizer finds nothing inside Chinese text; trigrams do.
             self.db["reports"].enable_fts(["title", "text"], tokenize="trigram", create_triggers=True)
@@ -207,7 +226,14 @@ class Store:
         )
 
     # Pages and reports ----------------------------------------------------
-    def save_fetch_error(self, url: str, status: int | None, error: str, run_id: str | None) -> None:
+    def save_fetch_error(
+        self,
+        url: str,
+        status: int | None,
+        error: str,
+        run_id: str | None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
         self._save_site(url)
         self.db["pages"].upsert(
             {
@@ -217,6 +243,7 @@ class Store:
                 "fetched_at": utcnow(),
                 "error": error,
                 "run_id": run_id,
+                **(extra or {}),
             },
             pk="url",
         )
@@ -228,6 +255,7 @@ class Store:
         content_type: str | None,
         size: int,
         run_id: str | None,
+        extra: dict[str, Any] | None = None,
     ) -> str | None:
         """Store one fetched page; returns the report key when the page is a report."""
         now = utcnow()
@@ -250,6 +278,7 @@ class Store:
                     "spam_score": report.spam.score,
                     "error": "; ".join(report.errors) or None,
                     "run_id": run_id,
+                    **(extra or {}),
                 },
                 pk="url",
             )
