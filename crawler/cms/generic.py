@@ -17,6 +17,8 @@ _PAGE_LINK = re.compile(
     r"""href\s*=\s*["']([^"'#]*[?&](?:%s)=(\d+)[^"']*)["']""".replace("%s", "|".join(PAGE_PARAMS)), re.I
 )
 _TOTAL_PAGES = re.compile(r"共\s*(\d+)\s*页")
+# Script strings are not links (Hanweb's nextgroup names dataproxy.jsp?page=1 in one).
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.S | re.I)
 NEXT_PAGE_TEXT = ("下一页", "下页", "后页", "next", "›", ">>", "»")
 
 
@@ -33,6 +35,7 @@ class GenericAdapter(CmsAdapter):
         return _PAGE_LINK.search(html) is not None
 
     def list_requests(self, html: str, page_url: str) -> list[ListRequest]:
+        html = _SCRIPT.sub("", html)
         links = [
             (urljoin(page_url, m.group(1).replace("&amp;", "&")), int(m.group(2)))
             for m in _PAGE_LINK.finditer(html)

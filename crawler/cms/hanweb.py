@@ -65,13 +65,15 @@ def group_request(
 
 
 def next_group(xml: str, proxy_url: str, form: tuple[tuple[str, str], ...]) -> ListRequest | None:
-    """After a dataproxy answer whose total is unknown: the next group while groups come back full."""
+    """The group after a dataproxy answer: up to its total, or while groups come back full."""
     query = dict(parse_qsl(urlsplit(proxy_url).query))
     try:
         start, end, per_page = int(query["startrecord"]), int(query["endrecord"]), int(query["perpage"])
     except (KeyError, ValueError):
         return None
-    if _TOTAL_RECORD.search(xml) or len(records(xml)) < end - start + 1:
+    total = _TOTAL_RECORD.search(xml)
+    more = end < int(total.group(1)) if total else len(records(xml)) >= end - start + 1
+    if not more:
         return None
     if end >= MAX_LIST_PAGES * per_page:
         return None
