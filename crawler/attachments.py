@@ -24,7 +24,7 @@ _SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S | re.I)
 _SCRIPT_PATH = re.compile(r"""["']([^"'\s<>\\]+\.(?:EXT))["']""".replace("EXT", _EXTENSIONS), re.I)
 _TAG = re.compile(r"<[^>]+>")
 # Download handlers that name the file in the query (download.jsp?filename=x.pdf).
-_QUERY_FILE = re.compile(rf"[?&](?:file(?:name)?|path|url)=[^&]+\.(?:{_EXTENSIONS})(?:&|$)", re.I)
+_QUERY_FILE = re.compile(rf"(?:^|&)(?:file(?:name)?|path|url)=[^&]+\.(?:{_EXTENSIONS})(?:&|$)", re.I)
 
 
 def is_attachment_url(url: str) -> bool:

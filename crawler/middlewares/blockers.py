@@ -21,9 +21,8 @@ BLOCKED = "nianbao_blocked"
 STOP = "nianbao_stop_blocked"
 # Markers of WAF block and challenge pages, in the first bytes of the body.
 WAF_MARKERS = re.compile(
-    r"云防护|网站防火墙|创宇盾|知道创宇|安全狗|WAF|访问被拦截|请求被拦截|您的访问被阻断|"
-    r"__jsl_clearance|_\$[a-z]{2}=|document\.cookie\s*=|yunsuo_session|waf_verify",
-    re.I,
+    r"云防护|网站防火墙|创宇盾|安全狗|访问被拦截|请求被拦截|您的访问被阻断|拦截了您的访问|"
+    r"__jsl_clearance|yunsuo_session_verify|waf_verify|security_verify_data"
 )
 GEOBLOCK_MARKERS = re.compile(
     r"境外|海外访问|地区限制|not available in your (?:country|region)|overseas", re.I
@@ -36,8 +35,8 @@ def response_block_reason(status: int, body: bytes) -> str | None:
     head = body[:SNIFF_BYTES].decode("utf-8", "replace")
     if status == 412 and re.search(r"<script", head, re.I):
         return "waf: HTTP 412 with a JavaScript cookie challenge"
-    if status in (403, 405, 412, 418, 468, 493, 503, 200) and WAF_MARKERS.search(head):
-        if len(body) < 50_000:  # a real page may mention 安全狗 in its text; a block page is small
+    if status in (200, 403, 405, 412, 418, 468, 493, 503) and WAF_MARKERS.search(head):
+        if len(body) < 20_000:  # a real page may mention 云防护 in its text; a block page is small
             return f"waf: HTTP {status} challenge or block page"
     if status in (403, 451) and GEOBLOCK_MARKERS.search(head):
         return f"geoblock: HTTP {status}"
