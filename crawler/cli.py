@@ -127,5 +127,9 @@ def serve(db: str, port: int, host: str, metadata: str) -> None:
         sys.exit(0)
 
 
+from crawler.commands.bench import bench  # noqa: E402 - commands register after main is defined
+
+main.add_command(bench)
+
 if __name__ == "__main__":
     main()
