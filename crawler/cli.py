@@ -82,11 +82,14 @@ def demo(db: str) -> None:
 @click.argument("url")
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
 @click.option("--max-pages", type=int, default=None, help="Stop following links after this many pages.")
-def crawl(url: str, db: str, max_pages: int | None) -> None:
+@click.option("--jobdir", default=None, help="Queue folder: Ctrl-C pauses, the same command resumes.")
+def crawl(url: str, db: str, max_pages: int | None, jobdir: str | None) -> None:
     """Crawl one site from its home page or a report column URL, staying on its host."""
     overrides: dict[str, object] = {"LOG_LEVEL": os.environ.get("NIANBAO_LOG_LEVEL", "WARNING")}
     if max_pages:
         overrides["NIANBAO_MAX_PAGES"] = max_pages
+    if jobdir:
+        overrides["JOBDIR"] = jobdir
     run_id = _run_crawl(url, db, **overrides)
     _print_summary(db, run_id)
 

@@ -72,6 +72,8 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "report_key": str,
             "tampered": int,
             "spam_score": float,
+            "spam_verdict": str,
+            "low_trust": int,
             "error": str,
             "run_id": str,
             # Incremental crawls: validators for conditional requests, the last check (a 304 or
@@ -103,9 +105,16 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "text": str,
             "tampered": int,
             "spam_score": float,
+            "spam_verdict": str,
+            "low_trust": int,
             "sha256": str,
             "first_seen": str,
             "updated_at": str,
+            "division_code": str,
+            "level": str,
+            "document_number": str,
+            "flags": str,
+            "quality": float,
             # The date a crawl found the report's page gone (404/410, or no longer linked).
             "gone_at": str,
         },
@@ -131,11 +140,23 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "raw_label": str,
             "raw_value": str,
             "note": str,
+            "table_index": int,
+            "era": str,
+            "unit_default": str,
+            "column_label": str,
         },
         ("report_key", "scope", "key"),
     ),
     "raw_cells": (
-        {"report_key": str, "position": int, "scope": str, "label": str, "value": str, "column": str},
+        {
+            "report_key": str,
+            "position": int,
+            "scope": str,
+            "label": str,
+            "value": str,
+            "column": str,
+            "table_index": int,
+        },
         ("report_key", "position"),
     ),
     "spam_findings": (
@@ -159,8 +180,12 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "expected": float,
             "actual": float,
             "message": str,
+            "position": int,
+            "mode": str,
+            "key": str,
         },
-        ("report_key", "rule", "scope"),
+        # One rule fires once per row or column it checks, so findings are numbered.
+        ("report_key", "position"),
     ),
 }
 
@@ -187,17 +212,27 @@ class Store:
         for name, (columns, pk) in SCHEMA.items():
             if not self.db[name].exists():
                 self.db[name].create(columns, pk=pk, not_null=None)
-            else:
-                # A database from an older version: add the columns it lacks, keep its rows.
-                existing = self.db[name].columns_dict
+            else:  # columns added after a database was first created
                 for column, kind in columns.items():
-                    if column not in existing:
+                    if column not in self.db[name].columns_dict:
                         self.db[name].add_column(column, kind)
         if not self.db["reports_fts"].exists():
             # The default tokenizer finds nothing inside Chinese text; trigrams do.
             self.db["reports"].enable_fts(["title", "text"], tokenize="trigram", create_triggers=True)
+        self._migrate()
         self.db["pages"].create_index(["report_key"], if_not_exists=True)
         self.db["stats"].create_index(["key"], if_not_exists=True)
+
+    def _migrate(self) -> None:
+        """Bring a database made by an earlier version up to SCHEMA; columns are only added."""
+        for name, (columns, _) in SCHEMA.items():
+            missing = {c: t for c, t in columns.items() if c not in self.db[name].columns_dict}
+            for column, kind in missing.items():
+                self.db[name].add_column(column, kind)
+        findings = self.db["validation_findings"]
+        if findings.pks != ["report_key", "position"]:
+            self.db.execute("update validation_findings set position = rowid, mode = 'strict'")
+            findings.transform(pk=("report_key", "position"))
 
     def close(self) -> None:
         self.db.conn.close()
@@ -276,6 +311,8 @@ class Store:
                     "report_key": key,
                     "tampered": int(report.spam.tampered),
                     "spam_score": report.spam.score,
+                    "spam_verdict": report.spam.verdict,
+                    "low_trust": int(report.spam.low_trust),
                     "error": "; ".join(report.errors) or None,
                     "run_id": run_id,
                     **(extra or {}),
@@ -336,9 +373,16 @@ class Store:
                 "text": report.text,
                 "tampered": int(report.spam.tampered),
                 "spam_score": report.spam.score,
+                "spam_verdict": report.spam.verdict,
+                "low_trust": int(report.spam.low_trust),
                 "sha256": report.sha256,
                 "first_seen": current[1] if current else now,
                 "updated_at": now,
+                "division_code": report.division_code,
+                "level": report.level,
+                "document_number": report.document_number,
+                "flags": ",".join(report.flags) or None,
+                "quality": report.quality,
             },
             pk="report_key",
         )
@@ -365,6 +409,10 @@ class Store:
                     "raw_label": s.raw_label,
                     "raw_value": s.raw_value,
                     "note": s.note,
+                    "table_index": s.table,
+                    "era": s.era,
+                    "unit_default": s.unit_default,
+                    "column_label": s.column_label,
                 }
                 for s in report.stats
             ),
@@ -380,6 +428,7 @@ class Store:
                     "label": c.label,
                     "value": c.value,
                     "column": c.column,
+                    "table_index": c.table,
                 }
                 for i, c in enumerate(report.raw_cells)
             ),
@@ -395,14 +444,17 @@ class Store:
                     "expected": v.expected,
                     "actual": v.actual,
                     "message": v.message,
+                    "position": i,
+                    "mode": v.mode,
+                    "key": v.key,
                 }
-                for v in report.validation
+                for i, v in enumerate(report.validation)
             ),
-            replace=True,
         )
 
     def _insert(self, table: str, rows: Iterable[dict[str, Any]], replace: bool = False) -> None:
-        self.db[table].insert_all(rows, replace=replace)
+        # alter: a database made before a column was added gains it instead of failing.
+        self.db[table].insert_all(rows, replace=replace, alter=True)
 
     # Summary --------------------------------------------------------------
     def summary(self, run_id: str | None = None) -> dict[str, int]:

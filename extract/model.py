@@ -35,6 +35,10 @@ class Stat:
     raw_label: str = ""
     raw_value: str = ""
     note: str | None = None  # "45478(政府热线)" keeps 政府热线 here
+    table: int | None = None  # which statistics table of the report (0-based, document order)
+    era: str | None = None  # format era read from that table's signature (spec §0)
+    unit_default: str | None = None  # the unit indicators.csv gives the key
+    column_label: str = ""  # the column header path the value sat under
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ class RawCell:
     value: str
     scope: str = UNKNOWN_SCOPE
     column: str = ""
+    table: int | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,9 @@ class ValidationFinding:
     expected: float | None
     actual: float | None
     message: str
+    # "strict": blank and "-" cells are unknown; "lenient": they count as 0 (spec §7).
+    mode: str = "strict"
+    key: str = ""  # the figure the rule is about, e.g. the row total that does not add up
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,10 @@ class SpamReport:
     tampered: bool = False
     score: float = 0.0
     findings: tuple[SpamFinding, ...] = ()
+    # clean, cleaned, tampered_recovered, tampered_unrecovered, clone_low_trust, spam_page
+    verdict: str = "clean"
+    # True for clones and parasite pages: their numbers are not to be trusted.
+    low_trust: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,6 +113,13 @@ class Report:
     spam: SpamReport = field(default_factory=SpamReport)
     validation: tuple[ValidationFinding, ...] = ()
     errors: tuple[str, ...] = ()
+    # GB/T 2260 code of the region and the body's level (province … township, department).
+    division_code: str | None = None
+    level: str | None = None
+    document_number: str | None = None  # 文号, as printed in the metadata block
+    # Doubts that do not reject the page: "published_outside_window", "body_unreliable", …
+    flags: tuple[str, ...] = ()
+    quality: float | None = None  # share of hard checks held, less penalties (validation/quality.py)
 
     def to_json(self) -> dict[str, Any]:
         """The `nianbao extract` contract: the fields users and tests rely on."""
@@ -132,6 +151,10 @@ class Report:
                         "raw_label",
                         "raw_value",
                         "note",
+                        "table",
+                        "era",
+                        "unit_default",
+                        "column_label",
                     )
                 }
                 for s in data["stats"]
@@ -140,4 +163,9 @@ class Report:
             "spam": data["spam"],
             "validation": data["validation"],
             "errors": list(data["errors"]),
+            "division_code": data["division_code"],
+            "level": data["level"],
+            "document_number": data["document_number"],
+            "flags": list(data["flags"]),
+            "quality": data["quality"],
         }

@@ -172,6 +172,7 @@ def _check_sums(scope: str, figures: Mapping[str, float]) -> list[ValidationFind
                     expected,
                     actual,
                     f"{rule.total} = {actual:g} but the sum of {len(parts)} parts is {expected:g}",
+                    key=rule.total,
                 )
             )
     return findings
@@ -193,6 +194,7 @@ def _check_at_most(scope: str, figures: Mapping[str, float]) -> list[ValidationF
                     bound,
                     actual,
                     f"{rule.smaller} = {actual:g} exceeds {' + '.join(rule.larger)} = {bound:g}",
+                    key=rule.smaller,
                 )
             )
     return findings
@@ -210,6 +212,7 @@ def _check_internal(scope: str, figures: Mapping[str, float]) -> list[Validation
                     figures[second],
                     figures[first],
                     f"{first} = {figures[first]:g} but {second} = {figures[second]:g} in the same table",
+                    key=first,
                 )
             )
     return findings
@@ -232,6 +235,7 @@ def _check_scopes(
                     own_value,
                     region[key],
                     f"{key}: region total {region[key]:g} is below the own-body figure {own_value:g}",
+                    key=key,
                 )
             )
     return findings

@@ -12,9 +12,9 @@ from .seed_figures import BAOTOU_CASES, ZHUCHENG_CASES
 PORTAL = "http://sample-portal.localhost/xxgk/ndbg/"
 # The five seed reports as the sample portal serves them, with what a reader sees on each page.
 REPORT_PAGES = {
-    "201803/t20180330_1234567.html": {"seed": "000", "year": 2017, "region": None, "tampered": 1},
+    "201803/t20180330_1234567.html": {"seed": "000", "year": 2017, "region": "大连市", "tampered": 1},
     "201803/t20180328_1234488.html": {"seed": "001", "year": 2017, "region": "抚顺市", "tampered": 0},
-    "201903/t20190325_2345601.html": {"seed": "002", "year": 2018, "region": None, "tampered": 1},
+    "201903/t20190325_2345601.html": {"seed": "002", "year": 2018, "region": "黑山县", "tampered": 1},
     "201803/t20180322_1234401.html": {"seed": "003", "year": 2017, "region": "包头市", "tampered": 1},
     "201803/t20180329_1234502.html": {"seed": "004", "year": 2017, "region": "诸城市", "tampered": 0},
 }

@@ -1,0 +1,70 @@
+"""Reports that arrive as documents (PDF, DOCX, XLSX, XLS): kind from the bytes, then lines and grids.
+
+The kind is read from the magic bytes, never from the file name or the
+Content-Type a server claims: portals serve PDFs as application/octet-stream and
+name Word files .doc. Each reader returns the document's text lines (for
+metadata, recognition and sections) and its tables as cell grids (for the
+table stage), the same two things the HTML path produces.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from ..tables.grid import Grid
+
+PDF = "pdf"
+DOCX = "docx"
+XLSX = "xlsx"
+XLS = "xls"
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .xls (and .doc, which we cannot read)
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: str
+    lines: list[str] = field(default_factory=list)
+    grids: list[Grid] = field(default_factory=list)
+
+
+def sniff(body: bytes) -> str | None:
+    """The document kind, or None for anything else (HTML and text go the page way)."""
+    head = body[:1024].lstrip()
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if body.startswith(_ZIP_MAGIC):
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(body)).namelist())
+        except zipfile.BadZipFile:
+            return None
+        if "word/document.xml" in names:
+            return DOCX
+        if "xl/workbook.xml" in names:
+            return XLSX
+        return None
+    if body.startswith(_OLE_MAGIC):
+        return XLS
+    return None
+
+
+def read_document(body: bytes, kind: str) -> Document:
+    """Lines and grids of a document; raises on a file its library cannot open."""
+    if kind == PDF:
+        from .pdf import read_pdf
+
+        lines, grids = read_pdf(body)
+    elif kind == DOCX:
+        from .word import read_docx
+
+        lines, grids = read_docx(body)
+    elif kind in (XLSX, XLS):
+        from .sheets import read_xls, read_xlsx
+
+        lines, grids = read_xlsx(body) if kind == XLSX else read_xls(body)
+    else:
+        raise ValueError(f"unsupported document kind: {kind}")
+    return Document(kind=kind, lines=lines, grids=grids)

@@ -1,0 +1,79 @@
+"""The spam layer: find what was injected into a report page, strip it, repair swapped names.
+
+Order (spec §6.2): the DOM pass runs on the raw tree before trafilatura
+(dom.scan_dom), the text pass on the page's lines and on trafilatura's output
+(text.strip_text_spam, text.strip_pinyin), then brand-for-name swaps are
+repaired from the page's surviving codes (names, evidence), and the page gets
+its verdict (verdict.judge). Every finding carries kind, evidence, action and score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lxml import etree
+
+from ..model import SpamFinding
+from .dom import DomScan, scan_dom
+from .evidence import gather, recover
+from .lexicon import hit_strings as lexicon_hits
+from .lexicon import load_lexicon
+from .names import MASK, BrandRepair, brand_findings, find_brands, mask_leftovers, repair
+from .text import TextClean, is_keyword_list, strip_keyword_lists, strip_pinyin, strip_text_spam
+from .verdict import judge, score
+
+__all__ = [
+    "MASK",
+    "BrandRepair",
+    "DomScan",
+    "TextClean",
+    "brand_findings",
+    "is_keyword_list",
+    "judge",
+    "lexicon_hits",
+    "load_lexicon",
+    "repair_names",
+    "scan_dom",
+    "score",
+    "strip_dom_spam",
+    "strip_keyword_lists",
+    "strip_pinyin_lines",
+    "strip_text_spam",
+]
+
+
+def strip_dom_spam(tree: etree._Element, url: str = "") -> list[SpamFinding]:
+    """The DOM pass alone, for callers that only want its findings."""
+    return scan_dom(tree, url).findings
+
+
+def strip_pinyin_lines(lines: Sequence[str], text: str) -> tuple[list[str], str, list[SpamFinding]]:
+    """P6 on the page's lines and its main text; one finding for the page."""
+    joined, in_lines = strip_pinyin("\n".join(lines))
+    text, in_text = strip_pinyin(text)
+    removed = max(in_lines, in_text)
+    findings = [SpamFinding("pinyin_noise", f"{removed} glosses removed", "removed", 2.0)] if removed else []
+    return (joined.split("\n") if in_lines else list(lines)), text, findings
+
+
+def repair_names(
+    title: str | None,
+    lines: Sequence[str],
+    text: str,
+    url: str,
+    meta: dict[str, str],
+    script: str,
+) -> BrandRepair:
+    """Find swapped brands, recover the real names from the page's codes, write them back."""
+    corpus = "\n".join([title or "", *lines])
+    brands = find_brands(corpus, script)
+    findings: list[SpamFinding] = []
+    if brands:
+        recovery = recover(gather(corpus, url, meta))
+        fixed = repair(title, lines, text, brands, recovery)
+        title, lines, text, findings = fixed.title, fixed.lines, fixed.text, list(fixed.findings)
+    title, in_title = mask_leftovers(title)
+    text, in_text = mask_leftovers(text)
+    if in_title or in_text:
+        findings.append(SpamFinding("brand_swap", f"{in_title + in_text} lone brand names", "masked", 1.0))
+    return BrandRepair(title, list(lines), text, findings)

@@ -1,0 +1,127 @@
+"""Administrative divisions, telephone area codes and province abbreviations.
+
+Data: extract/data/divisions.csv and area_codes.csv, built by
+extract/data/build_divisions.py from JioNLP's dictionaries (GB/T 2260 codes,
+county level and above, 2025 vintage), and province_abbreviations.csv (the
+one-character abbreviations printed in 文号, ICP and 公网安备 numbers).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+LEVEL_SUFFIXES = (
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "地区",
+    "省",
+    "市",
+    "县",
+    "区",
+    "旗",
+    "盟",
+    "州",
+)
+# Names so common as words that finding them in prose says nothing about a place.
+AMBIGUOUS_NAMES = frozenset(
+    ("城区", "郊区", "矿区", "新区", "市中区", "东区", "西区", "南区", "北区", "中区")
+)
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    short: str
+    level: int  # 1 province, 2 prefecture, 3 county
+    parent: str
+    pinyin: str
+    initials: str
+
+    @property
+    def province(self) -> str:
+        return self.code[:2] + "0000"
+
+    @property
+    def bare(self) -> str:
+        """The name without its level suffix, as it stands before 市/县 in a sentence."""
+        for suffix in LEVEL_SUFFIXES:
+            if self.name.endswith(suffix) and len(self.name) > len(suffix) + 1:
+                return self.name[: -len(suffix)]
+        return self.short
+
+    @property
+    def government(self) -> str:
+        return self.name + "人民政府"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    by_code: dict[str, Division]
+    by_name: dict[str, tuple[Division, ...]]
+    by_prefix: dict[str, tuple[str, ...]]  # first two characters → full names
+    area_codes: dict[str, str]  # "0411" → division code
+    abbreviations: dict[str, tuple[str, ...]]  # "辽" → province codes
+
+    def ancestors(self, code: str) -> list[Division]:
+        found = []
+        division = self.by_code.get(code)
+        while division and division.parent:
+            division = self.by_code.get(division.parent)
+            if division:
+                found.append(division)
+        return found
+
+    def lineage(self, code: str) -> set[str]:
+        return {code, *(d.code for d in self.ancestors(code))}
+
+    def names_in(self, text: str) -> list[Division]:
+        """Every division whose full name occurs in the text, in order (one scan)."""
+        found: list[Division] = []
+        prefix = self.by_prefix
+        for index in range(len(text) - 2):
+            names = prefix.get(text[index : index + 2])
+            if not names:
+                continue
+            for name in names:
+                if text.startswith(name, index):
+                    found.extend(self.by_name[name])
+                    break
+        return found
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (resources.files("extract") / "data" / name).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    divisions = [
+        Division(r["code"], r["name"], r["short"], int(r["level"]), r["parent"], r["pinyin"], r["initials"])
+        for r in _rows("divisions.csv")
+    ]
+    by_name: dict[str, list[Division]] = defaultdict(list)
+    for division in divisions:
+        if len(division.name) >= 3 and division.name not in AMBIGUOUS_NAMES:
+            by_name[division.name].append(division)
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(by_name, key=len, reverse=True):
+        by_prefix[name[:2]].append(name)
+    abbreviations: dict[str, list[str]] = defaultdict(list)
+    for row in _rows("province_abbreviations.csv"):
+        abbreviations[row["abbreviation"]].append(row["code"])
+    return Gazetteer(
+        by_code={d.code: d for d in divisions},
+        by_name={k: tuple(v) for k, v in by_name.items()},
+        by_prefix={k: tuple(v) for k, v in by_prefix.items()},
+        area_codes={r["area_code"]: r["code"] for r in _rows("area_codes.csv")},
+        abbreviations={k: tuple(v) for k, v in abbreviations.items()},
+    )

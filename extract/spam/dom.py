@@ -1,0 +1,351 @@
+"""Spam that only the raw DOM shows (spec P1, P3, P7, P8, P9, P11).
+
+Runs before trafilatura, on the one parsed tree, and prunes it in place: hidden
+link farms and hidden text blocks, visible link farms of foreign anchors,
+garbage tags and injected iframes are removed as whole elements. Hidden-ness is
+never enough on its own: a block is removed only when its words score as spam,
+so drop-down menus, skip-links and off-screen helpers of real sites stay.
+Scripts are flagged, never executed; the report text around them is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from urllib.parse import urlsplit
+
+import tldextract
+from lxml import etree
+
+from ..model import SpamFinding
+from . import lexicon
+
+# fmt: off
+# Seldom-used or invented tags that 站群 software scatters with random ids (P7).
+GARBAGE_TAGS = frozenset(
+    "wbr dfn var abbr bdo rp rt strike legend optgroup menuitem address tt kbd samp acronym big "
+    "delect".split()
+)
+KNOWN_TAGS = frozenset(
+    "a abbr address area article aside audio b base bdi bdo big blockquote body br button canvas caption "
+    "center cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset "
+    "figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i "
+    "iframe img input ins kbd label legend li link main map mark marquee menu meta meter nav noframes "
+    "noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script "
+    "search section select slot small source span strike strong style sub summary sup table tbody td "
+    "template textarea tfoot th thead time title tr track tt u ul var video wbr acronym".split()
+)
+# Government infrastructure that legitimately appears on every portal (spec §3.14, P8 allowlist).
+TRUSTED_DOMAINS = frozenset(("gov.cn", "conac.cn", "kaipuyun.cn", "beian.gov.cn", "miit.gov.cn", "12377.cn"))
+TRUSTED_SCRIPT_MARKERS = ("_jiucuo_", "jiucuo.js", "conac.cn", "kaipuyun", "hm.baidu.com/hm.js", "cnzz.com")
+# fmt: on
+
+_STYLE_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_SIMPLE_SELECTOR = re.compile(r"^(?:[a-z0-9]*)([.#])([\w-]+)$", re.I)
+_PX = r"(-?\d+(?:\.\d+)?)(?:px|em|pt|rem|%)?"
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("display_none", re.compile(r"display\s*:\s*none", re.I)),
+    ("visibility_hidden", re.compile(r"visibility\s*:\s*hidden", re.I)),
+    ("opacity_zero", re.compile(r"opacity\s*:\s*0(?:\.0\d*)?\s*(?:;|$|!)", re.I)),
+    ("font_size_zero", re.compile(r"font-size\s*:\s*[0-2](?:\.\d+)?(?:px|pt)?\s*(?:;|$|!)", re.I)),
+    ("text_indent", re.compile(r"text-indent\s*:\s*-\d{3,}", re.I)),
+    (
+        "off_screen",
+        re.compile(r"(?:top|left|right|margin-left|margin-top)\s*:\s*-(?:[5-9]\d{2,}|\d{4,})", re.I),
+    ),
+    (
+        "clip",
+        re.compile(
+            r"clip\s*:\s*rect\(\s*0[a-z]*[\s,]+0[a-z]*[\s,]+0[a-z]*[\s,]+0|clip-path\s*:\s*inset\(\s*50%",
+            re.I,
+        ),
+    ),
+    ("zero_size", re.compile(r"(?:width|height)\s*:\s*[0-2](?:px)?\s*(?:;|$|!)", re.I)),
+)
+_COLOR = re.compile(r"(?<![-\w])color\s*:\s*([#\w]+)", re.I)
+_BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*([#\w]+)", re.I)
+_RANDOM_ID = re.compile(r"^[a-z]{4,8}(?:-[a-z]{4})?$")
+_SENTENCE = re.compile(r"[。；：！？]")
+
+_REDIRECT_SINK = re.compile(
+    r"(?:window\.|top\.|self\.|document\.)?location(?:\.href)?\s*=(?!=)|location\.replace\s*\(|window\.open\s*\(",
+    re.I,
+)
+# A user-agent test for phones is a mobile redirect; a test for search engines or their
+# visitors (or the hour) is cloaking.
+_CLOAK_GUARD = re.compile(
+    r"document\.referrer|spider|bot\b|baidu|sogou|so\.com|sm\.cn|bing|google|getHours\s*\(", re.I
+)
+_URL = re.compile(r"(?:https?:)?//([a-z0-9.-]+\.[a-z]{2,})", re.I)
+_WRITE = re.compile(r"document\.write(?:ln)?\s*\(", re.I)
+_OBFUSCATION = (
+    re.compile(r"eval\s*\(\s*function\s*\(\s*p\s*,\s*a\s*,\s*c\s*,\s*k\s*,\s*e\s*,\s*[dr]\s*\)"),
+    re.compile(r"(?:atob|eval|document\.write)\s*\(\s*['\"][A-Za-z0-9+/=]{200,}"),
+    re.compile(r"(?:\\x[0-9a-fA-F]{2}){50,}"),
+    re.compile(r"(?:%u[0-9a-fA-F]{4}){50,}"),
+    re.compile(r"String\.fromCharCode\s*\((?:\s*\d+\s*,){29,}"),
+    re.compile(r"data:text/html;base64,", re.I),
+)
+
+STRIP_SCORE = 4.0
+
+
+@dataclass
+class DomScan:
+    """What the DOM pass found and removed; `meta` keeps the page's own identity tags."""
+
+    findings: list[SpamFinding] = field(default_factory=list)
+    removed_text: list[str] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+    title: str | None = None  # the report title to use when <title> was hijacked
+
+
+@cache
+def _extractor() -> tldextract.TLDExtract:
+    # The bundled public-suffix snapshot only: extraction never reaches the network.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def registrable_domain(host: str) -> str:
+    parts = _extractor()(host)
+    return parts.top_domain_under_public_suffix or host.lower()
+
+
+def is_trusted_host(host: str) -> bool:
+    host = host.lower().rstrip(".")
+    return any(host == d or host.endswith("." + d) for d in TRUSTED_DOMAINS)
+
+
+def hiding_technique(style: str) -> str | None:
+    for name, rule in _RULES:
+        if rule.search(style):
+            if name == "zero_size" and "overflow" not in style.lower():
+                continue
+            return name
+    color, background = _COLOR.search(style), _BACKGROUND.search(style)
+    if color and background and color[1].lower() == background[1].lower():
+        return "colour_camouflage"
+    return None
+
+
+def hidden_selectors(tree: etree._Element) -> dict[str, str]:
+    """Classes and ids the page's own <style> blocks hide: ".x" / "#y" → technique."""
+    found: dict[str, str] = {}
+    for style in tree.iter("style"):
+        for selectors, body in _STYLE_RULE.findall(style.text or ""):
+            technique = hiding_technique(body)
+            if not technique:
+                continue
+            for selector in selectors.split(","):
+                last = selector.strip().split()[-1] if selector.strip() else ""
+                if match := _SIMPLE_SELECTOR.match(last):
+                    found[match[1] + match[2]] = technique
+    return found
+
+
+class _Page:
+    def __init__(self, url: str) -> None:
+        host = urlsplit(url).hostname or ""
+        self.domain = registrable_domain(host) if host else ""
+
+    def is_foreign(self, href: str | None) -> bool:
+        if not href:
+            return False
+        host = urlsplit(href.strip()).hostname if "//" in href else None
+        if not host:
+            return False  # relative links stay on the site
+        return registrable_domain(host) != self.domain and not is_trusted_host(host)
+
+
+def _element_hiding(element: etree._Element, selectors: dict[str, str]) -> str | None:
+    tag = element.tag
+    if tag == "marquee":
+        return "marquee"
+    if element.get("hidden") is not None:
+        return "hidden_attribute"
+    if style := element.get("style"):
+        if technique := hiding_technique(style):
+            return technique
+    if selectors:
+        for name in (element.get("class") or "").split():
+            if technique := selectors.get("." + name):
+                return f"class_{technique}"
+        if (element_id := element.get("id")) and (technique := selectors.get("#" + element_id)):
+            return f"id_{technique}"
+    return None
+
+
+def _text(element: etree._Element) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _block_score(element: etree._Element, page: _Page, hidden: bool) -> tuple[float, float, int]:
+    """Spec §4.4 span score of a DOM block: (score, lexicon score, anchors)."""
+    text = _text(element)
+    anchors = element.findall(".//a")
+    foreign = sum(1 for a in anchors if page.is_foreign(a.get("href")))
+    foreign_ratio = foreign / len(anchors) if anchors else 0.0
+    items = [_text(a) for a in anchors] or text.split()
+    list_like = bool(items) and len(items) >= 3 and not _SENTENCE.search(text)
+    lex = lexicon.score(text)
+    value = lex + 2.0 * hidden + 2.0 * foreign_ratio + 1.5 * list_like
+    return value, lex, len(anchors)
+
+
+def _is_random_token(token: str) -> bool:
+    if not _RANDOM_ID.match(token):
+        return False
+    letters = token.replace("-", "")
+    vowels = sum(1 for c in letters if c in "aeiouy")
+    return vowels / len(letters) < 0.25 or re.search(r"[^aeiouy-]{4}", token) is not None
+
+
+def _is_garbage(element: etree._Element) -> bool:
+    tag = element.tag
+    if tag not in GARBAGE_TAGS and tag in KNOWN_TAGS:
+        return False
+    if (element.text or "").strip() or len(element):
+        return False
+    tokens = [element.get("id") or "", *(element.get("class") or "").split()]
+    return any(_is_random_token(t) for t in tokens if t)
+
+
+def _script_findings(script: str, page: _Page) -> list[SpamFinding]:
+    if any(marker in script for marker in TRUSTED_SCRIPT_MARKERS):
+        return []
+    found: list[SpamFinding] = []
+    foreign = [host for host in _URL.findall(script) if page.is_foreign("//" + host)]
+    if _REDIRECT_SINK.search(script) and (foreign or _CLOAK_GUARD.search(script)):
+        found.append(SpamFinding("redirect_script", script.strip()[:160], "flagged", 2.0))
+    if _WRITE.search(script):
+        written_links = len(re.findall(r"<a\s", script, re.I))
+        if (written_links >= 3 and foreign) or re.search(
+            r"<(?:div|iframe)[^>]*(?:display\s*:\s*none|width=.?0)", script, re.I
+        ):
+            found.append(SpamFinding("document_write_links", script.strip()[:160], "flagged", 2.0))
+    if any(rule.search(script) for rule in _OBFUSCATION):
+        found.append(SpamFinding("obfuscated_script", script.strip()[:160], "flagged", 2.0))
+    return found
+
+
+def _iframe_finding(element: etree._Element, page: _Page, selectors: dict[str, str]) -> SpamFinding | None:
+    src = element.get("src") or element.get("data") or ""
+    if not page.is_foreign(src) and not src.startswith("data:"):
+        return None
+    style = (element.get("style") or "").lower()
+    if "fixed" in style and re.search(r"width\s*:\s*(?:9\d|100)(?:%|vw)", style):
+        return SpamFinding("overlay_hijack", src[:160], "removed", 3.0)
+    small = any(
+        (element.get(side) or "9").strip().rstrip("px") in {"0", "1", "2"} for side in ("width", "height")
+    )
+    if small or _element_hiding(element, selectors):
+        return SpamFinding("iframe_injection", src[:160], "removed", 3.0)
+    return None
+
+
+def _meta_tags(tree: etree._Element) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        name = (element.get("name") or element.get("property") or element.get("http-equiv") or "").strip()
+        if name and element.get("content") is not None:
+            meta.setdefault(name.lower(), element.get("content", "").strip())
+    return meta
+
+
+def _title_hijack(tree: etree._Element, meta: dict[str, str], scan: DomScan) -> None:
+    """P3: a gambling <title> or keywords over a clean heading; the heading wins."""
+    titles = tree.xpath("//title")
+    title = _text(titles[0]) if titles else ""
+    headings = [meta.get("articletitle", "")] + [_text(h) for h in tree.iter("h1", "h2")][:3]
+    heading = next((h for h in headings if h and lexicon.score(h) == 0), None)
+    if title and lexicon.score(title) >= 3 and heading:
+        scan.findings.append(SpamFinding("title_hijack", title[:160], "replaced", 3.0))
+        scan.title = heading
+    for name in ("keywords", "description", "og:title"):
+        value = meta.get(name, "")
+        if value and lexicon.score(value) >= 3 and heading:
+            scan.findings.append(SpamFinding("meta_hijack", f"{name}: {value[:140]}", "flagged", 2.0))
+
+
+def scan_dom(tree: etree._Element, url: str) -> DomScan:
+    """Find and remove injected DOM units in place; return the findings."""
+    page = _Page(url)
+    selectors = hidden_selectors(tree)
+    scan = DomScan(meta=_meta_tags(tree))
+    _title_hijack(tree, scan.meta, scan)
+    refresh = scan.meta.get("refresh", "")
+    if refresh and page.is_foreign(refresh.split("url=")[-1].strip("'\" ")):
+        scan.findings.append(SpamFinding("redirect_script", f"meta refresh: {refresh[:140]}", "flagged", 2.0))
+    body = tree.find("body")
+    garbage: list[etree._Element] = []
+    to_remove: list[tuple[etree._Element, SpamFinding]] = []
+    stack = [body if body is not None else tree]
+    while stack:
+        element = stack.pop()
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            if tag == "script":
+                scan.findings += _script_findings(child.text or "", page)
+                continue
+            if tag in ("iframe", "frame", "object", "embed"):
+                if finding := _iframe_finding(child, page, selectors):
+                    to_remove.append((child, finding))
+                continue
+            if tag in ("style", "noscript", "template"):
+                continue
+            if _is_garbage(child):
+                garbage.append(child)
+                continue
+            if finding := _block_finding(child, page, selectors):
+                to_remove.append((child, finding))
+                continue
+            stack.append(child)
+    head = tree.find("head")
+    if body is not None and head is not None:
+        for script in head.iter("script"):
+            scan.findings += _script_findings(script.text or "", page)
+    for element, finding in to_remove:
+        scan.removed_text.append(_text(element))
+        scan.findings.append(finding)
+        element.drop_tree()
+    if garbage:
+        evidence = " ".join(etree.tostring(g, encoding="unicode", with_tail=False)[:60] for g in garbage[:5])
+        scan.findings.append(
+            SpamFinding("garbage_tag", evidence, "removed", 1.0 + 0.2 * min(len(garbage), 5))
+        )
+        for element in garbage:
+            element.drop_tree()
+    return scan
+
+
+def _block_finding(element: etree._Element, page: _Page, selectors: dict[str, str]) -> SpamFinding | None:
+    """P1 (hidden block) or a visible link farm of foreign short anchors."""
+    technique = _element_hiding(element, selectors)
+    if technique:
+        text = _text(element)
+        if not text:
+            return None
+        value, lex, _ = _block_score(element, page, hidden=True)
+        # A hidden tab panel holding a whole report with a swapped brand is prose, not spam.
+        covered = sum(h.end - h.start for h in lexicon.hits(text))
+        dense = covered >= 0.15 * len(text) or not _SENTENCE.search(text)
+        if lex >= 2 and value >= STRIP_SCORE and dense:
+            return SpamFinding("hidden_block", f"{technique}: {text[:150]}", "removed", round(value, 2))
+        return None
+    anchors = [child for child in element if child.tag == "a"]
+    if len(anchors) < 5:
+        return None
+    text = _text(element)
+    anchor_chars = sum(len(_text(a)) for a in anchors)
+    if anchor_chars < 0.6 * len(text.replace(" ", "")):
+        return None
+    foreign = sum(1 for a in anchors if page.is_foreign(a.get("href")))
+    spammy = sum(1 for a in anchors if lexicon.hits(_text(a)))
+    if foreign >= 0.6 * len(anchors) and spammy >= 0.5 * len(anchors):
+        value, _, _ = _block_score(element, page, hidden=False)
+        if value >= STRIP_SCORE:
+            return SpamFinding("link_farm", text[:200], "removed", round(value, 2))
+    return None

@@ -1,0 +1,185 @@
+"""Who a page belongs to, read from what cloners leave alone (spec §5.1).
+
+Cloners rewrite names, not codes: the host, e-mail domains, the 网站标识码, the
+公网安备 number, 索引号 credit codes, 文号 prefixes, telephone area codes and the
+names of neighbouring places survive. Each clue votes for divisions; the
+*author* of the report (the body whose name was swapped in the text) and the
+*host* (the site whose footer the page carries) are told apart, because a
+provincial portal reposting a city's report carries the province's codes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from .divisions import Division, Gazetteer, gazetteer
+
+SITE_ID_RE = re.compile(r"(?:标识码|標識碼)\s*[:：]?\s*(\d{10})")
+POLICE_RE = re.compile(r"([\u4e00-\u9fff])?\s*公[网網]安[备備]\s*(\d{14})")
+ICP_RE = re.compile(r"([\u4e00-\u9fff])ICP[备備]")
+CREDIT_RE = re.compile(r"(?<![\d\w])1[1-9](\d{6})[0-9A-Z]{2,10}(?![\d])")
+DOC_NUMBER_RE = re.compile(r"([\u4e00-\u9fff]{2,7}?)\s*[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}\s*号")
+AREA_CODE_RE = re.compile(r"(?<!\d)(0\d{2,3})[-－—)）\s]\s*\d{7,8}(?!\d)")
+GOV_DOMAIN_RE = re.compile(r"(?:[a-z0-9-]+\.)*?([a-z0-9-]+)\.gov\.cn", re.I)
+# The level the report speaks at: 我县 / 全县 is a county's report.
+LEVEL_CUES = {
+    3: ("我县", "全县", "县政府", "我旗", "全旗", "我区", "全区", "区政府"),
+    2: ("我市", "全市", "市政府", "我州", "全州"),
+    1: ("我省", "全省", "省政府"),
+}
+WEIGHTS = {
+    "domain": 3.0,
+    "site_id": 2.0,
+    "credit_code": 2.0,
+    "doc_prefix": 2.0,
+    "area_code": 1.5,
+    "place": 1.0,
+}
+
+
+@dataclass
+class Evidence:
+    province_votes: Counter[str] = field(default_factory=Counter)
+    host_codes: list[str] = field(default_factory=list)  # divisions of the hosting site
+    domains: list[str] = field(default_factory=list)  # first labels of .gov.cn hosts
+    doc_prefixes: list[str] = field(default_factory=list)
+    area_codes: list[str] = field(default_factory=list)  # division codes
+    credit_codes: list[str] = field(default_factory=list)
+    places: list[Division] = field(default_factory=list)
+    level: int | None = None
+    clues: list[str] = field(default_factory=list)
+
+
+def gather(corpus: str, url: str, meta: dict[str, str]) -> Evidence:
+    g = gazetteer()
+    found = Evidence()
+    site_ids = SITE_ID_RE.findall(corpus) + [
+        c for c in [meta.get("siteidcode", "")] if re.fullmatch(r"\d{10}", c)
+    ]
+    for code in dict.fromkeys(site_ids):
+        if code[:6] in g.by_code:
+            found.host_codes.append(code[:6])
+            found.province_votes[code[:2] + "0000"] += 2
+            found.clues.append(f"网站标识码 {code}")
+    for abbreviation, number in POLICE_RE.findall(corpus):
+        if number[:6] in g.by_code:
+            found.host_codes.append(number[:6])
+            found.province_votes[number[:2] + "0000"] += 2
+            found.clues.append(f"公网安备 {number}")
+        _vote_abbreviation(g, abbreviation, found, 1)
+    for abbreviation in ICP_RE.findall(corpus):
+        _vote_abbreviation(g, abbreviation, found, 1)
+    for code in CREDIT_RE.findall(corpus[:3000]):
+        if code in g.by_code and g.by_code[code].level >= 2:
+            found.credit_codes.append(code)
+            found.province_votes[code[:2] + "0000"] += 2
+            found.clues.append(f"索引号/信用代码 {code}")
+    hosts = [urlsplit(url).hostname or ""] + re.findall(r"[a-z0-9.-]+\.gov\.cn", corpus, re.I)
+    for host in hosts:
+        if match := GOV_DOMAIN_RE.fullmatch(host.lower()):
+            label = match[1]
+            if label not in ("www", "gov", "zwgk", "xxgk"):
+                found.domains.append(label)
+    for label in dict.fromkeys(found.domains):
+        # baotou.gov.cn: a full pinyin name is nearly specific (fushun is 抚顺 and 富顺).
+        for division in (d for d in g.by_code.values() if d.level >= 2 and d.pinyin == label):
+            found.province_votes[division.province] += 2
+            found.clues.append(f"host {label} = {division.name}")
+    found.doc_prefixes = list(dict.fromkeys(DOC_NUMBER_RE.findall(corpus)))
+    for first in dict.fromkeys(p[0] for p in found.doc_prefixes):
+        _vote_abbreviation(g, first, found, 0.5)
+    for area in AREA_CODE_RE.findall(corpus):
+        if code := g.area_codes.get(area):
+            found.area_codes.append(code)
+            found.province_votes[code[:2] + "0000"] += 1
+    found.places = g.names_in(corpus)
+    for place in {p.code: p for p in found.places}.values():
+        found.province_votes[place.province] += 1
+    levels = {level: sum(corpus.count(cue) for cue in cues) for level, cues in LEVEL_CUES.items()}
+    if any(levels.values()):
+        found.level = max(levels, key=lambda lv: levels[lv])
+    return found
+
+
+def _vote_abbreviation(g: Gazetteer, abbreviation: str, found: Evidence, weight: float) -> None:
+    for code in g.abbreviations.get(abbreviation, ()):
+        found.province_votes[code] += weight
+
+
+@dataclass(frozen=True)
+class Recovery:
+    author: Division | None
+    host: Division | None
+    confidence: float
+    clues: tuple[str, ...]
+
+
+def _candidate_score(
+    g: Gazetteer, division: Division, ev: Evidence, province_marks: frozenset[str]
+) -> tuple[float, list[str]]:
+    score = 0.0
+    clues: list[str] = []
+    if any(label in (division.pinyin, division.initials) for label in ev.domains):
+        score += WEIGHTS["domain"]
+        clues.append(f"domain {division.pinyin}/{division.initials}")
+    # A prefix opening with the province's own abbreviation (辽政办明电) is the province's.
+    prefixes = {p for p in ev.doc_prefixes if p[0] == division.short[0] and p[0] not in province_marks}
+    if prefixes:
+        score += WEIGHTS["doc_prefix"]
+        clues.append("文号 " + "/".join(sorted(prefixes)))
+    if division.code in ev.credit_codes:
+        score += WEIGHTS["credit_code"]
+        clues.append(f"索引号 {division.code}")
+    if division.code in ev.area_codes or division.parent in ev.area_codes:
+        score += WEIGHTS["area_code"]
+        clues.append("area code")
+    mentioned = {p.code for p in ev.places}
+    children = {p.code for p in ev.places if p.parent == division.code}
+    if division.parent in mentioned:
+        score += WEIGHTS["place"]
+        clues.append(f"parent {g.by_code[division.parent].name} named")
+    if children:
+        score += WEIGHTS["place"]
+        clues.append("districts named: " + ",".join(g.by_code[c].name for c in sorted(children)[:3]))
+    return score, clues
+
+
+def recover(ev: Evidence) -> Recovery:
+    """The report's author and the page's host, with a confidence for the author."""
+    g = gazetteer()
+    host = None
+    if ev.host_codes:
+        host = g.by_code[Counter(ev.host_codes).most_common(1)[0][0]]
+        if host.level == 3 and ev.host_codes.count(host.code) == 1 and len(set(ev.host_codes)) > 1:
+            host = g.by_code[sorted(set(ev.host_codes), key=len)[0]]
+        # A 公网安备 district is where the server's owner files, not the site: prefer the site code.
+        site_level = [g.by_code[c] for c in ev.host_codes if g.by_code[c].level < 3]
+        host = site_level[0] if site_level else host
+    if not ev.province_votes:
+        return Recovery(None, host, 0.0, tuple(ev.clues))
+    top = ev.province_votes.most_common(1)[0][1]
+    provinces = {code for code, votes in ev.province_votes.items() if votes >= top - 0.5}
+    levels = (ev.level,) if ev.level in (2, 3) else (2, 3)
+    if ev.level == 2:
+        levels = (2, 3)  # a county-level city also says 我市
+    marks = frozenset(a for a, codes in g.abbreviations.items() if provinces & set(codes))
+    scored = []
+    for division in g.by_code.values():
+        if division.province not in provinces or division.level not in levels:
+            continue
+        score, clues = _candidate_score(g, division, ev, marks)
+        if ev.level == 2 and division.level == 3:
+            score -= 0.5  # 我市 leans to a prefecture-level city
+        if score > 0:
+            scored.append((score, division, clues))
+    scored.sort(key=lambda item: -item[0])
+    if not scored:
+        return Recovery(None, host, 0.0, tuple(ev.clues))
+    best_score, best, clues = scored[0]
+    second = scored[1][0] if len(scored) > 1 else 0.0
+    # Confidence is the lead over the runner-up, in units of one strong clue (3 points).
+    confidence = round(min(1.0, (best_score - second) / 3.0), 2)
+    return Recovery(best, host, confidence, tuple(ev.clues + clues))

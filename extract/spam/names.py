@@ -1,0 +1,225 @@
+"""Brand-for-name swaps (spec P4, §5): find the brand, recover the name, write it back.
+
+A cloner replaces a place or government name with a casino brand everywhere
+(美高梅娛樂城市 for 大连市). The brand is found from a lexicon or morphology hit,
+or a run of Traditional characters in a Simplified page, and stretched to the
+longest string that repeats unchanged. Each occurrence is read by its slot: the
+word after it says whether it stood for a bare toponym (S市, 中国S), a full
+place name (S2018年…, S人民政府) or a government (S办公室, S督查室); a slot in the
+footer or before a provincial 文号 stood for the hosting body, which may differ
+from the report's author (seed 000: 大连 in the text, 辽宁省人民政府 in the footer).
+Where the evidence does not settle the name, the brand is masked, never kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import SpamFinding
+from . import lexicon
+from .divisions import Division
+from .evidence import Recovery
+from .text import minority_script_chars
+
+MASK = "〔ENTITY?〕"
+MIN_CONFIDENCE = 0.6
+SEED_CATEGORIES = ("brand", "casino", "morphology", "lottery", "betting")
+_STOP = set('\n\t 　,，。、；;:：“”"《》<>[]【】')
+_TRAILING_SLOT = ("人民政府", "办公厅", "办公室", "政府", "市", "县", "区", "省")
+_LEADING_SLOT = ("中国", "关于", "由", "全", "我")
+_FOOTER_MARKERS = (
+    "版权所有",
+    "主办单位",
+    "主办：",
+    "主办:",
+    "承办",
+    "网站标识码",
+    "ICP",
+    "公网安备",
+    "技术支持",
+)
+_HOST_BEFORE = re.compile(r"(?:版权所有|主办单位|主办)\s*[:：]?\s*$")
+_GOVERNMENT_AFTER = ("办公厅", "办公室", "督查室", "关于", "组织", "印发", "加快", "决定", "发布")
+_FULL_AFTER = ("人民政府", "政府", "站点", "门户", "党委", "人大", "政协")
+_BARE_AFTER = ("市", "县", "区", "省", "旗", "盟", "州", "服务指南", "民意网", "电台", "片区", "日报", "网")
+_DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{2,7}?)\s*[〔\[［(（](?:19|20)\d{2}[〕\]］)）]")
+
+
+@dataclass(frozen=True)
+class BrandRepair:
+    title: str | None
+    lines: list[str]
+    text: str
+    findings: list[SpamFinding]
+
+
+def _occurrences(corpus: str, needle: str) -> list[int]:
+    found, start = [], corpus.find(needle)
+    while start != -1:
+        found.append(start)
+        start = corpus.find(needle, start + len(needle))
+    return found
+
+
+def _stretch(corpus: str, start: int, end: int) -> str | None:
+    """The longest string around corpus[start:end] that every occurrence shares."""
+    brand = corpus[start:end]
+    where = _occurrences(corpus, brand)
+    if len(where) < 2:
+        return None
+    while len(brand) < 40:
+        following = {corpus[i + len(brand)] if i + len(brand) < len(corpus) else "" for i in where}
+        if len(following) != 1 or (char := following.pop()) in _STOP or not char:
+            break
+        brand += char
+    while len(brand) < 40:
+        preceding = {corpus[i - 1] if i > 0 else "" for i in where}
+        if len(preceding) != 1 or (char := preceding.pop()) in _STOP or not char:
+            break
+        brand = char + brand
+        where = [i - 1 for i in where]
+    for slot in _TRAILING_SLOT:
+        if brand.endswith(slot) and len(brand) - len(slot) >= 2:
+            brand = brand[: -len(slot)]
+            break
+    for slot in _LEADING_SLOT:
+        if brand.startswith(slot) and len(brand) - len(slot) >= 2:
+            brand = brand[len(slot) :]
+            break
+    return brand if len(brand) >= 2 else None
+
+
+def _slot(line: str, start: int, end: int) -> str:
+    after, before = line[end : end + 6], line[max(0, start - 8) : start]
+    if _HOST_BEFORE.search(before):
+        return "host"
+    if after.startswith(_GOVERNMENT_AFTER):
+        return "government"
+    if after.startswith(_FULL_AFTER) or after[:1].isdigit():
+        return "full"
+    if before.endswith("中国") or after.startswith(_BARE_AFTER):
+        return "bare"
+    return "government" if before.endswith(("《", "关于", "由")) else "full"
+
+
+def _is_name_slot(corpus: str, start: int, end: int) -> bool:
+    after, before = corpus[end : end + 6], corpus[max(0, start - 8) : start]
+    return (
+        after.startswith(_GOVERNMENT_AFTER + _FULL_AFTER + _BARE_AFTER)
+        or after[:1].isdigit()
+        or before.endswith(("中国", "《", "关于", "由", "全", "我"))
+        or bool(_HOST_BEFORE.search(before))
+    )
+
+
+def find_brands(corpus: str, page_script: str) -> list[str]:
+    """Repeated strings that stand where names stand and read as spam (P4 rule 1–2)."""
+    seeds = [(h.start, h.end) for h in lexicon.hits(corpus) if h.category in SEED_CATEGORIES]
+    if page_script == "simplified":
+        odd = minority_script_chars(corpus, page_script)
+        seeds += [(a, b + 1) for a, b in zip(odd, odd[1:], strict=False) if b - a < 6]
+    brands: list[str] = []
+    for start, end in seeds:
+        brand = _stretch(corpus, start, end)
+        if not brand or brand in brands:
+            continue
+        where = _occurrences(corpus, brand)
+        in_slot = sum(1 for i in where if _is_name_slot(corpus, i, i + len(brand)))
+        if in_slot >= 0.5 * len(where):
+            brands.append(brand)
+    # A morphology hit can drag neighbouring characters into a longer variant of a brand
+    # found on its own: the shortest repeated form covers every occurrence.
+    return [b for b in brands if not any(b != other and other in b for other in brands)]
+
+
+def _name_for(slot: str, author: Division | None, host: Division | None) -> str:
+    if author is None:
+        return MASK
+    if slot == "host":
+        return (host or author).government
+    if slot == "bare":
+        return author.bare
+    if slot == "full":
+        return author.name
+    return author.government
+
+
+def _slot_with_owner(line: str, start: int, end: int, author: Division | None, host: Division | None) -> str:
+    slot = _slot(line, start, end)
+    if slot != "government" or host is None or author is None or host.code == author.code:
+        return slot
+    if any(marker in line for marker in _FOOTER_MARKERS):
+        return "host"
+    # 《S办公厅关于…》(辽政办明电〔2018〕3号): the cited number names the issuer.
+    cited = _DOC_NUMBER.search(line, end, end + 120)
+    if cited and cited[1][0] != author.short[0] and cited[1][0] in _host_marks(host):
+        return "host"
+    return slot
+
+
+def _host_marks(host: Division) -> str:
+    from .divisions import gazetteer
+
+    g = gazetteer()
+    marks = {a for a, codes in g.abbreviations.items() if host.province in codes}
+    return "".join(marks) + host.short[0]
+
+
+def repair(
+    title: str | None, lines: Sequence[str], text: str, brands: Sequence[str], recovery: Recovery
+) -> BrandRepair:
+    """Write the recovered names over every brand occurrence; mask where nothing was recovered."""
+    author = recovery.author if recovery.confidence >= MIN_CONFIDENCE else None
+    host = recovery.host
+    counts: Counter[tuple[str, str]] = Counter()
+
+    def fix(value: str) -> str:
+        for brand in brands:
+            if brand not in value:
+                continue
+            pieces, last = [], 0
+            for index in _occurrences(value, brand):
+                slot = _slot_with_owner(value, index, index + len(brand), author, host)
+                name = _name_for(slot, author, host)
+                counts[(brand, name)] += 1
+                pieces += [value[last:index], name]
+                last = index + len(brand)
+            value = "".join(pieces) + value[last:]
+        return value
+
+    fixed_title = fix(title) if title else title
+    fixed_lines = [fix(line) for line in lines]
+    on_page = counts.copy()  # the text repeats the lines: count each occurrence once
+    fixed_text = fix(text)
+    counts = on_page
+    findings = []
+    clues = "; ".join(recovery.clues[:8])
+    for (brand, name), count in counts.items():
+        action = "masked" if name == MASK else "replaced"
+        findings.append(
+            SpamFinding(
+                "brand_swap", f"{brand} → {name} ×{count} ({clues})"[:500], action, recovery.confidence
+            )
+        )
+    return BrandRepair(fixed_title, fixed_lines, fixed_text, findings)
+
+
+def mask_leftovers(value: str | None) -> tuple[str | None, int]:
+    """A brand outside any slot still never stays in a stored name or text."""
+    if not value:
+        return value, 0
+    spans = [h for h in lexicon.hits(value) if h.category == "brand"]
+    for hit in reversed(spans):
+        value = value[: hit.start] + MASK + value[hit.end :]
+    return value, len(spans)
+
+
+def brand_findings(field: str, value: str | None) -> list[SpamFinding]:
+    """A casino brand in the title or the reporting body's name: the name was swapped."""
+    if not value:
+        return []
+    found = lexicon.hit_strings(value)
+    return [SpamFinding("brand_swap", f"{field}: {value} ({', '.join(found)})", "flagged")] if found else []

@@ -1,0 +1,167 @@
+"""Spam that survives into text (spec P2, P5, P6, P7 text form, N1).
+
+These rules work on lines of text, so they serve both the page's visible lines
+and trafilatura's output, and plain-text inputs such as the seeds. Only whole
+separable units go: a whole keyword-list line, a list run at the head or tail of
+a line that no sentence punctuation joins to the rest, a literal tag line, the
+parenthesised syllables of a pinyin gloss. Characters inside a sentence stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import opencc
+
+from ..model import SpamFinding
+from . import lexicon
+
+MIN_LIST_ITEMS = 5
+MAX_ITEM_CHARS = 16
+SPAMMY_SHARE = 0.5
+# A tag printed as text (seed 003 opens with <wbr id="cxndz"></wbr>).
+LITERAL_TAG_LINE = re.compile(r'^\s*<[a-z]+(?:\s+[a-z-]+="[^"]*")*\s*/?>(?:</[a-z]+>)?\s*$')
+_ITEM_SPLIT = re.compile(r"[\s|｜,，、/]+")
+_SENTENCE_PUNCT = re.compile(r"[。；;：:！？“”]")
+PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])(?:[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）])+")
+PINYIN_MIN_GLOSSES = 3
+PINYIN_WINDOW = 300
+# N1: a '+' lost in form decoding; restored only in this closed list of policy phrases.
+LOST_PLUS = re.compile(r"互联网\s(?=政务服务|监管|督查|政务公开)")
+_TONES = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", "aaaaeeeeiiiioooouuuuvvvvv")
+
+
+@dataclass(frozen=True)
+class TextClean:
+    lines: list[str]
+    findings: list[SpamFinding]
+    removed: list[str]
+
+
+def _is_spammy_item(item: str) -> bool:
+    return bool(lexicon.hits(item))
+
+
+def list_run(line: str) -> tuple[int, int] | None:
+    """The span of a keyword-list run that takes the whole line or its head or tail."""
+    items = [(m.start(), m.end()) for m in re.finditer(r"[^\s|｜,，、]+", line)]
+    if len(items) < MIN_LIST_ITEMS:
+        return None
+    # Walk from the end and from the start: a run is separable only at an edge of the line.
+    for order in (items[::-1], items):
+        run: list[tuple[int, int]] = []
+        for start, end in order:
+            item = line[start:end]
+            if len(item) > MAX_ITEM_CHARS or _SENTENCE_PUNCT.search(item):
+                break
+            run.append((start, end))
+        spammy = [span for span in run if _is_spammy_item(line[span[0] : span[1]])]
+        if len(run) >= MIN_LIST_ITEMS and len(spammy) >= SPAMMY_SHARE * len(run) and len(spammy) >= 3:
+            # Trim plain items on the inner edge of the run: they belong to the line's text.
+            run_sorted = sorted(run)
+            while (
+                run_sorted
+                and not _is_spammy_item(line[run_sorted[0][0] : run_sorted[0][1]])
+                and order is not items
+            ):
+                run_sorted.pop(0)
+            while (
+                run_sorted
+                and not _is_spammy_item(line[run_sorted[-1][0] : run_sorted[-1][1]])
+                and order is items
+            ):
+                run_sorted.pop()
+            return run_sorted[0][0], run_sorted[-1][1]
+    return None
+
+
+def is_keyword_list(line: str) -> bool:
+    """A line made of spam names rather than sentences: a link farm or keyword list."""
+    span = list_run(line)
+    return span is not None and not line[: span[0]].strip() and not line[span[1] :].strip()
+
+
+def strip_keyword_lists(lines: Sequence[str]) -> tuple[list[str], list[SpamFinding]]:
+    cleaned = strip_text_spam(lines)
+    return cleaned.lines, cleaned.findings
+
+
+def strip_text_spam(lines: Sequence[str]) -> TextClean:
+    """Keyword lists, literal tag lines and their findings; N1 artefacts are normalised silently."""
+    kept: list[str] = []
+    findings: list[SpamFinding] = []
+    removed: list[str] = []
+    for line in lines:
+        if LITERAL_TAG_LINE.match(line):
+            findings.append(SpamFinding("garbage_tag", line.strip()[:120], "removed", 1.0))
+            removed.append(line.strip())
+            continue
+        span = list_run(line) if len(line) >= 10 else None
+        if span:
+            run = line[span[0] : span[1]]
+            score = lexicon.score(run) + 1.5
+            findings.append(SpamFinding("keyword_list", run[:200], "removed", round(score, 2)))
+            removed.append(run)
+            line = (line[: span[0]] + line[span[1] :]).strip()
+            if not line:
+                continue
+        kept.append(LOST_PLUS.sub("互联网+", line))
+    return TextClean(kept, findings, removed)
+
+
+@cache
+def _pinyin_readings(char: str) -> frozenset[str]:
+    from pypinyin import Style, pinyin  # loaded only when a page carries glosses
+
+    return frozenset(r.translate(_TONES) for r in pinyin(char, style=Style.NORMAL, heteronym=True)[0])
+
+
+def _confirmed(text: str, match: re.Match[str]) -> bool:
+    char = text[match.start() - 1]
+    syllables = re.findall(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+", match[0])
+    readings = _pinyin_readings(char)
+    return all(s.translate(_TONES) in readings for s in syllables)
+
+
+def strip_pinyin(text: str) -> tuple[str, int]:
+    """Remove confirmed pinyin glosses where they are dense (P6); return text and count removed.
+
+    A single gloss of a rare character (亳(bó)州) is a courtesy to readers and stays.
+    """
+    if "(" not in text and "（" not in text:
+        return text, 0
+    matches = [m for m in PINYIN_GLOSS.finditer(text) if _confirmed(text, m)]
+    if len(matches) < PINYIN_MIN_GLOSSES:
+        return text, 0
+    dense = [
+        m
+        for m in matches
+        if sum(1 for o in matches if abs(o.start() - m.start()) <= PINYIN_WINDOW) >= PINYIN_MIN_GLOSSES
+    ]
+    if not dense:
+        return text, 0
+    parts: list[str] = []
+    last = 0
+    for m in dense:
+        parts.append(text[last : m.start()])
+        last = m.end()
+    parts.append(text[last:])
+    return "".join(parts), len(dense)
+
+
+@cache
+def _converters() -> tuple[opencc.OpenCC, opencc.OpenCC]:
+    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+
+
+def minority_script_chars(text: str, page_script: str) -> list[int]:
+    """Offsets of characters of the other script (P5): Traditional-only in a Simplified page."""
+    t2s, s2t = _converters()
+    converter = t2s if page_script == "simplified" else s2t
+    converted = converter.convert(text)
+    if len(converted) != len(text):
+        return []
+    return [i for i, (a, b) in enumerate(zip(text, converted, strict=True)) if a != b]

@@ -1,0 +1,89 @@
+"""The page's verdict: tampered or not, clone or parasite, and how far its numbers can be trusted.
+
+Clone (P12): a page that carries a government site's identity codes but is served
+from a host outside the government namespace. Parasite (P13): a page on any host
+whose text is mostly spam vocabulary and has no report structure. Pages served
+from loopback or reserved names are local copies whose origin is unknown, so
+they are not judged as clones.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from ..model import SpamFinding, SpamReport
+from . import lexicon
+from .dom import registrable_domain
+
+GOV_SUFFIXES = (".gov.cn", ".政务", ".gov.hk", ".gov.mo")
+RESERVED_SUFFIXES = (".localhost", ".test", ".example", ".invalid", ".local")
+IDENTITY_MARKERS = re.compile(r"网站标识码|網站標識碼|公网安备|公網安備|党政机关")
+# Findings that describe the page's provenance or a doubt, not an injection.
+NOT_INJECTED = frozenset(("clone_suspected", "spam_suspected", "char_loss_suspected"))
+SPAM_PAGE_SCORE = 6.0
+
+
+def is_local_host(host: str) -> bool:
+    if host == "localhost" or host.endswith(RESERVED_SUFFIXES):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_private
+
+
+def clone_finding(url: str, corpus: str, meta: dict[str, str]) -> SpamFinding | None:
+    host = (urlsplit(url).hostname or "").lower()
+    if not host or is_local_host(host):
+        return None
+    declared = meta.get("sitedomain", "").lower().split("/")[0].split(":")[0]
+    if declared and "." in declared and not is_local_host(declared) and not host.endswith(GOV_SUFFIXES):
+        if registrable_domain(declared) != registrable_domain(host):
+            return SpamFinding("clone_suspected", f"{host} serves a page of {declared}", "flagged", 2.0)
+    if host.endswith(GOV_SUFFIXES):
+        return None
+    marker = IDENTITY_MARKERS.search(corpus)
+    if marker or "siteidcode" in meta:
+        evidence = f"{host} carries {marker[0] if marker else 'SiteIDCode'}"
+        return SpamFinding("clone_suspected", evidence, "flagged", 2.0)
+    return None
+
+
+def score(findings: Sequence[SpamFinding]) -> float:
+    return round(sum(f.score for f in findings), 2)
+
+
+def judge(
+    findings: Sequence[SpamFinding], url: str, text: str, is_report: bool, corpus: str, meta: dict[str, str]
+) -> SpamReport:
+    found = list(findings)
+    if clone := clone_finding(url, corpus, meta):
+        found.append(clone)
+    if not is_report and lexicon.score(text) >= SPAM_PAGE_SCORE:
+        found.append(SpamFinding("spam_page", text[:160], "flagged", 4.0))
+    kinds = {f.kind for f in found}
+    actions = {f.action for f in found if f.kind == "brand_swap"}
+    tampered = any(f.kind not in NOT_INJECTED for f in found)
+    if "spam_page" in kinds:
+        verdict = "spam_page"
+    elif "clone_suspected" in kinds:
+        verdict = "clone_low_trust"
+    elif "masked" in actions:
+        verdict = "tampered_unrecovered"
+    elif "replaced" in actions:
+        verdict = "tampered_recovered"
+    elif tampered:
+        verdict = "cleaned"
+    else:
+        verdict = "clean"
+    return SpamReport(
+        tampered=tampered,
+        score=score(found),
+        findings=tuple(found),
+        verdict=verdict,
+        low_trust=verdict in ("spam_page", "clone_low_trust"),
+    )

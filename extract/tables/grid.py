@@ -1,0 +1,152 @@
+"""A table as a grid of cell texts, whatever it was printed in.
+
+Every reader (HTML, `|` text, PDF, DOCX, XLSX/XLS) produces the same thing: a
+rectangle of strings in which a merged cell's text is repeated in every slot it
+covers. The mappers then read labels and header paths without caring whether a
+span came from rowspan/colspan, a Word merge or a ruled PDF cell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..labels import normalise_text
+
+_TABLE_TAGS = ("table",)
+_MAX_SPAN = 100  # rowspan="9999" on broken pages must not allocate a huge grid
+# A markdown separator row: |---|:---:|
+_PIPE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+_CAPTION_CHARS = 40
+
+
+@dataclass
+class Grid:
+    rows: list[list[str]]
+    source: str = "html"  # html, text, pdf, docx, xlsx, xls
+    page: int | None = None
+    caption: str = ""  # short text printed just above the table (scope words live there)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return max((len(row) for row in self.rows), default=0)
+
+
+def key_text(cell: str | None) -> str:
+    """A cell as compared for labels: NFKC, no whitespace (cells wrap), variants folded."""
+    return normalise_text(cell or "")
+
+
+def distinct(texts: Iterable[str]) -> list[str]:
+    """Non-empty texts with consecutive repeats (one merged cell seen twice) removed."""
+    out: list[str] = []
+    for text in texts:
+        if text and (not out or out[-1] != text):
+            out.append(text)
+    return out
+
+
+def tidy(rows: Sequence[Sequence[str | None]]) -> list[list[str]]:
+    """Rectangular, with empty rows and empty columns dropped."""
+    width = max((len(row) for row in rows), default=0)
+    grid = [[(cell or "").strip() for cell in row] + [""] * (width - len(row)) for row in rows]
+    grid = [row for row in grid if any(key_text(cell) for cell in row)]
+    empty_columns = {c for c in range(width) if not any(key_text(row[c]) for row in grid)}
+    return [[cell for c, cell in enumerate(row) if c not in empty_columns] for row in grid]
+
+
+def html_grids(tree: etree._Element) -> list[Grid]:
+    """Every innermost <table> of the page, spans expanded; layout tables that wrap others are skipped."""
+    grids = []
+    for table in tree.iter("table"):
+        if any(True for _ in table.iterdescendants("table")):
+            continue
+        rows = expand_html_table(table)
+        if rows:
+            grids.append(Grid(rows=tidy(rows), source="html", caption=_caption_before(table)))
+    return grids
+
+
+def expand_html_table(table: etree._Element) -> list[list[str]]:
+    """rowspan/colspan expanded into a grid read from the raw DOM (not from extracted text)."""
+    grid: dict[tuple[int, int], str] = {}
+    rows = [tr for tr in table.iter("tr") if _owning_table(tr) is table]
+    for r, tr in enumerate(rows):
+        c = 0
+        for cell in tr:
+            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+                continue
+            while (r, c) in grid:
+                c += 1
+            text = _cell_text(cell)
+            for dr in range(_span(cell, "rowspan")):
+                for dc in range(_span(cell, "colspan")):
+                    grid.setdefault((r + dr, c + dc), text)
+            c += _span(cell, "colspan")
+    if not grid:
+        return []
+    height = max(r for r, _ in grid) + 1
+    width = max(c for _, c in grid) + 1
+    return [[grid.get((r, c), "") for c in range(width)] for r in range(min(height, len(rows)))]
+
+
+def pipe_grids(lines: Sequence[str]) -> list[Grid]:
+    """Tables printed as `| a | b |` text (mirror sites, markdown): runs of pipe lines become grids."""
+    grids: list[Grid] = []
+    block: list[list[str]] = []
+    caption = ""
+    for line in [*lines, ""]:
+        stripped = line.strip()
+        if stripped.count("|") >= 2:
+            if not _PIPE_RULE.match(stripped):
+                block.append([cell.strip() for cell in stripped.strip("|").split("|")])
+            continue
+        if block:
+            grids.append(Grid(rows=tidy(block), source="text", caption=caption))
+            block = []
+        if stripped:
+            caption = stripped[: _CAPTION_CHARS * 2]
+    return grids
+
+
+def _owning_table(tr: etree._Element) -> etree._Element | None:
+    for ancestor in tr.iterancestors("table"):
+        return ancestor
+    return None
+
+
+def _span(cell: etree._Element, name: str) -> int:
+    try:
+        return max(1, min(int(str(cell.get(name, "1")).strip() or 1), _MAX_SPAN))
+    except ValueError:
+        return 1
+
+
+def _cell_text(cell: etree._Element) -> str:
+    parts = []
+    for piece in cell.itertext():
+        parts.append(piece)
+    return "\n".join(part.strip() for part in parts if part.strip())
+
+
+def _caption_before(table: etree._Element) -> str:
+    """The nearest short text before the table: its caption or a title such as 市本级."""
+    caption = table.find("caption")
+    if caption is not None and caption.text_content().strip():
+        return caption.text_content().strip()
+    node = table
+    for _ in range(3):
+        previous = node.getprevious()
+        while previous is not None and not previous.text_content().strip():
+            previous = previous.getprevious()
+        if previous is not None:
+            text = previous.text_content().strip()
+            return text if len(text) <= _CAPTION_CHARS else ""
+        node = node.getparent()
+        if node is None:
+            break
+    return ""

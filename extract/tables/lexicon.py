@@ -1,0 +1,70 @@
+"""The label lexicon of the 2019/2021 tables, kept as data in data/table_labels.csv.
+
+Rows of table 三, its applicant columns, the proceedings and outcomes of table 四
+and the items and measures of table 二 are all recognised the same way: every
+keyword of `label_all` in the normalised label, none of `label_none`, and the same
+for the enclosing group labels (spec §6). The CSV lists specific entries before
+general ones; the first match wins.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..labels import LexiconRow, _keywords
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+LABELS_CSV = DATA / "table_labels.csv"
+KEYS_CSV = DATA / "table_keys.csv"
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str  # the key segment this label stands for
+    rule: LexiconRow
+
+
+@lru_cache(maxsize=1)
+def _entries() -> dict[tuple[str, str], tuple[Entry, ...]]:
+    found: dict[tuple[str, str], list[Entry]] = {}
+    with LABELS_CSV.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            rule = LexiconRow(
+                key=row["name"],
+                label_all=_keywords(row["label_all"]),
+                label_none=_keywords(row["label_none"]),
+                context_all=_keywords(row["context_all"]),
+                context_none=_keywords(row["context_none"]),
+                unit="",
+            )
+            found.setdefault((row["table"], row["role"]), []).append(Entry(row["name"], rule))
+    return {role: tuple(entries) for role, entries in found.items()}
+
+
+def entries(table: str, role: str) -> Sequence[Entry]:
+    return _entries().get((table, role), ())
+
+
+def match(table: str, role: str, label: str, context: str = "") -> str | None:
+    """The name of the first entry whose keyword sets fit the (normalised) label and context."""
+    for entry in entries(table, role):
+        if entry.rule.matches(label, context):
+            return entry.name
+    return None
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    eras: str
+    unit: str
+
+
+@lru_cache(maxsize=1)
+def table_keys() -> dict[str, KeyInfo]:
+    """Canonical keys of the 2019/2021 tables with their default units (from indicators.csv)."""
+    with KEYS_CSV.open(encoding="utf-8", newline="") as handle:
+        return {row["key"]: KeyInfo(row["eras"], row["unit"]) for row in csv.DictReader(handle)}

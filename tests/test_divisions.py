@@ -1,0 +1,123 @@
+"""Region → GB/T 2260 code and level; report metadata surfaced on the Report and stored."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from crawler.storage import Store
+from extract.divisions import body_level, find_division
+from extract.model import Report
+from extract.pipeline import process
+from tests.conftest import SAMPLE_PORTAL
+
+
+@pytest.mark.parametrize(
+    ("region", "code", "level"),
+    [
+        ("包头市", "150200", "city"),
+        ("诸城市", "370782", "county"),
+        ("黑山县", "210726", "county"),
+        ("济南市历下区", "370102", "county"),
+        ("北京市", "110000", "province"),
+        ("北京市朝阳区", "110105", "county"),
+    ],
+)
+def test_division_of_a_region(region: str, code: str, level: str) -> None:
+    division = find_division(region)
+    assert division is not None and (division.code, division.level) == (code, level)
+
+
+@pytest.mark.parametrize("region", ["朝阳区", "示例市", "美高梅娛樂城市", None])
+def test_unknown_or_ambiguous_region_has_no_code(region: str | None) -> None:
+    assert find_division(region) is None
+
+
+@pytest.mark.parametrize(
+    ("agency", "region", "level"),
+    [
+        ("舒兰市市场监督管理局", "舒兰市", "department"),
+        ("佳县螅镇人民政府", "佳县螅镇", "township"),
+        ("包头市人民政府", "包头市", "city"),
+        (None, None, None),
+    ],
+)
+def test_body_level(agency: str | None, region: str | None, level: str | None) -> None:
+    assert body_level(agency, region, find_division(region)) == level
+
+
+def page(path: str) -> Report:
+    body = (SAMPLE_PORTAL / path).read_bytes()
+    return process(body, f"http://127.0.0.1:8000/{path}")
+
+
+@pytest.fixture(scope="module")
+def zhucheng() -> Report:
+    return page("xxgk/ndbg/201803/t20180329_1234502.html")
+
+
+def test_report_division_code(zhucheng: Report) -> None:
+    assert zhucheng.division_code == "370782"
+
+
+def test_report_level(zhucheng: Report) -> None:
+    assert zhucheng.level == "county"
+
+
+def test_report_quality_is_lowered_by_the_l_internal_slip(zhucheng: Report) -> None:
+    assert zhucheng.quality == pytest.approx(0.95)
+
+
+def test_document_number_is_surfaced() -> None:
+    notice = page("xxgk/ndbg/201901/t20190110_2301188.html")
+    assert notice.document_number == "示政办明电〔2019〕1号"
+
+
+def test_publication_outside_the_window_is_flagged_not_rejected() -> None:
+    companion = page("xxgk/ndbg/201804/t20180403_1240116.html")
+    assert "published_outside_window" in companion.flags
+
+
+def test_json_contract_carries_the_new_fields(zhucheng: Report) -> None:
+    data = zhucheng.to_json()
+    assert (data["division_code"], data["level"], data["quality"]) == ("370782", "county", 0.95)
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory: pytest.TempPathFactory, zhucheng: Report) -> sqlite3.Connection:
+    path = tmp_path_factory.mktemp("db") / "reports.db"
+    store = Store(path)
+    store.save_page(zhucheng, 200, "text/html", 1, None)
+    store.close()
+    return sqlite3.connect(path)
+
+
+def test_stored_report_division(stored: sqlite3.Connection) -> None:
+    assert stored.execute("select division_code, level from reports").fetchone() == ("370782", "county")
+
+
+def test_stored_report_quality(stored: sqlite3.Connection) -> None:
+    assert stored.execute("select quality from reports").fetchone() == (0.95,)
+
+
+def test_stored_finding_mode_and_key(stored: sqlite3.Connection) -> None:
+    row = stored.execute("select rule, mode, key, expected, actual from validation_findings").fetchone()
+    assert row == ("L-INTERNAL", "strict", "legacy.sd.reading_points.total", 87, 71)
+
+
+def test_an_older_database_gains_the_new_columns(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.execute("create table reports (report_key text primary key, title text)")
+    conn.execute(
+        "create table validation_findings (report_key text, rule text, scope text, severity text,"
+        " expected float, actual float, message text, primary key (report_key, rule, scope))"
+    )
+    conn.execute("insert into validation_findings values ('k', 'L-REV', 'unknown', 'hard', 1, 2, 'm')")
+    conn.commit()
+    conn.close()
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("select position, mode from validation_findings").fetchone() == (1, "strict")

@@ -1,0 +1,77 @@
+"""The spam layer on pages built from the clean seeds with one pattern injected each (tests/bench/inject.py)."""
+
+import pytest
+
+from extract import process
+from extract.spam.evidence import gather, recover
+from extract.spam.lexicon import hits
+from extract.spam.text import strip_pinyin
+
+from .bench.inject import build_cases
+from .conftest import shared_file
+
+
+@pytest.fixture(scope="module")
+def results():
+    seeds = shared_file("seeds")
+    return {case.name: (case, process(case.html.encode("utf-8"), case.url)) for case in build_cases(seeds)}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["001-font_size_zero", "001-opacity", "001-colour_camouflage", "001-text_indent", "001-hidden_class",
+     "004-tail_plain_text", "004-head_list", "004-off_screen-heldout", "004-clip-heldout"],
+)
+def test_injected_spam_leaves_the_text(results, name):
+    case, report = results[name]
+    assert not [s for s in case.spam if s in report.text]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("001-redirect_script", "redirect_script"), ("001-obfuscated_script", "obfuscated_script"),
+     ("001-iframe_zero", "iframe_injection"), ("001-iframe_overlay", "overlay_hijack"),
+     ("001-garbage_tags", "garbage_tag"), ("001-title_hijack", "title_hijack"), ("004-pinyin", "pinyin_noise")],
+)
+def test_pattern_is_a_finding(results, name, kind):
+    assert kind in {f.kind for f in results[name][1].spam.findings}
+
+
+@pytest.mark.parametrize("name", ["001-clean", "004-clean"])
+def test_clean_page_is_not_tampered(results, name):
+    assert results[name][1].spam.tampered is False
+
+
+@pytest.mark.parametrize("name", ["001-brand_swap", "001-brand_swap-heldout", "004-brand_swap-heldout"])
+def test_swapped_name_is_recovered(results, name):
+    case, report = results[name]
+    assert report.region == case.real_name
+
+
+def test_hijacked_title_gives_way_to_the_heading(results):
+    assert results["001-title_hijack"][1].title == "抚顺市2017年政府信息公开工作年度报告"
+
+
+def test_benign_lottery_and_venue_words_are_not_hits():
+    assert hits("全市审批娱乐场所12家，福利彩票和体育彩票销售点30个，福彩体彩栏目") == []
+
+
+def test_disguised_brand_is_a_hit():
+    assert [h.term for h in hits("开*云体育")] == ["开云"]
+
+
+def test_single_gloss_of_a_rare_character_stays():
+    assert strip_pinyin("亳(bo)州市2017年报告")[1] == 0
+
+
+def test_heilongjiang_reading_of_a_hei_prefix_is_rejected():
+    corpus = "我县按照《黑政办发〔2018〕47号》要求，与锦州市政务服务网建立链接。辽宁省第12个政务公开日。"
+    assert recover(gather(corpus, "", {})).author.name == "黑山县"
+
+
+def test_numbers_survive_cleaning(results):
+    case, report = results["004-tail_in_footer_cell"]
+    import re
+
+    source = re.findall(r"\d+", "".join(case.legit))
+    assert all(n in report.text for n in source)
