@@ -81,11 +81,14 @@ def demo(db: str) -> None:
 @click.argument("url")
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
 @click.option("--max-pages", type=int, default=None, help="Stop following links after this many pages.")
-def crawl(url: str, db: str, max_pages: int | None) -> None:
+@click.option("--jobdir", default=None, help="Queue folder: Ctrl-C pauses, the same command resumes.")
+def crawl(url: str, db: str, max_pages: int | None, jobdir: str | None) -> None:
     """Crawl one site from its home page or a report column URL, staying on its host."""
     overrides: dict[str, object] = {"LOG_LEVEL": os.environ.get("NIANBAO_LOG_LEVEL", "WARNING")}
     if max_pages:
         overrides["NIANBAO_MAX_PAGES"] = max_pages
+    if jobdir:
+        overrides["JOBDIR"] = jobdir
     run_id = _run_crawl(url, db, **overrides)
     _print_summary(db, run_id)
 
@@ -138,6 +141,10 @@ def serve(db: str, port: int, host: str, metadata: str, immutable: bool) -> None
         code = run_datasette(command)
     sys.exit(0 if code in (0, -signal.SIGINT, -signal.SIGTERM) else code)
 
+
+from crawler.commands.bench import bench  # noqa: E402 - commands register after main is defined
+
+main.add_command(bench)
 
 if __name__ == "__main__":
     main()

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+PAGE = "page"
+ATTACHMENT = "attachment"
+
 
 @dataclass
 class PageItem:
@@ -16,3 +19,13 @@ class PageItem:
     depth: int = 0
     # Filled by ExtractPipeline: an extract.Report.
     report: Any = None
+    # "page" or "attachment" (a PDF, Word or Excel file linked from a page).
+    kind: str = PAGE
+    # For an attachment: the page that links to it, that page's title and the link's text.
+    parent_url: str | None = None
+    parent_title: str | None = None
+    link_text: str | None = None
+    # A WAF challenge, geoblock or TLS failure: recorded, not fought.
+    blocked_reason: str | None = None
+    # 304 to a conditional request, or the same bytes as last time: not parsed again.
+    unchanged: bool = False

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
+from urllib.parse import urlsplit
 
 from extract import Options, process
 
+from .incremental import GONE_STATUSES, mark_gone, mark_unseen_reports_gone, touch_page
 from .items import PageItem
-from .storage import Store
+from .storage import Store, utcnow
 
 
 class ExtractPipeline:
@@ -19,10 +22,25 @@ class ExtractPipeline:
         return cls(Options())
 
     def process_item(self, item: PageItem) -> PageItem:
-        if item.error is None and item.body:
+        # Unchanged pages were parsed last time; blocker pages are not the site's content.
+        if item.error is None and item.body and not item.unchanged and not item.blocked_reason:
             headers = item.headers or {}
             item.report = process(item.body, item.url, headers, self.options)
         return item
+
+
+def _page_extra(item: PageItem) -> dict[str, Any]:
+    """The columns of `pages` the crawler knows and extraction does not."""
+    headers = {k.lower(): v for k, v in (item.headers or {}).items()}
+    return {
+        "etag": headers.get("etag"),
+        "last_modified": headers.get("last-modified"),
+        "checked_at": utcnow(),
+        "kind": item.kind,
+        "parent_url": item.parent_url,
+        "link_text": item.link_text,
+        "blocked_reason": item.blocked_reason,
+    }
 
 
 class StorePipeline:
@@ -50,14 +68,37 @@ class StorePipeline:
         if self.store is None:
             return
         reason = self.crawler.stats.get_value("finish_reason") or "finished"
+        spider = self.crawler.spider
+        start_url = getattr(spider, "start_url", "")
+        # Only a crawl that walked everything may say a report is no longer linked.
+        if reason == "finished" and start_url and not getattr(spider, "budget_exhausted", True):
+            parts = urlsplit(start_url)
+            column = parts.path.rsplit("/", 1)[0] + "/"
+            mark_unseen_reports_gone(self.store, parts.netloc, column, self.run_id)
         self.store.finish_run(self.run_id, reason)
         self.store.close()
 
     def process_item(self, item: PageItem) -> PageItem:
         assert self.store is not None
-        if item.report is None:
-            self.store.save_fetch_error(item.url, item.status, item.error or "empty response", self.run_id)
+        extra = _page_extra(item)
+        if item.status in GONE_STATUSES:
+            mark_gone(self.store, item.url)
+        if item.unchanged:
+            touch_page(self.store, item.url, self.run_id, {"status": 200} if item.status == 304 else None)
+        elif item.blocked_reason and item.report is None:
+            if item.body:
+                extra |= {"sha256": hashlib.sha256(item.body).hexdigest(), "size": len(item.body)}
+            error = item.error or f"blocked: {item.blocked_reason}"
+            self.store.save_fetch_error(item.url, item.status, error, self.run_id, extra)
+        elif item.report is None:
+            self.store.save_fetch_error(
+                item.url, item.status, item.error or "empty response", self.run_id, extra
+            )
         else:
             content_type = (item.headers or {}).get("Content-Type")
-            self.store.save_page(item.report, item.status or 0, content_type, len(item.body), self.run_id)
+            if item.status not in GONE_STATUSES:
+                extra["gone_at"] = None
+            self.store.save_page(
+                item.report, item.status or 0, content_type, len(item.body), self.run_id, extra
+            )
         return item

@@ -19,11 +19,16 @@ def project_settings(**overrides: Any) -> Settings:
     return settings
 
 
-def crawl(url: str, db_path: str, **overrides: Any) -> str:
-    """Crawl one site into db_path; returns the run id recorded in crawl_runs."""
+def crawl(url: str, db_path: str, stats: dict[str, Any] | None = None, **overrides: Any) -> str:
+    """Crawl one site into db_path; returns the run id recorded in crawl_runs.
+
+    When `stats` is given it receives Scrapy's crawl stats (the benchmark reads them)."""
     run_id = uuid4().hex[:12]
     settings = project_settings(NIANBAO_DB=db_path, NIANBAO_RUN_ID=run_id, **overrides)
     process = CrawlerProcess(settings)
-    process.crawl(PortalSpider, url=url, run_id=run_id)
+    crawler = process.create_crawler(PortalSpider)
+    process.crawl(crawler, url=url, run_id=run_id)
     process.start()
+    if stats is not None:
+        stats.update(crawler.stats.get_stats())
     return run_id

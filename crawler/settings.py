@@ -13,6 +13,22 @@ NIANBAO_DB = os.environ.get("NIANBAO_DB", "output/reports.db")
 NIANBAO_CONTACT_URL = os.environ.get("NIANBAO_CONTACT_URL", "https://github.com/nianbao/nianbao")
 # Pages fetched per site before the spider stops following links.
 NIANBAO_MAX_PAGES = int(os.environ.get("NIANBAO_MAX_PAGES", "2000"))
+# Links that say nothing about reports are followed only from pages this close to the start
+# (0 = the start page only); beyond it the crawl keeps to the disclosure section and report column.
+NIANBAO_OFFTOPIC_DEPTH = int(os.environ.get("NIANBAO_OFFTOPIC_DEPTH", "1"))
+# Wait as robots.txt's Crawl-delay asks (Scrapy reads the rules but ignores the delay) ...
+NIANBAO_OBEY_CRAWL_DELAY = os.environ.get("NIANBAO_OBEY_CRAWL_DELAY", "1") != "0"
+# ... up to this many seconds: a longer delay would stall the crawl; the budget does the rest.
+NIANBAO_MAX_CRAWL_DELAY = float(os.environ.get("NIANBAO_MAX_CRAWL_DELAY", "60"))
+# Tries after a 429/503 with Retry-After (0 switches it off), and the longest wait honoured.
+NIANBAO_RETRY_AFTER_TIMES = int(os.environ.get("NIANBAO_RETRY_AFTER_TIMES", "3"))
+NIANBAO_MAX_RETRY_AFTER = float(os.environ.get("NIANBAO_MAX_RETRY_AFTER", "300"))
+# Mark WAF challenges, geoblocks and TLS failures instead of parsing them ...
+NIANBAO_DETECT_BLOCKERS = os.environ.get("NIANBAO_DETECT_BLOCKERS", "1") != "0"
+# ... and stop crawling a site after this many blocked answers in a row (0 = never stop).
+NIANBAO_BLOCKS_BEFORE_STOP = int(os.environ.get("NIANBAO_BLOCKS_BEFORE_STOP", "3"))
+# Re-crawls send If-None-Match / If-Modified-Since for stored reports and skip unchanged bytes.
+NIANBAO_INCREMENTAL = os.environ.get("NIANBAO_INCREMENTAL", "1") != "0"
 
 # Politeness ---------------------------------------------------------------
 USER_AGENT = f"nianbao/0.1 (+{NIANBAO_CONTACT_URL})"
@@ -21,7 +37,9 @@ CONCURRENT_REQUESTS_PER_DOMAIN = 1
 DOWNLOAD_DELAY = float(os.environ.get("NIANBAO_DOWNLOAD_DELAY", "0.5"))
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = DOWNLOAD_DELAY
-DOWNLOAD_MAXSIZE = 50 * 1024 * 1024
+# Largest page or attachment downloaded (bytes); a report PDF is rarely over a few MB.
+DOWNLOAD_MAXSIZE = int(os.environ.get("NIANBAO_MAX_DOWNLOAD_SIZE", str(50 * 1024 * 1024)))
+DOWNLOAD_WARNSIZE = 10 * 1024 * 1024
 DOWNLOAD_TIMEOUT = 60
 DEPTH_LIMIT = int(os.environ.get("NIANBAO_DEPTH_LIMIT", "6"))
 # Breadth-first: list pages before the deep corners of a site.
@@ -31,6 +49,16 @@ SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
 # Every fetched URL is stored, error pages included, so 4xx/5xx reach the spider.
 HTTPERROR_ALLOW_ALL = True
+
+# Our downloader middlewares, one behaviour each (crawler/middlewares/). Crawl-delay runs after
+# Scrapy's robots.txt check (100); the response side runs from high numbers to low, so blockers
+# (650) and Retry-After (560) see an answer before the conditional check (580) marks it unchanged.
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.crawl_delay.CrawlDelayMiddleware": 110,
+    "crawler.middlewares.retry_after.RetryAfterMiddleware": 560,
+    "crawler.middlewares.conditional.ConditionalRequestsMiddleware": 580,
+    "crawler.middlewares.blockers.BlockersMiddleware": 650,
+}
 
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 300,

@@ -77,6 +77,17 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "low_trust": int,
             "error": str,
             "run_id": str,
+            # Incremental crawls: validators for conditional requests, the last check (a 304 or
+            # the same bytes), when a page went missing, and why a blocker stopped it.
+            "etag": str,
+            "last_modified": str,
+            "checked_at": str,
+            "gone_at": str,
+            "blocked_reason": str,
+            # Attachments: the page that links to it and the link's text.
+            "kind": str,
+            "parent_url": str,
+            "link_text": str,
         },
         "url",
     ),
@@ -105,6 +116,8 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "document_number": str,
             "flags": str,
             "quality": float,
+            # The date a crawl found the report's page gone (404/410, or no longer linked).
+            "gone_at": str,
         },
         "report_key",
     ),
@@ -250,7 +263,14 @@ class Store:
         )
 
     # Pages and reports ----------------------------------------------------
-    def save_fetch_error(self, url: str, status: int | None, error: str, run_id: str | None) -> None:
+    def save_fetch_error(
+        self,
+        url: str,
+        status: int | None,
+        error: str,
+        run_id: str | None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
         self._save_site(url)
         self.db["pages"].upsert(
             {
@@ -260,6 +280,7 @@ class Store:
                 "fetched_at": utcnow(),
                 "error": error,
                 "run_id": run_id,
+                **(extra or {}),
             },
             pk="url",
         )
@@ -271,6 +292,7 @@ class Store:
         content_type: str | None,
         size: int,
         run_id: str | None,
+        extra: dict[str, Any] | None = None,
     ) -> str | None:
         """Store one fetched page; returns the report key when the page is a report."""
         now = utcnow()
@@ -295,6 +317,7 @@ class Store:
                     "low_trust": int(report.spam.low_trust),
                     "error": "; ".join(report.errors) or None,
                     "run_id": run_id,
+                    **(extra or {}),
                 },
                 pk="url",
             )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import opencc
 
@@ -32,10 +33,16 @@ def _changed(a: str, b: str) -> int:
     return sum(1 for x, y in zip(a, b, strict=False) if x != y)
 
 
+@cache
+def _converter(config: str) -> opencc.OpenCC:
+    # Building a converter loads its dictionaries (tens of ms): once per process, not per page.
+    return opencc.OpenCC(config)
+
+
 def count_script(text: str) -> ScriptCount:
     return ScriptCount(
-        traditional_only=_changed(text, opencc.OpenCC("t2s").convert(text)),
-        simplified_only=_changed(text, opencc.OpenCC("s2t").convert(text)),
+        traditional_only=_changed(text, _converter("t2s").convert(text)),
+        simplified_only=_changed(text, _converter("s2t").convert(text)),
     )
 
 
@@ -45,5 +52,5 @@ def detect_script(text: str) -> str:
 
 def to_simplified(lines: Sequence[str]) -> list[str]:
     """Convert lines to Simplified; callers decide first whether they should."""
-    converter = opencc.OpenCC("t2s")
+    converter = _converter("t2s")
     return [converter.convert(line) for line in lines]

@@ -106,8 +106,9 @@ def test_binary_page_is_stored_with_its_hash(crawled):
     assert row["sha256"] and row["is_report"] == 0
 
 
-def test_attachment_is_not_followed_as_a_page(crawled):
-    assert page(crawled, "files/report.pdf") is None
+def test_attachment_is_fetched_as_an_attachment_of_its_page(crawled):
+    row = page(crawled, "files/report.pdf")
+    assert (row["kind"], row["parent_url"], row["status"]) == ("attachment", crawled["base"], 404)
 
 
 def test_report_is_stored(crawled):

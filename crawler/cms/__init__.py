@@ -1,1 +1,18 @@
-"""Adapters for the content-management systems government portals run on."""
+"""CMS adapters: one per family of government-portal software, on a shared base."""
+
+from __future__ import annotations
+
+from .base import CmsAdapter, FoundLink, ListRequest
+from .generic import GenericAdapter
+from .hanweb import HanwebAdapter
+from .shanghai import ShanghaiAdapter
+from .trs import TrsAdapter
+
+ADAPTERS: tuple[CmsAdapter, ...] = (TrsAdapter(), HanwebAdapter(), ShanghaiAdapter(), GenericAdapter())
+
+__all__ = ["ADAPTERS", "CmsAdapter", "FoundLink", "ListRequest", "adapters_for"]
+
+
+def adapters_for(html: str) -> list[CmsAdapter]:
+    """Every adapter whose family's markers the page carries (a page may mix two)."""
+    return [adapter for adapter in ADAPTERS if adapter.matches(html)]

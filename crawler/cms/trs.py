@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
+from .base import MAX_LIST_PAGES, CmsAdapter, ListRequest
+
 _CREATE_PAGE_HTML = re.compile(
     r"createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*[\"']([\w.-]+)[\"']\s*,\s*[\"'](\w+)[\"']\s*\)"
 )
-# A column with more pages than this is a trap or a typo, not a report list.
-MAX_LIST_PAGES = 500
+
+__all__ = ["MAX_LIST_PAGES", "TrsAdapter", "list_page_urls"]
 
 
 def list_page_urls(html: str, page_url: str) -> list[str]:
@@ -26,3 +28,13 @@ def list_page_urls(html: str, page_url: str) -> list[str]:
             filename = f"{name}.{ext}" if page == 0 else f"{name}_{page}.{ext}"
             urls.append(urljoin(page_url, filename))
     return list(dict.fromkeys(urls))
+
+
+class TrsAdapter(CmsAdapter):
+    name = "trs"
+
+    def matches(self, html: str) -> bool:
+        return "createPageHTML" in html
+
+    def list_requests(self, html: str, page_url: str) -> list[ListRequest]:
+        return [ListRequest(url) for url in list_page_urls(html, page_url)]

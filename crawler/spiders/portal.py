@@ -1,10 +1,12 @@
 """Crawl one government portal, from its home page or a report column URL.
 
-The spider stays on the start URL's host (scheme, host and port), follows
-every page link it finds there breadth-first, reads TRS pagers that exist only
-in JavaScript, and hands every fetched page to the pipelines, which decide
-what is a report. Links that look like the disclosure column or a report are
-fetched first, so a page budget is spent where reports are.
+The spider stays on the start URL's host (scheme, host and port) and runs a
+focused crawl: links toward the disclosure section and the report column are
+fetched first and always, other links only near the start page or from inside
+that section. CMS adapters (crawler/cms/) add the list pages and records that
+exist only in JavaScript or behind AJAX. Attachments linked from those pages
+are downloaded as attachments of their page. Every fetch goes to the
+pipelines, which decide what is a report.
 """
 
 from __future__ import annotations
@@ -15,21 +17,28 @@ from typing import Any
 from urllib.parse import urldefrag, urlsplit
 
 import scrapy
-from scrapy.http import Response
+from scrapy.exceptions import CloseSpider
+from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
-from crawler.cms import trs
-from crawler.items import PageItem
+from crawler import cms
+from crawler.attachments import find_attachments, is_attachment_url
+from crawler.cms.hanweb import next_group
+from crawler.discovery import PAGING_SCORE, link_score
+from crawler.items import ATTACHMENT, PAGE, PageItem
+from crawler.middlewares.blockers import BLOCKED, failure_reason
+from crawler.middlewares.blockers import STOP as STOP_BLOCKED
+from crawler.middlewares.conditional import UNCHANGED
+from crawler.traps import trap_reason
 
-# Anchor text or URL fragments that lead toward reports (spec: xxgk, zwgk, gknb, ndbg).
-_REPORT_HINTS = re.compile(r"年报|年度报告|工作报告|ndbg|gknb|nianbao", re.I)
-_DISCLOSURE_HINTS = re.compile(r"信息公开|政务公开|xxgk|zwgk|zfxxgk", re.I)
-# Files that are not pages; attachments are read by a later stage, not followed as pages.
+# Files that are neither pages nor attachments.
 _SKIP_EXTENSIONS = re.compile(
-    r"\.(?:jpe?g|png|gif|bmp|svg|ico|css|js|mp4|mp3|avi|flv|swf|zip|rar|7z|exe|apk|"
-    r"pdf|docx?|xlsx?|wps|pptx?|txt|xml)$",
-    re.I,
+    r"\.(?:jpe?g|png|gif|bmp|svg|ico|css|js|mp4|mp3|avi|flv|swf|zip|rar|7z|exe|apk|pptx?|txt|xml)$", re.I
 )
+FOCUS = "nianbao_focus"  # meta: the page is inside the disclosure section or report column
+KIND = "nianbao_kind"
+HANWEB_FORM = "nianbao_hanweb_form"
+PARENT = "nianbao_parent"  # meta: (parent url, parent title, link text) of an attachment
 
 
 class BadStartUrl(ValueError):
@@ -49,26 +58,79 @@ class PortalSpider(scrapy.Spider):
     name = "portal"
 
     def __init__(
-        self, url: str | None = None, run_id: str | None = None, max_pages: int | None = None, **kwargs: Any
+        self,
+        url: str | None = None,
+        run_id: str | None = None,
+        max_pages: int | None = None,
+        offtopic_depth: int | None = None,
+        **kwargs: Any,
     ):
         super().__init__(**kwargs)
         self.start_url = check_start_url(url)
         self.netloc = urlsplit(self.start_url).netloc.lower()
         self.run_id = run_id
         self.max_pages = int(max_pages) if max_pages else None
+        # Links that score nothing are still followed from pages this close to the start.
+        self.offtopic_depth = int(offtopic_depth) if offtopic_depth is not None else 1
         self.requested = 0
+        self.budget_exhausted = False
+        # Requests already made, so the budget counts each URL once (the dupefilter would drop repeats).
+        self.seen: set[tuple[str, Any]] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> PortalSpider:
         kwargs.setdefault("max_pages", crawler.settings.getint("NIANBAO_MAX_PAGES"))
+        kwargs.setdefault("offtopic_depth", crawler.settings.getint("NIANBAO_OFFTOPIC_DEPTH", 1))
         return super().from_crawler(crawler, *args, **kwargs)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        self.requested += 1
-        yield scrapy.Request(self.start_url, callback=self.parse, errback=self.fetch_failed, priority=100)
+        # Resumed from a JOBDIR: the budget already spent is in the saved state.
+        self.requested = getattr(self, "state", {}).get("requested", 0)
+        self.seen.add((self.start_url, None))
+        if self._spend():
+            yield scrapy.Request(
+                self.start_url,
+                callback=self.parse,
+                errback=self.fetch_failed,
+                priority=100,
+                meta={FOCUS: True, KIND: PAGE},
+            )
 
+    # Responses ------------------------------------------------------------
     def parse(self, response: Response, **kwargs: Any) -> Iterator[PageItem | scrapy.Request]:
+        item = self._item(response)
+        yield item
+        if response.meta.get(STOP_BLOCKED):
+            raise CloseSpider("blocked")
+        if item.blocked_reason or response.status >= 300 or not isinstance(response, TextResponse):
+            return
+        if response.meta.get(HANWEB_FORM) is not None:
+            yield from self._follow_hanweb_group(response)
+        yield from self.follow_links(response)
+
+    def parse_attachment(self, response: Response, **kwargs: Any) -> Iterator[PageItem]:
+        yield self._item(response)
+
+    def fetch_failed(self, failure: Failure) -> Iterator[PageItem]:
+        """A page that could not be fetched is still recorded, with the reason."""
+        request = failure.request  # type: ignore[attr-defined]
+        response = getattr(failure.value, "response", None)
+        parent = request.meta.get(PARENT) or (None, None, None)
         yield PageItem(
+            url=request.url,
+            status=response.status if response is not None else None,
+            error=f"fetch: {failure.type.__name__}: {failure.getErrorMessage()}",
+            depth=request.meta.get("depth", 0),
+            kind=request.meta.get(KIND, PAGE),
+            parent_url=parent[0],
+            parent_title=parent[1],
+            link_text=parent[2],
+            blocked_reason=failure_reason(failure),
+        )
+
+    def _item(self, response: Response) -> PageItem:
+        parent = response.meta.get(PARENT) or (None, None, None)
+        return PageItem(
             url=response.url,
             status=response.status,
             body=response.body,
@@ -76,56 +138,113 @@ class PortalSpider(scrapy.Spider):
                 k.decode("latin-1"): response.headers.get(k).decode("latin-1") for k in response.headers
             },
             depth=response.meta.get("depth", 0),
+            kind=response.meta.get(KIND, PAGE),
+            parent_url=parent[0],
+            parent_title=parent[1],
+            link_text=parent[2],
+            blocked_reason=response.meta.get(BLOCKED),
+            unchanged=response.status == 304 or bool(response.meta.get(UNCHANGED)),
         )
-        if response.status >= 400 or not _is_html(response):
-            return
-        yield from self.follow_links(response)
 
+    # Links ----------------------------------------------------------------
     def follow_links(self, response: Response) -> Iterator[scrapy.Request]:
-        candidates: list[tuple[str, int]] = []
-        for page_url in trs.list_page_urls(response.text, response.url):
-            candidates.append((page_url, 50))
+        html = response.text
+        focused = bool(response.meta.get(FOCUS))
+        shallow = response.meta.get("depth", 0) < self.offtopic_depth
+        adapters = cms.adapters_for(html)
+        for adapter in adapters:
+            for listing in adapter.list_requests(html, response.url):
+                yield from self._request_list(listing, focused, shallow)
+        candidates = [
+            (link.url, link.text) for adapter in adapters for link in adapter.links(html, response.url)
+        ]
         for anchor in response.css("a[href]"):
             href = anchor.attrib.get("href", "").strip()
             if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
                 continue
-            url = urldefrag(response.urljoin(href))[0]
             text = " ".join(anchor.css("::text").getall()) + " " + anchor.attrib.get("title", "")
-            candidates.append((url, _priority(url, text)))
-        for url, priority in candidates:
-            if not self._wanted(url):
-                continue
-            if self.max_pages is not None and self.requested >= self.max_pages:
-                return
-            self.requested += 1
-            yield scrapy.Request(url, callback=self.parse, errback=self.fetch_failed, priority=priority)
+            candidates.append((urldefrag(response.urljoin(href))[0], text.strip()))
+        for url, text in candidates:
+            if is_attachment_url(url):
+                continue  # fetched below, as an attachment of this page
+            score = link_score(url, text)
+            if score == PAGING_SCORE and not focused:
+                score = 0  # "下一页" of a column that says nothing about reports
+            if score or focused or shallow:
+                yield from self._request(url, self.parse, score, {FOCUS: bool(score), KIND: PAGE})
+        title = _page_title(response)
+        for link in find_attachments(html, response.url):
+            if focused or link_score(link.url, link.text):
+                meta = {KIND: ATTACHMENT, PARENT: (response.url, title, link.text or None)}
+                yield from self._request(link.url, self.parse_attachment, 45, meta)
+
+    def _request_list(
+        self, listing: cms.ListRequest, focused: bool, shallow: bool
+    ) -> Iterator[scrapy.Request]:
+        if not (focused or shallow):
+            return
+        meta: dict[str, Any] = {FOCUS: focused, KIND: PAGE}
+        if listing.method == "POST":
+            meta[HANWEB_FORM] = listing.formdata
+            yield from self._request(listing.url, self.parse, PAGING_SCORE, meta, formdata=listing.formdata)
+        else:
+            yield from self._request(listing.url, self.parse, PAGING_SCORE, meta)
+
+    def _follow_hanweb_group(self, response: Response) -> Iterator[scrapy.Request]:
+        form = response.meta[HANWEB_FORM]
+        following = next_group(response.text, response.url, form)
+        if following is not None:
+            yield from self._request_list(following, bool(response.meta.get(FOCUS)), False)
+
+    def _request(
+        self, url: str, callback: Any, priority: int, meta: dict[str, Any], formdata: Any = None
+    ) -> Iterator[scrapy.Request]:
+        key = (url, tuple(formdata) if formdata is not None else None)
+        if key in self.seen or not self._wanted(url):
+            return
+        self.seen.add(key)
+        if not self._spend():
+            return
+        if formdata is not None:
+            yield scrapy.FormRequest(
+                url,
+                formdata=list(formdata),
+                callback=callback,
+                errback=self.fetch_failed,
+                priority=priority,
+                meta=meta,
+            )
+        else:
+            yield scrapy.Request(
+                url, callback=callback, errback=self.fetch_failed, priority=priority, meta=meta
+            )
+
+    def _spend(self) -> bool:
+        """Count one request against the page budget; False once it is spent."""
+        if self.max_pages is not None and self.requested >= self.max_pages:
+            self.budget_exhausted = True
+            return False
+        self.requested += 1
+        if hasattr(self, "state"):
+            self.state["requested"] = self.requested
+        return True
 
     def _wanted(self, url: str) -> bool:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or parts.netloc.lower() != self.netloc:
             return False
-        return not _SKIP_EXTENSIONS.search(parts.path)
-
-    def fetch_failed(self, failure: Failure) -> Iterator[PageItem]:
-        """A page that could not be fetched is still recorded, with the reason."""
-        request = failure.request  # type: ignore[attr-defined]
-        response = getattr(failure.value, "response", None)
-        yield PageItem(
-            url=request.url,
-            status=response.status if response is not None else None,
-            error=f"fetch: {failure.type.__name__}: {failure.getErrorMessage()}",
-            depth=request.meta.get("depth", 0),
-        )
+        if _SKIP_EXTENSIONS.search(parts.path):
+            return False
+        reason = trap_reason(url)
+        if reason:
+            self.crawler.stats.inc_value(f"nianbao/trap/{reason}")
+            return False
+        return True
 
 
-def _is_html(response: Response) -> bool:
-    content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
-    return "html" in content_type or not content_type or isinstance(response, scrapy.http.HtmlResponse)
-
-
-def _priority(url: str, text: str) -> int:
-    if _REPORT_HINTS.search(text) or _REPORT_HINTS.search(url):
-        return 40
-    if _DISCLOSURE_HINTS.search(text) or _DISCLOSURE_HINTS.search(url):
-        return 30
-    return 0
+def _page_title(response: Response) -> str | None:
+    for query in ("meta[name=ArticleTitle]::attr(content)", "title::text", "h1 ::text"):
+        value = " ".join(t.strip() for t in response.css(query).getall() if t.strip())
+        if value:
+            return value
+    return None

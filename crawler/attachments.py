@@ -1,0 +1,68 @@
+"""Attachment links of a page: plain links, TRS's OLDSRC and file_appendix scripts.
+
+Reports are often only an attachment (PDF, Word, Excel, WPS). TRS writes its
+attachments as `./W0….docx` or `./P0….pdf` links with an OLDSRC attribute
+holding the internal path, or builds them in a script (`var file_appendix =
+'<a href="./P0….pdf">…</a>'`) that no HTML parser sees.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from .cms.base import FoundLink
+
+ATTACHMENT_EXTENSIONS = ("pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "ofd")
+_EXTENSIONS = "|".join(ATTACHMENT_EXTENSIONS)
+_EXTENSION = re.compile(rf"\.(?:{_EXTENSIONS})$", re.I)
+_ANCHOR = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S | re.I)
+_ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*\\?(["'])(.*?)\\?\2""", re.S)
+_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S | re.I)
+# A bare attachment path in a script string ('./P020190110….pdf').
+_SCRIPT_PATH = re.compile(r"""["']([^"'\s<>\\]+\.(?:EXT))["']""".replace("EXT", _EXTENSIONS), re.I)
+_TAG = re.compile(r"<[^>]+>")
+# Download handlers that name the file in the query (download.jsp?filename=x.pdf).
+_QUERY_FILE = re.compile(rf"(?:^|&)(?:file(?:name)?|path|url)=[^&]+\.(?:{_EXTENSIONS})(?:&|$)", re.I)
+
+
+def is_attachment_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(_EXTENSION.search(parts.path) or _QUERY_FILE.search(parts.query))
+
+
+def _resolve(page_url: str, href: str) -> str | None:
+    href = html_lib.unescape(href.strip())
+    if not href or href.startswith(("javascript:", "mailto:", "#")):
+        return None
+    return urldefrag(urljoin(page_url, href))[0]
+
+
+def _anchors(markup: str, page_url: str) -> list[FoundLink]:
+    found: list[FoundLink] = []
+    for attributes, inner in _ANCHOR.findall(markup):
+        attrs = {name.lower(): value for name, _quote, value in _ATTRIBUTE.findall(attributes)}
+        text = html_lib.unescape(_TAG.sub("", inner)).strip() or attrs.get("title", "")
+        for candidate in (attrs.get("href", ""), attrs.get("oldsrc", "")):
+            url = _resolve(page_url, candidate)
+            if url and is_attachment_url(url):
+                found.append(FoundLink(url, text))
+                break  # the public href wins over OLDSRC's internal path
+    return found
+
+
+def find_attachments(html: str, page_url: str) -> list[FoundLink]:
+    """Every attachment the page links to, in page order, once each."""
+    found = _anchors(html, page_url)
+    for script in _SCRIPT.findall(html):
+        found += _anchors(script, page_url)
+        for path in _SCRIPT_PATH.findall(script):
+            url = _resolve(page_url, path)
+            if url:
+                found.append(FoundLink(url, ""))
+    unique: dict[str, FoundLink] = {}
+    for link in found:
+        if link.url not in unique or (link.text and not unique[link.url].text):
+            unique[link.url] = link
+    return list(unique.values())

@@ -1,0 +1,84 @@
+"""`nianbao bench crawl`: pages per minute of a full-pipeline crawl next to `scrapy bench`.
+
+Both run on this machine in the same invocation, so the ratio says how much the
+crawler, extraction and storage cost over Scrapy's own ceiling. The portal is
+generated and served on 127.0.0.1; the crawl runs without delays.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+_STAT = r"'{name}':\s*([\d.]+)"
+
+
+def _stat(text: str, name: str) -> float | None:
+    match = re.search(_STAT.format(name=re.escape(name)), text)
+    return float(match.group(1)) if match else None
+
+
+def scrapy_bench_pages_per_minute(seconds: int) -> float:
+    """Run `scrapy bench` outside any project (its own settings) and read its final stats."""
+    with tempfile.TemporaryDirectory() as folder:
+        result = subprocess.run(
+            [sys.executable, "-m", "scrapy", "bench", "-s", f"CLOSESPIDER_TIMEOUT={seconds}"],
+            capture_output=True,
+            text=True,
+            cwd=folder,
+            timeout=seconds + 120,
+        )
+    pages = _stat(result.stderr, "response_received_count")
+    elapsed = _stat(result.stderr, "elapsed_time_seconds")
+    if not pages or not elapsed:
+        raise click.ClickException(f"scrapy bench printed no stats: {result.stderr[-500:]}")
+    return pages / elapsed * 60
+
+
+@click.group()
+def bench() -> None:
+    """Benchmarks, each against a baseline measured in the same run."""
+
+
+@bench.command("crawl")
+@click.option("--reports", default=400, show_default=True, help="Reports in the generated portal.")
+@click.option("--seconds", default=15, show_default=True, help="How long `scrapy bench` runs.")
+def bench_crawl(reports: int, seconds: int) -> None:
+    """Pages/min of a full-pipeline crawl of a generated local portal vs `scrapy bench`."""
+    from crawler.commands.bench_portal import write_portal
+    from crawler.portal_server import serve_folder
+    from crawler.run import crawl
+    from crawler.storage import Store
+
+    baseline = scrapy_bench_pages_per_minute(seconds)
+    with tempfile.TemporaryDirectory() as folder:
+        root, db = Path(folder) / "portal", Path(folder) / "bench.db"
+        write_portal(root, reports)
+        stats: dict = {}
+        with serve_folder(root) as base_url:
+            crawl(
+                base_url + "index.html",
+                str(db),
+                stats=stats,
+                DOWNLOAD_DELAY=0,
+                AUTOTHROTTLE_ENABLED=False,
+                LOG_LEVEL="ERROR",
+                NIANBAO_MAX_PAGES=reports * 10,
+            )
+        store = Store(db)
+        found = store.db.execute("select count(*) from reports").fetchone()[0]
+        store.close()
+    pages = stats.get("response_received_count", 0)
+    elapsed = stats.get("elapsed_time_seconds") or 1
+    ours = pages / elapsed * 60
+    requests = stats.get("downloader/request_count", 0)
+    click.echo(f"scrapy bench:                  {baseline:10.0f} pages/min")
+    click.echo(f"nianbao crawl (full pipeline): {ours:10.0f} pages/min  ({pages} pages in {elapsed:.1f} s)")
+    click.echo(f"ratio nianbao / scrapy bench:  {ours / baseline:10.2f}")
+    click.echo(f"reports found:                 {found:10d} of {reports}")
+    click.echo(f"requests per report found:     {requests / max(found, 1):10.2f}")

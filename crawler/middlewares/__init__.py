@@ -1,0 +1,1 @@
+"""Downloader middlewares: one behaviour per module, enabled by priority in crawler/settings.py."""

@@ -1,0 +1,28 @@
+"""Run `nianbao crawl` in a subprocess (Twisted's reactor starts once per process) and open its db."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import REPO
+
+
+def run_crawl(url: str, db: Path, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "crawler.cli", "crawl", url, "--db", str(db)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+        env={**os.environ, "NIANBAO_DOWNLOAD_DELAY": "0", **env},
+    )
+
+
+def open_db(db: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    return conn

@@ -1,0 +1,115 @@
+"""A fixture portal on 127.0.0.1 that behaves like a real one: validators, 304s, POST paging, blockers.
+
+Pages live in a dict (path -> bytes), so a test can change or remove a report
+between two crawls. Every request is logged with its method, path, status,
+time and conditional headers, so tests assert what the crawler asked for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl, urlsplit
+
+# A route answers (status, headers, body) for a method, path, query and form.
+Route = Callable[[str, dict[str, str], dict[str, str]], tuple[int, dict[str, str], bytes]]
+
+
+@dataclass
+class Hit:
+    method: str
+    path: str
+    status: int
+    at: float
+    if_none_match: str | None
+    if_modified_since: str | None
+    form: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Portal:
+    pages: dict[str, bytes]
+    routes: dict[str, Route] = field(default_factory=dict)
+    hits: list[Hit] = field(default_factory=list)
+    # Fixed validators: a re-crawl's 304 depends on content, not on the clock.
+    last_modified: str = formatdate(1_600_000_000, usegmt=True)
+
+    def requested(self, path: str, status: int | None = None) -> list[Hit]:
+        return [h for h in self.hits if h.path == path and (status is None or h.status == status)]
+
+
+def content_type(path: str) -> str:
+    ext = path.rsplit(".", 1)[-1].lower()
+    return {
+        "html": "text/html",
+        "shtml": "text/html",
+        "txt": "text/plain",
+        "pdf": "application/pdf",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "doc": "application/msword",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xml": "text/xml",
+    }.get(ext, "application/octet-stream")
+
+
+def _handler(portal: Portal) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - stdlib name
+            self._answer("GET", {})
+
+        def do_POST(self) -> None:  # noqa: N802 - stdlib name
+            length = int(self.headers.get("Content-Length") or 0)
+            form = dict(parse_qsl(self.rfile.read(length).decode("utf-8")))
+            self._answer("POST", form)
+
+        def _answer(self, method: str, form: dict[str, str]) -> None:
+            parts = urlsplit(self.path)
+            query = dict(parse_qsl(parts.query))
+            inm, ims = self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")
+            headers: dict[str, str] = {}
+            if parts.path in portal.routes:
+                status, headers, body = portal.routes[parts.path](method, query, form)
+            elif parts.path in portal.pages:
+                body = portal.pages[parts.path]
+                etag = f'"{hashlib.sha1(body).hexdigest()[:16]}"'
+                headers = {
+                    "Content-Type": content_type(parts.path),
+                    "ETag": etag,
+                    "Last-Modified": portal.last_modified,
+                }
+                status = 304 if inm == etag else 200
+                if status == 304:
+                    body = b""
+            else:
+                status, headers, body = 404, {"Content-Type": "text/html"}, b"<html>404</html>"
+            portal.hits.append(Hit(method, parts.path, status, time.monotonic(), inm, ims, form))
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    return Handler
+
+
+@contextmanager
+def serve_portal(portal: Portal) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(portal))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,61 @@
+"""Attachment links: TRS ./W0….docx with OLDSRC (the real 教育部 page, corpus #17), file_appendix
+scripts, plain links."""
+
+import pytest
+
+from crawler.attachments import find_attachments, is_attachment_url
+
+from .conftest import shared_file
+
+MOE_URL = "http://www.moe.gov.cn/srcsite/A13/moe_772/202406/t20240613_1135446.html"
+
+
+@pytest.fixture(scope="module")
+def moe_links():
+    page = shared_file("corpus", "real", "mhxqwer__wjmoe.gov.cn", "index.html")
+    return find_attachments(page.read_text("utf-8"), MOE_URL)
+
+
+def test_all_three_trs_docx_attachments_are_found(moe_links):
+    assert [link.url.rsplit("/", 1)[1] for link in moe_links] == [
+        "W020240613556663716813.docx",
+        "W020240613556663720310.docx",
+        "W020240613556663730435.docx",
+    ]
+
+
+def test_attachment_resolves_beside_its_page(moe_links):
+    assert moe_links[0].url == "http://www.moe.gov.cn/srcsite/A13/moe_772/202406/W020240613556663716813.docx"
+
+
+def test_attachment_keeps_its_link_text(moe_links):
+    assert moe_links[0].text == "知识竞答工作要求"
+
+
+def test_oldsrc_alone_is_enough():
+    html = '<a href="javascript:void(0)" OLDSRC="/protect/P0201901/P020190110385742556914.pdf">年报</a>'
+    assert (
+        find_attachments(html, "http://h/a/b.html")[0].url
+        == "http://h/protect/P0201901/P020190110385742556914.pdf"
+    )
+
+
+def test_file_appendix_script_with_escaped_quotes():
+    html = """<script>var file_appendix = "<a href=\\"./P020200115.xlsx\\">统计表</a>";</script>"""
+    assert [(x.url, x.text) for x in find_attachments(html, "http://h/a/t.html")] == [
+        ("http://h/a/P020200115.xlsx", "统计表")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://h/a/W0201.docx", True),
+        ("http://h/a/report.PDF", True),
+        ("http://h/download.jsp?filename=2019年报.pdf", True),
+        ("http://h/a/index.html", False),
+        ("http://h/a/pdf.html", False),
+    ],
+)
+def test_is_attachment_url(url, expected):
+    assert is_attachment_url(url) is expected

@@ -1,0 +1,67 @@
+"""The Hanweb adapter: records hidden in the jpage datastore, dataproxy.jsp POST paging."""
+
+import pytest
+
+from crawler.cms.hanweb import HanwebAdapter, next_group
+
+from .portals import markup
+
+URL = "http://127.0.0.1:8000/col/col300/index.html"
+PROXY = "http://127.0.0.1:8000/module/web/jpage/dataproxy.jsp"
+
+
+@pytest.fixture(scope="module")
+def column():
+    return markup.hanweb_portal()["/col/col300/index.html"].decode()
+
+
+def test_records_inside_the_xml_script_are_links(column):
+    links = HanwebAdapter().links(column, URL)
+    assert [link.text for link in links] == [d.title for d in markup.HANWEB_DOCS[:4]]
+
+
+def test_record_links_are_absolute(column):
+    assert (
+        HanwebAdapter().links(column, URL)[0].url == "http://127.0.0.1:8000/art/2020/3/25/art_300_5000.html"
+    )
+
+
+def test_next_group_is_a_post_after_the_shown_records(column):
+    (request,) = HanwebAdapter().list_requests(column, URL)
+    assert (request.method, request.url) == ("POST", PROXY + "?startrecord=5&endrecord=8&perpage=2")
+
+
+def test_the_post_carries_the_column_ajax_parameters(column):
+    (request,) = HanwebAdapter().list_requests(column, URL)
+    form = dict(request.formdata)
+    assert (form["columnid"], form["unitid"], form["webname"], "page" in form) == (
+        "300",
+        "4567",
+        "江源市",
+        False,
+    )
+
+
+def test_a_stated_total_names_every_group(column):
+    page = column.replace("perPage: 2", "perPage: 2, totalRecord: 17")
+    starts = [r.url.split("startrecord=")[1].split("&")[0] for r in HanwebAdapter().list_requests(page, URL)]
+    assert starts == ["5", "9", "13", "17"]
+
+
+def test_a_full_group_without_total_asks_for_the_next():
+    xml = (
+        "<datastore><recordset>"
+        + markup.hanweb_records(markup.HANWEB_DOCS, 5, 8)
+        + "</recordset></datastore>"
+    )
+    following = next_group(xml, PROXY + "?startrecord=5&endrecord=8&perpage=2", (("columnid", "300"),))
+    assert following.url == PROXY + "?startrecord=9&endrecord=12&perpage=2"
+
+
+def test_a_short_group_is_the_last():
+    xml = (
+        "<datastore><recordset>"
+        + markup.hanweb_records(markup.HANWEB_DOCS, 9, 12)
+        + "</recordset></datastore>"
+    )
+    assert next_group(xml, PROXY + "?startrecord=9&endrecord=12&perpage=2", ()) is None
