@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
+
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.defer import DeferredSemaphore
+from twisted.internet.threads import deferToThread
 
 from extract import Options, process
 
@@ -14,18 +19,29 @@ from .storage import Store, utcnow
 
 
 class ExtractPipeline:
-    def __init__(self, options: Options):
+    """Parses pages in worker threads, so the reactor keeps downloading while a page is parsed.
+
+    At most `threads` pages are parsed at once (0 parses on the reactor thread itself); items
+    wait for a free thread, and Scrapy's scraper holds back new responses while they wait."""
+
+    def __init__(self, options: Options, threads: int = 1):
         self.options = options
+        self.threads = threads
+        self.free_threads = DeferredSemaphore(threads) if threads > 0 else None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ExtractPipeline:
-        return cls(Options())
+        return cls(Options(), crawler.settings.getint("NIANBAO_EXTRACT_THREADS", 1))
 
-    def process_item(self, item: PageItem) -> PageItem:
+    async def process_item(self, item: PageItem) -> PageItem:
         # Unchanged pages were parsed last time; blocker pages are not the site's content.
         if item.error is None and item.body and not item.unchanged and not item.blocked_reason:
             headers = item.headers or {}
-            item.report = process(item.body, item.url, headers, self.options)
+            if self.free_threads is None:
+                item.report = process(item.body, item.url, headers, self.options)
+            else:
+                parse = partial(deferToThread, process, item.body, item.url, headers, self.options)
+                item.report = await maybe_deferred_to_future(self.free_threads.run(parse))
         return item
 
 
