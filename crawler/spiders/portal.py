@@ -86,6 +86,8 @@ class PortalSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[scrapy.Request]:
         # Resumed from a JOBDIR: the budget already spent is in the saved state.
         self.requested = getattr(self, "state", {}).get("requested", 0)
+        if hasattr(self, "state"):
+            self.state["run_id"] = self.run_id  # crawler/run.py reuses it when the job resumes
         self.seen.add((self.start_url, None))
         if self._spend():
             yield scrapy.Request(
