@@ -169,6 +169,9 @@ class PortalSpider(scrapy.Spider):
         for url, text in candidates:
             if is_attachment_url(url):
                 continue  # fetched below, as an attachment of this page
+            if any(adapter.beyond_last_page(html, url) for adapter in adapters):
+                self.crawler.stats.inc_value("nianbao/beyond_last_page")
+                continue
             score = link_score(url, text)
             if score == PAGING_SCORE and not focused:
                 score = 0  # "下一页" of a column that says nothing about reports

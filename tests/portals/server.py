@@ -32,6 +32,7 @@ class Hit:
     if_none_match: str | None
     if_modified_since: str | None
     form: dict[str, str] = field(default_factory=dict)
+    query: str = ""
 
 
 @dataclass
@@ -90,7 +91,7 @@ def _handler(portal: Portal) -> type[BaseHTTPRequestHandler]:
                     body = b""
             else:
                 status, headers, body = 404, {"Content-Type": "text/html"}, b"<html>404</html>"
-            portal.hits.append(Hit(method, parts.path, status, time.monotonic(), inm, ims, form))
+            portal.hits.append(Hit(method, parts.path, status, time.monotonic(), inm, ims, form, parts.query))
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)
