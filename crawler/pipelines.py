@@ -14,7 +14,7 @@ from twisted.internet.threads import deferToThread
 from extract import Options, process
 
 from .incremental import GONE_STATUSES, mark_gone, mark_unseen_reports_gone, touch_page
-from .items import PageItem
+from .items import ATTACHMENT, PageItem
 from .storage import Store, utcnow
 
 
@@ -37,10 +37,12 @@ class ExtractPipeline:
         # Unchanged pages were parsed last time; blocker pages are not the site's content.
         if item.error is None and item.body and not item.unchanged and not item.blocked_reason:
             headers = item.headers or {}
+            # An attachment is named by the page that links to it (or, failing that, by the link).
+            context = (item.parent_title or item.link_text) if item.kind == ATTACHMENT else None
             if self.free_threads is None:
-                item.report = process(item.body, item.url, headers, self.options)
+                item.report = process(item.body, item.url, headers, self.options, context)
             else:
-                parse = partial(deferToThread, process, item.body, item.url, headers, self.options)
+                parse = partial(deferToThread, process, item.body, item.url, headers, self.options, context)
                 item.report = await maybe_deferred_to_future(self.free_threads.run(parse))
         return item
 
