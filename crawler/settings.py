@@ -30,7 +30,8 @@ NIANBAO_BLOCKS_BEFORE_STOP = int(os.environ.get("NIANBAO_BLOCKS_BEFORE_STOP", "3
 # Re-crawls send If-None-Match / If-Modified-Since for stored reports and skip unchanged bytes.
 NIANBAO_INCREMENTAL = os.environ.get("NIANBAO_INCREMENTAL", "1") != "0"
 # Pages parsed at once, each in a worker thread, while the reactor keeps downloading
-# (0 parses on the reactor thread).
+# (0 parses on the reactor thread). Parsing is mostly Python, held to one core by the GIL,
+# so more than 1 seldom helps.
 NIANBAO_EXTRACT_THREADS = int(os.environ.get("NIANBAO_EXTRACT_THREADS", "1"))
 
 # Politeness ---------------------------------------------------------------
