@@ -3,35 +3,38 @@
 from __future__ import annotations
 
 import hashlib
-from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet.defer import DeferredSemaphore
-from twisted.internet.threads import deferToThread
 
 from extract import Options, process
 
+from .extract_workers import ExtractWorkers, start_workers
 from .incremental import GONE_STATUSES, mark_gone, mark_unseen_reports_gone, touch_page
 from .items import ATTACHMENT, PageItem
 from .storage import Store, utcnow
 
 
 class ExtractPipeline:
-    """Parses pages in worker threads, so the reactor keeps downloading while a page is parsed.
+    """Hands each page to extract/, in worker processes when `workers` > 0 (crawler/extract_workers.py),
+    else on the reactor thread."""
 
-    At most `threads` pages are parsed at once (0 parses on the reactor thread itself); items
-    wait for a free thread, and Scrapy's scraper holds back new responses while they wait."""
-
-    def __init__(self, options: Options, threads: int = 1):
+    def __init__(self, options: Options, workers: int = 0):
         self.options = options
-        self.threads = threads
-        self.free_threads = DeferredSemaphore(threads) if threads > 0 else None
+        self.workers = workers
+        self.pool: ExtractWorkers | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ExtractPipeline:
-        return cls(Options(), crawler.settings.getint("NIANBAO_EXTRACT_THREADS", 1))
+        return cls(Options(), crawler.settings.getint("NIANBAO_EXTRACT_WORKERS", 0))
+
+    def open_spider(self) -> None:
+        self.pool = start_workers(self.workers, self.options)
+
+    def close_spider(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
 
     async def process_item(self, item: PageItem) -> PageItem:
         # Unchanged pages were parsed last time; blocker pages are not the site's content.
@@ -39,11 +42,11 @@ class ExtractPipeline:
             headers = item.headers or {}
             # An attachment is named by the page that links to it (or, failing that, by the link).
             context = (item.parent_title or item.link_text) if item.kind == ATTACHMENT else None
-            if self.free_threads is None:
+            if self.pool is None:
                 item.report = process(item.body, item.url, headers, self.options, context)
             else:
-                parse = partial(deferToThread, process, item.body, item.url, headers, self.options, context)
-                item.report = await maybe_deferred_to_future(self.free_threads.run(parse))
+                parsed = self.pool.parse(item.body, item.url, headers, context)
+                item.report = await maybe_deferred_to_future(parsed)
         return item
 
 

@@ -29,10 +29,9 @@ NIANBAO_DETECT_BLOCKERS = os.environ.get("NIANBAO_DETECT_BLOCKERS", "1") != "0"
 NIANBAO_BLOCKS_BEFORE_STOP = int(os.environ.get("NIANBAO_BLOCKS_BEFORE_STOP", "3"))
 # Re-crawls send If-None-Match / If-Modified-Since for stored reports and skip unchanged bytes.
 NIANBAO_INCREMENTAL = os.environ.get("NIANBAO_INCREMENTAL", "1") != "0"
-# Pages parsed at once, each in a worker thread, while the reactor keeps downloading
-# (0 parses on the reactor thread). Parsing is mostly Python, held to one core by the GIL,
-# so more than 1 seldom helps.
-NIANBAO_EXTRACT_THREADS = int(os.environ.get("NIANBAO_EXTRACT_THREADS", "1"))
+# Worker processes that parse pages while the crawl downloads and stores (0 parses in the
+# crawl's own process). Workers pay off where pages come faster than one core parses them.
+NIANBAO_EXTRACT_WORKERS = int(os.environ.get("NIANBAO_EXTRACT_WORKERS", "0"))
 
 # Politeness ---------------------------------------------------------------
 USER_AGENT = f"nianbao/0.1 (+{NIANBAO_CONTACT_URL})"

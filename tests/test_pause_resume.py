@@ -45,7 +45,8 @@ def _crawl(url: str, db, jobdir) -> subprocess.Popen:
         text=True,
         cwd=REPO,
         # A delay between requests, so the crawl is still running when it is interrupted.
-        env={**os.environ, "NIANBAO_DOWNLOAD_DELAY": "0.25"},
+        # A worker process parses: pages in its hands when Ctrl-C comes are still stored.
+        env={**os.environ, "NIANBAO_DOWNLOAD_DELAY": "0.25", "NIANBAO_EXTRACT_WORKERS": "1"},
     )
 
 

@@ -6,6 +6,8 @@ generated and served on 127.0.0.1 from a process of its own (as `scrapy bench`
 serves its pages); the crawl runs without delays, and with --concurrency N it
 makes N requests at a time to that loopback server. Those overrides are the
 benchmark's only: real sites get one request at a time, delays and AutoThrottle.
+Pages are parsed in --workers processes (NIANBAO_EXTRACT_WORKERS, 0 by default
+for `nianbao crawl`, whose politeness delays leave a core idle anyway).
 """
 
 from __future__ import annotations
@@ -76,7 +78,14 @@ def _portal_process(root: Path) -> Iterator[str]:
     type=click.IntRange(1, 32),
     help="Requests at a time to the loopback portal (real sites always get 1).",
 )
-def bench_crawl(reports: int, seconds: int, concurrency: int) -> None:
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(0, 16),
+    help="Extraction worker processes (NIANBAO_EXTRACT_WORKERS; 0 parses in the crawl's process).",
+)
+def bench_crawl(reports: int, seconds: int, concurrency: int, workers: int) -> None:
     """Pages/min of a full-pipeline crawl of a generated local portal vs `scrapy bench`."""
     from crawler.commands.bench_portal import write_portal
     from crawler.run import crawl
@@ -95,6 +104,7 @@ def bench_crawl(reports: int, seconds: int, concurrency: int) -> None:
                 DOWNLOAD_DELAY=0,
                 AUTOTHROTTLE_ENABLED=False,
                 CONCURRENT_REQUESTS_PER_DOMAIN=concurrency,
+                NIANBAO_EXTRACT_WORKERS=workers,
                 LOG_LEVEL="ERROR",
                 NIANBAO_MAX_PAGES=reports * 10,
             )
@@ -111,6 +121,7 @@ def bench_crawl(reports: int, seconds: int, concurrency: int) -> None:
         f"nianbao crawl (full pipeline): {ours:10.0f} pages/min  ({pages} pages in {elapsed:.1f} s; "
         f"no delays, {concurrency} request(s) at a time: benchmark overrides, not the site defaults)"
     )
+    click.echo(f"extraction worker processes:   {workers:10d}")
     click.echo(f"ratio nianbao / scrapy bench:  {ours / baseline:10.2f}")
     click.echo(
         f"report pages parsed:           {report_pages:10d}  ({report_pages / elapsed * 60:.0f} per minute)"
