@@ -22,7 +22,7 @@ import statistics
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -64,7 +64,11 @@ STAGES = (
 
 def portal_pages() -> list[Page]:
     return [
-        (f"portal:{path.name}", path.read_bytes(), f"http://sample-portal.localhost/xxgk/ndbg/{path.parent.name}/{path.name}")
+        (
+            f"portal:{path.name}",
+            path.read_bytes(),
+            f"http://sample-portal.localhost/xxgk/ndbg/{path.parent.name}/{path.name}",
+        )
         for path in sorted(PORTAL.glob("*/t*.html"))
     ]
 
@@ -83,7 +87,11 @@ def corpus_pages() -> list[Page]:
     if not root.exists():
         return []
     return [
-        (f"corpus:{path.relative_to(root)}", path.read_bytes(), f"http://corpus.localhost/{path.relative_to(root)}")
+        (
+            f"corpus:{path.relative_to(root)}",
+            path.read_bytes(),
+            f"http://corpus.localhost/{path.relative_to(root)}",
+        )
         for path in sorted(root.rglob("*.htm*"))
     ]
 
@@ -138,7 +146,9 @@ def stage_timer(totals: dict[str, float]) -> Iterator[None]:
 
 
 def measure(sets: dict[str, list[Page]], repeat: int) -> None:
-    print(f"{'page set':10} {'pages':>5} | {'bare ms':>8} {'process ms':>10} {'ratio':>6} | worst page (ratio)")
+    print(
+        f"{'page set':10} {'pages':>5} | {'bare ms':>8} {'process ms':>10} {'ratio':>6} | worst page (ratio)"
+    )
     for label, pages in sets.items():
         bare_ms, ours_ms = zip(*(paired_ms(repeat, page) for page in pages), strict=True)
         worst = max(range(len(pages)), key=lambda i: ours_ms[i] / bare_ms[i])
