@@ -90,6 +90,8 @@ def _plausible_body(body: str) -> bool:
 def parse_title(title: str) -> TitleParts | None:
     """Body, year and kind of a report title (§8.2), or None if it is not one."""
     norm = unicodedata.normalize("NFKC", compact(title)).strip('《》"“”')
+    if "公开" not in norm:  # every kind names 公开: no pattern can match
+        return None
     for pattern in TITLE_PATTERNS:
         match = pattern.match(norm)
         if match and _plausible_body(match["body"]):
@@ -124,11 +126,16 @@ def distinct_reports(titles: Iterable[str]) -> int:
 
 def _is_listing(text: str) -> bool:
     """Several reports' titles on lines of their own: a report column's list page."""
-    return distinct_reports(LIST_ITEM_TAIL_RE.sub("", compact(line)) for line in text.splitlines()) >= 2
+    # Only a line holding 公 and 开 can be a title (no other character normalises to them).
+    candidates = (line for line in text.splitlines() if "公" in line and "开" in line)
+    return distinct_reports(LIST_ITEM_TAIL_RE.sub("", compact(line)) for line in candidates) >= 2
 
 
 def _has_body(text: str, title: str) -> bool:
-    prose = "".join(line for line in text.splitlines() if compact(line) != title)
+    # A line shorter than the title cannot be the title: only the others need compacting.
+    prose = "".join(
+        line for line in text.splitlines() if len(line) < len(title) or compact(line) != title
+    )
     if len(re.findall(r"[\u4e00-\u9fff]", prose)) >= MIN_BODY_CHARS:
         return True
     return any(marker in prose.lower() for marker in ATTACHMENT_MARKERS)
