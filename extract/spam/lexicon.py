@@ -40,9 +40,11 @@ MORPHOLOGY_WEIGHT = 2.0
 ENFORCEMENT_WINDOW = 12
 # Keyword-list items, anchors and titles are short and repeat within and across pages
 # (the same menu on every page, each item tested again when a run is trimmed): their
-# hits are remembered. Long texts are unique and would only fill the memory.
+# hits are remembered. A page's long texts are read by several stages (a hidden block
+# is scored then measured, the main text is masked then judged): the last few are kept.
 MEMO_CHARS = 64
 MEMO_ENTRIES = 16384
+RECENT_TEXTS = 8
 
 
 @dataclass(frozen=True)
@@ -132,14 +134,28 @@ def fold(text: str) -> tuple[str, list[int]]:
     if len(simplified) != len(text):  # a phrase conversion changed the length: keep offsets exact
         simplified = text
     normal = unicodedata.normalize("NFKC", simplified)
-    if len(normal) != len(text):
-        normal = "".join(unicodedata.normalize("NFKC", c)[:1] or c for c in simplified)
+    if len(normal) != len(text):  # "……" became "......": fold character by character instead
+        normal = simplified.translate(_FIRST_OF_NFKC)
     normal = normal.lower()
     if not _NEEDS_WALK.search(normal):  # the common case: nothing to drop, offsets unchanged
         return normal, _Identity(len(normal))
     return _drop_interference(normal)
 
 
+class _FirstOfNfkc(dict):  # type: ignore[type-arg]
+    """str.translate table: a character to the first character of its NFKC form, filled as met.
+
+    The same as normalising every character on its own, but each distinct character is
+    normalised once per process and the text is mapped in C.
+    """
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        self[code] = unicodedata.normalize("NFKC", char)[:1] or char
+        return self[code]
+
+
+_FIRST_OF_NFKC = _FirstOfNfkc()
 _SPECIAL = re.compile("[" + "".join(re.escape(c) for c in sorted(_INTERFERENCE | _ZERO_WIDTH)) + "]")
 
 
@@ -182,15 +198,18 @@ def hits(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
     """Non-cancelled lexicon and morphology hits, with offsets in `text`."""
     if not text:
         return []
-    if lexicon is None and len(text) <= MEMO_CHARS:
-        return list(_short_hits(text))
-    return _hits(text, lexicon or load_lexicon())
+    if lexicon is None:
+        return list(_short_hits(text) if len(text) <= MEMO_CHARS else _recent_hits(text))
+    return _hits(text, lexicon)
 
 
-@lru_cache(maxsize=MEMO_ENTRIES)
-def _short_hits(text: str) -> tuple[Hit, ...]:
+def _packaged_hits(text: str) -> tuple[Hit, ...]:
     # The packaged lexicon is immutable and Hit is frozen, so a remembered answer stays right.
     return tuple(_hits(text, load_lexicon()))
+
+
+_short_hits = lru_cache(maxsize=MEMO_ENTRIES)(_packaged_hits)
+_recent_hits = lru_cache(maxsize=RECENT_TEXTS)(_packaged_hits)
 
 
 def _hits(text: str, lexicon: Lexicon) -> list[Hit]:
