@@ -17,16 +17,10 @@ from collections.abc import Sequence
 
 from ..model import Stat, ValidationFinding
 from .checks import LENIENT, MODES, SOFT, STRICT, Figures, figures_by_scope, same
+from .indicators import APPLICANT_COLUMNS as PRINTED_APPLICANT_COLUMNS
+from .indicators import TOTAL_COLUMN
 
-APPLICANT_COLUMNS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "public_welfare_org",
-    "legal_service_org",
-    "other_org",
-    "total",
-)
+APPLICANT_COLUMNS = (*PRINTED_APPLICANT_COLUMNS, TOTAL_COLUMN)
 STOCK_ROWS = ("regulations", "normative_docs")
 ITEM_ROWS = ("licensing", "other_admin_services", "penalty", "coercion", "admin_fees")
 RULES = ("T3-CARRY", "T4-X", "T2-STOCK", "T2-ITEMS")
