@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
+from crawler.across_years import check_adjacent_years
 from crawler.views import create_views
 from extract.model import Report
 
@@ -324,6 +325,7 @@ class Store:
             self._save_spam(report, key)
             if key:
                 self._save_report(report, key, now)
+                check_adjacent_years(self.db, report, key)
         return key
 
     def _save_site(self, url: str) -> None:
