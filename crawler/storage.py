@@ -89,6 +89,8 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "kind": str,
             "parent_url": str,
             "link_text": str,
+            # Why the page was rendered in the browser (`crawl --browser`); empty for plain HTTP.
+            "render_reason": str,
         },
         "url",
     ),
