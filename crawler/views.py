@@ -197,8 +197,12 @@ def load_divisions(db: sqlite_utils.Database) -> None:
     source = resources.files("extract") / "data" / "divisions.csv"
     with source.open(encoding="utf-8") as handle:
         rows = [
-            {"code": row["code"], "name": row["name"], "level": LEVELS.get(row["level"], row["level"]),
-             "parent": row["parent"] or None}
+            {
+                "code": row["code"],
+                "name": row["name"],
+                "level": LEVELS.get(row["level"], row["level"]),
+                "parent": row["parent"] or None,
+            }
             for row in csv.DictReader(handle)
         ]
     db["divisions"].insert_all(rows, pk="code", replace=True)
