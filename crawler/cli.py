@@ -39,6 +39,20 @@ def _run_crawl(url: str, db: str, **overrides: object) -> str:
     return crawl(url, db, **overrides)
 
 
+def _browser_settings(browser: bool) -> dict[str, object]:
+    """The browser on (--browser or NIANBAO_BROWSER), once it is known to be able to run."""
+    from crawler.browser import browser_problem
+    from crawler.run import project_settings
+
+    settings = project_settings()
+    if not (browser or settings.getbool("NIANBAO_BROWSER")):
+        return {}
+    problem = browser_problem(settings.get("NIANBAO_CHROMIUM"))
+    if problem:
+        _fail(f"--browser: {problem}")
+    return {"NIANBAO_BROWSER": True}
+
+
 def _print_summary(db: str, run_id: str) -> None:
     store = _open_store(db)
     summary = store.summary(run_id)
@@ -82,13 +96,15 @@ def demo(db: str) -> None:
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
 @click.option("--max-pages", type=int, default=None, help="Stop following links after this many pages.")
 @click.option("--jobdir", default=None, help="Queue folder: Ctrl-C pauses, the same command resumes.")
-def crawl(url: str, db: str, max_pages: int | None, jobdir: str | None) -> None:
+@click.option("--browser", is_flag=True, help="Render pages whose links only JavaScript builds, in chromium.")
+def crawl(url: str, db: str, max_pages: int | None, jobdir: str | None, browser: bool) -> None:
     """Crawl one site from its home page or a report column URL, staying on its host."""
     overrides: dict[str, object] = {"LOG_LEVEL": os.environ.get("NIANBAO_LOG_LEVEL", "WARNING")}
     if max_pages:
         overrides["NIANBAO_MAX_PAGES"] = max_pages
     if jobdir:
         overrides["JOBDIR"] = jobdir
+    overrides.update(_browser_settings(browser))
     run_id = _run_crawl(url, db, **overrides)
     _print_summary(db, run_id)
 

@@ -29,3 +29,5 @@ class PageItem:
     blocked_reason: str | None = None
     # 304 to a conditional request, or the same bytes as last time: not parsed again.
     unchanged: bool = False
+    # Why the page was rendered in the browser (links built by scripts); None for plain HTTP.
+    render_reason: str | None = None

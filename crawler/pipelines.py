@@ -61,6 +61,7 @@ def _page_extra(item: PageItem) -> dict[str, Any]:
         "parent_url": item.parent_url,
         "link_text": item.link_text,
         "blocked_reason": item.blocked_reason,
+        "render_reason": item.render_reason,
     }
 
 

@@ -29,6 +29,11 @@ NIANBAO_DETECT_BLOCKERS = os.environ.get("NIANBAO_DETECT_BLOCKERS", "1") != "0"
 NIANBAO_BLOCKS_BEFORE_STOP = int(os.environ.get("NIANBAO_BLOCKS_BEFORE_STOP", "3"))
 # Re-crawls send If-None-Match / If-Modified-Since for stored reports and skip unchanged bytes.
 NIANBAO_INCREMENTAL = os.environ.get("NIANBAO_INCREMENTAL", "1") != "0"
+# Render in a browser the pages whose links only JavaScript builds (needs the `browser` extra);
+# off by default: every other page, and every page without it, is plain HTTP.
+NIANBAO_BROWSER = os.environ.get("NIANBAO_BROWSER", "0") not in ("", "0")
+# The chromium that renders them: Debian's, never a browser downloaded by Playwright.
+NIANBAO_CHROMIUM = os.environ.get("NIANBAO_CHROMIUM", "/usr/bin/chromium")
 # Worker processes that parse pages while the crawl downloads and stores (0 parses in the
 # crawl's own process). Workers pay off where pages come faster than one core parses them.
 NIANBAO_EXTRACT_WORKERS = int(os.environ.get("NIANBAO_EXTRACT_WORKERS", "0"))
@@ -62,6 +67,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.conditional.ConditionalRequestsMiddleware": 580,
     "crawler.middlewares.blockers.BlockersMiddleware": 650,
 }
+
+# The browser add-on (crawler/browser.py) switches itself off unless NIANBAO_BROWSER is set.
+ADDONS = {"crawler.browser.BrowserAddon": 0}
 
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 300,

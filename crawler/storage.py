@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
+from crawler.across_years import check_adjacent_years
 from crawler.views import create_views
 from extract.model import Report
 
@@ -88,6 +89,8 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "kind": str,
             "parent_url": str,
             "link_text": str,
+            # Why the page was rendered in the browser (`crawl --browser`); empty for plain HTTP.
+            "render_reason": str,
         },
         "url",
     ),
@@ -329,6 +332,7 @@ class Store:
             self._save_spam(report, key)
             if key:
                 self._save_report(report, key, now)
+                check_adjacent_years(self.db, report, key)
         return key
 
     def _save_site(self, url: str) -> None:

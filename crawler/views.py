@@ -13,7 +13,13 @@ to `reports` (division code, level, province) without a migration of its own.
 
 from __future__ import annotations
 
+import csv
+from importlib import resources
+
 import sqlite_utils
+
+# Levels as divisions.csv numbers them.
+LEVELS = {"1": "province", "2": "city", "3": "county"}
 
 # Headline indicator → the keys that carry it, v2019/v2021 first, then the legacy table.
 # Where the 2019 formats only print the parts of a group (the subtotals are derived),
@@ -72,7 +78,7 @@ HEADLINE_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 # Columns that other parts of the crawler may add to `reports` later; the views show
 # them when present and NULL until then.
-OPTIONAL_REPORT_COLUMNS = ("division_code", "level", "province")
+OPTIONAL_REPORT_COLUMNS = ("division_code", "level")
 
 
 def _sum_of(keys: tuple[str, ...]) -> str:
@@ -104,10 +110,14 @@ def _report_columns(db: sqlite_utils.Database) -> str:
     columns = []
     for name in OPTIONAL_REPORT_COLUMNS:
         columns.append(f"r.{name} as {name}" if name in present else f"null as {name}")
-    # A province code is the first two digits of a GB/T 2260 division code.
+    # A province code is the first two digits of a GB/T 2260 division code; its name comes
+    # from the `divisions` reference table.
     if "division_code" in present:
-        columns.append("substr(r.division_code, 1, 2) || '0000' as province_code")
+        province_code = "substr(r.division_code, 1, 2) || '0000'"
+        columns.append(f"(select d.name from divisions d where d.code = {province_code}) as province")
+        columns.append(f"{province_code} as province_code")
     else:
+        columns.append("null as province")
         columns.append("null as province_code")
     return ", ".join(columns)
 
@@ -180,8 +190,27 @@ VIEWS_SQL = {
 }
 
 
+def load_divisions(db: sqlite_utils.Database) -> None:
+    """The division code list as a table, so views and users' SQL can name provinces."""
+    if db["divisions"].exists() and db["divisions"].count:
+        return
+    source = resources.files("extract") / "data" / "divisions.csv"
+    with source.open(encoding="utf-8") as handle:
+        rows = [
+            {
+                "code": row["code"],
+                "name": row["name"],
+                "level": LEVELS.get(row["level"], row["level"]),
+                "parent": row["parent"] or None,
+            }
+            for row in csv.DictReader(handle)
+        ]
+    db["divisions"].insert_all(rows, pk="code", replace=True)
+
+
 def create_views(db: sqlite_utils.Database) -> None:
     """(Re)create every view; dependants are dropped first and created after."""
+    load_divisions(db)
     for name in (*reversed(VIEWS_SQL), "report_headlines", "report_indicators"):
         db.execute(f"drop view if exists [{name}]")
     db.execute(f"create view report_indicators as {report_indicators_sql(db)}")

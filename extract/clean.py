@@ -22,6 +22,9 @@ def main_text(tree: etree._Element, url: str, fallback_lines: Sequence[str]) -> 
         include_comments=False,
         include_links=False,
         deduplicate=False,
+        # Skip the readability/jusText comparison: government article pages keep their body
+        # in one container that the main extractor finds, and the comparison doubles the cost.
+        fast=True,
     )
     if text and text.strip():
         return text.strip()

@@ -21,7 +21,6 @@ from importlib import resources
 
 from .metadata import PLACE_SEGMENT_RE
 
-
 PROVINCE, CITY, COUNTY, TOWNSHIP, DEPARTMENT = "province", "city", "county", "township", "department"
 TOWNSHIP_SUFFIXES = ("镇", "乡", "街道", "苏木")
 # A body named like this is a government (or a township's office), not a department.

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 LEGACY_ROWS_CSV = Path(__file__).parent / "data" / "legacy_rows.csv"
@@ -129,7 +130,9 @@ def _keywords(cell: str) -> tuple[str, ...]:
     return tuple(normalise_text(word) for word in cell.split("|") if word.strip())
 
 
+@cache
 def load_legacy_lexicon(path: Path = LEGACY_ROWS_CSV) -> tuple[LexiconRow, ...]:
+    # Package data, folded once per process: every legacy table of every page reads it.
     with path.open(encoding="utf-8", newline="") as handle:
         return tuple(
             LexiconRow(

@@ -9,6 +9,7 @@ page that has a body (a list page prints report titles too).
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -49,6 +50,7 @@ REJECT_TITLE_WORDS = (
 # A report title over a page without a body is a link to a report (a list page), unless
 # the report is only an attachment.
 MIN_BODY_CHARS = 100
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 ATTACHMENT_MARKERS = ("附件", "下载", ".pdf", ".doc", ".wps", ".xls")
 # List items print a date or an ellipsis after the title.
 LIST_ITEM_TAIL_RE = re.compile(r"(?:\.{2,}|…+)?\s*(?:\d{4}[-./]\d{1,2}[-./]\d{1,2})?\s*$")
@@ -90,6 +92,8 @@ def _plausible_body(body: str) -> bool:
 def parse_title(title: str) -> TitleParts | None:
     """Body, year and kind of a report title (§8.2), or None if it is not one."""
     norm = unicodedata.normalize("NFKC", compact(title)).strip('《》"“”')
+    if "公开" not in norm:  # every kind names 公开: no pattern can match
+        return None
     for pattern in TITLE_PATTERNS:
         match = pattern.match(norm)
         if match and _plausible_body(match["body"]):
@@ -124,12 +128,19 @@ def distinct_reports(titles: Iterable[str]) -> int:
 
 def _is_listing(text: str) -> bool:
     """Several reports' titles on lines of their own: a report column's list page."""
-    return distinct_reports(LIST_ITEM_TAIL_RE.sub("", compact(line)) for line in text.splitlines()) >= 2
+    # Only a line holding 公, 开 and 报 can be a title: every kind names 公开 and ends in
+    # 报告 or 年报, and no other character normalises to them.
+    candidates = (line for line in text.splitlines() if "公" in line and "开" in line and "报" in line)
+    return distinct_reports(LIST_ITEM_TAIL_RE.sub("", compact(line)) for line in candidates) >= 2
 
 
 def _has_body(text: str, title: str) -> bool:
-    prose = "".join(line for line in text.splitlines() if compact(line) != title)
-    if len(re.findall(r"[\u4e00-\u9fff]", prose)) >= MIN_BODY_CHARS:
+    # A line shorter than the title cannot be the title: only the others need compacting.
+    prose = "".join(
+        line for line in text.splitlines() if len(line) < len(title) or compact(line) != title
+    )
+    # Stop counting at the threshold: a report's body has thousands of characters.
+    if next(itertools.islice(_CHINESE.finditer(prose), MIN_BODY_CHARS - 1, None), None):
         return True
     return any(marker in prose.lower() for marker in ATTACHMENT_MARKERS)
 

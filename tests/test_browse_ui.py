@@ -10,19 +10,12 @@ import shutil
 
 import pytest
 
+from crawler.browser import CHROMIUM_ARGS
+
 from .conftest import REPO
 from .datasette_server import nianbao_serve
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = REPO / "test-artifacts"
 ROWS = "table.rows-and-columns tbody tr"
 

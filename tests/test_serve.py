@@ -104,7 +104,12 @@ def test_failed_invariants_query_matches_the_hard_findings(datasette, served):
 
 def test_agencies_ranked_by_applications_query(datasette):
     data = get_json(datasette + "/reports/agencies_by_applications.json?_shape=array", year="")
-    assert [row["agency"] for row in data] == ["大连市人民政府", "诸城市人民政府", "包头市人民政府", "黑山县人民政府"]
+    assert [row["agency"] for row in data] == [
+        "大连市人民政府",
+        "诸城市人民政府",
+        "包头市人民政府",
+        "黑山县人民政府",
+    ]
 
 
 def test_compare_years_query(datasette):
@@ -115,7 +120,11 @@ def test_compare_years_query(datasette):
 def test_year_over_year_view_is_served(datasette):
     data = get_json(datasette + "/reports/agency_year_over_year.json?_shape=array")
     assert {row["agency"] for row in data} == {
-        "大连市人民政府", "抚顺市人民政府", "黑山县人民政府", "包头市人民政府", "诸城市人民政府"
+        "大连市人民政府",
+        "抚顺市人民政府",
+        "黑山县人民政府",
+        "包头市人民政府",
+        "诸城市人民政府",
     }
 
 

@@ -19,8 +19,17 @@ def results():
 
 @pytest.mark.parametrize(
     "name",
-    ["001-font_size_zero", "001-opacity", "001-colour_camouflage", "001-text_indent", "001-hidden_class",
-     "004-tail_plain_text", "004-head_list", "004-off_screen-heldout", "004-clip-heldout"],
+    [
+        "001-font_size_zero",
+        "001-opacity",
+        "001-colour_camouflage",
+        "001-text_indent",
+        "001-hidden_class",
+        "004-tail_plain_text",
+        "004-head_list",
+        "004-off_screen-heldout",
+        "004-clip-heldout",
+    ],
 )
 def test_injected_spam_leaves_the_text(results, name):
     case, report = results[name]
@@ -29,9 +38,15 @@ def test_injected_spam_leaves_the_text(results, name):
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("001-redirect_script", "redirect_script"), ("001-obfuscated_script", "obfuscated_script"),
-     ("001-iframe_zero", "iframe_injection"), ("001-iframe_overlay", "overlay_hijack"),
-     ("001-garbage_tags", "garbage_tag"), ("001-title_hijack", "title_hijack"), ("004-pinyin", "pinyin_noise")],
+    [
+        ("001-redirect_script", "redirect_script"),
+        ("001-obfuscated_script", "obfuscated_script"),
+        ("001-iframe_zero", "iframe_injection"),
+        ("001-iframe_overlay", "overlay_hijack"),
+        ("001-garbage_tags", "garbage_tag"),
+        ("001-title_hijack", "title_hijack"),
+        ("004-pinyin", "pinyin_noise"),
+    ],
 )
 def test_pattern_is_a_finding(results, name, kind):
     assert kind in {f.kind for f in results[name][1].spam.findings}

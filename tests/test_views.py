@@ -87,3 +87,11 @@ def test_province_code_comes_from_the_division_code(tmp_path):
     store = Store(tmp_path / "reports.db")
     row = store.db.execute("select division_code, province_code from report_indicators").fetchone()
     assert row == ("370782", "370000")
+
+
+def test_province_is_named_from_the_division_table(tmp_path):
+    store = Store(tmp_path / "reports.db")
+    store.db["reports"].insert({"report_key": "k", "division_code": "370782", "year": 2021})
+    store.close()
+    store = Store(tmp_path / "reports.db")
+    assert store.db.execute("select province from report_indicators").fetchone()[0] == "山东省"

@@ -29,6 +29,7 @@ from crawler.items import ATTACHMENT, PAGE, PageItem
 from crawler.middlewares.blockers import BLOCKED, failure_reason
 from crawler.middlewares.blockers import STOP as STOP_BLOCKED
 from crawler.middlewares.conditional import UNCHANGED
+from crawler.middlewares.render_scripts import RENDER_REASON
 from crawler.traps import trap_reason
 
 # Files that are neither pages nor attachments.
@@ -146,6 +147,7 @@ class PortalSpider(scrapy.Spider):
             link_text=parent[2],
             blocked_reason=response.meta.get(BLOCKED),
             unchanged=response.status == 304 or bool(response.meta.get(UNCHANGED)),
+            render_reason=response.meta.get(RENDER_REASON),
         )
 
     # Links ----------------------------------------------------------------

@@ -17,7 +17,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import opencc
@@ -33,8 +33,18 @@ _MORPHOLOGY = re.compile(
     rf"[\w·]{{1,6}}?(?:娱乐城|娱乐场|娱乐)(?:{_FUNNEL_SUFFIX}|\d+)*"
     rf"|[\w·]{{1,6}}?(?:体育|国际|棋牌|电竞)(?:{_FUNNEL_SUFFIX}|\d+)*{_FUNNEL_SUFFIX}"
 )
+# Every morphology match has one of these words within its first seven characters.
+_MORPHOLOGY_CORE = re.compile("娱乐|体育|国际|棋牌|电竞")
+_MORPHOLOGY_PREFIX = 6  # the most characters [\w·]{1,6}? puts before the core word
 MORPHOLOGY_WEIGHT = 2.0
 ENFORCEMENT_WINDOW = 12
+# Keyword-list items, anchors and titles are short and repeat within and across pages
+# (the same menu on every page, each item tested again when a run is trimmed): their
+# hits are remembered. A page's long texts are read by several stages (a hidden block
+# is scored then measured, the main text is masked then judged): the last few are kept.
+MEMO_CHARS = 64
+MEMO_ENTRIES = 16384
+RECENT_TEXTS = 8
 
 
 @dataclass(frozen=True)
@@ -124,31 +134,85 @@ def fold(text: str) -> tuple[str, list[int]]:
     if len(simplified) != len(text):  # a phrase conversion changed the length: keep offsets exact
         simplified = text
     normal = unicodedata.normalize("NFKC", simplified)
-    if len(normal) != len(text):
-        normal = "".join(unicodedata.normalize("NFKC", c)[:1] or c for c in simplified)
+    if len(normal) != len(text):  # "……" became "......": fold character by character instead
+        normal = simplified.translate(_FIRST_OF_NFKC)
     normal = normal.lower()
     if not _NEEDS_WALK.search(normal):  # the common case: nothing to drop, offsets unchanged
         return normal, _Identity(len(normal))
-    chars: list[str] = []
-    offsets: list[int] = []
+    return _drop_interference(normal)
+
+
+class _FirstOfNfkc(dict):  # type: ignore[type-arg]
+    """str.translate table: a character to the first character of its NFKC form, filled as met.
+
+    The same as normalising every character on its own, but each distinct character is
+    normalised once per process and the text is mapped in C.
+    """
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        self[code] = unicodedata.normalize("NFKC", char)[:1] or char
+        return self[code]
+
+
+_FIRST_OF_NFKC = _FirstOfNfkc()
+_SPECIAL = re.compile("[" + "".join(re.escape(c) for c in sorted(_INTERFERENCE | _ZERO_WIDTH)) + "]")
+
+
+def _drop_interference(normal: str) -> tuple[str, list[int]]:
+    """Drop zero-width characters, and interference between Chinese characters.
+
+    Only the special characters are visited (a report has a few dozen among thousands
+    of characters); the ordinary characters between them are kept as whole slices.
+    """
     length = len(normal)
-    for index, char in enumerate(normal):
+    dropped: list[int] = []
+    last_kept = ""  # the last character kept before the one being decided
+    previous = -1
+    for match in _SPECIAL.finditer(normal):
+        index = match.start()
+        if index > previous + 1:  # ordinary characters since the previous special one
+            last_kept = normal[index - 1]
+        previous = index
+        char = normal[index]
         if char in _ZERO_WIDTH:
+            dropped.append(index)
             continue
-        if char in _INTERFERENCE and chars and _is_cjk(chars[-1]):
+        if char in _INTERFERENCE and _is_cjk(last_kept):
             following = next((c for c in normal[index + 1 : index + 4] if c not in _INTERFERENCE), "")
             if _is_cjk(following) and index + 1 < length:
+                dropped.append(index)
                 continue
-        chars.append(char)
-        offsets.append(index)
-    return "".join(chars), offsets
+        last_kept = char
+    pieces: list[str] = []
+    offsets: list[int] = []
+    start = 0
+    for index in [*dropped, length]:
+        pieces.append(normal[start:index])
+        offsets.extend(range(start, index))
+        start = index + 1
+    return "".join(pieces), offsets
 
 
 def hits(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
     """Non-cancelled lexicon and morphology hits, with offsets in `text`."""
-    lexicon = lexicon or load_lexicon()
     if not text:
         return []
+    if lexicon is None:
+        return list(_short_hits(text) if len(text) <= MEMO_CHARS else _recent_hits(text))
+    return _hits(text, lexicon)
+
+
+def _packaged_hits(text: str) -> tuple[Hit, ...]:
+    # The packaged lexicon is immutable and Hit is frozen, so a remembered answer stays right.
+    return tuple(_hits(text, load_lexicon()))
+
+
+_short_hits = lru_cache(maxsize=MEMO_ENTRIES)(_packaged_hits)
+_recent_hits = lru_cache(maxsize=RECENT_TEXTS)(_packaged_hits)
+
+
+def _hits(text: str, lexicon: Lexicon) -> list[Hit]:
     folded, offsets = fold(text)
     if lexicon.variants:
         folded = lexicon.variant_re.sub(
@@ -159,7 +223,7 @@ def hits(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
     for match in lexicon.term_re.finditer(folded):
         category, weight = lexicon.terms[match[0]]
         found.append(_hit(match.start(), match.end(), match[0], category, weight, offsets))
-    for match in _MORPHOLOGY.finditer(folded):
+    for match in morphology_matches(folded):
         found.append(_hit(match.start(), match.end(), match[0], "morphology", MORPHOLOGY_WEIGHT, offsets))
     kept = []
     for hit in found:
@@ -172,6 +236,24 @@ def hits(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
             continue
         kept.append(hit)
     return _merge(kept)
+
+
+def morphology_matches(folded: str) -> list[re.Match[str]]:
+    """The matches of _MORPHOLOGY.finditer(folded), trying only starts near a core word.
+
+    Scanning every position with the lazy prefix costs milliseconds on a report; a
+    match can only start up to six characters before 娱乐/体育/国际/棋牌/电竞, so
+    the pattern is tried at those starts alone, left to right, as finditer would.
+    """
+    found: list[re.Match[str]] = []
+    position = 0
+    for core in _MORPHOLOGY_CORE.finditer(folded):
+        for start in range(max(position, core.start() - _MORPHOLOGY_PREFIX), core.start()):
+            if match := _MORPHOLOGY.match(folded, start):
+                found.append(match)
+                position = match.end()
+                break
+    return found
 
 
 def _hit(start: int, end: int, term: str, category: str, weight: float, offsets: list[int]) -> Hit:

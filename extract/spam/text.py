@@ -9,6 +9,8 @@ parenthesised syllables of a pinyin gloss. Characters inside a sentence stay.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -164,4 +166,5 @@ def minority_script_chars(text: str, page_script: str) -> list[int]:
     converted = converter.convert(text)
     if len(converted) != len(text):
         return []
-    return [i for i, (a, b) in enumerate(zip(text, converted, strict=True)) if a != b]
+    # compress/map keep the position-by-position comparison in C.
+    return list(itertools.compress(itertools.count(), map(operator.ne, text, converted)))

@@ -19,7 +19,7 @@ from ..labels import LexiconRow, _keywords
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 LABELS_CSV = DATA / "table_labels.csv"
-KEYS_CSV = DATA / "table_keys.csv"
+KEYS_CSV = DATA / "indicators.csv"
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,13 @@ class KeyInfo:
 
 @lru_cache(maxsize=1)
 def table_keys() -> dict[str, KeyInfo]:
-    """Canonical keys of the 2019/2021 tables with their default units (from indicators.csv)."""
+    """Canonical keys of the 2019/2021 tables with their default units (from indicators.csv).
+
+    The 2008–2018 keys (legacy.*, legacy_early.*) have their own reader and lexicon.
+    """
     with KEYS_CSV.open(encoding="utf-8", newline="") as handle:
-        return {row["key"]: KeyInfo(row["eras"], row["unit"]) for row in csv.DictReader(handle)}
+        return {
+            row["key"]: KeyInfo(row["eras"], row["unit"])
+            for row in csv.DictReader(handle)
+            if not row["key"].startswith("legacy")
+        }

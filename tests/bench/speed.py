@@ -1,0 +1,220 @@
+"""Speed of the whole extraction against bare trafilatura, measured in the same run.
+
+Run from the repository root: `python -m tests.bench.speed [--repeat N] [--profile]`.
+Page sets: the sample portal's report pages, the spam evaluation's injected pages
+(built from ../shared/seeds, skipped when absent) and the HTML pages of
+../shared/corpus/real (skipped when absent).
+
+The baseline is what a user would run without us: decode the bytes, then
+`trafilatura.extract(text)` with its defaults. Each page is timed several times
+and the median kept, so one slow garbage collection does not decide a figure.
+Per-stage times come from wrapping the stage functions the pipeline calls, from
+the outside: extract/ carries no timing code. --profile prints cProfile's
+hottest functions over all pages instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import statistics
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import trafilatura
+
+from extract import pipeline
+from extract import spam as spam_stage
+from extract.decode import decode_html
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared"
+PORTAL = REPO / "crawler" / "sample_portal" / "xxgk" / "ndbg"
+
+Page = tuple[str, bytes, str]  # name, body, url
+
+# Stage functions as the pipeline reaches them: (label, owner, attribute name).
+STAGES = (
+    ("decode", pipeline, "decode_html"),
+    ("parse", pipeline.html_stage, "parse_html"),
+    ("spam: dom", spam_stage, "scan_dom"),
+    ("visible_lines", pipeline.html_stage, "visible_lines"),
+    ("spam: keyword lists", spam_stage, "strip_keyword_lists"),
+    ("clean (trafilatura)", pipeline, "main_text"),
+    ("spam: pinyin", spam_stage, "strip_pinyin_lines"),
+    ("script", pipeline.script_stage, "detect_script"),
+    ("spam: names", spam_stage, "repair_names"),
+    ("metadata", pipeline, "read_metadata"),
+    ("recognize", pipeline, "is_annual_report"),
+    ("sections", pipeline, "split_sections"),
+    ("tables: grids", pipeline, "html_grids"),
+    ("tables: read", pipeline, "read_report_tables"),
+    ("prose", pipeline, "prose_figures"),
+    ("validate", pipeline, "validate_report"),
+    ("divisions", pipeline, "find_division"),
+    ("spam: brand findings", spam_stage, "brand_findings"),
+    ("spam: verdict", spam_stage, "judge"),
+)
+
+
+def portal_pages() -> list[Page]:
+    return [
+        (
+            f"portal:{path.name}",
+            path.read_bytes(),
+            f"http://sample-portal.localhost/xxgk/ndbg/{path.parent.name}/{path.name}",
+        )
+        for path in sorted(PORTAL.glob("*/t*.html"))
+    ]
+
+
+def injected_pages() -> list[Page]:
+    seeds = SHARED / "seeds"
+    if not seeds.exists():
+        return []
+    from .inject import build_cases
+
+    return [(f"inject:{case.name}", case.html.encode("utf-8"), case.url) for case in build_cases(seeds)]
+
+
+def corpus_pages() -> list[Page]:
+    root = SHARED / "corpus" / "real"
+    if not root.exists():
+        return []
+    return [
+        (
+            f"corpus:{path.relative_to(root)}",
+            path.read_bytes(),
+            f"http://corpus.localhost/{path.relative_to(root)}",
+        )
+        for path in sorted(root.rglob("*.htm*"))
+    ]
+
+
+def bare(body: bytes) -> None:
+    # The user's own decoding is part of the baseline, as ours is part of process().
+    trafilatura.extract(body.decode(decode_html(body).encoding, errors="replace"))
+
+
+def ours(page: Page) -> None:
+    pipeline.process(page[1], page[2])
+
+
+def paired_ms(repeat: int, pages: list[Page]) -> list[tuple[float, float, float, float]]:
+    """Median ms of bare trafilatura and of process() per page, then both on the first visit.
+
+    The two runs of a page alternate, so a busy spell on the machine slows both alike
+    instead of skewing the ratio. Pages are visited round-robin, as a crawl meets them:
+    a page never follows itself, so nothing it left in a cache speeds its next run.
+    """
+    times: list[tuple[list[float], list[float]]] = [([], []) for _ in pages]
+    for _ in range(repeat):
+        for page, (bare_times, ours_times) in zip(pages, times, strict=True):
+            start = time.perf_counter()
+            bare(page[1])
+            middle = time.perf_counter()
+            ours(page)
+            bare_times.append((middle - start) * 1000)
+            ours_times.append((time.perf_counter() - middle) * 1000)
+    return [(statistics.median(b), statistics.median(o), b[0], o[0]) for b, o in times]
+
+
+@contextmanager
+def stage_timer(totals: dict[str, float]) -> Iterator[None]:
+    """Wrap every stage function the pipeline calls; none of them calls another wrapped one."""
+    originals = []
+    for label, owner, name in STAGES:
+        original = getattr(owner, name)
+        originals.append((owner, name, original))
+
+        def timed(*args, _label=label, _original=original, **kwargs):  # type: ignore[no-untyped-def]
+            start = time.perf_counter()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                totals[_label] += (time.perf_counter() - start) * 1000
+
+        setattr(owner, name, timed)
+    try:
+        yield
+    finally:
+        for owner, name, original in originals:
+            setattr(owner, name, original)
+
+
+def measure(sets: dict[str, list[Page]], repeat: int) -> None:
+    """Mean over pages of the per-page medians; "first visit" is each page's first run alone."""
+    print(
+        f"{'page set':10} {'pages':>5} | {'bare ms':>8} {'process ms':>10} {'ratio':>6} | "
+        f"{'first visit':>11} | worst page (ratio)"
+    )
+    for label, pages in sets.items():
+        bare_ms, ours_ms, bare_first, ours_first = zip(*paired_ms(repeat, pages), strict=True)
+        worst = max(range(len(pages)), key=lambda i: ours_ms[i] / bare_ms[i])
+        b, o = statistics.fmean(bare_ms), statistics.fmean(ours_ms)
+        first = statistics.fmean(ours_first) / statistics.fmean(bare_first)
+        print(
+            f"{label:10} {len(pages):5} | {b:8.1f} {o:10.1f} {o / b:5.2f}x | {first:10.2f}x | "
+            f"{pages[worst][0]} ({ours_ms[worst] / bare_ms[worst]:.2f}x)"
+        )
+
+
+def stages(pages: list[Page], repeat: int) -> None:
+    totals: dict[str, float] = defaultdict(float)
+    baseline = 0.0
+    for _ in range(repeat):
+        for page in pages:
+            start = time.perf_counter()
+            bare(page[1])
+            baseline += (time.perf_counter() - start) * 1000
+            with stage_timer(totals):
+                start = time.perf_counter()
+                ours(page)
+                totals["process()"] += (time.perf_counter() - start) * 1000
+    baseline /= repeat * len(pages)
+    runs = repeat * len(pages)
+    print(f"\nper stage, ms per page over all {len(pages)} pages (bare trafilatura {baseline:.2f} ms):")
+    staged = sum(totals[label] for label, _, _ in STAGES)
+    totals["outside the stages"] = totals["process()"] - staged
+    for label in [label for label, _, _ in STAGES] + ["outside the stages", "process()"]:
+        if totals[label]:
+            ms = totals[label] / runs
+            print(f"  {label:22} {ms:7.2f}  {ms / baseline:5.2f}x of bare")
+
+
+def profile(pages: list[Page], limit: int) -> None:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for page in pages:
+        ours(page)
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(limit)
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(limit)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs per page; the median is kept")
+    parser.add_argument("--profile", action="store_true", help="print cProfile's hottest functions instead")
+    args = parser.parse_args()
+    sets = {"portal": portal_pages(), "injected": injected_pages(), "corpus": corpus_pages()}
+    sets = {label: pages for label, pages in sets.items() if pages}
+    everything = [page for pages in sets.values() for page in pages]
+    for page in everything[:3]:  # load lexicons, OpenCC and the division table outside the timing
+        ours(page)
+        bare(page[1])
+    if args.profile:
+        profile(everything, 40)
+        return 0
+    measure(sets, args.repeat)
+    stages(everything, max(1, args.repeat // 2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
