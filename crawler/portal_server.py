@@ -40,12 +40,22 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class LoopbackServer(ThreadingHTTPServer):
+    """A thread per connection, and a listen backlog a crawler cannot overflow.
+
+    The standard backlog of 5 is too short: Scrapy opens a new connection for each request
+    to an HTTP/1.0 server, a full queue drops the SYN, and the client retries after a
+    second, so a crawl of a loopback portal waited on the kernel, not on the pages."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+
 @contextmanager
 def serve_folder(root: Path, host: str = "127.0.0.1") -> Iterator[str]:
     """Yield the base URL of a server over `root`; stop it on exit."""
     handler = functools.partial(_QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer((host, 0), handler)
-    server.daemon_threads = True
+    server = LoopbackServer((host, 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="portal-server", daemon=True)
     thread.start()
     try:
@@ -53,3 +63,21 @@ def serve_folder(root: Path, host: str = "127.0.0.1") -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def main(argv: list[str]) -> None:
+    """`python -m crawler.portal_server FOLDER`: serve FOLDER, print its base URL, stop on EOF.
+
+    The crawl benchmark serves its portal from a process of its own, as `scrapy bench`
+    does, so the server does not share the crawler's interpreter lock."""
+    import sys
+
+    with serve_folder(Path(argv[0])) as base_url:
+        print(base_url, flush=True)
+        sys.stdin.read()
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(sys.argv[1:])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+from pathlib import Path
 from typing import Any
 from uuid import uuid4
 
@@ -19,11 +21,24 @@ def project_settings(**overrides: Any) -> Settings:
     return settings
 
 
+def resumed_run_id(jobdir: str | None) -> str | None:
+    """The run a JOBDIR belongs to: a resumed crawl is the same run, so the pages its first part
+    stored count as seen (else the end of the crawl would call their reports gone)."""
+    state = Path(jobdir) / "spider.state" if jobdir else None
+    if state is None or not state.is_file():
+        return None
+    try:
+        with state.open("rb") as file:
+            return pickle.load(file).get("run_id")
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        return None
+
+
 def crawl(url: str, db_path: str, stats: dict[str, Any] | None = None, **overrides: Any) -> str:
     """Crawl one site into db_path; returns the run id recorded in crawl_runs.
 
     When `stats` is given it receives Scrapy's crawl stats (the benchmark reads them)."""
-    run_id = uuid4().hex[:12]
+    run_id = resumed_run_id(overrides.get("JOBDIR")) or uuid4().hex[:12]
     settings = project_settings(NIANBAO_DB=db_path, NIANBAO_RUN_ID=run_id, **overrides)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(PortalSpider)

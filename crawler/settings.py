@@ -34,6 +34,9 @@ NIANBAO_INCREMENTAL = os.environ.get("NIANBAO_INCREMENTAL", "1") != "0"
 NIANBAO_BROWSER = os.environ.get("NIANBAO_BROWSER", "0") not in ("", "0")
 # The chromium that renders them: Debian's, never a browser downloaded by Playwright.
 NIANBAO_CHROMIUM = os.environ.get("NIANBAO_CHROMIUM", "/usr/bin/chromium")
+# Worker processes that parse pages while the crawl downloads and stores (0 parses in the
+# crawl's own process). Workers pay off where pages come faster than one core parses them.
+NIANBAO_EXTRACT_WORKERS = int(os.environ.get("NIANBAO_EXTRACT_WORKERS", "0"))
 
 # Politeness ---------------------------------------------------------------
 USER_AGENT = f"nianbao/0.1 (+{NIANBAO_CONTACT_URL})"

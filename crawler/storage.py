@@ -200,11 +200,16 @@ _REPORT_CHILDREN = ("sections", "stats", "raw_cells", "validation_findings")
 class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        # Hosts whose `sites` row this Store already wrote: written once per crawl, not per page.
+        self.saved_hosts: set[str] = set()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(self.path), timeout=2.0)
             self.db = sqlite_utils.Database(conn)
             self.db.execute("PRAGMA journal_mode=wal")
+            # In WAL mode a commit then waits for no fsync: an interrupted crawl loses nothing it
+            # committed, a power cut at most the last commits; the file is never left corrupt.
+            self.db.execute("PRAGMA synchronous=NORMAL")
             # Take the write lock once now: a locked or read-only file fails here, clearly.
             self.db.execute("BEGIN IMMEDIATE")
             self.db.execute("ROLLBACK")
@@ -333,6 +338,9 @@ class Store:
     def _save_site(self, url: str) -> None:
         parts = urlsplit(url)
         host = parts.netloc
+        if host in self.saved_hosts:
+            return
+        self.saved_hosts.add(host)
         now = utcnow()
         existing = self.db["sites"].count_where("host = ?", [host])
         record = {"host": host, "base_url": f"{parts.scheme}://{host}/", "last_crawled": now}

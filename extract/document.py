@@ -20,7 +20,9 @@ from .tables.report import read_report_tables
 from .validate import validate_legacy
 
 
-def process_document(body: bytes, url: str, kind: str, options: Options) -> Report:
+def process_document(
+    body: bytes, url: str, kind: str, options: Options, context_title: str | None = None
+) -> Report:
     sha256 = hashlib.sha256(body).hexdigest()
     try:
         document = read_document(body, kind)
@@ -34,7 +36,8 @@ def process_document(body: bytes, url: str, kind: str, options: Options) -> Repo
         lines = script_stage.to_simplified(lines)
         fold = script_stage.to_simplified
     text = "\n".join(lines)
-    meta = _run(errors, "metadata", lambda: read_metadata(lines, None, url))
+    # The context title stands where a page's <title> would: used when no line is a title.
+    meta = _run(errors, "metadata", lambda: read_metadata(lines, context_title, url))
     title = meta.title if meta else None
     is_report = bool(_run(errors, "recognize", lambda: is_annual_report(title, text)))
     sections, tables, validation = (), None, ()

@@ -45,11 +45,14 @@ def process(
     url: str,
     headers: Mapping[str, str] | None = None,
     options: Options | None = None,
+    context_title: str | None = None,
 ) -> Report:
+    """`context_title` names a document that has no title of its own (an attachment: the title
+    of the page linking to it)."""
     options = options or Options()
     document_kind = sniff_document(body)  # PDF/DOCX/XLS(X) bytes, whatever the URL or headers say
     if document_kind is not None:
-        return process_document(body, url, document_kind, options)
+        return process_document(body, url, document_kind, options, context_title)
     sha256 = hashlib.sha256(body).hexdigest()
     errors: list[str] = []
     content_type = _header(headers, "content-type")

@@ -44,3 +44,7 @@ class CmsAdapter:
 
     def links(self, html: str, page_url: str) -> list[FoundLink]:
         return []
+
+    def beyond_last_page(self, html: str, link_url: str) -> bool:
+        """A link of this page to a list page past the last one its pager states."""
+        return False

@@ -13,12 +13,15 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from .base import MAX_LIST_PAGES, CmsAdapter, ListRequest
 
 PAGE_PARAMS = ("page", "pageNo", "pageNum", "pageIndex", "currentPage", "p")
+# `&amp;` is how an href's `&` is written in correct HTML.
 _PAGE_LINK = re.compile(
-    r"""href\s*=\s*["']([^"'#]*[?&](?:%s)=(\d+)[^"']*)["']""".replace("%s", "|".join(PAGE_PARAMS)), re.I
+    r"""href\s*=\s*["']([^"'#]*[?&](?:amp;)?(?:%s)=(\d+)[^"']*)["']""".replace("%s", "|".join(PAGE_PARAMS)),
+    re.I,
 )
 _TOTAL_PAGES = re.compile(r"共\s*(\d+)\s*页")
 # Script strings are not links (Hanweb's nextgroup names dataproxy.jsp?page=1 in one).
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S | re.I)
+_PARAM_NAMES = {p.lower() for p in PAGE_PARAMS}
 NEXT_PAGE_TEXT = ("下一页", "下页", "后页", "next", "›", ">>", "»")
 
 
@@ -34,6 +37,15 @@ class GenericAdapter(CmsAdapter):
     def matches(self, html: str) -> bool:
         return _PAGE_LINK.search(html) is not None
 
+    def beyond_last_page(self, html: str, link_url: str) -> bool:
+        # Many CMSs answer page N+1 with the last page again, 下一页 link included.
+        stated = _TOTAL_PAGES.search(html)
+        if stated is None:
+            return False
+        query = parse_qsl(urlsplit(link_url).query)
+        pages = [int(v) for k, v in query if k.lower() in _PARAM_NAMES and v.isdigit()]
+        return bool(pages) and pages[0] > int(stated.group(1))
+
     def list_requests(self, html: str, page_url: str) -> list[ListRequest]:
         html = _SCRIPT.sub("", html)
         links = [
@@ -43,8 +55,9 @@ class GenericAdapter(CmsAdapter):
         if not links:
             return []
         stated = _TOTAL_PAGES.search(html)
-        last = max(int(stated.group(1)) if stated else 0, max(n for _, n in links))
+        # A stated count is the bound: a 下一页 on the last page may still name the page after it.
+        last = int(stated.group(1)) if stated else max(n for _, n in links)
         template = links[0][0]
         query = dict(parse_qsl(urlsplit(template).query))
-        param = next(k for k in query if k.lower() in {p.lower() for p in PAGE_PARAMS})
+        param = next(k for k in query if k.lower() in _PARAM_NAMES)
         return [ListRequest(_with_page(template, param, n)) for n in range(1, min(last, MAX_LIST_PAGES) + 1)]

@@ -1,9 +1,15 @@
 """A generated TRS-style portal for the crawl benchmark: home, disclosure section, a report
-column of `createPageHTML` list pages, report pages and decoys, written to a folder."""
+column of `createPageHTML` list pages, report pages and decoys, written to a folder.
+
+Generated report pages are small and plain; every REAL_EVERY-th report page of the column
+is instead a copy of one of the sample portal's real reports (20-70 KB, statistics tables,
+spam, a GBK page), so the benchmark parses pages as heavy as a real column's."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from crawler.portal_server import sample_portal_root
 
 PER_PAGE = 20
 # Agencies reporting each year: one report per (agency, year), as real columns hold.
@@ -18,6 +24,15 @@ REPORT = """<p>本报告中所列数据的统计期限自{year}年1月1日至{ye
 <p>三、依申请公开政府信息情况</p><p>全年共收到政府信息公开申请{k}件，均在法定期限内答复。</p>
 <p>四、因政府信息公开申请行政复议、提起行政诉讼的情况</p><p>无。</p>
 <p>五、存在的主要问题及改进情况</p><p>公开的及时性有待提高，下一步将加强队伍建设。</p>"""
+REAL_EVERY = 4
+# The sample portal's report pages: real seed reports in real TRS chrome.
+REAL_REPORTS = (
+    "xxgk/ndbg/201803/t20180330_1234567.html",
+    "xxgk/ndbg/201803/t20180328_1234488.html",
+    "xxgk/ndbg/201903/t20190325_2345601.html",
+    "xxgk/ndbg/201803/t20180322_1234401.html",
+    "xxgk/ndbg/201803/t20180329_1234502.html",
+)
 NOTICE = (
     "<p>各单位：为做好{year}年政府信息公开工作年度报告编制发布工作，现将有关事项通知如下。</p>"
     "<p>特此通知。</p>"
@@ -25,9 +40,15 @@ NOTICE = (
 
 
 def write_portal(root: Path, reports: int) -> int:
-    """Write the portal under root; returns how many of its pages are reports."""
+    """Write the portal under root; returns how many distinct reports it holds."""
     docs: list[tuple[str, str]] = []
+    real_copies: dict[int, bytes] = {}  # position in docs -> a real report page's bytes
     for i in range(reports):
+        if i % REAL_EVERY == REAL_EVERY - 1:
+            copy = len(real_copies) % len(REAL_REPORTS)
+            real_copies[len(docs)] = (sample_portal_root() / REAL_REPORTS[copy]).read_bytes()
+            docs.append((f"年度报告（{copy}）", ""))
+            continue
         agency, year = AGENCIES[i % len(AGENCIES)], 2008 + i // len(AGENCIES)
         title = f"示范市{agency}{year}年政府信息公开工作年度报告"
         docs.append((title, REPORT.format(year=year, agency=agency, n=1000 + i, k=10 + i % 50)))
@@ -53,8 +74,13 @@ def write_portal(root: Path, reports: int) -> int:
         name = "index.html" if page == 0 else f"index_{page}.html"
         _write(root / "zwgk" / "ndbg" / name, PAGE.format(title="政府信息公开年报", body=body))
     for n, (title, body) in enumerate(docs):
-        _write(root / "zwgk" / "ndbg" / "d" / f"t{n}.html", PAGE.format(title=title, body=body))
-    return reports
+        path = root / "zwgk" / "ndbg" / "d" / f"t{n}.html"
+        if n in real_copies:
+            path.write_bytes(real_copies[n])
+        else:
+            _write(path, PAGE.format(title=title, body=body))
+    generated = sum(1 for i in range(reports) if i % REAL_EVERY != REAL_EVERY - 1)
+    return generated + min(len(real_copies), len(REAL_REPORTS))
 
 
 def _write(path: Path, text: str) -> None:

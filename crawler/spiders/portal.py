@@ -87,6 +87,8 @@ class PortalSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[scrapy.Request]:
         # Resumed from a JOBDIR: the budget already spent is in the saved state.
         self.requested = getattr(self, "state", {}).get("requested", 0)
+        if hasattr(self, "state"):
+            self.state["run_id"] = self.run_id  # crawler/run.py reuses it when the job resumes
         self.seen.add((self.start_url, None))
         if self._spend():
             yield scrapy.Request(
@@ -169,6 +171,9 @@ class PortalSpider(scrapy.Spider):
         for url, text in candidates:
             if is_attachment_url(url):
                 continue  # fetched below, as an attachment of this page
+            if any(adapter.beyond_last_page(html, url) for adapter in adapters):
+                self.crawler.stats.inc_value("nianbao/beyond_last_page")
+                continue
             score = link_score(url, text)
             if score == PAGING_SCORE and not focused:
                 score = 0  # "下一页" of a column that says nothing about reports

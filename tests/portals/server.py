@@ -14,8 +14,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qsl, urlsplit
+
+from crawler.portal_server import LoopbackServer
 
 # A route answers (status, headers, body) for a method, path, query and form.
 Route = Callable[[str, dict[str, str], dict[str, str]], tuple[int, dict[str, str], bytes]]
@@ -30,6 +32,7 @@ class Hit:
     if_none_match: str | None
     if_modified_since: str | None
     form: dict[str, str] = field(default_factory=dict)
+    query: str = ""
 
 
 @dataclass
@@ -88,7 +91,7 @@ def _handler(portal: Portal) -> type[BaseHTTPRequestHandler]:
                     body = b""
             else:
                 status, headers, body = 404, {"Content-Type": "text/html"}, b"<html>404</html>"
-            portal.hits.append(Hit(method, parts.path, status, time.monotonic(), inm, ims, form))
+            portal.hits.append(Hit(method, parts.path, status, time.monotonic(), inm, ims, form, parts.query))
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)
@@ -104,8 +107,7 @@ def _handler(portal: Portal) -> type[BaseHTTPRequestHandler]:
 
 @contextmanager
 def serve_portal(portal: Portal) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(portal))
-    server.daemon_threads = True
+    server = LoopbackServer(("127.0.0.1", 0), _handler(portal))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
