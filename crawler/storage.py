@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import sqlite_utils
 
 from crawler.across_years import check_adjacent_years
+from crawler.schema import REPORT_CHILDREN, create_schema
 from crawler.views import create_views
 from extract.model import Report
 
@@ -46,157 +47,6 @@ def report_key(report: Report) -> str:
     return hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16]
 
 
-SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
-    "sites": ({"host": str, "base_url": str, "first_seen": str, "last_crawled": str}, "host"),
-    "crawl_runs": (
-        {
-            "run_id": str,
-            "start_url": str,
-            "started_at": str,
-            "finished_at": str,
-            "pages_fetched": int,
-            "reports_stored": int,
-            "status": str,
-        },
-        "run_id",
-    ),
-    "pages": (
-        {
-            "url": str,
-            "host": str,
-            "status": int,
-            "content_type": str,
-            "encoding": str,
-            "sha256": str,
-            "size": int,
-            "fetched_at": str,
-            "is_report": int,
-            "report_key": str,
-            "tampered": int,
-            "spam_score": float,
-            "spam_verdict": str,
-            "low_trust": int,
-            "error": str,
-            "run_id": str,
-            # Incremental crawls: validators for conditional requests, the last check (a 304 or
-            # the same bytes), when a page went missing, and why a blocker stopped it.
-            "etag": str,
-            "last_modified": str,
-            "checked_at": str,
-            "gone_at": str,
-            "blocked_reason": str,
-            # Attachments: the page that links to it and the link's text.
-            "kind": str,
-            "parent_url": str,
-            "link_text": str,
-            # Why the page was rendered in the browser (`crawl --browser`); empty for plain HTTP.
-            "render_reason": str,
-        },
-        "url",
-    ),
-    "reports": (
-        {
-            "report_key": str,
-            "url": str,
-            "title": str,
-            "agency": str,
-            "region": str,
-            "year": int,
-            "published_on": str,
-            "index_number": str,
-            "era": str,
-            "script": str,
-            "text": str,
-            "tampered": int,
-            "spam_score": float,
-            "spam_verdict": str,
-            "low_trust": int,
-            "sha256": str,
-            "first_seen": str,
-            "updated_at": str,
-            "division_code": str,
-            "level": str,
-            "document_number": str,
-            "flags": str,
-            "quality": float,
-            # The date a crawl found the report's page gone (404/410, or no longer linked).
-            "gone_at": str,
-        },
-        "report_key",
-    ),
-    "report_versions": (
-        {"report_key": str, "sha256": str, "url": str, "fetched_at": str, "title": str, "text": str},
-        ("report_key", "sha256"),
-    ),
-    "sections": (
-        {"report_key": str, "position": int, "heading": str, "text": str},
-        ("report_key", "position"),
-    ),
-    "stats": (
-        {
-            "report_key": str,
-            "scope": str,
-            "key": str,
-            "value": float,
-            "unit": str,
-            "source": str,
-            "status": str,
-            "raw_label": str,
-            "raw_value": str,
-            "note": str,
-            "table_index": int,
-            "era": str,
-            "unit_default": str,
-            "column_label": str,
-        },
-        ("report_key", "scope", "key"),
-    ),
-    "raw_cells": (
-        {
-            "report_key": str,
-            "position": int,
-            "scope": str,
-            "label": str,
-            "value": str,
-            "column": str,
-            "table_index": int,
-        },
-        ("report_key", "position"),
-    ),
-    "spam_findings": (
-        {
-            "url": str,
-            "position": int,
-            "report_key": str,
-            "kind": str,
-            "evidence": str,
-            "action": str,
-            "score": float,
-        },
-        ("url", "position"),
-    ),
-    "validation_findings": (
-        {
-            "report_key": str,
-            "rule": str,
-            "scope": str,
-            "severity": str,
-            "expected": float,
-            "actual": float,
-            "message": str,
-            "position": int,
-            "mode": str,
-            "key": str,
-        },
-        # One rule fires once per row or column it checks, so findings are numbered.
-        ("report_key", "position"),
-    ),
-}
-
-# Children of a report, replaced together when its content changes.
-_REPORT_CHILDREN = ("sections", "stats", "raw_cells", "validation_findings")
-
-
 class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -218,31 +68,8 @@ class Store:
             raise StorageError(f"cannot use database {self.path}: {exc}") from exc
 
     def _create(self) -> None:
-        for name, (columns, pk) in SCHEMA.items():
-            if not self.db[name].exists():
-                self.db[name].create(columns, pk=pk, not_null=None)
-            else:  # columns added after a database was first created
-                for column, kind in columns.items():
-                    if column not in self.db[name].columns_dict:
-                        self.db[name].add_column(column, kind)
-        if not self.db["reports_fts"].exists():
-            # The default tokenizer finds nothing inside Chinese text; trigrams do.
-            self.db["reports"].enable_fts(["title", "text"], tokenize="trigram", create_triggers=True)
-        self._migrate()
-        self.db["pages"].create_index(["report_key"], if_not_exists=True)
-        self.db["stats"].create_index(["key"], if_not_exists=True)
+        create_schema(self.db)
         create_views(self.db)
-
-    def _migrate(self) -> None:
-        """Bring a database made by an earlier version up to SCHEMA; columns are only added."""
-        for name, (columns, _) in SCHEMA.items():
-            missing = {c: t for c, t in columns.items() if c not in self.db[name].columns_dict}
-            for column, kind in missing.items():
-                self.db[name].add_column(column, kind)
-        findings = self.db["validation_findings"]
-        if findings.pks != ["report_key", "position"]:
-            self.db.execute("update validation_findings set position = rowid, mode = 'strict'")
-            findings.transform(pk=("report_key", "position"))
 
     def close(self) -> None:
         self.db.conn.close()
@@ -400,7 +227,7 @@ class Store:
             },
             pk="report_key",
         )
-        for table in _REPORT_CHILDREN:
+        for table in REPORT_CHILDREN:
             self.db[table].delete_where("report_key = ?", [key])
         self._insert(
             "sections",
