@@ -25,6 +25,16 @@ def process_document(
         document = read_document(body, kind)
     except Exception as exc:  # noqa: BLE001 - a broken attachment must still be stored
         return Report(url=url, sha256=sha256, errors=(f"{kind}: {type(exc).__name__}: {exc}",))
+    if document.image_only:
+        # A scan: storing an empty report would claim a report with no figures; say what it is.
+        return Report(
+            url=url,
+            sha256=sha256,
+            flags=("image_only_pdf",),
+            errors=(
+                f"{kind}: image-only document ({document.pages} scanned pages, no text layer); needs OCR",
+            ),
+        )
     lines = document.lines
     script = script_stage.detect_script("".join(lines[:200]))
     if options.fold_traditional and script == script_stage.TRADITIONAL:

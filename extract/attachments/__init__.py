@@ -29,6 +29,13 @@ class Document:
     kind: str
     lines: list[str] = field(default_factory=list)
     grids: list[Grid] = field(default_factory=list)
+    # Pages that are pictures with no text layer (scanned PDFs): nothing to read without OCR.
+    pages: int = 0
+    image_only_pages: int = 0
+
+    @property
+    def image_only(self) -> bool:
+        return self.pages > 0 and self.image_only_pages == self.pages
 
 
 def sniff(body: bytes) -> str | None:
@@ -56,7 +63,7 @@ def read_document(body: bytes, kind: str) -> Document:
     if kind == PDF:
         from .pdf import read_pdf
 
-        lines, grids = read_pdf(body)
+        return read_pdf(body)
     elif kind == DOCX:
         from .word import read_docx
 

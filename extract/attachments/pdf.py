@@ -13,25 +13,34 @@ import io
 from collections.abc import Sequence
 
 from ..tables.grid import Grid, tidy
+from . import Document
 
 _EDGE_TOLERANCE = 2.0  # points: ruling lines drawn twice or slightly off
 
 
-def read_pdf(body: bytes) -> tuple[list[str], list[Grid]]:
+# A page with fewer characters than this but with an image is a scan, not text.
+_SCAN_MAX_CHARS = 10
+
+
+def read_pdf(body: bytes) -> Document:
     import pdfplumber  # imported here: HTML pages, the common case, never need it
 
     lines: list[str] = []
     grids: list[Grid] = []
+    image_only = 0
     with pdfplumber.open(io.BytesIO(body)) as pdf:
         for number, page in enumerate(pdf.pages):
             text = page.extract_text() or ""
+            if len(text.strip()) < _SCAN_MAX_CHARS and page.images:
+                image_only += 1
             lines += [line.strip() for line in text.split("\n") if line.strip()]
             for table in page.find_tables():
                 rows = _expanded(table)
                 if rows:
                     grids.append(Grid(rows=tidy(rows), source="pdf", page=number))
             page.flush_cache()
-    return lines, grids
+        pages = len(pdf.pages)
+    return Document(kind="pdf", lines=lines, grids=grids, pages=pages, image_only_pages=image_only)
 
 
 def _edges(values: Sequence[float]) -> list[float]:
