@@ -52,6 +52,7 @@ class Source:
     grids: Callable[[], Sequence[Grid]]  # read only for reports
     identity: dict[str, str] = field(default_factory=dict)  # the page's own meta tags
     findings: list[SpamFinding] = field(default_factory=list)  # found before these stages
+    flags: list[str] = field(default_factory=list)  # doubts found before these stages
     errors: list[str] = field(default_factory=list)
 
 
@@ -130,6 +131,6 @@ def analyse(source: Source, options: Options) -> Report:
         division_code=division.code if division else None,
         level=body_level(agency, region, division) if is_report else None,
         document_number=meta.document_number if meta else None,
-        flags=meta.flags if meta else (),
+        flags=tuple(source.flags) + (meta.flags if meta else ()),
         quality=quality,
     )

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from .mojibake import repair_mojibake
 
 # GB2312 and GBK are subsets of GB18030; decoding with the superset never loses
 # a character that a lying declaration would have rejected.
@@ -45,6 +47,8 @@ class Decoded:
     encoding: str
     declared: str | None
     error: str | None = None
+    # The codec the text had been misread with before it was saved, when it was repaired.
+    mojibake: str | None = None
 
 
 def canonical_encoding(name: str) -> str | None:
@@ -67,7 +71,7 @@ def declared_encoding(body: bytes, content_type: str | None = None) -> str | Non
     return None
 
 
-def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
+def _decode(body: bytes, content_type: str | None) -> Decoded:
     declared = declared_encoding(body, content_type)
     for bom, encoding in _BOMS:
         if body.startswith(bom):
@@ -94,3 +98,11 @@ def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
     return Decoded(
         text, fallback, declared, error=f"decode: {bad} undecodable byte sequences replaced ({fallback})"
     )
+
+
+def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
+    decoded = _decode(body, content_type)
+    text, misread_as = repair_mojibake(decoded.text)
+    if misread_as is None:
+        return decoded
+    return replace(decoded, text=text, mojibake=misread_as)

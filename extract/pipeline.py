@@ -84,6 +84,7 @@ def process(
             grids=lambda: html_grids(tree),
             identity=dom.meta,
             findings=findings,
+            flags=[f"mojibake_repaired:{decoded.mojibake}"] if decoded.mojibake else [],
             errors=errors,
         ),
         options,

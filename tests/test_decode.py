@@ -44,3 +44,32 @@ def test_real_page_lying_gb2312_meta_is_read_as_utf8():
         "corpus", "real", "GeneralNewsExtractor__GeneralNewsExtractor", "tests", "people", "1.html"
     )
     assert decode_html(path.read_bytes()).encoding == "utf-8"
+
+
+REPORT_LINE = "<p>政府信息公开工作年度报告，依申请公开的情况。2017年，我市主动公开政府信息。</p>" * 3
+
+
+def test_utf8_once_misread_as_gbk_is_repaired():
+    resaved = REPORT_LINE.encode("utf-8").decode("gb18030", errors="replace").encode("utf-8")
+    assert "依申请公开" in decode_html(resaved).text
+
+
+def test_repair_names_the_codec_it_undid():
+    resaved = REPORT_LINE.encode("utf-8").decode("latin-1").encode("utf-8")
+    assert decode_html(resaved).mojibake == "latin-1"
+
+
+def test_clean_text_is_not_repaired():
+    assert decode_html(REPORT_LINE.encode("utf-8")).mojibake is None
+
+
+def test_rare_characters_in_clean_text_are_not_repaired():
+    assert decode_html("<p>朱镕基 乾安县</p>".encode("gbk")).mojibake is None
+
+
+def test_repaired_page_carries_a_flag():
+    from extract import process
+
+    resaved = ("<title>包头市2017年政府信息公开工作年度报告</title>" + REPORT_LINE).encode("utf-8")
+    resaved = resaved.decode("latin-1").encode("utf-8")
+    assert "mojibake_repaired:latin-1" in process(resaved, "http://x.gov.cn/a.html").flags
