@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 LEGACY_ROWS_CSV = Path(__file__).parent / "data" / "legacy_rows.csv"
@@ -68,6 +68,9 @@ class Label:
     level: int
 
 
+# Every report prints the same table labels: folding each spelling once per process saves
+# the NFKC and regex passes on every later page. Both functions are pure.
+@lru_cache(maxsize=8192)
 def normalise_text(text: str) -> str:
     """NFKC, no whitespace or invisible characters, variants folded; no structural edits."""
     for circled, plain in _CIRCLED.items():
@@ -82,6 +85,7 @@ def normalise_text(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)
 def normalise_label(raw: str) -> Label:
     """Strip numbering (kept in `prefix`) and explanatory parentheticals (dropped for matching)."""
     text = normalise_text(raw)

@@ -164,6 +164,8 @@ def _labelled_values(lines: Sequence[str]) -> dict[str, str]:
             is_label = _lone_label(following) or _LABEL_RE.match(following)
             values.setdefault(lone, "" if is_label else following)
             continue
+        if ":" not in line and "：" not in line:
+            continue  # every "label: value" pair has its colon
         matches = list(_LABEL_RE.finditer(line))
         for index_on_line, match in enumerate(matches):
             # A value runs to the next label on the same line ("索引号: … 公开目录: …").

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from .literals import required_literal
 from .model import APPROXIMATE, OK, OWN_BODY, REGION_TOTAL, UNKNOWN_SCOPE, Stat
 from .numbers import clean_cell, parse_cell, parse_chinese_numeral
 
@@ -59,6 +60,7 @@ class ProsePattern:
     unit: str
     value: int | None  # a fixed figure (a stated zero) instead of {N}
     regex: re.Pattern[str]
+    literal: str  # text every match contains: a paragraph without it is skipped
 
 
 @cache
@@ -70,7 +72,8 @@ def load_prose_patterns() -> tuple[ProsePattern, ...]:
             eras=tuple(row["eras"].split(";")),
             unit=row["unit"],
             value=int(row["value"]) if row["value"] else None,
-            regex=re.compile(row["pattern"].replace("{N}", NUMBER_PATTERN)),
+            regex=(regex := re.compile(row["pattern"].replace("{N}", NUMBER_PATTERN))),
+            literal=required_literal(regex),
         )
         for row in csv.DictReader(text.splitlines())
     )
@@ -134,6 +137,8 @@ def prose_figures(text: str, year: int | None = None) -> tuple[Stat, ...]:
     found: list[tuple[int, int, Stat]] = []
     for index, paragraph in enumerate(_paragraphs(text)):
         for pattern in patterns:
+            if pattern.literal not in paragraph:
+                continue
             for match in pattern.regex.finditer(paragraph):
                 stat = _stat(pattern, match, scope_before(paragraph, match.start()))
                 if stat is not None:

@@ -9,6 +9,7 @@ one-character abbreviations printed in 文号, ICP and 公网安备 numbers).
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -69,6 +70,7 @@ class Gazetteer:
     by_prefix: dict[str, tuple[str, ...]]  # first two characters → full names
     area_codes: dict[str, str]  # "0411" → division code
     abbreviations: dict[str, tuple[str, ...]]  # "辽" → province codes
+    first_characters: re.Pattern[str]  # any first character of a name in by_prefix
 
     def ancestors(self, code: str) -> list[Division]:
         found = []
@@ -86,7 +88,10 @@ class Gazetteer:
         """Every division whose full name occurs in the text, in order (one scan)."""
         found: list[Division] = []
         prefix = self.by_prefix
-        for index in range(len(text) - 2):
+        # Only positions holding a name's first character can start one; the regex finds
+        # them in C, the loop below checks the two-character prefix and the full names.
+        for start in self.first_characters.finditer(text, 0, max(0, len(text) - 2)):
+            index = start.start()
             names = prefix.get(text[index : index + 2])
             if not names:
                 continue
@@ -124,4 +129,5 @@ def gazetteer() -> Gazetteer:
         by_prefix={k: tuple(v) for k, v in by_prefix.items()},
         area_codes={r["area_code"]: r["code"] for r in _rows("area_codes.csv")},
         abbreviations={k: tuple(v) for k, v in abbreviations.items()},
+        first_characters=re.compile("[" + re.escape("".join(sorted({p[0] for p in by_prefix}))) + "]"),
     )

@@ -11,7 +11,8 @@ provincial portal reposting a city's report carries the province's codes.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -110,6 +111,21 @@ def _vote_abbreviation(g: Gazetteer, abbreviation: str, found: Evidence, weight:
 
 
 @dataclass(frozen=True)
+class PlacesNamed:
+    """The divisions a page names, indexed once for scoring every candidate."""
+
+    codes: set[str]
+    children: dict[str, set[str]]  # parent code → codes of its named children
+
+    @classmethod
+    def of(cls, places: Sequence[Division]) -> PlacesNamed:
+        children: dict[str, set[str]] = defaultdict(set)
+        for place in places:
+            children[place.parent].add(place.code)
+        return cls({p.code for p in places}, dict(children))
+
+
+@dataclass(frozen=True)
 class Recovery:
     author: Division | None
     host: Division | None
@@ -118,7 +134,11 @@ class Recovery:
 
 
 def _candidate_score(
-    g: Gazetteer, division: Division, ev: Evidence, province_marks: frozenset[str]
+    g: Gazetteer,
+    division: Division,
+    ev: Evidence,
+    province_marks: frozenset[str],
+    places: PlacesNamed,
 ) -> tuple[float, list[str]]:
     score = 0.0
     clues: list[str] = []
@@ -136,9 +156,8 @@ def _candidate_score(
     if division.code in ev.area_codes or division.parent in ev.area_codes:
         score += WEIGHTS["area_code"]
         clues.append("area code")
-    mentioned = {p.code for p in ev.places}
-    children = {p.code for p in ev.places if p.parent == division.code}
-    if division.parent in mentioned:
+    children = places.children.get(division.code, set())
+    if division.parent in places.codes:
         score += WEIGHTS["place"]
         clues.append(f"parent {g.by_code[division.parent].name} named")
     if children:
@@ -167,10 +186,11 @@ def recover(ev: Evidence) -> Recovery:
         levels = (2, 3)  # a county-level city also says 我市
     marks = frozenset(a for a, codes in g.abbreviations.items() if provinces & set(codes))
     scored = []
+    places = PlacesNamed.of(ev.places)
     for division in g.by_code.values():
-        if division.province not in provinces or division.level not in levels:
-            continue
-        score, clues = _candidate_score(g, division, ev, marks)
+        if division.code[:2] + "0000" not in provinces or division.level not in levels:
+            continue  # division.province, spelled out: this loop visits every division
+        score, clues = _candidate_score(g, division, ev, marks, places)
         if ev.level == 2 and division.level == 3:
             score -= 0.5  # 我市 leans to a prefecture-level city
         if score > 0:

@@ -122,7 +122,13 @@ def find_brands(corpus: str, page_script: str) -> list[str]:
         odd = minority_script_chars(corpus, page_script)
         seeds += [(a, b + 1) for a, b in zip(odd, odd[1:], strict=False) if b - a < 6]
     brands: list[str] = []
+    seen: set[str] = set()
     for start, end in seeds:
+        # _stretch depends on the seed's text alone (it reads every occurrence of it), so
+        # a seed text met before would only repeat the verdict already reached.
+        if corpus[start:end] in seen:
+            continue
+        seen.add(corpus[start:end])
         brand = _stretch(corpus, start, end)
         if not brand or brand in brands:
             continue

@@ -26,9 +26,12 @@ MAX_ITEM_CHARS = 16
 SPAMMY_SHARE = 0.5
 # A tag printed as text (seed 003 opens with <wbr id="cxndz"></wbr>).
 LITERAL_TAG_LINE = re.compile(r'^\s*<[a-z]+(?:\s+[a-z-]+="[^"]*")*\s*/?>(?:</[a-z]+>)?\s*$')
+_ITEM = re.compile(r"[^\s|｜,，、]+")
 _ITEM_SPLIT = re.compile(r"[\s|｜,，、/]+")
 _SENTENCE_PUNCT = re.compile(r"[。；;：:！？“”]")
-PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])(?:[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）])+")
+# A run of glosses; it counts only right after a CJK character, which strip_pinyin checks
+# itself: a lookbehind here kept the regex engine from skipping ahead to the next bracket.
+PINYIN_GLOSS = re.compile(r"(?:[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）])+")
 PINYIN_MIN_GLOSSES = 3
 PINYIN_WINDOW = 300
 # N1: a '+' lost in form decoding; restored only in this closed list of policy phrases.
@@ -49,7 +52,7 @@ def _is_spammy_item(item: str) -> bool:
 
 def list_run(line: str) -> tuple[int, int] | None:
     """The span of a keyword-list run that takes the whole line or its head or tail."""
-    items = [(m.start(), m.end()) for m in re.finditer(r"[^\s|｜,，、]+", line)]
+    items = [m.span() for m in _ITEM.finditer(line)]
     if len(items) < MIN_LIST_ITEMS:
         return None
     # Walk from the end and from the start: a run is separable only at an edge of the line.
@@ -135,7 +138,11 @@ def strip_pinyin(text: str) -> tuple[str, int]:
     """
     if "(" not in text and "（" not in text:
         return text, 0
-    matches = [m for m in PINYIN_GLOSS.finditer(text) if _confirmed(text, m)]
+    matches = [
+        m
+        for m in PINYIN_GLOSS.finditer(text)
+        if m.start() and "\u4e00" <= text[m.start() - 1] <= "\u9fff" and _confirmed(text, m)
+    ]
     if len(matches) < PINYIN_MIN_GLOSSES:
         return text, 0
     dense = [

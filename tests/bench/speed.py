@@ -28,7 +28,7 @@ from pathlib import Path
 
 import trafilatura
 
-from extract import pipeline
+from extract import analysis, pipeline
 from extract import spam as spam_stage
 from extract.decode import decode_html
 
@@ -38,7 +38,8 @@ PORTAL = REPO / "crawler" / "sample_portal" / "xxgk" / "ndbg"
 
 Page = tuple[str, bytes, str]  # name, body, url
 
-# Stage functions as the pipeline reaches them: (label, owner, attribute name).
+# Stage functions as process() reaches them: (label, owner, attribute name); the stages
+# a page shares with a document are called from extract/analysis.py.
 STAGES = (
     ("decode", pipeline, "decode_html"),
     ("parse", pipeline.html_stage, "parse_html"),
@@ -49,14 +50,14 @@ STAGES = (
     ("spam: pinyin", spam_stage, "strip_pinyin_lines"),
     ("script", pipeline.script_stage, "detect_script"),
     ("spam: names", spam_stage, "repair_names"),
-    ("metadata", pipeline, "read_metadata"),
-    ("recognize", pipeline, "is_annual_report"),
-    ("sections", pipeline, "split_sections"),
+    ("metadata", analysis, "read_metadata"),
+    ("recognize", analysis, "is_annual_report"),
+    ("sections", analysis, "split_sections"),
     ("tables: grids", pipeline, "html_grids"),
-    ("tables: read", pipeline, "read_report_tables"),
-    ("prose", pipeline, "prose_figures"),
-    ("validate", pipeline, "validate_report"),
-    ("divisions", pipeline, "find_division"),
+    ("tables: read", analysis, "read_report_tables"),
+    ("prose", analysis, "prose_figures"),
+    ("validate", analysis, "validate_report"),
+    ("divisions", analysis, "find_division"),
     ("spam: brand findings", spam_stage, "brand_findings"),
     ("spam: verdict", spam_stage, "judge"),
 )
