@@ -286,7 +286,9 @@ def transpose_html(table_html: str) -> str:
             while (r, c) in taken:
                 c += 1
             rowspan, colspan = int(cell.get("rowspan", 1)), int(cell.get("colspan", 1))
-            inner = (cell.text or "") + "".join(lxml_html.tostring(child, encoding="unicode") for child in cell)
+            inner = (cell.text or "") + "".join(
+                lxml_html.tostring(child, encoding="unicode") for child in cell
+            )
             origins[(c, r)] = (inner, colspan, rowspan)  # transposed position and spans
             taken.update((r + dr, c + dc) for dr in range(rowspan) for dc in range(colspan))
             c += colspan
