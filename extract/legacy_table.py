@@ -102,13 +102,9 @@ def scope_from_caption(text: str) -> str | None:
 
 
 @dataclass
-class _Table:
-    """Mutable state of one table while it is read; lives only inside one call."""
+class RowContext:
+    """The labels of the block, group and item rows enclosing the row being read (spec §6)."""
 
-    scope: str = UNKNOWN_SCOPE
-    stats: list[Stat] = field(default_factory=list)
-    raw_cells: list[RawCell] = field(default_factory=list)
-    rows_seen: int = 0
     block: str = ""
     group: str = ""
     item: str = ""
@@ -134,6 +130,16 @@ class _Table:
             self.item = label.text
 
 
+@dataclass
+class _Table(RowContext):
+    """Mutable state of one table while it is read; lives only inside one call."""
+
+    scope: str = UNKNOWN_SCOPE
+    stats: list[Stat] = field(default_factory=list)
+    raw_cells: list[RawCell] = field(default_factory=list)
+    rows_seen: int = 0
+
+
 def _next_filled(kinds: Sequence[Kind], start: int) -> int:
     while start < len(kinds) and kinds[start] is Kind.BLANK:
         start += 1
@@ -156,7 +162,8 @@ def _split_unit(cells: list[str]) -> tuple[str | None, list[str]]:
     return None, cells
 
 
-def _is_figure(cell: str) -> bool:
+def is_kept_figure(cell: str) -> bool:
+    """A cell worth a raw row: anything but blank or not-applicable (是/否 placeholders included)."""
     return parse_cell(cell).status not in (BLANK, NOT_APPLICABLE)
 
 
@@ -164,7 +171,9 @@ def _column(index: int) -> str:
     return VALUE_COLUMN if index == 0 else f"{VALUE_COLUMN}+{index}"
 
 
-def _stat(row: LexiconRow, raw_label: str, unit_printed: str | None, raw_value: str, scope: str) -> Stat:
+def legacy_stat(
+    row: LexiconRow, raw_label: str, unit_printed: str | None, raw_value: str, scope: str
+) -> Stat:
     cell = parse_cell(raw_value)
     value, status = cell.value, cell.status
     if isinstance(value, float) and not value.is_integer() and row.unit != "万元":
@@ -191,13 +200,14 @@ def _emit_row(table: _Table, raw_label: str, cells: list[str], lexicon: Sequence
     row = match_legacy_row(label, context, lexicon)
     unit_printed, values = _split_unit(cells)
     if row is not None:
-        table.stats.append(_stat(row, raw_label, unit_printed, values[0] if values else "", table.scope))
+        value = values[0] if values else ""
+        table.stats.append(legacy_stat(row, raw_label, unit_printed, value, table.scope))
         extras = list(enumerate(values))[1:]
     else:
         # No key: a group header ("-" / blank cells) only sets context; a figure is kept raw.
         extras = list(enumerate(values))
     for index, cell in extras:
-        if _is_figure(cell):
+        if is_kept_figure(cell):
             table.raw_cells.append(
                 RawCell(label=raw_label, value=cell, scope=table.scope, column=_column(index))
             )
@@ -245,7 +255,7 @@ def parse_legacy_tables(lines: Sequence[str], lexicon: Sequence[LexiconRow] | No
         elif kind in (Kind.CHROME, Kind.PROSE):
             current = None
         elif kind in (Kind.VALUE, Kind.UNIT):
-            if _is_figure(line):  # a figure without a label: keep it rather than lose it
+            if is_kept_figure(line):  # a figure without a label: keep it rather than lose it
                 current.raw_cells.append(RawCell(label="", value=line.strip(), scope=current.scope))
         elif kind is Kind.LABEL:
             caption_scope = _caption_scope(line)

@@ -20,6 +20,10 @@ UNPARSED = "unparsed"
 OWN_BODY = "own_body"
 REGION_TOTAL = "region_total"
 UNKNOWN_SCOPE = "unknown"
+# Value columns of multi-column local forms (spec §2.3: 区政府 | 区直单位 | 乡镇街道统计数):
+# own_body is the government itself (区政府/本级/本机关), region_total the whole area (全区/合计).
+DEPARTMENTS = "departments"  # its departments together (区直单位/部门)
+TOWNSHIPS = "townships"  # its townships and sub-districts together (乡镇街道)
 
 
 @dataclass(frozen=True)

@@ -271,3 +271,30 @@ def report_page(title: str, *tables: str) -> bytes:
         f"{body}<p>五、存在的主要问题及改进情况</p><p>无。</p><p>六、其他需要报告的事项</p><p>无。</p>"
         "</body></html>"
     ).encode()
+
+
+def transpose_html(table_html: str) -> str:
+    """The same table printed on its side: cell (r, c) moves to (c, r), rowspan and colspan swap."""
+    from lxml import html as lxml_html
+
+    table = lxml_html.fragment_fromstring(table_html)
+    taken: set[tuple[int, int]] = set()
+    origins: dict[tuple[int, int], tuple[str, int, int]] = {}
+    for r, tr in enumerate(table.iter("tr")):
+        c = 0
+        for cell in tr.iter("td", "th"):
+            while (r, c) in taken:
+                c += 1
+            rowspan, colspan = int(cell.get("rowspan", 1)), int(cell.get("colspan", 1))
+            inner = (cell.text or "") + "".join(
+                lxml_html.tostring(child, encoding="unicode") for child in cell
+            )
+            origins[(c, r)] = (inner, colspan, rowspan)  # transposed position and spans
+            taken.update((r + dr, c + dc) for dr in range(rowspan) for dc in range(colspan))
+            c += colspan
+    height = max(row for row, _ in origins) + 1
+    rows = []
+    for row in range(height):
+        cells = [origins[(row, col)] for col in sorted(col for r, col in origins if r == row)]
+        rows.append("<tr>" + "".join(_td(text, rs, cs) for text, rs, cs in cells) + "</tr>")
+    return "<table border='1'>\n" + "\n".join(rows) + "\n</table>"

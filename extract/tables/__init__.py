@@ -19,6 +19,7 @@ from .grid import Grid, html_grids, pipe_grids
 from .proactive import ProactiveTable, read_rows
 from .review import read_review
 from .signature import classify, scope_of
+from .transposed import upright
 
 __all__ = ["Grid", "GridTables", "html_grids", "pipe_grids", "read_grids"]
 
@@ -41,7 +42,7 @@ class _Logical:
 def group_segments(grids: Sequence[Grid]) -> list[_Logical]:
     """Segments of one table (page breaks, repeated headers) joined; other grids ignored."""
     tables: list[_Logical] = []
-    for grid in grids:
+    for grid in map(upright, grids):
         segment = classify(grid)
         if segment is None:
             continue

@@ -10,6 +10,8 @@ from ..model import RawCell, Stat
 from . import read_grids
 from .flat import flat_tables
 from .grid import Grid, pipe_grids
+from .legacy_columns import read_legacy_columns
+from .line_cover import covered_lines
 
 LEGACY = "legacy"
 
@@ -42,10 +44,27 @@ def read_report_tables(
             flat_grids = [replace(grid, rows=[fold(list(row)) for row in grid.rows]) for grid in flat_grids]
         if flat_grids:
             found = read_grids([*all_grids, *flat_grids])
-    legacy = parse_legacy_tables(lines)
+    # Multi-column local forms (区政府 | 区直单位 | 乡镇街道, 本年 | 累计) come from their grids;
+    # the one-column legacy table from the lines, with those forms' lines blanked out.
+    columns = read_legacy_columns(all_grids, _next_table(found.stats, found.raw_cells))
+    legacy = parse_legacy_tables(_without(lines, columns.grids))
     legacy_stats = tuple(replace(stat, era=LEGACY) for stat in legacy.stats)
-    era = found.era or (LEGACY if legacy.stats else None)
-    return ReportTables(found.stats + legacy_stats, found.raw_cells + tuple(flat_raw) + legacy.raw_cells, era)
+    era = found.era or columns.era or (LEGACY if legacy.stats else None)
+    return ReportTables(
+        found.stats + tuple(columns.stats) + legacy_stats,
+        found.raw_cells + tuple(flat_raw) + tuple(columns.raw_cells) + legacy.raw_cells,
+        era,
+    )
+
+
+def _next_table(stats: Sequence[Stat], raw_cells: Sequence[RawCell]) -> int:
+    numbers = [item.table for item in (*stats, *raw_cells) if item.table is not None]
+    return max(numbers, default=-1) + 1
+
+
+def _without(lines: Sequence[str], grids: Sequence[Grid]) -> Sequence[str]:
+    covered = set().union(*(covered_lines(lines, grid) for grid in grids)) if grids else set()
+    return [("" if index in covered else line) for index, line in enumerate(lines)] if covered else lines
 
 
 _KIND_PREFIXES = {"2": "proactive.", "3": "applications.", "4": "review_litigation."}
