@@ -92,19 +92,34 @@ def demo(db: str) -> None:
 
 
 @main.command()
-@click.argument("url")
+@click.argument("url", required=False)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
 @click.option("--max-pages", type=int, default=None, help="Stop following links after this many pages.")
 @click.option("--jobdir", default=None, help="Queue folder: Ctrl-C pauses, the same command resumes.")
 @click.option("--browser", is_flag=True, help="Render pages whose links only JavaScript builds, in chromium.")
-def crawl(url: str, db: str, max_pages: int | None, jobdir: str | None, browser: bool) -> None:
-    """Crawl one site from its home page or a report column URL, staying on its host."""
+@click.option("--registry", default=None, help="CSV file of sites: crawl every enabled one (instead of URL).")
+@click.option("--redis", "redis_url", default=None, help="Share the frontier in this Redis (redis://host:port).")
+def crawl(
+    url: str | None,
+    db: str,
+    max_pages: int | None,
+    jobdir: str | None,
+    browser: bool,
+    registry: str | None = None,
+    redis_url: str | None = None,
+) -> None:
+    """Crawl one site from its home page or a report column URL, staying on its host; or a registry."""
     overrides: dict[str, object] = {"LOG_LEVEL": os.environ.get("NIANBAO_LOG_LEVEL", "WARNING")}
     if max_pages:
         overrides["NIANBAO_MAX_PAGES"] = max_pages
     if jobdir:
         overrides["JOBDIR"] = jobdir
     overrides.update(_browser_settings(browser))
+    if registry or redis_url or not url:
+        from crawler.commands.crawl_many import crawl_many
+
+        crawl_many(url, registry, redis_url, db, overrides)
+        return
     run_id = _run_crawl(url, db, **overrides)
     _print_summary(db, run_id)
 
@@ -161,6 +176,9 @@ def serve(db: str, port: int, host: str, metadata: str, immutable: bool) -> None
 from crawler.commands.bench import bench  # noqa: E402 - commands register after main is defined
 
 main.add_command(bench)
+from crawler.commands.worker import worker  # noqa: E402, I001
+
+main.add_command(worker)
 
 if __name__ == "__main__":
     main()

@@ -37,6 +37,11 @@ NIANBAO_CHROMIUM = os.environ.get("NIANBAO_CHROMIUM", "/usr/bin/chromium")
 # Worker processes that parse pages while the crawl downloads and stores (0 parses in the
 # crawl's own process). Workers pay off where pages come faster than one core parses them.
 NIANBAO_EXTRACT_WORKERS = int(os.environ.get("NIANBAO_EXTRACT_WORKERS", "0"))
+# Distributed crawls (--redis): requests one worker takes from the shared queue at a time (more
+# keeps it busy across many sites, fewer shares a small frontier evenly) ...
+NIANBAO_WORKER_REQUESTS = int(os.environ.get("NIANBAO_WORKER_REQUESTS", "2"))
+# ... and seconds a worker waits on an empty queue for other workers to add to it before it stops.
+NIANBAO_REDIS_IDLE_SECONDS = float(os.environ.get("NIANBAO_REDIS_IDLE_SECONDS", "15"))
 
 # Politeness ---------------------------------------------------------------
 USER_AGENT = f"nianbao/0.1 (+{NIANBAO_CONTACT_URL})"

@@ -68,8 +68,11 @@ class Store:
             raise StorageError(f"cannot use database {self.path}: {exc}") from exc
 
     def _create(self) -> None:
-        create_schema(self.db)
-        create_views(self.db)
+        from crawler import file_lock
+
+        with file_lock.held(self.path):  # several processes may open one database at once
+            create_schema(self.db)
+            create_views(self.db)
 
     def close(self) -> None:
         self.db.conn.close()

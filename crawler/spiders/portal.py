@@ -90,7 +90,7 @@ class PortalSpider(scrapy.Spider):
         if hasattr(self, "state"):
             self.state["run_id"] = self.run_id  # crawler/run.py reuses it when the job resumes
         self.seen.add((self.start_url, None))
-        if self._spend():
+        if self._spend(self.start_url):
             yield scrapy.Request(
                 self.start_url,
                 callback=self.parse,
@@ -210,7 +210,7 @@ class PortalSpider(scrapy.Spider):
         if key in self.seen or not self._wanted(url):
             return
         self.seen.add(key)
-        if not self._spend():
+        if not self._spend(url):
             return
         if formdata is not None:
             yield scrapy.FormRequest(
@@ -226,8 +226,8 @@ class PortalSpider(scrapy.Spider):
                 url, callback=callback, errback=self.fetch_failed, priority=priority, meta=meta
             )
 
-    def _spend(self) -> bool:
-        """Count one request against the page budget; False once it is spent."""
+    def _spend(self, url: str | None = None) -> bool:
+        """Count one request (to `url`) against the page budget; False once it is spent."""
         if self.max_pages is not None and self.requested >= self.max_pages:
             self.budget_exhausted = True
             return False
@@ -238,7 +238,7 @@ class PortalSpider(scrapy.Spider):
 
     def _wanted(self, url: str) -> bool:
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or parts.netloc.lower() != self.netloc:
+        if parts.scheme not in ("http", "https") or not self._on_site(parts.netloc.lower()):
             return False
         if _SKIP_EXTENSIONS.search(parts.path):
             return False
@@ -247,6 +247,11 @@ class PortalSpider(scrapy.Spider):
             self.crawler.stats.inc_value(f"nianbao/trap/{reason}")
             return False
         return True
+
+
+    def _on_site(self, netloc: str) -> bool:
+        """Whether a link stays on the crawled site (the start URL's host and port)."""
+        return netloc == self.netloc
 
 
 def _page_title(response: Response) -> str | None:

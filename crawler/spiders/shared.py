@@ -1,0 +1,111 @@
+"""The portal spider on a shared frontier: any number of sites, any number of workers.
+
+Each worker runs this spider with the scrapy-redis scheduler and duplicate filter
+(crawler/frontier.py), so a request one worker finds is fetched by whichever worker pops
+it, and no URL is fetched twice. A worker started with sites puts their start pages in
+the queue; a worker started without sites only takes work from it. The spider's rules
+are the portal spider's: only the crawl's sites are in scope (each link is checked
+against the registered hosts), and each site's page budget is counted in Redis across
+all workers. A worker never marks reports gone: none of them walks a whole site.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
+
+from crawler.frontier import HEARTBEAT_SECONDS, Frontier, SharedSeen, connect
+from crawler.items import PAGE
+from crawler.spiders.portal import FOCUS, KIND, PortalSpider
+
+
+class SharedFrontierSpider(PortalSpider):
+    name = "portal_shared"
+
+    def __init__(
+        self,
+        redis_url: str | None = None,
+        sites: list[Any] | None = None,
+        run_id: str | None = None,
+        max_pages: int | None = None,
+        offtopic_depth: int | None = None,
+        idle_seconds: float = 10,
+        **kwargs: Any,
+    ):
+        scrapy.Spider.__init__(self, **kwargs)
+        self.start_url = ""  # no single site: the pipeline then records no gone reports
+        self.netloc = ""
+        self.run_id = run_id
+        self.max_pages = int(max_pages) if max_pages else None
+        self.offtopic_depth = int(offtopic_depth) if offtopic_depth is not None else 1
+        self.requested = 0
+        self.budget_exhausted = True
+        self.sites = list(sites or [])
+        self.frontier = Frontier(connect(redis_url or ""), run_id or "worker")
+        self.seen = SharedSeen(self.frontier.client)
+        self.idle_seconds = idle_seconds
+        self.idle_since: float | None = None
+        self.heartbeat: Any = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> SharedFrontierSpider:
+        kwargs.setdefault("idle_seconds", crawler.settings.getfloat("NIANBAO_REDIS_IDLE_SECONDS", 10))
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider.on_response, signal=signals.response_received)
+        crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
+        return spider
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        from twisted.internet import task  # imported here: importing it early installs a reactor
+
+        self.heartbeat = task.LoopingCall(self.frontier.beat)
+        self.heartbeat.start(HEARTBEAT_SECONDS, now=False)
+        for site in self.sites:
+            self.frontier.add_site(site.netloc, site.max_pages)
+            if (site.url, None) in self.seen:
+                continue  # another worker already put this site in the queue
+            self.seen.add((site.url, None))
+            if self._spend(site.url):
+                meta = {FOCUS: True, KIND: PAGE}
+                yield scrapy.Request(
+                    site.url, callback=self.parse, errback=self.fetch_failed, priority=100, meta=meta
+                )
+
+    # Scope and budget, shared -------------------------------------------------
+    def _on_site(self, netloc: str) -> bool:
+        return self.frontier.budget(netloc) is not None
+
+    def _spend(self, url: str | None = None) -> bool:
+        from urllib.parse import urlsplit
+
+        netloc = urlsplit(url or "").netloc.lower()
+        budget = self.frontier.budget(netloc) or self.max_pages
+        if budget and self.frontier.spend(netloc) > budget:
+            return False
+        self.requested += 1
+        return True
+
+    # Staying alive while other workers may still add work ----------------------
+    def on_response(self, **kwargs: Any) -> None:
+        self.idle_since = None
+
+    def on_idle(self) -> None:
+        now = time.monotonic()
+        if self.frontier.queued():
+            self.idle_since = None
+            raise DontCloseSpider
+        if self.idle_since is None:
+            self.idle_since = now
+        if now - self.idle_since < self.idle_seconds:
+            raise DontCloseSpider
+
+    def on_closed(self) -> None:
+        if self.heartbeat is not None and self.heartbeat.running:
+            self.heartbeat.stop()
+        self.frontier.leave()

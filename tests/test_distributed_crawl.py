@@ -1,0 +1,129 @@
+"""Two processes share one frontier in a real Redis: every page is fetched once, every report stored once.
+
+`nianbao crawl --registry FILE --redis URL` puts the start pages of two loopback portals in the
+queue and works on it; `nianbao worker --redis URL`, started at the same moment, takes work from
+the same queue. The portals log every request, so a URL fetched by both workers would show.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import redis
+
+from crawler.portal_server import sample_portal_root
+
+from .conftest import REPO
+from .crawl_helper import open_db
+from .portals.server import Portal, serve_portal
+from .redis_server import redis_server
+
+COUNTY_SITE = REPO / "tests" / "portals" / "county_site"
+SAMPLE_REPORTS = 5  # the sample portal's distinct reports
+ENV = {"NIANBAO_DOWNLOAD_DELAY": "0.3", "NIANBAO_REDIS_IDLE_SECONDS": "6", "NIANBAO_WORKER_REQUESTS": "1"}
+
+
+def folder_portal(root: Path) -> Portal:
+    pages = {"/" + str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    pages["/"] = pages["/index.html"]
+    return Portal(pages)
+
+
+def nianbao(*args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "crawler.cli", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, **ENV},
+    )
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("distributed")
+    db = folder / "reports.db"
+    sample, county = folder_portal(sample_portal_root()), folder_portal(COUNTY_SITE)
+    with redis_server() as redis_url, serve_portal(sample) as sample_url, serve_portal(county) as county_url:
+        registry = folder / "sites.csv"
+        registry.write_text(
+            f"name,url\nsample,{sample_url}/\ncounty,{county_url}/index.html\n", encoding="utf-8"
+        )
+        workers = [
+            nianbao("crawl", "--registry", str(registry), "--redis", redis_url, "--db", str(db)),
+            nianbao("worker", "--redis", redis_url, "--db", str(db)),
+        ]
+        outputs = [worker.communicate(timeout=300) for worker in workers]
+        leftover = redis.Redis.from_url(redis_url).keys("nianbao:*")
+    conn = open_db(db)
+    yield {
+        "codes": [w.returncode for w in workers],
+        "stderr": [err for _, err in outputs],
+        "hits": [("sample", h) for h in sample.hits] + [("county", h) for h in county.hits],
+        "db": conn,
+        "leftover": leftover,
+    }
+    conn.close()
+
+
+def test_both_processes_exit_cleanly(crawled):
+    assert crawled["codes"] == [0, 0], [err[-2000:] for err in crawled["stderr"]]
+
+
+def test_no_url_is_fetched_twice(crawled):
+    # robots.txt is each worker's own business (Scrapy fetches it outside the scheduler).
+    counts = Counter(
+        (site, h.method, h.path, h.query) for site, h in crawled["hits"] if h.path != "/robots.txt"
+    )
+    assert [key for key, n in counts.items() if n > 1] == []
+
+
+def test_every_report_is_stored_once(crawled):
+    rows = crawled["db"].execute("select url from reports").fetchall()
+    urls = [r[0] for r in rows]
+    assert len(urls) == len(set(urls)) == SAMPLE_REPORTS + 1
+
+
+def test_the_county_report_is_stored(crawled):
+    assert (
+        crawled["db"].execute("select count(*) from reports where agency = '平山县人民政府'").fetchone()[0]
+        == 1
+    )
+
+
+def test_every_fetched_page_is_stored_once(crawled):
+    fetched = [(site, h.path) for site, h in crawled["hits"] if h.path != "/robots.txt"]
+    stored = [r[0] for r in crawled["db"].execute("select url from pages")]
+    assert len(stored) == len(set(stored)) == len(fetched)
+
+
+def test_both_workers_fetched_pages(crawled):
+    runs = crawled["db"].execute("select run_id, pages_fetched from crawl_runs").fetchall()
+    assert len(runs) == 2 and all(r["pages_fetched"] > 0 for r in runs)
+
+
+def test_the_finished_crawl_leaves_nothing_in_redis(crawled):
+    assert crawled["leftover"] == []
+
+
+def test_unreachable_redis_is_one_line(tmp_path):
+    from .redis_server import free_port
+    from .test_cli_errors import assert_one_line_error
+    from .test_cli_errors import nianbao as run
+
+    result = run("worker", "--redis", f"redis://127.0.0.1:{free_port()}", "--db", str(tmp_path / "r.db"))
+    assert_one_line_error(result, "cannot reach Redis")
+
+
+def test_bad_redis_url_is_one_line(tmp_path):
+    from .test_cli_errors import assert_one_line_error
+    from .test_cli_errors import nianbao as run
+
+    result = run("crawl", "http://127.0.0.1:9/", "--redis", "http://nope", "--db", str(tmp_path / "r.db"))
+    assert_one_line_error(result, "not a Redis URL")
