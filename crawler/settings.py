@@ -85,3 +85,8 @@ TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = os.environ.get("NIANBAO_LOG_LEVEL", "INFO")
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
+# Item feeds (`scrapy crawl -o`, Scrapyd's items_dir) list what was fetched: the raw bytes and the
+# parsed report are in the database, and would not serialize to JSON or CSV anyway.
+FEED_EXPORT_FIELDS = [
+    "url", "status", "kind", "error", "depth", "parent_url", "link_text", "blocked_reason", "unchanged"
+]
