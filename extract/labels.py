@@ -18,9 +18,11 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 
-LEGACY_ROWS_CSV = Path(__file__).parent / "data" / "legacy_rows.csv"
+# Package data through importlib.resources, so it reads from an installed egg or wheel too.
+LEGACY_ROWS_CSV = resources.files("extract") / "data" / "legacy_rows.csv"
 
 # Depth of a row in the legacy table, read from its numbering prefix.
 LEVEL_NONE = 0  # no prefix: a sibling of the row above, or a damaged label
@@ -135,7 +137,7 @@ def _keywords(cell: str) -> tuple[str, ...]:
 
 
 @cache
-def load_legacy_lexicon(path: Path = LEGACY_ROWS_CSV) -> tuple[LexiconRow, ...]:
+def load_legacy_lexicon(path: Traversable = LEGACY_ROWS_CSV) -> tuple[LexiconRow, ...]:
     # Package data, folded once per process: every legacy table of every page reads it.
     with path.open(encoding="utf-8", newline="") as handle:
         return tuple(

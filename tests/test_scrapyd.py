@@ -223,11 +223,11 @@ def test_scheduled_job_feeds_the_fetched_urls_to_scrapyd(job):
     assert {job["portal"] + page for page in REPORT_PAGES} <= fetched
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract/labels.py, extract/tables/lexicon.py and extract/tables/legacy_columns.py open "
-    "extract/data through Path(__file__), which is no folder inside a zipped egg: tables are not parsed",
-)
 def test_scheduled_job_parses_every_report_without_error(job):
     errors = job["db"].execute("select url, error from pages where error is not null").fetchall()
     assert errors == []
+
+
+def test_scheduled_job_reads_the_statistics_tables(job):
+    count = job["db"].execute("select count(*) from stats where source = 'table'").fetchone()[0]
+    assert count > 200  # 包头 and both 诸城 tables, read inside the zipped egg

@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from pathlib import Path
+from importlib import resources
 
 from ..labels import (
     LEVEL_GROUP,
@@ -65,7 +65,8 @@ _THIS_PERIOD = re.compile(r"(?:\d{4}年度?|本期(?:实际)?(?:数)?|本年度?
 _GENERIC_VALUE = "统计数"
 # An unnumbered row that totals the rows below it (申请总数, 否决公开答复总数).
 _TOTAL_ROW = "总数"
-EARLY_LABELS_CSV = Path(__file__).resolve().parents[1] / "data" / "legacy_early_labels.csv"
+# Package data through importlib.resources, so it reads from an installed egg or wheel too.
+EARLY_LABELS_CSV = resources.files("extract") / "data" / "legacy_early_labels.csv"
 _MIN_VALUE_COLUMNS = 2  # one value column is the unified table, read from the lines
 _HEADER_SCAN = 3  # header rows at the top of the grid
 

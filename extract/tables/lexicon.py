@@ -13,11 +13,12 @@ import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 
 from ..labels import LexiconRow, _keywords
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+# Package data through importlib.resources, so it reads from an installed egg or wheel too.
+DATA = resources.files("extract") / "data"
 LABELS_CSV = DATA / "table_labels.csv"
 KEYS_CSV = DATA / "indicators.csv"
 
