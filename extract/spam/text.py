@@ -63,6 +63,8 @@ def list_run(line: str) -> tuple[int, int] | None:
             if len(item) > MAX_ITEM_CHARS or _SENTENCE_PUNCT.search(item):
                 break
             run.append((start, end))
+        if len(run) < MIN_LIST_ITEMS:
+            continue  # too short to be a list whatever its words
         spammy = [span for span in run if _is_spammy_item(line[span[0] : span[1]])]
         if len(run) >= MIN_LIST_ITEMS and len(spammy) >= SPAMMY_SHARE * len(run) and len(spammy) >= 3:
             # Trim plain items on the inner edge of the run: they belong to the line's text.
