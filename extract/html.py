@@ -54,23 +54,24 @@ def visible_lines(tree: etree._Element) -> list[str]:
 
 
 def _walk(element: etree._Element, parts: list[str]) -> None:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in INVISIBLE_TAGS or not tag:
+    # lxml builds a new string on every read of .tag, .text and .tail: each is read once.
+    tag = element.tag
+    if not isinstance(tag, str) or tag in INVISIBLE_TAGS:
         # Comments and processing instructions carry no visible text, but their tail does.
-        if element.tail:
-            parts.append(element.tail.replace("\n", " "))
+        if tail := element.tail:
+            parts.append(tail.replace("\n", " "))
         return
     block = tag in BLOCK_TAGS
     if block:
         parts.append("\n")
     start = len(parts)
-    if element.text:
-        parts.append(element.text.replace("\n", " "))
+    if text := element.text:
+        parts.append(text.replace("\n", " "))
     for child in element:
         _walk(child, parts)
     if tag in ("td", "th") and not "".join(parts[start:]).strip():
         parts.append("\u00a0")  # keep the empty cell as a line
     if block:
         parts.append("\n")
-    if element.tail:
-        parts.append(element.tail.replace("\n", " "))
+    if tail := element.tail:
+        parts.append(tail.replace("\n", " "))

@@ -16,11 +16,15 @@ COMMON = frozenset("的一是在和了有人年政府信息公开申请报告工
 _LATIN_RUN = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff\u2018-\u203a\u0152-\u0192]")
 _SAMPLE = 4000  # characters enough to judge a page; the repair itself covers all of it
 _CODECS = ("gb18030", "cp1252", "latin-1")
+# ASCII and whitespace (re's \s is str.isspace): what is left are the letters that are judged.
+_NOT_LETTERS = re.compile(r"[\x00-\x7f\s]+")
 
 
 def _common_share(text: str) -> float:
-    letters = [c for c in text if not c.isspace() and not c.isascii()]
-    return sum(c in COMMON for c in letters) / len(letters) if letters else 0.0
+    # Counted in C: COMMON holds only non-ASCII letters, so counting them in the whole text
+    # counts them among the letters.
+    letters = len(_NOT_LETTERS.sub("", text))
+    return sum(text.count(c) for c in COMMON) / letters if letters else 0.0
 
 
 def _undo(text: str, codec: str) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import APPROXIMATE, BLANK, NOT_APPLICABLE, OK, UNPARSED
 
@@ -43,6 +44,12 @@ class CellValue:
     note: str | None = None
 
 
+# A table repeats the same few cells ("0", "-", a unit) and its lines are classified and
+# parsed through several readers; both answers are immutable, so each text is worked once.
+_CELL_MEMO = 8192
+
+
+@lru_cache(maxsize=_CELL_MEMO)
 def clean_cell(text: str) -> str:
     """NFKC, then drop every kind of space: cells wrap and NBSP marks empty cells."""
     text = unicodedata.normalize("NFKC", text.replace("&nbsp;", " "))
@@ -73,6 +80,7 @@ def _parse_note(rest: str) -> tuple[str | None, bool]:
     return None, False
 
 
+@lru_cache(maxsize=_CELL_MEMO)
 def parse_cell(text: str) -> CellValue:
     """Parse one cell as printed; the caller keeps the raw text alongside."""
     cell = clean_cell(text)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 import tldextract
@@ -127,6 +127,7 @@ def is_trusted_host(host: str) -> bool:
     return any(host == d or host.endswith("." + d) for d in TRUSTED_DOMAINS)
 
 
+@lru_cache(maxsize=4096)  # a portal repeats the same few inline styles on every page
 def hiding_technique(style: str) -> str | None:
     for name, rule in _RULES:
         if (gate := _GATES.get(name)) and not gate.search(style):
@@ -348,6 +349,8 @@ def _block_finding(element: etree._Element, page: _Page, selectors: dict[str, st
         if lex >= 2 and value >= STRIP_SCORE and dense:
             return SpamFinding("hidden_block", f"{technique}: {text[:150]}", "removed", round(value, 2))
         return None
+    if len(element) < 5:
+        return None  # too few children to hold five anchors; most elements end here
     anchors = [child for child in element if child.tag == "a"]
     if len(anchors) < 5:
         return None

@@ -36,6 +36,9 @@ PINYIN_MIN_GLOSSES = 3
 PINYIN_WINDOW = 300
 # N1: a '+' lost in form decoding; restored only in this closed list of policy phrases.
 LOST_PLUS = re.compile(r"互联网\s(?=政务服务|监管|督查|政务公开)")
+_GLOSS_OPENINGS = ("(", "（")
+_GLOSS_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü")  # PINYIN_GLOSS's letters
+_COMPARE_BLOCK = 32  # characters compared at once when looking for the other script
 _TONES = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", "aaaaeeeeiiiioooouuuuvvvvv")
 
 
@@ -63,6 +66,8 @@ def list_run(line: str) -> tuple[int, int] | None:
             if len(item) > MAX_ITEM_CHARS or _SENTENCE_PUNCT.search(item):
                 break
             run.append((start, end))
+        if len(run) < MIN_LIST_ITEMS:
+            continue  # too short to be a list whatever its words
         spammy = [span for span in run if _is_spammy_item(line[span[0] : span[1]])]
         if len(run) >= MIN_LIST_ITEMS and len(spammy) >= SPAMMY_SHARE * len(run) and len(spammy) >= 3:
             # Trim plain items on the inner edge of the run: they belong to the line's text.
@@ -131,13 +136,24 @@ def _confirmed(text: str, match: re.Match[str]) -> bool:
     return all(s.translate(_TONES) in readings for s in syllables)
 
 
+def _gloss_starts(text: str) -> int:
+    """Brackets followed by a pinyin letter: found with str.find, cheaper than the regex scan."""
+    count = 0
+    for bracket in _GLOSS_OPENINGS:
+        at = text.find(bracket)
+        while at != -1:
+            count += text[at + 1 : at + 2] in _GLOSS_LETTERS
+            at = text.find(bracket, at + 1)
+    return count
+
+
 def strip_pinyin(text: str) -> tuple[str, int]:
     """Remove confirmed pinyin glosses where they are dense (P6); return text and count removed.
 
     A single gloss of a rare character (亳(bó)州) is a courtesy to readers and stays.
     """
-    if "(" not in text and "（" not in text:
-        return text, 0
+    if _gloss_starts(text) < PINYIN_MIN_GLOSSES:
+        return text, 0  # each match starts at one of these, so fewer cannot reach the minimum
     matches = [
         m
         for m in PINYIN_GLOSS.finditer(text)
@@ -171,7 +187,14 @@ def minority_script_chars(text: str, page_script: str) -> list[int]:
     t2s, s2t = _converters()
     converter = t2s if page_script == "simplified" else s2t
     converted = converter.convert(text)
-    if len(converted) != len(text):
+    if len(converted) != len(text) or converted == text:
         return []
-    # compress/map keep the position-by-position comparison in C.
-    return list(itertools.compress(itertools.count(), map(operator.ne, text, converted)))
+    # The few changed characters sit in a few blocks: equal blocks are compared whole, and
+    # compress/map keep the position-by-position comparison of the others in C.
+    offsets: list[int] = []
+    for start in range(0, len(text), _COMPARE_BLOCK):
+        end = start + _COMPARE_BLOCK
+        block, converted_block = text[start:end], converted[start:end]
+        if block != converted_block:
+            offsets += itertools.compress(itertools.count(start), map(operator.ne, block, converted_block))
+    return offsets

@@ -50,6 +50,7 @@ def entries(table: str, role: str) -> Sequence[Entry]:
     return _entries().get((table, role), ())
 
 
+@lru_cache(maxsize=8192)  # every report prints the same national form labels
 def match(table: str, role: str, label: str, context: str = "") -> str | None:
     """The name of the first entry whose keyword sets fit the (normalised) label and context."""
     for entry in entries(table, role):
