@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from extract.keys import APPLICANT_COLUMNS
 from extract.model import BLANK, OK, UNKNOWN_SCOPE, Stat
 from extract.validation.indicators import (
-    APPLICANT_COLUMNS,
     TABLE4,
     TABLE4_GROUPS,
     cell,

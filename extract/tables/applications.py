@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..keys import APPLICANT_COLUMNS, TOTAL_COLUMN
 from ..labels import LEVEL_BLOCK, LEVEL_GROUP, LEVEL_ITEM, LEVEL_NONE, normalise_label
 from ..model import RawCell, Stat
 from . import lexicon
@@ -21,15 +22,7 @@ from .grid import Grid, distinct, key_text
 
 PREFIX = "applications."
 # Printed order of the applicant columns: the fallback for a table that lost its header.
-STANDARD_COLUMNS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "public_welfare_org",
-    "legal_service_org",
-    "other_org",
-    "total",
-)
+STANDARD_COLUMNS = (*APPLICANT_COLUMNS, TOTAL_COLUMN)
 _LABEL_SCAN = 3  # label columns are at most three wide (三、 / （三） / 1.)
 V2021_ROWS = frozenset({"results.other_handling.no_correction", "results.other_handling.fee_unpaid"})
 V2019_ROWS = frozenset({"results.other_handling.total"})

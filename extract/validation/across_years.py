@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..keys import APPLICANT_COLUMNS as PRINTED_APPLICANT_COLUMNS
+from ..keys import TOTAL_COLUMN
 from ..model import Stat, ValidationFinding
 from .checks import LENIENT, MODES, SOFT, STRICT, Figures, figures_by_scope, same
-from .indicators import APPLICANT_COLUMNS as PRINTED_APPLICANT_COLUMNS
-from .indicators import TOTAL_COLUMN
 
 APPLICANT_COLUMNS = (*PRINTED_APPLICANT_COLUMNS, TOTAL_COLUMN)
 STOCK_ROWS = ("regulations", "normative_docs")

@@ -12,15 +12,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-APPLICANT_COLUMNS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "public_welfare_org",
-    "legal_service_org",
-    "other_org",
-)
-TOTAL_COLUMN = "total"
 TABLE3 = "applications."
 TABLE4 = "review_litigation."
 TABLE4_GROUPS = ("admin_review", "litigation_direct", "litigation_after_review")

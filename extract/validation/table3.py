@@ -6,9 +6,10 @@ vs table) is the PROSE-TABLE check in prose_table.py.
 
 from __future__ import annotations
 
+from ..keys import APPLICANT_COLUMNS, TOTAL_COLUMN
 from ..model import ValidationFinding
 from .checks import HARD, Figures, Outcome, non_negative_integer_outcomes, same, sum_outcome
-from .indicators import APPLICANT_COLUMNS, TABLE3, TOTAL_COLUMN, cell, table3_result_groups, table3_rows
+from .indicators import TABLE3, cell, table3_result_groups, table3_rows
 
 OTHER_HANDLING = "other_handling"
 OTHER_HANDLING_PRINTED_V2019 = "results.other_handling.total"
