@@ -7,7 +7,7 @@ import pytest
 
 from extract.legacy_table import parse_legacy_tables
 from extract.model import BLANK, NOT_APPLICABLE, OK, OWN_BODY, REGION_TOTAL, UNKNOWN_SCOPE, Stat
-from extract.validate import validate_legacy
+from extract.validation.legacy_rules import validate_legacy
 
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 A = "legacy.applications."

@@ -1,6 +1,6 @@
 """The legacy table (spec §7.4) as outcomes, plus L-APPROX and L-SD-NOTE.
 
-The sum and ≤ rules are the data of extract/validate.py, run here through the shared
+The sum and ≤ rules are the data of extract/validation/legacy_rules.py, run here through the shared
 outcome helpers so that each check also counts when it holds (for the quality score)
 and each finding says its mode and key. L-INTERNAL and L-SCOPE compare figures rather
 than sum them; they come from validate_legacy unchanged.
@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Stat, ValidationFinding
-from ..validate import AT_MOST_RULES, SUM_RULES, SumRule, validate_legacy
 from .checks import HARD, SOFT, Figures, Outcome, at_most_outcome, sum_outcome
+from .legacy_rules import AT_MOST_RULES, SUM_RULES, SumRule, validate_legacy
 
 _SD = "legacy.sd."
 _TIERS = ("county_gov", "county_dept")

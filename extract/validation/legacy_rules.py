@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .model import APPROXIMATE, OK, OWN_BODY, REGION_TOTAL, Stat, ValidationFinding
+from ..model import APPROXIMATE, OK, OWN_BODY, REGION_TOTAL, Stat, ValidationFinding
 
 HARD = "hard"
 SOFT = "soft"
