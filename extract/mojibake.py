@@ -24,7 +24,18 @@ def _common_share(text: str) -> float:
     # Counted in C: COMMON holds only non-ASCII letters, so counting them in the whole text
     # counts them among the letters.
     letters = len(_NOT_LETTERS.sub("", text))
-    return sum(text.count(c) for c in COMMON) / letters if letters else 0.0
+    return _common_count(text) / letters if letters else 0.0
+
+
+def _common_count(text: str) -> int:
+    return sum(text.count(c) for c in COMMON)
+
+
+def _reads_as_prose(text: str) -> bool:
+    """A cheap sufficient test for _common_share(text) > 0.08: the letters are at most the
+    non-ASCII characters, so a share of those above the bar is a share of letters above it."""
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    return non_ascii > 0 and _common_count(text) / non_ascii > 0.08
 
 
 def _undo(text: str, codec: str) -> str | None:
@@ -37,6 +48,8 @@ def _undo(text: str, codec: str) -> str | None:
 def repair_mojibake(text: str) -> tuple[str, str | None]:
     """The text, repaired where it is mojibake, and the codec it had been misread with."""
     sample = text[:_SAMPLE]
+    if not _LATIN_RUN.search(sample) and _reads_as_prose(sample):
+        return text, None  # most pages end here, before the letters are counted
     before = _common_share(sample)
     if before > 0.08 and not _LATIN_RUN.search(sample):
         return text, None  # reads as report prose already
