@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 
 import opencc
@@ -24,16 +23,6 @@ TRADITIONAL = "traditional"
 # block and the compatibility ideographs (the supplementary planes hold no
 # characters a government page would be written in).
 CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
-
-
-@dataclass(frozen=True)
-class ScriptCount:
-    traditional_only: int
-    simplified_only: int
-
-    @property
-    def script(self) -> str:
-        return TRADITIONAL if self.traditional_only > self.simplified_only else SIMPLIFIED
 
 
 @cache
@@ -56,16 +45,20 @@ def _rewritten_by() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return classes[0], classes[1]
 
 
-def count_script(text: str) -> ScriptCount:
-    traditional_only, simplified_only = _rewritten_by()
-    return ScriptCount(
-        traditional_only=len(traditional_only.findall(text)),
-        simplified_only=len(simplified_only.findall(text)),
-    )
-
-
 def detect_script(text: str) -> str:
-    return count_script(text).script
+    """TRADITIONAL when more characters are Traditional-only than Simplified-only.
+
+    The page's own script matches its class thousands of times and the other script's
+    class rarely: the rare side is counted in full, the common side only until it
+    reaches that count, so a Simplified page stops after a handful of matches.
+    """
+    traditional_only, simplified_only = _rewritten_by()
+    traditional = len(traditional_only.findall(text))
+    simplified = 0
+    for simplified, _ in enumerate(simplified_only.finditer(text), start=1):
+        if simplified >= traditional:
+            return SIMPLIFIED
+    return TRADITIONAL if traditional > simplified else SIMPLIFIED
 
 
 def to_simplified(lines: Sequence[str]) -> list[str]:
