@@ -21,7 +21,8 @@ BLOCK_TAGS = frozenset(
 )
 INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "iframe", "object", "embed")
 
-_SPACES = re.compile(r"[ \t\r\f\v\u3000]+")
+# Rendered as one space when they run together (a newline is a line break here, not a space).
+SPACES = " \t\r\f\v\u3000"
 
 
 def parse_html(text: str) -> etree._Element:
@@ -34,7 +35,7 @@ def html_title(tree: etree._Element) -> str | None:
     titles = tree.xpath("//title")
     if not titles:
         return None
-    title = _SPACES.sub(" ", titles[0].text_content()).strip()
+    title = collapse_spaces(titles[0].text_content()).strip()
     return title or None
 
 
@@ -45,12 +46,18 @@ def visible_lines(tree: etree._Element) -> list[str]:
         root = tree
     parts: list[str] = []
     _walk(root, parts)
-    lines = []
-    for raw in "".join(parts).split("\n"):
-        line = _SPACES.sub(" ", raw).strip(" ")
-        if line:
-            lines.append(line)
-    return lines
+    return [line for line in (raw.strip(" ") for raw in collapse_spaces("".join(parts)).split("\n")) if line]
+
+
+def collapse_spaces(text: str) -> str:
+    """Every run of SPACES as one space: the same as re.sub(f"[{SPACES}]+", " ", text), but with
+    str.replace, which skips through a page's text many times faster than a regex scan does."""
+    for space in SPACES[1:]:
+        if space in text:
+            text = text.replace(space, " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
 
 
 def _walk(element: etree._Element, parts: list[str]) -> None:
