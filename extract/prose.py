@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -84,6 +85,15 @@ def prose_era(year: int | None) -> str:
     return "v2019" if year is not None and year >= FIRST_NEW_FORMAT_YEAR else "legacy"
 
 
+# Kept per process beside load_prose_patterns: there are two eras, and choosing a page's
+# patterns anew cost a tenth of the stage.
+@cache
+def era_patterns(era: str) -> tuple[ProsePattern, ...]:
+    """The patterns that read prose of `era` (see prose_era), in file order."""
+    legacy = era == "legacy"
+    return tuple(p for p in load_prose_patterns() if legacy == any(e.startswith("legacy") for e in p.eras))
+
+
 def _nearest_scope(text: str) -> tuple[str, int]:
     """Scope of the last scope phrase in `text` and where it ends (-1 when none)."""
     best, best_end = UNKNOWN_SCOPE, -1
@@ -128,17 +138,57 @@ def _paragraphs(text: str) -> list[str]:
     return [p for p in (clean_cell(line) for line in text.split("\n")) if p]
 
 
+def _paragraphs_holding(
+    literal: str, paragraphs: Sequence[str], joined: str, starts: Sequence[int]
+) -> list[int]:
+    """Indexes of the paragraphs that contain `literal`, found by scanning `joined` (the
+    paragraphs joined by "\n", paragraph i starting at starts[i]) instead of each paragraph."""
+    if not literal:
+        return list(range(len(paragraphs)))
+    if "\n" in literal:  # could straddle two paragraphs in `joined`
+        return [index for index, paragraph in enumerate(paragraphs) if literal in paragraph]
+    holding = []
+    at = joined.find(literal)
+    while at >= 0:
+        index = bisect_right(starts, at) - 1
+        holding.append(index)
+        if index + 1 == len(starts):
+            break
+        at = joined.find(literal, starts[index + 1])
+    return holding
+
+
+def _patterns_per_paragraph(
+    paragraphs: Sequence[str], patterns: Sequence[ProsePattern]
+) -> list[list[ProsePattern]]:
+    """For each paragraph, in pattern order, the patterns whose literal it contains.
+
+    The same as testing `pattern.literal in paragraph` for every pair, but each distinct
+    literal is looked for once in the whole text: most literals occur in no paragraph or
+    in a few, and a report has dozens of paragraphs.
+    """
+    joined = "\n".join(paragraphs)
+    starts, at = [], 0
+    for paragraph in paragraphs:
+        starts.append(at)
+        at += len(paragraph) + 1
+    per_paragraph: list[list[ProsePattern]] = [[] for _ in paragraphs]
+    holding: dict[str, list[int]] = {}
+    for pattern in patterns:
+        if pattern.literal not in holding:
+            holding[pattern.literal] = _paragraphs_holding(pattern.literal, paragraphs, joined, starts)
+        for index in holding[pattern.literal]:
+            per_paragraph[index].append(pattern)
+    return per_paragraph
+
+
 def prose_figures(text: str, year: int | None = None) -> tuple[Stat, ...]:
     """Figures stated in prose, as Stats with source="prose", in document order."""
-    era = prose_era(year)
-    patterns = [
-        p for p in load_prose_patterns() if (era == "legacy") == any(e.startswith("legacy") for e in p.eras)
-    ]
+    paragraphs = _paragraphs(text)
     found: list[tuple[int, int, Stat]] = []
-    for index, paragraph in enumerate(_paragraphs(text)):
+    per_paragraph = _patterns_per_paragraph(paragraphs, era_patterns(prose_era(year)))
+    for index, (paragraph, patterns) in enumerate(zip(paragraphs, per_paragraph, strict=True)):
         for pattern in patterns:
-            if pattern.literal not in paragraph:
-                continue
             for match in pattern.regex.finditer(paragraph):
                 stat = _stat(pattern, match, scope_before(paragraph, match.start()))
                 if stat is not None:

@@ -17,6 +17,14 @@ from extract.literals import required_literal
         (r"(?:网上|网络)\d+", "网"),  # the parser hoists a prefix both branches share
         (r"(?:受理|答复)\d+", ""),  # nothing outside a branch: no prefilter
         (r"abc?d", "ab"),  # c is optional, so "abcd" is not required
+        # every branch requires 举报, so a line without it cannot match
+        (r"(?:全年)?(?:无|未收到)[^。]{0,12}?(?:举报或?投诉|投诉举报|投诉或?举报)", "举报"),
+        (r"(?:未|没有)(?:发生|收到)行政复议", "行政复议"),
+        (r"(?P<n>申请\d+件)", "申请"),  # a group that must match
+        (r"x(?:yz)+", "yz"),  # a repeat that occurs at least once
+        (r"x(?:yz)*", "x"),  # a repeat that may not occur
+        (r"x(?=abc)", "x"),  # a lookahead is not part of the match
+        (r"x(?i:abc)", "x"),  # `in` cannot fold case
     ],
 )
 def test_required_literal(pattern: str, literal: str) -> None:
