@@ -50,6 +50,19 @@ OWN_PHRASES = ("市本级", "县本级", "区本级", "本级", "本机关", "�
 CLAUSE_MARKS = ("；", ";")
 # fmt: on
 
+
+def _marks_of(phrases: Sequence[str]) -> str:
+    """Characters such that every phrase holds one of them: a text holding none of them
+    holds no phrase, which three `in` checks tell sooner than a search for every phrase."""
+    marks = ""
+    for phrase in phrases:
+        if not any(mark in phrase for mark in marks):
+            marks += max(phrase, key=lambda char: sum(char in other for other in phrases))
+    return marks
+
+
+SCOPE_MARKS = _marks_of(REGION_PHRASES + OWN_PHRASES)
+
 # Reports on 2019 and later use the new keys; prose of earlier ones maps to legacy.*.
 FIRST_NEW_FORMAT_YEAR = 2019
 
@@ -97,6 +110,8 @@ def era_patterns(era: str) -> tuple[ProsePattern, ...]:
 def _nearest_scope(text: str) -> tuple[str, int]:
     """Scope of the last scope phrase in `text` and where it ends (-1 when none)."""
     best, best_end = UNKNOWN_SCOPE, -1
+    if not any(mark in text for mark in SCOPE_MARKS):
+        return best, best_end
     for scope, phrases in ((REGION_TOTAL, REGION_PHRASES), (OWN_BODY, OWN_PHRASES)):
         for phrase in phrases:
             at = text.rfind(phrase)
@@ -114,6 +129,8 @@ def scope_before(paragraph: str, position: int) -> str:
     scope, _ = _nearest_scope(paragraph[clause_start:position])
     if scope != UNKNOWN_SCOPE:
         return scope
+    if not any(paragraph.find(mark, 0, position) >= 0 for mark in SCOPE_MARKS):
+        return UNKNOWN_SCOPE
     first = min(
         (
             (at, scope)
