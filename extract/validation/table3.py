@@ -35,6 +35,8 @@ def row_totals(scope: str, mode: str, figures: Figures) -> list[Outcome]:
     """T3-ROW: each printed row's 总计 is the sum of its six applicant columns."""
     outcomes = []
     for total, parts in _row_cells():
+        if total not in figures:
+            continue  # not applicable (checked here: most reports print few of table 三's rows)
         if outcome := sum_outcome("T3-ROW", HARD, scope, mode, figures, total, parts):
             outcomes.append(outcome)
     return outcomes
@@ -81,15 +83,14 @@ def result_totals(scope: str, mode: str, figures: Figures) -> list[Outcome]:
     return outcomes
 
 
-# Per column: the cells that came in (新收, 上年结转) and went out (办理结果总计, 结转下年度).
-_BALANCE_CELLS = tuple(
-    (
-        column,
-        (cell("new_received", column), cell("carried_over", column)),
-        (cell("results.total", column), cell("carried_forward", column)),
-    )
-    for column in ALL_COLUMNS
-)
+def _balance_cells(column: str) -> tuple[str, tuple[str, str], tuple[str, str]]:
+    """A column's cells that came in (新收, 上年结转) and went out (办理结果总计, 结转下年度)."""
+    incoming = (cell("new_received", column), cell("carried_over", column))
+    outgoing = (cell("results.total", column), cell("carried_forward", column))
+    return column, incoming, outgoing
+
+
+_BALANCE_CELLS = tuple(_balance_cells(column) for column in ALL_COLUMNS)
 
 
 def balance(scope: str, mode: str, figures: Figures) -> list[Outcome]:
