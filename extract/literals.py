@@ -11,6 +11,9 @@ pattern would match.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from itertools import accumulate
 from re import _parser  # the standard library's own pattern parser (sre_parse before 3.11)
 
 _REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, getattr(_parser, "POSSESSIVE_REPEAT", None))
@@ -60,3 +63,50 @@ def _common_text(branches: list[list[str]]) -> str:
         if all(any(text in run for run in runs) for runs in others):
             return text
     return ""
+
+
+class LineFinder:
+    """Which lines hold each of a fixed set of literals, found in one scan of all the lines.
+
+    Testing every literal against every line costs a pass over the text per literal; one
+    regular expression of all the literals finds every place any of them starts instead.
+    """
+
+    def __init__(self, literals: Iterable[str]) -> None:
+        distinct = set(literals)
+        # The empty literal is in every line; one holding a newline could straddle two
+        # lines of the joined text, so those are tested line by line.
+        self._line_by_line = sorted(literal for literal in distinct if "\n" in literal)
+        scanned = sorted(
+            (literal for literal in distinct if literal and "\n" not in literal),
+            key=lambda text: (-len(text), text),
+        )
+        self._keys = sorted(distinct)
+        self._regex = re.compile("|".join(map(re.escape, scanned))) if scanned else None
+        # Longest first, the regex reports the longest literal starting at a place; the
+        # others starting there are exactly its prefixes.
+        self._starting_with = {
+            literal: tuple(prefix for prefix in scanned if literal.startswith(prefix)) for literal in scanned
+        }
+
+    def lines_holding(self, lines: Sequence[str]) -> dict[str, list[int]]:
+        """For each literal, the indexes of the lines that contain it, in order."""
+        holding: dict[str, list[int]] = {literal: [] for literal in self._keys}
+        if "" in holding:
+            holding[""] = list(range(len(lines)))
+        for literal in self._line_by_line:
+            holding[literal] = [index for index, line in enumerate(lines) if literal in line]
+        if self._regex is None:
+            return holding
+        joined = "\n".join(lines)
+        starts = list(accumulate([len(line) + 1 for line in lines], initial=0))
+        match = self._regex.search(joined)
+        while match:
+            at = match.start()
+            index = bisect_right(starts, at) - 1
+            for literal in self._starting_with[match[0]]:
+                indexes = holding[literal]
+                if not indexes or indexes[-1] != index:
+                    indexes.append(index)
+            match = self._regex.search(joined, at + 1)
+        return holding

@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .literals import required_literal
+from .literals import LineFinder, required_literal
 from .model import APPROXIMATE, OK, OWN_BODY, REGION_TOTAL, UNKNOWN_SCOPE, Stat
 from .numbers import clean_cell, parse_cell, parse_chinese_numeral
 
@@ -98,13 +97,22 @@ def prose_era(year: int | None) -> str:
     return "v2019" if year is not None and year >= FIRST_NEW_FORMAT_YEAR else "legacy"
 
 
+@dataclass(frozen=True)
+class EraPatterns:
+    patterns: tuple[ProsePattern, ...]  # in file order
+    finder: LineFinder  # of the patterns' literals
+
+
 # Kept per process beside load_prose_patterns: there are two eras, and choosing a page's
-# patterns anew cost a tenth of the stage.
+# patterns and compiling their literals anew would cost more than reading its prose.
 @cache
-def era_patterns(era: str) -> tuple[ProsePattern, ...]:
-    """The patterns that read prose of `era` (see prose_era), in file order."""
+def era_patterns(era: str) -> EraPatterns:
+    """The patterns that read prose of `era` (see prose_era)."""
     legacy = era == "legacy"
-    return tuple(p for p in load_prose_patterns() if legacy == any(e.startswith("legacy") for e in p.eras))
+    patterns = tuple(
+        p for p in load_prose_patterns() if legacy == any(e.startswith("legacy") for e in p.eras)
+    )
+    return EraPatterns(patterns, LineFinder(p.literal for p in patterns))
 
 
 def _nearest_scope(text: str) -> tuple[str, int]:
@@ -155,47 +163,14 @@ def _paragraphs(text: str) -> list[str]:
     return [p for p in (clean_cell(line) for line in text.split("\n")) if p]
 
 
-def _paragraphs_holding(
-    literal: str, paragraphs: Sequence[str], joined: str, starts: Sequence[int]
-) -> list[int]:
-    """Indexes of the paragraphs that contain `literal`, found by scanning `joined` (the
-    paragraphs joined by "\n", paragraph i starting at starts[i]) instead of each paragraph."""
-    if not literal:
-        return list(range(len(paragraphs)))
-    if "\n" in literal:  # could straddle two paragraphs in `joined`
-        return [index for index, paragraph in enumerate(paragraphs) if literal in paragraph]
-    holding = []
-    at = joined.find(literal)
-    while at >= 0:
-        index = bisect_right(starts, at) - 1
-        holding.append(index)
-        if index + 1 == len(starts):
-            break
-        at = joined.find(literal, starts[index + 1])
-    return holding
-
-
-def _patterns_per_paragraph(
-    paragraphs: Sequence[str], patterns: Sequence[ProsePattern]
-) -> list[list[ProsePattern]]:
-    """For each paragraph, in pattern order, the patterns whose literal it contains.
-
-    The same as testing `pattern.literal in paragraph` for every pair, but each distinct
-    literal is looked for once in the whole text: most literals occur in no paragraph or
-    in a few, and a report has dozens of paragraphs.
-    """
-    joined = "\n".join(paragraphs)
-    starts, at = [], 0
-    for paragraph in paragraphs:
-        starts.append(at)
-        at += len(paragraph) + 1
-    per_paragraph: list[list[ProsePattern]] = [[] for _ in paragraphs]
-    holding: dict[str, list[int]] = {}
-    for pattern in patterns:
-        if pattern.literal not in holding:
-            holding[pattern.literal] = _paragraphs_holding(pattern.literal, paragraphs, joined, starts)
+def _patterns_per_paragraph(paragraphs: Sequence[str], era: EraPatterns) -> dict[int, list[ProsePattern]]:
+    """The paragraphs holding some pattern's literal, each with those patterns in file order:
+    a paragraph without a pattern's literal cannot match it."""
+    holding = era.finder.lines_holding(paragraphs)
+    per_paragraph: dict[int, list[ProsePattern]] = {}
+    for pattern in era.patterns:
         for index in holding[pattern.literal]:
-            per_paragraph[index].append(pattern)
+            per_paragraph.setdefault(index, []).append(pattern)
     return per_paragraph
 
 
@@ -204,7 +179,8 @@ def prose_figures(text: str, year: int | None = None) -> tuple[Stat, ...]:
     paragraphs = _paragraphs(text)
     found: list[tuple[int, int, Stat]] = []
     per_paragraph = _patterns_per_paragraph(paragraphs, era_patterns(prose_era(year)))
-    for index, (paragraph, patterns) in enumerate(zip(paragraphs, per_paragraph, strict=True)):
+    for index, patterns in sorted(per_paragraph.items()):
+        paragraph = paragraphs[index]
         for pattern in patterns:
             for match in pattern.regex.finditer(paragraph):
                 stat = _stat(pattern, match, scope_before(paragraph, match.start()))
