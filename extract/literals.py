@@ -14,9 +14,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import accumulate
-from re import _parser  # the standard library's own pattern parser (sre_parse before 3.11)
+from re import _parser  # the standard library's own pattern parser (Python 3.11+)
 
-_REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, getattr(_parser, "POSSESSIVE_REPEAT", None))
+_REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
 
 
 def required_literal(pattern: re.Pattern[str]) -> str:

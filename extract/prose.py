@@ -52,7 +52,7 @@ CLAUSE_MARKS = ("；", ";")
 
 def _marks_of(phrases: Sequence[str]) -> str:
     """Characters such that every phrase holds one of them: a text holding none of them
-    holds no phrase, which three `in` checks tell sooner than a search for every phrase."""
+    holds no phrase, which a few `in` checks tell sooner than a search for every phrase."""
     marks = ""
     for phrase in phrases:
         if not any(mark in phrase for mark in marks):
