@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .literals import required_literal
+from .literals import LineFinder, required_literal
 from .model import APPROXIMATE, OK, OWN_BODY, REGION_TOTAL, UNKNOWN_SCOPE, Stat
 from .numbers import clean_cell, parse_cell, parse_chinese_numeral
 
@@ -48,6 +48,19 @@ OWN_PHRASES = ("市本级", "县本级", "区本级", "本级", "本机关", "�
 # A clause after one of these lists another part of the whole.
 CLAUSE_MARKS = ("；", ";")
 # fmt: on
+
+
+def _marks_of(phrases: Sequence[str]) -> str:
+    """Characters such that every phrase holds one of them: a text holding none of them
+    holds no phrase, which a few `in` checks tell sooner than a search for every phrase."""
+    marks = ""
+    for phrase in phrases:
+        if not any(mark in phrase for mark in marks):
+            marks += max(phrase, key=lambda char: sum(char in other for other in phrases))
+    return marks
+
+
+SCOPE_MARKS = _marks_of(REGION_PHRASES + OWN_PHRASES)
 
 # Reports on 2019 and later use the new keys; prose of earlier ones maps to legacy.*.
 FIRST_NEW_FORMAT_YEAR = 2019
@@ -84,9 +97,29 @@ def prose_era(year: int | None) -> str:
     return "v2019" if year is not None and year >= FIRST_NEW_FORMAT_YEAR else "legacy"
 
 
+@dataclass(frozen=True)
+class EraPatterns:
+    patterns: tuple[ProsePattern, ...]  # in file order
+    finder: LineFinder  # of the patterns' literals
+
+
+# Kept per process beside load_prose_patterns: there are two eras, and choosing a page's
+# patterns and compiling their literals anew would cost more than reading its prose.
+@cache
+def era_patterns(era: str) -> EraPatterns:
+    """The patterns that read prose of `era` (see prose_era)."""
+    legacy = era == "legacy"
+    patterns = tuple(
+        p for p in load_prose_patterns() if legacy == any(e.startswith("legacy") for e in p.eras)
+    )
+    return EraPatterns(patterns, LineFinder(p.literal for p in patterns))
+
+
 def _nearest_scope(text: str) -> tuple[str, int]:
     """Scope of the last scope phrase in `text` and where it ends (-1 when none)."""
     best, best_end = UNKNOWN_SCOPE, -1
+    if not any(mark in text for mark in SCOPE_MARKS):
+        return best, best_end
     for scope, phrases in ((REGION_TOTAL, REGION_PHRASES), (OWN_BODY, OWN_PHRASES)):
         for phrase in phrases:
             at = text.rfind(phrase)
@@ -104,6 +137,8 @@ def scope_before(paragraph: str, position: int) -> str:
     scope, _ = _nearest_scope(paragraph[clause_start:position])
     if scope != UNKNOWN_SCOPE:
         return scope
+    if not any(paragraph.find(mark, 0, position) >= 0 for mark in SCOPE_MARKS):
+        return UNKNOWN_SCOPE
     first = min(
         (
             (at, scope)
@@ -128,17 +163,25 @@ def _paragraphs(text: str) -> list[str]:
     return [p for p in (clean_cell(line) for line in text.split("\n")) if p]
 
 
+def _patterns_per_paragraph(paragraphs: Sequence[str], era: EraPatterns) -> dict[int, list[ProsePattern]]:
+    """The paragraphs holding some pattern's literal, each with those patterns in file order:
+    a paragraph without a pattern's literal cannot match it."""
+    holding = era.finder.lines_holding(paragraphs)
+    per_paragraph: dict[int, list[ProsePattern]] = {}
+    for pattern in era.patterns:
+        for index in holding[pattern.literal]:
+            per_paragraph.setdefault(index, []).append(pattern)
+    return per_paragraph
+
+
 def prose_figures(text: str, year: int | None = None) -> tuple[Stat, ...]:
     """Figures stated in prose, as Stats with source="prose", in document order."""
-    era = prose_era(year)
-    patterns = [
-        p for p in load_prose_patterns() if (era == "legacy") == any(e.startswith("legacy") for e in p.eras)
-    ]
+    paragraphs = _paragraphs(text)
     found: list[tuple[int, int, Stat]] = []
-    for index, paragraph in enumerate(_paragraphs(text)):
+    per_paragraph = _patterns_per_paragraph(paragraphs, era_patterns(prose_era(year)))
+    for index, patterns in sorted(per_paragraph.items()):
+        paragraph = paragraphs[index]
         for pattern in patterns:
-            if pattern.literal not in paragraph:
-                continue
             for match in pattern.regex.finditer(paragraph):
                 stat = _stat(pattern, match, scope_before(paragraph, match.start()))
                 if stat is not None:

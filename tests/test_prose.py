@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract.model import APPROXIMATE, OK, OWN_BODY, REGION_TOTAL, UNKNOWN_SCOPE, Stat
-from extract.prose import prose_figures, scope_before
+from extract.prose import OWN_PHRASES, REGION_PHRASES, SCOPE_MARKS, prose_figures, scope_before
 from tests.conftest import SAMPLE_PORTAL, shared_file
 
 A = "legacy.applications."
@@ -163,6 +163,23 @@ def test_a_share_is_not_a_count() -> None:
 )
 def test_scope_of_a_sentence(paragraph: str, scope: str) -> None:
     assert scope_before(paragraph, len(paragraph)) == scope
+
+
+def test_every_scope_phrase_holds_a_mark() -> None:
+    # scope_before skips its phrase search in text holding none of the marks
+    assert all(any(mark in phrase for mark in SCOPE_MARKS) for phrase in REGION_PHRASES + OWN_PHRASES)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "position", "scope"),
+    [
+        ("其中，市政府部门主动公开200739条", 18, UNKNOWN_SCOPE),  # no mark at all
+        ("本年度市本级收到申请3件；部门收到申请5件", 21, OWN_BODY),  # the paragraph's first phrase
+        ("部门收到申请5件，全市收到申请9件", 7, UNKNOWN_SCOPE),  # a phrase after the figure
+    ],
+)
+def test_scope_before_a_position(paragraph: str, position: int, scope: str) -> None:
+    assert scope_before(paragraph, position) == scope
 
 
 def test_new_format_prose_uses_new_keys() -> None:

@@ -53,14 +53,6 @@ def figures_by_scope(stats: Sequence[Stat], mode: str) -> dict[str, dict[str, fl
     return figures
 
 
-def lenient_stats(stats: Sequence[Stat]) -> list[Stat]:
-    """The same Stats with blank and "-" cells read as printed zeros (for rule sets written
-    for strict mode only)."""
-    from dataclasses import replace
-
-    return [replace(stat, value=0, status=OK) if stat.status in _ZERO_IN_LENIENT else stat for stat in stats]
-
-
 def same(a: float, b: float) -> bool:
     return abs(a - b) < 1e-6  # money figures are decimals in 万元
 

@@ -3,16 +3,16 @@
 The sum and ≤ rules are the data of extract/validation/legacy_rules.py, run here through the shared
 outcome helpers so that each check also counts when it holds (for the quality score)
 and each finding says its mode and key. L-INTERNAL and L-SCOPE compare figures rather
-than sum them; they come from validate_legacy unchanged.
+than sum them; they come from legacy_rules.comparison_findings, as validate_legacy reports them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..model import Stat, ValidationFinding
 from .checks import HARD, SOFT, Figures, Outcome, at_most_outcome, sum_outcome
-from .legacy_rules import AT_MOST_RULES, SUM_RULES, SumRule, validate_legacy
+from .legacy_rules import AT_MOST_RULES, SUM_RULES, SumRule, comparison_findings
 
 _SD = "legacy.sd."
 _TIERS = ("county_gov", "county_dept")
@@ -49,8 +49,6 @@ REPLIES = "legacy.applications.replies_total"
 # applications still open at the year's turn: allow a tenth of receipts, at least 2.
 APPROX_SHARE = 0.10
 APPROX_MIN = 2
-# Rules that compare figures instead of adding them, taken from validate_legacy.
-_COMPARISON_RULES = ("L-INTERNAL", "L-SCOPE")
 
 
 def _sum_rules(scope: str, mode: str, figures: Figures) -> list[Outcome]:
@@ -93,12 +91,14 @@ def _replies_near_receipts(scope: str, mode: str, figures: Figures) -> list[Outc
 CHECKS = (_sum_rules, _replies_near_receipts)
 
 
-def comparison_outcomes(stats: Sequence[Stat], mode: str) -> list[Outcome]:
-    """L-INTERNAL and L-SCOPE findings (failures only: they count no passes)."""
+def comparison_outcomes(
+    stats: Sequence[Stat], figures: Mapping[str, Mapping[str, float]], mode: str
+) -> list[Outcome]:
+    """L-INTERNAL and L-SCOPE findings (failures only: they count no passes), over the
+    figures per scope of `mode`."""
     from dataclasses import replace
 
     return [
         Outcome(finding.rule, finding.severity, finding.scope, replace(finding, mode=mode))
-        for finding in validate_legacy(stats)
-        if finding.rule in _COMPARISON_RULES
+        for finding in comparison_findings(stats, figures)
     ]

@@ -251,3 +251,15 @@ def validate_legacy(stats: Sequence[Stat]) -> tuple[ValidationFinding, ...]:
         findings += _check_internal(scope, scoped)
     findings += _check_scopes(stats, figures)
     return tuple(findings)
+
+
+def comparison_findings(
+    stats: Sequence[Stat], figures: Mapping[str, Mapping[str, float]]
+) -> list[ValidationFinding]:
+    """L-INTERNAL per scope, then L-SCOPE: the rules that compare figures rather than add them,
+    over `figures` already read from `stats` (usable figures per scope, first printing wins)."""
+    findings: list[ValidationFinding] = []
+    for scope, scoped in figures.items():
+        findings += _check_internal(scope, scoped)
+    findings += _check_scopes(stats, figures)
+    return findings

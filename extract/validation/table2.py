@@ -17,14 +17,20 @@ FEE_AMOUNT = "proactive.admin_fees.amount"
 FEE_UNIT_SLIP_AT = 1_000_000
 
 
+# Each row's new_published cell and the two cells it cannot exceed.
+_PUBLISHED_BOUNDS = tuple(
+    (f"proactive.{row}.new_published", bound)
+    for row in DOCUMENT_ROWS
+    for bound in (f"proactive.{row}.new_made", f"proactive.{row}.published_total")
+)
+
+
 def published_within_made(scope: str, mode: str, figures: Figures) -> list[Outcome]:
     """T2-PUB: new_published ≤ new_made and new_published ≤ published_total."""
     outcomes = []
-    for row in DOCUMENT_ROWS:
-        published = f"proactive.{row}.new_published"
-        for bound in (f"proactive.{row}.new_made", f"proactive.{row}.published_total"):
-            if outcome := at_most_outcome("T2-PUB", SOFT, scope, mode, figures, published, (bound,)):
-                outcomes.append(outcome)
+    for published, bound in _PUBLISHED_BOUNDS:
+        if outcome := at_most_outcome("T2-PUB", SOFT, scope, mode, figures, published, (bound,)):
+            outcomes.append(outcome)
     return outcomes
 
 
