@@ -42,7 +42,14 @@ def test_runs_separated_by_any_whitespace_or_list_mark():
 
 
 def test_lines_no_rule_touches_are_kept_as_they_are():
-    lines = ["一、概述", "本年度共公开信息120条。", FARM, '<wbr id="cxndz"></wbr>', "推进“互联网 政务服务”。", ""]
+    lines = [
+        "一、概述",
+        "本年度共公开信息120条。",
+        FARM,
+        '<wbr id="cxndz"></wbr>',
+        "推进“互联网 政务服务”。",
+        "",
+    ]
     cleaned = strip_text_spam(lines)
     assert cleaned.lines == ["一、概述", "本年度共公开信息120条。", "推进“互联网+政务服务”。", ""]
     assert [f.kind for f in cleaned.findings] == ["keyword_list", "garbage_tag"]
