@@ -102,6 +102,21 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def to_simplified(text: str) -> str:
+    """OpenCC's t2s conversion of the text.
+
+    A page's corpus is converted here for the lexicon and again by names.find_brands,
+    which looks for characters of the other script: the last few long texts are
+    remembered, as their hits are (RECENT_TEXTS).
+    """
+    return _recent_simplified(text) if len(text) > MEMO_CHARS else _t2s().convert(text)
+
+
+@lru_cache(maxsize=RECENT_TEXTS)
+def _recent_simplified(text: str) -> str:
+    return _t2s().convert(text)
+
+
 def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
@@ -168,7 +183,7 @@ def fold(text: str) -> tuple[str, list[int]]:
     Characters of _INTERFERENCE are dropped only between two Chinese characters, so
     "bet 365" and "2017-2018" keep their shape while "开*云" becomes "开云".
     """
-    simplified = _t2s().convert(text)
+    simplified = to_simplified(text)
     if len(simplified) != len(text):  # a phrase conversion changed the length: keep offsets exact
         simplified = text
     normal = nfkc(simplified)

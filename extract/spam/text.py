@@ -219,15 +219,14 @@ def strip_pinyin(text: str) -> tuple[str, int]:
 
 
 @cache
-def _converters() -> tuple[opencc.OpenCC, opencc.OpenCC]:
-    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
 
 
 def minority_script_chars(text: str, page_script: str) -> list[int]:
     """Offsets of characters of the other script (P5): Traditional-only in a Simplified page."""
-    t2s, s2t = _converters()
-    converter = t2s if page_script == "simplified" else s2t
-    converted = converter.convert(text)
+    # A Simplified page's corpus was converted by the lexicon already, which remembers it.
+    converted = lexicon.to_simplified(text) if page_script == "simplified" else _s2t().convert(text)
     if len(converted) != len(text) or converted == text:
         return []
     # The few changed characters sit in a few blocks: equal blocks are compared whole, and
