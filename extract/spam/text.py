@@ -51,8 +51,10 @@ PINYIN_MIN_GLOSSES = 3
 PINYIN_WINDOW = 300
 # N1: a '+' lost in form decoding; restored only in this closed list of policy phrases.
 LOST_PLUS = re.compile(r"互联网\s(?=政务服务|监管|督查|政务公开)")
-_GLOSS_OPENINGS = ("(", "（")
-_GLOSS_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü")  # PINYIN_GLOSS's letters
+_GLOSS_LETTERS = "abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"  # PINYIN_GLOSS's letters
+# Where a PINYIN_GLOSS match may start. A pattern that opens with a literal character is
+# searched for in C, so these are cheaper than the gloss pattern or a loop over brackets.
+_GLOSS_STARTS = tuple(re.compile(f"{re.escape(opening)}(?=[{_GLOSS_LETTERS}])") for opening in "(（")
 _COMPARE_BLOCK = 32  # characters compared at once when looking for the other script
 _TONES = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", "aaaaeeeeiiiioooouuuuvvvvv")
 
@@ -178,14 +180,8 @@ def _confirmed(text: str, match: re.Match[str]) -> bool:
 
 
 def _gloss_starts(text: str) -> int:
-    """Brackets followed by a pinyin letter: found with str.find, cheaper than the regex scan."""
-    count = 0
-    for bracket in _GLOSS_OPENINGS:
-        at = text.find(bracket)
-        while at != -1:
-            count += text[at + 1 : at + 2] in _GLOSS_LETTERS
-            at = text.find(bracket, at + 1)
-    return count
+    """Brackets followed by a pinyin letter, counted by regexes that open with the bracket."""
+    return sum(len(opening.findall(text)) for opening in _GLOSS_STARTS)
 
 
 def strip_pinyin(text: str) -> tuple[str, int]:
