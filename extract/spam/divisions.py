@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -70,7 +71,13 @@ class Gazetteer:
     by_prefix: dict[str, tuple[str, ...]]  # first two characters → full names
     area_codes: dict[str, str]  # "0411" → division code
     abbreviations: dict[str, tuple[str, ...]]  # "辽" → province codes
-    first_characters: re.Pattern[str]  # any first character of a name in by_prefix
+    # Indexes over by_code, each in its order, for the few stages that would otherwise scan it.
+    by_province: dict[str, tuple[Division, ...]]  # province code → its divisions (itself included)
+    by_pinyin: dict[str, tuple[Division, ...]]  # "baotou" → divisions of that full pinyin name
+    rank: dict[str, int]  # code → position in by_code
+    # A position where a name may start: one of the names' first characters, followed by
+    # one of their second and one of their third characters (every name has three or more).
+    name_starts: re.Pattern[str]
 
     def ancestors(self, code: str) -> list[Division]:
         found = []
@@ -88,9 +95,9 @@ class Gazetteer:
         """Every division whose full name occurs in the text, in order (one scan)."""
         found: list[Division] = []
         prefix = self.by_prefix
-        # Only positions holding a name's first character can start one; the regex finds
-        # them in C, the loop below checks the two-character prefix and the full names.
-        for start in self.first_characters.finditer(text, 0, max(0, len(text) - 2)):
+        # The regex finds the few positions where a name may start in C (a lookahead, so
+        # every position is tried); the loop checks their prefix and full names.
+        for start in self.name_starts.finditer(text):
             index = start.start()
             names = prefix.get(text[index : index + 2])
             if not names:
@@ -105,6 +112,10 @@ class Gazetteer:
 def _rows(name: str) -> list[dict[str, str]]:
     with (resources.files("extract") / "data" / name).open(encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
+
+
+def _class_of(chars: Iterable[str]) -> str:
+    return "[" + re.escape("".join(sorted(set(chars)))) + "]"
 
 
 @cache
@@ -123,11 +134,23 @@ def gazetteer() -> Gazetteer:
     abbreviations: dict[str, list[str]] = defaultdict(list)
     for row in _rows("province_abbreviations.csv"):
         abbreviations[row["abbreviation"]].append(row["code"])
+    by_code = {d.code: d for d in divisions}
+    by_province: dict[str, list[Division]] = defaultdict(list)
+    by_pinyin: dict[str, list[Division]] = defaultdict(list)
+    for division in by_code.values():
+        by_province[division.province].append(division)
+        by_pinyin[division.pinyin].append(division)
     return Gazetteer(
-        by_code={d.code: d for d in divisions},
+        by_code=by_code,
         by_name={k: tuple(v) for k, v in by_name.items()},
         by_prefix={k: tuple(v) for k, v in by_prefix.items()},
         area_codes={r["area_code"]: r["code"] for r in _rows("area_codes.csv")},
         abbreviations={k: tuple(v) for k, v in abbreviations.items()},
-        first_characters=re.compile("[" + re.escape("".join(sorted({p[0] for p in by_prefix}))) + "]"),
+        by_province={k: tuple(v) for k, v in by_province.items()},
+        by_pinyin={k: tuple(v) for k, v in by_pinyin.items()},
+        rank={code: i for i, code in enumerate(by_code)},
+        name_starts=re.compile(
+            _class_of(name[0] for name in by_name)
+            + f"(?={_class_of(name[1] for name in by_name)}{_class_of(name[2] for name in by_name)})"
+        ),
     )

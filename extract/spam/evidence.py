@@ -21,10 +21,22 @@ from .divisions import Division, Gazetteer, gazetteer
 SITE_ID_RE = re.compile(r"(?:标识码|標識碼)\s*[:：]?\s*(\d{10})")
 POLICE_RE = re.compile(r"([\u4e00-\u9fff])?\s*公[网網]安[备備]\s*(\d{14})")
 ICP_RE = re.compile(r"([\u4e00-\u9fff])ICP[备備]")
-CREDIT_RE = re.compile(r"(?<![\d\w])1[1-9](\d{6})[0-9A-Z]{2,10}(?![\d])")
+# (?<![\d\w])1 and (?<!\d)0 with the digit first: a pattern that opens with a literal
+# character is searched for in C, one that opens with a lookbehind is tried everywhere.
+CREDIT_RE = re.compile(r"1(?<![\d\w]1)[1-9](\d{6})[0-9A-Z]{2,10}(?![\d])")
 DOC_NUMBER_RE = re.compile(r"([\u4e00-\u9fff]{2,7}?)\s*[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}\s*号")
-AREA_CODE_RE = re.compile(r"(?<!\d)(0\d{2,3})[-－—)）\s]\s*\d{7,8}(?!\d)")
+AREA_CODE_RE = re.compile(r"(0(?<!\d0)\d{2,3})[-－—)）\s]\s*\d{7,8}(?!\d)")
 GOV_DOMAIN_RE = re.compile(r"(?:[a-z0-9-]+\.)*?([a-z0-9-]+)\.gov\.cn", re.I)
+GOV_HOST_RE = re.compile(r"[a-z0-9.-]+\.gov\.cn", re.I)
+# The other patterns open with a character class or an optional part, so a search tries
+# them at every position of a page. The finders below look for the literal word every
+# match holds (a search in C), and try the pattern only where the match would start.
+_SITE_ID_WORDS = tuple(re.compile(word + r"\s*[:：]?\s*(\d{10})") for word in ("标识码", "標識碼"))
+_POLICE_WORD = re.compile("公[网網]安[备備]")
+_ICP_WORD = re.compile("ICP[备備]")
+_YEAR_IN_BRACKETS = tuple(re.compile(re.escape(b) + "(?:19|20)\\d{2}[〕\\]］)）]") for b in "〔[［(（")
+_GOV_SUFFIX = re.compile(r"\.gov\.cn", re.I)
+_HOST_CHAR = re.compile(r"[a-z0-9.-]", re.I)
 # The level the report speaks at: 我县 / 全县 is a county's report.
 LEVEL_CUES = {
     3: ("我县", "全县", "县政府", "我旗", "全旗", "我区", "全区", "区政府"),
@@ -57,28 +69,26 @@ class Evidence:
 def gather(corpus: str, url: str, meta: dict[str, str]) -> Evidence:
     g = gazetteer()
     found = Evidence()
-    site_ids = SITE_ID_RE.findall(corpus) + [
-        c for c in [meta.get("siteidcode", "")] if re.fullmatch(r"\d{10}", c)
-    ]
+    site_ids = _site_ids(corpus) + [c for c in [meta.get("siteidcode", "")] if re.fullmatch(r"\d{10}", c)]
     for code in dict.fromkeys(site_ids):
         if code[:6] in g.by_code:
             found.host_codes.append(code[:6])
             found.province_votes[code[:2] + "0000"] += 2
             found.clues.append(f"网站标识码 {code}")
-    for abbreviation, number in POLICE_RE.findall(corpus):
+    for abbreviation, number in _police_numbers(corpus):
         if number[:6] in g.by_code:
             found.host_codes.append(number[:6])
             found.province_votes[number[:2] + "0000"] += 2
             found.clues.append(f"公网安备 {number}")
         _vote_abbreviation(g, abbreviation, found, 1)
-    for abbreviation in ICP_RE.findall(corpus):
+    for abbreviation in _icp_marks(corpus):
         _vote_abbreviation(g, abbreviation, found, 1)
     for code in CREDIT_RE.findall(corpus[:3000]):
         if code in g.by_code and g.by_code[code].level >= 2:
             found.credit_codes.append(code)
             found.province_votes[code[:2] + "0000"] += 2
             found.clues.append(f"索引号/信用代码 {code}")
-    hosts = [urlsplit(url).hostname or ""] + re.findall(r"[a-z0-9.-]+\.gov\.cn", corpus, re.I)
+    hosts = [urlsplit(url).hostname or ""] + _gov_hosts(corpus)
     for host in hosts:
         if match := GOV_DOMAIN_RE.fullmatch(host.lower()):
             label = match[1]
@@ -86,10 +96,10 @@ def gather(corpus: str, url: str, meta: dict[str, str]) -> Evidence:
                 found.domains.append(label)
     for label in dict.fromkeys(found.domains):
         # baotou.gov.cn: a full pinyin name is nearly specific (fushun is 抚顺 and 富顺).
-        for division in (d for d in g.by_code.values() if d.level >= 2 and d.pinyin == label):
+        for division in (d for d in g.by_pinyin.get(label, ()) if d.level >= 2):
             found.province_votes[division.province] += 2
             found.clues.append(f"host {label} = {division.name}")
-    found.doc_prefixes = list(dict.fromkeys(DOC_NUMBER_RE.findall(corpus)))
+    found.doc_prefixes = list(dict.fromkeys(_doc_prefixes(corpus)))
     for first in dict.fromkeys(p[0] for p in found.doc_prefixes):
         _vote_abbreviation(g, first, found, 0.5)
     for area in AREA_CODE_RE.findall(corpus):
@@ -102,6 +112,92 @@ def gather(corpus: str, url: str, meta: dict[str, str]) -> Evidence:
     levels = {level: sum(corpus.count(cue) for cue in cues) for level, cues in LEVEL_CUES.items()}
     if any(levels.values()):
         found.level = max(levels, key=lambda lv: levels[lv])
+    return found
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _site_ids(corpus: str) -> list[str]:
+    """SITE_ID_RE.findall(corpus): the matches of its two words, which cannot overlap, in order."""
+    matches = [m for pattern in _SITE_ID_WORDS for m in pattern.finditer(corpus)]
+    return [m[1] for m in sorted(matches, key=lambda m: m.start())]
+
+
+def _police_numbers(corpus: str) -> list[tuple[str, str]]:
+    """POLICE_RE.findall(corpus), tried only where 公网安备 stands.
+
+    A match is an optional Chinese character, spaces, the word and its number. Scanning
+    from where the last match ended, the first start that fits is the Chinese character
+    before the spaces before the word, else the first of those spaces, else the word.
+    """
+    found: list[tuple[str, str]] = []
+    end = 0
+    for word in _POLICE_WORD.finditer(corpus):
+        start = word.start()
+        while start > end and corpus[start - 1].isspace():
+            start -= 1
+        if start > end and _is_cjk(corpus[start - 1]):
+            start -= 1
+        if match := POLICE_RE.match(corpus, start):
+            found.append(match.groups(default=""))
+            end = match.end()
+    return found
+
+
+def _icp_marks(corpus: str) -> list[str]:
+    """ICP_RE.findall(corpus): the Chinese character before each ICP备 no earlier match holds."""
+    found: list[str] = []
+    end = 0
+    for word in _ICP_WORD.finditer(corpus):
+        start = word.start() - 1
+        if start >= end and _is_cjk(corpus[start]):
+            found.append(corpus[start])
+            end = word.end()
+    return found
+
+
+def _doc_prefixes(corpus: str) -> list[str]:
+    """DOC_NUMBER_RE.findall(corpus), tried only before a bracketed year.
+
+    A match's two to seven Chinese characters run up to the spaces before the bracket:
+    scanning from where the last match ended, it starts at the earliest of them.
+    """
+    brackets = sorted(m.start() for pattern in _YEAR_IN_BRACKETS for m in pattern.finditer(corpus))
+    found: list[str] = []
+    end = 0
+    for bracket in brackets:
+        stop = bracket  # where the Chinese characters stop
+        while stop > end and corpus[stop - 1].isspace():
+            stop -= 1
+        start = stop
+        while start > max(end, stop - 7) and _is_cjk(corpus[start - 1]):
+            start -= 1
+        if stop - start >= 2 and (match := DOC_NUMBER_RE.match(corpus, start)):
+            found.append(match[1])
+            end = match.end()
+    return found
+
+
+def _gov_hosts(corpus: str) -> list[str]:
+    """GOV_HOST_RE.findall(corpus), read only in the runs of host characters that hold .gov.cn.
+
+    A match is made of host characters, so the matches of the whole text are those of
+    each run of them, and a run without .gov.cn has none.
+    """
+    found: list[str] = []
+    end = 0
+    for suffix in _GOV_SUFFIX.finditer(corpus):
+        if suffix.start() < end:
+            continue  # in the run just read
+        start = suffix.start()
+        while start > 0 and _HOST_CHAR.match(corpus, start - 1):
+            start -= 1
+        end = suffix.end()
+        while end < len(corpus) and _HOST_CHAR.match(corpus, end):
+            end += 1
+        found += GOV_HOST_RE.findall(corpus, start, end)
     return found
 
 
@@ -133,27 +229,45 @@ class Recovery:
     clues: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class _Known:
+    """The evidence as sets, looked up once for each candidate division."""
+
+    domains: frozenset[str]
+    prefixes_by_first: dict[str, frozenset[str]]  # 文号 prefixes by first character, province marks left out
+    credit_codes: frozenset[str]
+    area_codes: frozenset[str]
+
+    @classmethod
+    def of(cls, ev: Evidence, province_marks: frozenset[str]) -> _Known:
+        by_first: dict[str, set[str]] = defaultdict(set)
+        for prefix in ev.doc_prefixes:
+            # A prefix opening with the province's own abbreviation (辽政办明电) is the province's.
+            if prefix[0] not in province_marks:
+                by_first[prefix[0]].add(prefix)
+        return cls(
+            frozenset(ev.domains),
+            {first: frozenset(found) for first, found in by_first.items()},
+            frozenset(ev.credit_codes),
+            frozenset(ev.area_codes),
+        )
+
+
 def _candidate_score(
-    g: Gazetteer,
-    division: Division,
-    ev: Evidence,
-    province_marks: frozenset[str],
-    places: PlacesNamed,
+    g: Gazetteer, division: Division, known: _Known, places: PlacesNamed
 ) -> tuple[float, list[str]]:
     score = 0.0
     clues: list[str] = []
-    if any(label in (division.pinyin, division.initials) for label in ev.domains):
+    if division.pinyin in known.domains or division.initials in known.domains:
         score += WEIGHTS["domain"]
         clues.append(f"domain {division.pinyin}/{division.initials}")
-    # A prefix opening with the province's own abbreviation (辽政办明电) is the province's.
-    prefixes = {p for p in ev.doc_prefixes if p[0] == division.short[0] and p[0] not in province_marks}
-    if prefixes:
+    if prefixes := known.prefixes_by_first.get(division.short[0]):
         score += WEIGHTS["doc_prefix"]
         clues.append("文号 " + "/".join(sorted(prefixes)))
-    if division.code in ev.credit_codes:
+    if division.code in known.credit_codes:
         score += WEIGHTS["credit_code"]
         clues.append(f"索引号 {division.code}")
-    if division.code in ev.area_codes or division.parent in ev.area_codes:
+    if division.code in known.area_codes or division.parent in known.area_codes:
         score += WEIGHTS["area_code"]
         clues.append("area code")
     children = places.children.get(division.code, set())
@@ -187,10 +301,14 @@ def recover(ev: Evidence) -> Recovery:
     marks = frozenset(a for a, codes in g.abbreviations.items() if provinces & set(codes))
     scored = []
     places = PlacesNamed.of(ev.places)
-    for division in g.by_code.values():
-        if division.code[:2] + "0000" not in provinces or division.level not in levels:
-            continue  # division.province, spelled out: this loop visits every division
-        score, clues = _candidate_score(g, division, ev, marks, places)
+    candidates = [d for province in provinces for d in g.by_province.get(province, ())]
+    if len(provinces) > 1:
+        candidates.sort(key=lambda d: g.rank[d.code])  # the gazetteer's order settles equal scores
+    known = _Known.of(ev, marks)
+    for division in candidates:
+        if division.level not in levels:
+            continue
+        score, clues = _candidate_score(g, division, known, places)
         if ev.level == 2 and division.level == 3:
             score -= 0.5  # 我市 leans to a prefecture-level city
         if score > 0:

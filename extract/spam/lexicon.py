@@ -16,6 +16,7 @@ import bisect
 import csv
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -101,13 +102,45 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def to_simplified(text: str) -> str:
+    """OpenCC's t2s conversion of the text.
+
+    A page's corpus is converted here for the lexicon and again by names.find_brands,
+    which looks for characters of the other script: the last few long texts are
+    remembered, as their hits are (RECENT_TEXTS).
+    """
+    return _recent_simplified(text) if len(text) > MEMO_CHARS else _t2s().convert(text)
+
+
+@lru_cache(maxsize=RECENT_TEXTS)
+def _recent_simplified(text: str) -> str:
+    return _t2s().convert(text)
+
+
 def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-_NEEDS_WALK = re.compile(
-    "[\u200b\u200c\u200d\u2060\ufeff\u00ad]|[\u4e00-\u9fff][*\\-_·.・|/\\\\~^`'\"]+[\u4e00-\u9fff]"
-)
+# What _drop_interference may drop: a zero-width character, or a run of interference marks
+# between two Chinese characters. Found with str.__contains__ and regexes that open with a
+# literal character: both skip through a page in C far faster than a character class does.
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INTERFERENCE_MARKS = "*-_·.・|/\\~^`'\""
+_MARKS_CLASS = "[" + re.escape(_INTERFERENCE_MARKS) + "]"
+# For each mark, a run of marks it opens right after a Chinese character, up to another.
+_RUN_OPENED_BY = {
+    mark: re.compile(
+        f"{re.escape(mark)}(?<=[\u4e00-\u9fff]{re.escape(mark)}){_MARKS_CLASS}*(?=[\u4e00-\u9fff])"
+    )
+    for mark in _INTERFERENCE_MARKS
+}
+
+
+def _needs_walk(normal: str) -> bool:
+    """Whether _drop_interference may drop anything from the folded text."""
+    return any(char in normal for char in _ZERO_WIDTH_CHARS) or any(
+        mark in normal and run.search(normal) for mark, run in _RUN_OPENED_BY.items()
+    )
 
 
 class _Identity(list):  # type: ignore[type-arg]
@@ -124,22 +157,72 @@ class _Identity(list):  # type: ignore[type-arg]
         return self.length
 
 
+class _AfterDrops(list):  # type: ignore[type-arg]
+    """Offsets of a fold that dropped some characters, computed when asked for.
+
+    The folded index i maps to i plus the number of dropped characters before it: the
+    k-th dropped offset d is before it when the d - k kept characters preceding d number
+    at most i. Only the few hits are ever mapped, so no list of every offset is built.
+    """
+
+    def __init__(self, dropped: list[int], length: int) -> None:
+        super().__init__()
+        self.kept_before = [offset - k for k, offset in enumerate(dropped)]  # ascending
+        self.length = length
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        return index + bisect.bisect_right(self.kept_before, index)
+
+    def __len__(self) -> int:
+        return self.length
+
+
 def fold(text: str) -> tuple[str, list[int]]:
     """The text as the lexicon sees it, and for each folded character its original offset.
 
     Characters of _INTERFERENCE are dropped only between two Chinese characters, so
     "bet 365" and "2017-2018" keep their shape while "开*云" becomes "开云".
     """
-    simplified = _t2s().convert(text)
+    simplified = to_simplified(text)
     if len(simplified) != len(text):  # a phrase conversion changed the length: keep offsets exact
         simplified = text
-    normal = unicodedata.normalize("NFKC", simplified)
+    normal = nfkc(simplified)
     if len(normal) != len(text):  # "……" became "......": fold character by character instead
-        normal = simplified.translate(_FIRST_OF_NFKC)
+        normal = _NFKC_UNSTABLE_RUN.sub(_first_of_nfkc, simplified)
     normal = normal.lower()
-    if not _NEEDS_WALK.search(normal):  # the common case: nothing to drop, offsets unchanged
+    if not _needs_walk(normal):  # the common case: nothing to drop, offsets unchanged
         return normal, _Identity(len(normal))
     return _drop_interference(normal)
+
+
+def nfkc(text: str) -> str:
+    """unicodedata.normalize("NFKC", text), normalising only around the characters it may change.
+
+    NFKC of a string is NFKC of its pieces joined, when the pieces are cut before stable
+    characters (_NFKC_STABLE). Normalising a whole page costs about 0.2 µs a character, and
+    a report's few full-width signs and no-break spaces need only their own pieces: each
+    run of other characters with the stable character before it, which it may combine with.
+    """
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    pieces: list[str] = []
+    last = 0
+    for run in _NFKC_UNSTABLE_RUN.finditer(text):
+        start = max(run.start() - 1, 0)
+        pieces += [text[last:start], unicodedata.normalize("NFKC", text[start : run.end()])]
+        last = run.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+# Characters NFKC keeps as they are and that nothing before them combines with (canonical
+# combining class 0, not the second of any composition): ASCII, CJK ideographs, CJK and
+# general punctuation. tests/test_spam_lexicon.py checks every one of them.
+_NFKC_STABLE = (
+    "\x00-\x7f\xb7\xd7\u2010\u2012-\u2016\u2018-\u2023\u2027\u2030-\u2032"
+    "\u3001-\u3029\u3030-\u3035\u303b-\u303f\u3400-\u4dbf\u4e00-\u9fff"
+)
+_NFKC_UNSTABLE_RUN = re.compile(f"[^{_NFKC_STABLE}]+")
 
 
 class _FirstOfNfkc(dict):  # type: ignore[type-arg]
@@ -156,6 +239,13 @@ class _FirstOfNfkc(dict):  # type: ignore[type-arg]
 
 
 _FIRST_OF_NFKC = _FirstOfNfkc()
+
+
+def _first_of_nfkc(run: re.Match[str]) -> str:
+    # Characters outside the runs are their own NFKC: the runs alone need translating.
+    return run[0].translate(_FIRST_OF_NFKC)
+
+
 _SPECIAL = re.compile("[" + "".join(re.escape(c) for c in sorted(_INTERFERENCE | _ZERO_WIDTH)) + "]")
 
 
@@ -185,13 +275,11 @@ def _drop_interference(normal: str) -> tuple[str, list[int]]:
                 continue
         last_kept = char
     pieces: list[str] = []
-    offsets: list[int] = []
     start = 0
     for index in [*dropped, length]:
         pieces.append(normal[start:index])
-        offsets.extend(range(start, index))
         start = index + 1
-    return "".join(pieces), offsets
+    return "".join(pieces), _AfterDrops(dropped, length - len(dropped))
 
 
 def hits(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
@@ -218,24 +306,40 @@ def _hits(text: str, lexicon: Lexicon) -> list[Hit]:
         folded = lexicon.variant_re.sub(
             lambda m: lexicon.variants[m[0]].ljust(len(m[0]))[: len(m[0])], folded
         )
-    benign = [m.span() for m in lexicon.benign_re.finditer(folded)]
-    found: list[Hit] = []
-    for match in lexicon.term_re.finditer(folded):
-        category, weight = lexicon.terms[match[0]]
-        found.append(_hit(match.start(), match.end(), match[0], category, weight, offsets))
-    for match in morphology_matches(folded):
-        found.append(_hit(match.start(), match.end(), match[0], "morphology", MORPHOLOGY_WEIGHT, offsets))
+    # (start, end, term, category, weight) in the folded text: a Hit is built only if it is kept.
+    found = [(m.start(), m.end(), m[0], *lexicon.terms[m[0]]) for m in lexicon.term_re.finditer(folded)]
+    found += [(m.start(), m.end(), m[0], "morphology", MORPHOLOGY_WEIGHT) for m in morphology_matches(folded)]
+    if not found:
+        return []
+    benign = _Spans(lexicon.benign_re.finditer(folded))
+    enforced = lexicon.enforcement_re.search(folded) is not None  # else no window holds a word
     kept = []
-    for hit in found:
-        start, end = _folded_span(hit, offsets)
-        overlaps_benign = any(b0 < end and start < b1 for b0, b1 in benign)
-        if overlaps_benign and hit.category != BRAND:
+    for start, end, term, category, weight in found:
+        if category != BRAND and benign.overlap(start, end):
             continue
-        window = folded[max(0, start - ENFORCEMENT_WINDOW) : end + ENFORCEMENT_WINDOW]
-        if lexicon.enforcement_re.search(window):
+        window = max(0, start - ENFORCEMENT_WINDOW), end + ENFORCEMENT_WINDOW
+        if enforced and lexicon.enforcement_re.search(folded, *window):
             continue
-        kept.append(hit)
+        kept.append(Hit(offsets[start], offsets[end - 1] + 1, term, category, weight))
     return _merge(kept)
+
+
+class _Spans:
+    """The spans of a finditer, which come in order and do not overlap."""
+
+    def __init__(self, matches: Iterable[re.Match[str]]) -> None:
+        spans = [m.span() for m in matches]
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Whether a span overlaps start:end, i.e. any(s < end and start < e for s, e in spans).
+
+        Starts and ends both ascend, so the first span ending after `start` has the
+        smallest start of all the spans that do.
+        """
+        first = bisect.bisect_right(self.ends, start)
+        return first < len(self.starts) and self.starts[first] < end
 
 
 def morphology_matches(folded: str) -> list[re.Match[str]]:
@@ -254,16 +358,6 @@ def morphology_matches(folded: str) -> list[re.Match[str]]:
                 position = match.end()
                 break
     return found
-
-
-def _hit(start: int, end: int, term: str, category: str, weight: float, offsets: list[int]) -> Hit:
-    return Hit(offsets[start], offsets[end - 1] + 1, term, category, weight)
-
-
-def _folded_span(hit: Hit, offsets: list[int]) -> tuple[int, int]:
-    if isinstance(offsets, _Identity):
-        return hit.start, hit.end
-    return bisect.bisect_left(offsets, hit.start), bisect.bisect_left(offsets, hit.end)
 
 
 def _merge(found: list[Hit]) -> list[Hit]:

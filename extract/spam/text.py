@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,18 +26,35 @@ MAX_ITEM_CHARS = 16
 SPAMMY_SHARE = 0.5
 # A tag printed as text (seed 003 opens with <wbr id="cxndz"></wbr>).
 LITERAL_TAG_LINE = re.compile(r'^\s*<[a-z]+(?:\s+[a-z-]+="[^"]*")*\s*/?>(?:</[a-z]+>)?\s*$')
-_ITEM = re.compile(r"[^\s|｜,，、]+")
-_ITEM_SPLIT = re.compile(r"[\s|｜,，、/]+")
-_SENTENCE_PUNCT = re.compile(r"[。；;：:！？“”]")
-# A run of glosses; it counts only right after a CJK character, which strip_pinyin checks
-# itself: a lookbehind here kept the regex engine from skipping ahead to the next bracket.
+# What str.isspace and the regex \s accept, spelled out as a class body so the classes
+# below compile to bitmaps (a class holding \s tests its entries one by one per character);
+# tests/test_spam_text.py holds it to str.isspace.
+_WHITESPACE_CLASS = "\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_SEPARATORS = "|｜,，、"  # with whitespace, what lies between the items of a list
+_SENTENCE_PUNCTUATION = "。；;：:！？“”"  # an item holding one belongs to a sentence
+_ITEM = re.compile(f"[^{_WHITESPACE_CLASS}{_SEPARATORS}]+")
+# The run of items that could all join a keyword list (at most MAX_ITEM_CHARS, no sentence
+# punctuation) at the start of a string, when it holds at least MIN_LIST_ITEMS of them. A
+# run is walked from an edge of its line and ends at the first item that cannot join it,
+# so this finds a line's head run, and on the line reversed its tail run. The classes are
+# disjoint, so nothing need be retried (possessive quantifiers).
+_SEPARATOR = f"[{_WHITESPACE_CLASS}{_SEPARATORS}]"
+_RUN_ITEM = f"[^{_WHITESPACE_CLASS}{_SEPARATORS}{_SENTENCE_PUNCTUATION}]{{1,{MAX_ITEM_CHARS}}}+"
+_RUN_AT_START = re.compile(f"{_SEPARATOR}*+(?:{_RUN_ITEM}(?:{_SEPARATOR}++|\\Z)){{{MIN_LIST_ITEMS},}}+")
+# A line ending in sentence punctuation ends in an item no run can hold: no tail run.
+_SENTENCE_ENDS = tuple(_SENTENCE_PUNCTUATION)
+_BACKWARDS = slice(None, None, -1)
+# Every line LITERAL_TAG_LINE or LOST_PLUS can change holds one of these.
+_RULE_CUES = ("<", "互联网")
 PINYIN_GLOSS = re.compile(r"(?:[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）])+")
 PINYIN_MIN_GLOSSES = 3
 PINYIN_WINDOW = 300
 # N1: a '+' lost in form decoding; restored only in this closed list of policy phrases.
 LOST_PLUS = re.compile(r"互联网\s(?=政务服务|监管|督查|政务公开)")
-_GLOSS_OPENINGS = ("(", "（")
-_GLOSS_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü")  # PINYIN_GLOSS's letters
+_GLOSS_LETTERS = "abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"  # PINYIN_GLOSS's letters
+# Where a PINYIN_GLOSS match may start. A pattern that opens with a literal character is
+# searched for in C, so these are cheaper than the gloss pattern or a loop over brackets.
+_GLOSS_STARTS = tuple(re.compile(f"{re.escape(opening)}(?=[{_GLOSS_LETTERS}])") for opening in "(（")
 _COMPARE_BLOCK = 32  # characters compared at once when looking for the other script
 _TONES = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", "aaaaeeeeiiiioooouuuuvvvvv")
 
@@ -55,37 +72,38 @@ def _is_spammy_item(item: str) -> bool:
 
 def list_run(line: str) -> tuple[int, int] | None:
     """The span of a keyword-list run that takes the whole line or its head or tail."""
-    items = [m.span() for m in _ITEM.finditer(line)]
-    if len(items) < MIN_LIST_ITEMS:
-        return None
     # Walk from the end and from the start: a run is separable only at an edge of the line.
-    for order in (items[::-1], items):
-        run: list[tuple[int, int]] = []
-        for start, end in order:
-            item = line[start:end]
-            if len(item) > MAX_ITEM_CHARS or _SENTENCE_PUNCT.search(item):
-                break
-            run.append((start, end))
-        if len(run) < MIN_LIST_ITEMS:
-            continue  # too short to be a list whatever its words
-        spammy = [span for span in run if _is_spammy_item(line[span[0] : span[1]])]
-        if len(run) >= MIN_LIST_ITEMS and len(spammy) >= SPAMMY_SHARE * len(run) and len(spammy) >= 3:
-            # Trim plain items on the inner edge of the run: they belong to the line's text.
-            run_sorted = sorted(run)
-            while (
-                run_sorted
-                and not _is_spammy_item(line[run_sorted[0][0] : run_sorted[0][1]])
-                and order is not items
-            ):
-                run_sorted.pop(0)
-            while (
-                run_sorted
-                and not _is_spammy_item(line[run_sorted[-1][0] : run_sorted[-1][1]])
-                and order is items
-            ):
-                run_sorted.pop()
-            return run_sorted[0][0], run_sorted[-1][1]
+    runs: list[tuple[bool, int, int]] = []  # (at the tail, start, end) of each edge's run
+    if tail := _RUN_AT_START.match(line[_BACKWARDS]):
+        runs.append((True, len(line) - tail.end(), len(line)))
+    if head := _RUN_AT_START.match(line):
+        runs.append((False, 0, head.end()))
+    for at_tail, start, end in runs:
+        items = _ITEM.findall(line, start, end)
+        if not _spammy_enough(items):
+            continue
+        # Trim plain items on the inner edge of the run: they belong to the line's text.
+        spans = [m.span() for m in _ITEM.finditer(line, start, end)]
+        inner = 0 if at_tail else -1
+        while not _is_spammy_item(items[inner]):
+            items.pop(inner)
+            spans.pop(inner)
+        return spans[0][0], spans[-1][1]
     return None
+
+
+def _spammy_enough(items: list[str]) -> bool:
+    """At least SPAMMY_SHARE of a run's items, and at least three, are spam names.
+
+    Stops as soon as the items left could no longer reach that count.
+    """
+    needed = max(3, SPAMMY_SHARE * len(items))
+    spammy = 0
+    for left, item in zip(range(len(items), 0, -1), items, strict=True):
+        if spammy + left < needed:
+            return False
+        spammy += _is_spammy_item(item)
+    return spammy >= needed
 
 
 def is_keyword_list(line: str) -> bool:
@@ -104,7 +122,11 @@ def strip_text_spam(lines: Sequence[str]) -> TextClean:
     kept: list[str] = []
     findings: list[SpamFinding] = []
     removed: list[str] = []
-    for line in lines:
+    last = 0
+    for index in _lines_to_visit(lines):
+        kept += lines[last:index]  # lines no rule touches stay as they are
+        last = index + 1
+        line = lines[index]
         if LITERAL_TAG_LINE.match(line):
             findings.append(SpamFinding("garbage_tag", line.strip()[:120], "removed", 1.0))
             removed.append(line.strip())
@@ -119,7 +141,28 @@ def strip_text_spam(lines: Sequence[str]) -> TextClean:
             if not line:
                 continue
         kept.append(LOST_PLUS.sub("互联网+", line))
+    kept += lines[last:]
     return TextClean(kept, findings, removed)
+
+
+def _lines_to_visit(lines: Sequence[str]) -> list[int]:
+    """Indices of the lines a rule of strip_text_spam may drop or change, in order.
+
+    A literal tag line holds "<", a lost plus follows "互联网", and a list run starts at
+    an edge of its line (_RUN_AT_START). The checks run over all lines inside map(),
+    leaving the Python work of the rules to the few lines that pass.
+    """
+    found = set(_where(map(_RUN_AT_START.match, lines)))
+    open_ended = _where(map(operator.not_, map(str.endswith, lines, itertools.repeat(_SENTENCE_ENDS))))
+    found.update(i for i in open_ended if _RUN_AT_START.match(lines[i][_BACKWARDS]))
+    for cue in _RULE_CUES:
+        found.update(_where(map(operator.contains, lines, itertools.repeat(cue))))
+    return sorted(found)
+
+
+def _where(flags: Iterable[object]) -> Iterator[int]:
+    """The positions of the true values."""
+    return itertools.compress(itertools.count(), flags)
 
 
 @cache
@@ -137,14 +180,8 @@ def _confirmed(text: str, match: re.Match[str]) -> bool:
 
 
 def _gloss_starts(text: str) -> int:
-    """Brackets followed by a pinyin letter: found with str.find, cheaper than the regex scan."""
-    count = 0
-    for bracket in _GLOSS_OPENINGS:
-        at = text.find(bracket)
-        while at != -1:
-            count += text[at + 1 : at + 2] in _GLOSS_LETTERS
-            at = text.find(bracket, at + 1)
-    return count
+    """Brackets followed by a pinyin letter, counted by regexes that open with the bracket."""
+    return sum(len(opening.findall(text)) for opening in _GLOSS_STARTS)
 
 
 def strip_pinyin(text: str) -> tuple[str, int]:
@@ -178,15 +215,14 @@ def strip_pinyin(text: str) -> tuple[str, int]:
 
 
 @cache
-def _converters() -> tuple[opencc.OpenCC, opencc.OpenCC]:
-    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
 
 
 def minority_script_chars(text: str, page_script: str) -> list[int]:
     """Offsets of characters of the other script (P5): Traditional-only in a Simplified page."""
-    t2s, s2t = _converters()
-    converter = t2s if page_script == "simplified" else s2t
-    converted = converter.convert(text)
+    # A Simplified page's corpus was converted by the lexicon already, which remembers it.
+    converted = lexicon.to_simplified(text) if page_script == "simplified" else _s2t().convert(text)
     if len(converted) != len(text) or converted == text:
         return []
     # The few changed characters sit in a few blocks: equal blocks are compared whole, and

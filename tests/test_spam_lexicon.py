@@ -1,0 +1,43 @@
+import re
+import sys
+import unicodedata
+
+from extract.spam import lexicon
+from extract.spam.lexicon import fold, hits, nfkc
+
+
+def _composition_seconds() -> set[str]:
+    """Characters that combine with the one before them when NFKC composes."""
+    seconds = {chr(c) for c in [*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)]}  # Hangul vowels, finals
+    for code in range(sys.maxunicode + 1):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            seconds.add(chr(int(parts[1], 16)))
+    return seconds
+
+
+def test_nfkc_stable_characters_are_stable():
+    stable = re.compile(f"[{lexicon._NFKC_STABLE}]")
+    seconds = _composition_seconds()
+    for char in filter(stable.match, map(chr, range(sys.maxunicode + 1))):
+        assert unicodedata.combining(char) == 0 and unicodedata.normalize("NFKC", char) == char
+        assert char not in seconds
+
+
+def test_nfkc_is_unicodedata_nfkc():
+    for text in [
+        "",
+        "全市共公开信息120条。",
+        "二〇一七年，全市（含县区）共受理申请１２件：①当面\u3000申请\xa0…",
+        "e\u0301 cafe\u0301 \u1100\u1161\u11a8 가\u11a8 ｶﾞ か\u3099 \uf900 \u0f73 \u2460",
+        "\u0301首\u0323\u0301",
+    ]:
+        assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_offsets_after_dropped_interference_point_into_the_text():
+    text = "开*云体育 美-高-梅\u200b娱乐 2017-2018"
+    folded, offsets = fold(text)
+    assert folded == "开云体育 美高梅娱乐 2017-2018"
+    assert [text[offsets[i]] for i in range(len(folded))] == list(folded)
+    assert [text[h.start : h.end] for h in hits(text)] == ["开*云", "美-高-梅\u200b娱乐"]
