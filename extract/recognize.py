@@ -94,9 +94,13 @@ def _plausible_body(body: str) -> bool:
 
 def parse_title(title: str) -> TitleParts | None:
     """Body, year and kind of a report title (§8.2), or None if it is not one."""
+    # Every kind names 公开, and no other character normalises to 公 or 开: most lines of a
+    # page are turned away before they are compacted and normalised.
+    if "公" not in title or "开" not in title:
+        return None
     norm = unicodedata.normalize("NFKC", compact(title)).strip('《》"“”')
-    # Every kind names 公开, and no pattern can match a text ending elsewhere than a title
-    # does (norm holds no newline for `$` to stop before): most lines of a page end in 。.
+    # No pattern matches a text ending elsewhere than a title does (norm holds no newline for
+    # `$` to stop before), and most lines of a page end in 。.
     if "公开" not in norm or not norm.endswith(TITLE_LAST_CHARS):
         return None
     for pattern in TITLE_PATTERNS:
