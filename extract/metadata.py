@@ -78,6 +78,7 @@ _NUMERAL = "一二三四五六七八九十"
 SIGNATURE_DATE_RE = re.compile(
     rf"^[\d〇○零{_NUMERAL}]{{4}}年[\d{_NUMERAL}]{{1,2}}月(?:[\d{_NUMERAL}]{{1,3}}日)?$"
 )
+SIGNATURE_DATE_ENDS = ("月", "日")
 # fmt: on
 
 
@@ -100,11 +101,11 @@ class PageMetadata:
 # --- title -----------------------------------------------------------------------------
 
 
-def _title_candidates(lines: Sequence[str]) -> list[str]:
+def _title_candidates(compacted: Sequence[str]) -> list[str]:
+    """Report titles printed on the page, from its lines already compacted."""
     found: list[str] = []
     previous = ""
-    for line in lines:
-        text = compact(line)
+    for text in compacted:
         if not text:
             continue
         parts = parse_title(text) if len(text) <= 80 else None
@@ -144,28 +145,35 @@ _LABEL_RE = re.compile(
     )
     + r")\s*[:：]"
 )
+# Every pair ends in a label's last character and a colon: one cheap scan turns away the many
+# prose lines that hold a colon but no label, before the long pattern above is tried.
+_LABEL_END_RE = re.compile("[" + "".join(sorted({label[-1] for label in _FIELD_OF_LABEL})) + r"]\s*[:：]")
 
 
-def _lone_label(line: str) -> str | None:
-    label = compact(line).rstrip(":：")
+def _lone_label(compacted: str) -> str | None:
+    """The label a compacted line holds alone ("发布机构:"), or None."""
+    label = compacted.rstrip(":：")
     return label if label in _FIELD_OF_LABEL else None
 
 
-def _labelled_values(lines: Sequence[str]) -> dict[str, str]:
-    """First value per label from "label: value" pairs and label-then-value lines."""
+def _labelled_values(lines: Sequence[str], compacted: Sequence[str]) -> dict[str, str]:
+    """First value per label from "label: value" pairs and label-then-value lines.
+
+    `compacted` holds each line without its whitespace, as `compact` leaves it.
+    """
     values: dict[str, str] = {}
     stripped = [line.strip() for line in lines]
     for index, line in enumerate(stripped):
         if not line or len(line) > METADATA_MAX_LINE:
             continue
-        lone = _lone_label(line)
+        lone = _lone_label(compacted[index])
         if lone:  # label on its own line, value on the next non-blank one
             following = next((s for s in stripped[index + 1 :] if s), "")
-            is_label = _lone_label(following) or _LABEL_RE.match(following)
+            is_label = _lone_label(compact(following)) or _LABEL_RE.match(following)
             values.setdefault(lone, "" if is_label else following)
             continue
-        if ":" not in line and "：" not in line:
-            continue  # every "label: value" pair has its colon
+        if not _LABEL_END_RE.search(line):
+            continue  # no "label: value" pair
         matches = list(_LABEL_RE.finditer(line))
         for index_on_line, match in enumerate(matches):
             # A value runs to the next label on the same line ("索引号: … 公开目录: …").
@@ -244,25 +252,29 @@ def _government_of(place: str) -> str:
     return place + next((s for end, s in GOVERNMENT_OF_PLACE.items() if place.endswith(end)), "人民政府")
 
 
-def _signature(lines: Sequence[str]) -> str | None:
+def _signature(compacted: Sequence[str]) -> str | None:
     """ "诸城市人民政府" followed by "2018年3月" near the end of the report."""
-    texts = [t for t in (compact(line) for line in lines) if t]
-    for name, date in reversed(list(zip(texts, texts[1:], strict=False))):  # pairs of neighbours
-        if SIGNATURE_DATE_RE.match(date) and _looks_like_body(name) and place_of(name):
-            return name
+    texts = [text for text in compacted if text]
+    for index in range(len(texts) - 1, 0, -1):  # pairs of neighbours, the last pair first
+        name, date = texts[index - 1], texts[index]
+        # The date ends in 月 or 日: the test spares the pattern nearly every line.
+        if date.endswith(SIGNATURE_DATE_ENDS) and SIGNATURE_DATE_RE.match(date):
+            if _looks_like_body(name) and place_of(name):
+                return name
     return None
 
 
-def _agency_candidates(title_body: str, lines: Sequence[str], publisher: str | None) -> list[str]:
-    """Reporting-body names in priority order (§8.4)."""
-    joined = "\n".join(lines)
+def _agency_candidates(
+    title_body: str, joined: str, compacted: Sequence[str], publisher: str | None
+) -> list[str]:
+    """Reporting-body names in priority order (§8.4), from the page's lines joined and compacted."""
     found: list[str] = []
     if title_body and place_of(title_body) == title_body:
-        if _government_of(title_body) in compact(joined):  # only a body the page names
+        if _government_of(title_body) in "".join(compacted):  # only a body the page names
             found.append(_government_of(title_body))
     elif title_body.endswith(ORGAN_SUFFIXES):
         found.append(title_body)
-    if signature := _signature(lines):
+    if signature := _signature(compacted):
         found.append(signature)
     compiler = COMPILER_RE.search(joined)
     for name in (compiler["name"] if compiler else None, publisher):
@@ -275,19 +287,19 @@ def _agency_candidates(title_body: str, lines: Sequence[str], publisher: str | N
 
 
 def _reporting_year(
-    lines: Sequence[str], title: TitleParts | None, published_on: str | None
+    lines: Sequence[str], joined: str, title: TitleParts | None, published_on: str | None
 ) -> tuple[int | None, str | None, list[str]]:
     flags: list[str] = []
-    period = PERIOD_RE.search("\n".join(lines))
+    period = PERIOD_RE.search(joined)
     if period and title and int(period["year"]) != title.year:
         flags.append("year_title_period_mismatch")
     if period:
         return int(period["year"]), "period", flags
     if title:
         return title.year, "title", flags
-    numbers = [heading_number(line) for line in lines]
-    if 1 in numbers:  # the first sentence of section 一 (§8.3 priority 3)
-        following = next((s for s in lines[numbers.index(1) + 1 :] if s.strip()), "")
+    section_one = next((index for index, line in enumerate(lines) if heading_number(line) == 1), None)
+    if section_one is not None:  # the first sentence of section 一 (§8.3 priority 3)
+        following = next((s for s in lines[section_one + 1 :] if s.strip()), "")
         if match := FIRST_SENTENCE_YEAR_RE.match(following.split("。")[0]):
             return int(match["year"]), "first_sentence", flags
     if published_on:
@@ -297,9 +309,12 @@ def _reporting_year(
 
 def read_metadata(lines: Sequence[str], html_title: str | None, url: str) -> PageMetadata:
     """Metadata of one page; `url` supplies the posting date when the page prints none."""
-    values = _labelled_values(lines)
+    # Several readers below look at every line without its spaces, or at the whole page.
+    compacted = [compact(line) for line in lines]
+    joined = "\n".join(lines)
+    values = _labelled_values(lines, compacted)
     from_html = strip_site_suffix(html_title) if html_title else None
-    on_page = _title_candidates(lines)
+    on_page = _title_candidates(compacted)
     labelled_title = _field(values, "title")
     if labelled_title and parse_title(labelled_title):
         on_page.append(labelled_title)
@@ -310,13 +325,13 @@ def read_metadata(lines: Sequence[str], html_title: str | None, url: str) -> Pag
     published_on = _field(values, "published_on")
     if published_on is None and (published_on := _url_date(url)):
         flags.append("published_from_url")
-    year, year_source, year_flags = _reporting_year(lines, parts, published_on)
+    year, year_source, year_flags = _reporting_year(lines, joined, parts, published_on)
     flags += year_flags
     if year and published_on and not f"{year + 1}-01-01" <= published_on <= f"{year + 1}-03-31":
         flags.append("published_outside_window")
 
     publisher = _field(values, "publisher")
-    candidates = _agency_candidates(parts.body if parts else "", lines, publisher)
+    candidates = _agency_candidates(parts.body if parts else "", joined, compacted, publisher)
     if (parts and is_casino_name(parts.body)) or any(is_casino_name(c) for c in candidates):
         flags.append("body_unreliable")  # a brand replaced the place name (§8.4)
     trusted = [c for c in candidates if not is_casino_name(c)]
