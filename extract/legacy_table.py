@@ -40,10 +40,14 @@ VALUE_COLUMN = "统计数"
 # annexes ("附表:1.2017年度…统计表") that precedes the tables in seed 004.
 _TITLE = re.compile(r"(?:\d{4}年度?)?[^:,。.]{0,30}?政府信息公开[^:,。.]{0,12}?统计表(?:\(([^()]{1,15})\))?")
 _HEADER_CELLS = frozenset({"统计指标", "单位", "统计数", "指标名称", "计量单位", "序号"})
+# Page chrome. The Chinese words have no case, and without IGNORECASE re skips straight to
+# their first characters; the Latin ones are tried only on a line holding 备 or a p, since
+# every match of theirs does (no character but p and P matches p ignoring case).
 _CHROME = re.compile(
-    r"网站地图|联系我们|打印|关闭本页|关闭窗口|版权所有|ICP备|公网安备|主办单位|技术支持|网站标识码|返回顶部|copyright",
-    re.IGNORECASE,
+    r"网站地图|联系我们|打印|关闭本页|关闭窗口|版权所有|公网安备|主办单位|技术支持|网站标识码|返回顶部"
 )
+_CHROME_LATIN = re.compile(r"ICP备|copyright", re.IGNORECASE)
+_CHROME_LATIN_CHARS = ("备", "p", "P")
 _NOTE = re.compile(r"^\(?注[:]")
 # A label is a cell; anything longer is prose and means the table is over.
 _MAX_LABEL_CHARS = 80
@@ -66,6 +70,12 @@ class Kind(enum.Enum):
     LABEL = "label"
 
 
+# The kinds a chrome word outranks (a title or header holding one stays what it is). Tuples:
+# membership by identity, where a set would call Enum's Python-level __hash__ per line.
+_CHROME_OVERRIDES = (Kind.VALUE, Kind.UNIT, Kind.NOTE, Kind.PROSE, Kind.LABEL)
+_CHROME_OVERRIDES_SHORT = (Kind.VALUE, Kind.UNIT, Kind.NOTE, Kind.LABEL)
+
+
 @dataclass(frozen=True)
 class LegacyTables:
     stats: tuple[Stat, ...] = ()
@@ -75,14 +85,29 @@ class LegacyTables:
 
 def classify_line(line: str) -> Kind:
     text = clean_cell(line)
+    kind = _shape(text)
+    return Kind.CHROME if kind in _CHROME_OVERRIDES and _is_chrome(text) else kind
+
+
+def _reading_kind(line: str) -> Kind:
+    """classify_line for the reader: a long line is prose without being searched for chrome.
+
+    The reader ends a table at chrome and at prose alike, so the answer reads the same,
+    and the long lines of a page's text are most of its characters.
+    """
+    text = clean_cell(line)
+    kind = _shape(text)
+    return Kind.CHROME if kind in _CHROME_OVERRIDES_SHORT and _is_chrome(text) else kind
+
+
+def _shape(text: str) -> Kind:
+    """What a cleaned line looks like, page chrome aside."""
     if not text:
         return Kind.BLANK
-    if _TITLE.fullmatch(text):
+    if "统计表" in text and _TITLE.fullmatch(text):  # every title names 统计表
         return Kind.TITLE
     if text in _HEADER_CELLS:
         return Kind.HEADER
-    if _CHROME.search(text):
-        return Kind.CHROME
     if is_value_cell(text):
         return Kind.VALUE
     if is_unit_cell(text):
@@ -90,6 +115,12 @@ def classify_line(line: str) -> Kind:
     if _NOTE.match(text):
         return Kind.NOTE
     return Kind.PROSE if len(text) > _MAX_LABEL_CHARS else Kind.LABEL
+
+
+def _is_chrome(text: str) -> bool:
+    if _CHROME.search(text):
+        return True
+    return any(char in text for char in _CHROME_LATIN_CHARS) and bool(_CHROME_LATIN.search(text))
 
 
 def scope_from_caption(text: str) -> str | None:
@@ -233,7 +264,7 @@ def _read_row(lines: Sequence[str], kinds: Sequence[Kind], start: int) -> tuple[
 def parse_legacy_tables(lines: Sequence[str], lexicon: Sequence[LexiconRow] | None = None) -> LegacyTables:
     """Every legacy statistics table on the page, figures keyed where the lexicon knows the row."""
     lexicon = load_legacy_lexicon() if lexicon is None else lexicon
-    kinds = [classify_line(line) for line in lines]
+    kinds = [_reading_kind(line) for line in lines]
     tables: list[_Table] = []
     current: _Table | None = None
     index = 0
