@@ -70,12 +70,6 @@ class Kind(enum.Enum):
     LABEL = "label"
 
 
-# The kinds a chrome word outranks (a title or header holding one stays what it is). Tuples:
-# membership by identity, where a set would call Enum's Python-level __hash__ per line.
-_CHROME_OVERRIDES = (Kind.VALUE, Kind.UNIT, Kind.NOTE, Kind.PROSE, Kind.LABEL)
-_CHROME_OVERRIDES_SHORT = (Kind.VALUE, Kind.UNIT, Kind.NOTE, Kind.LABEL)
-
-
 @dataclass(frozen=True)
 class LegacyTables:
     stats: tuple[Stat, ...] = ()
@@ -85,29 +79,14 @@ class LegacyTables:
 
 def classify_line(line: str) -> Kind:
     text = clean_cell(line)
-    kind = _shape(text)
-    return Kind.CHROME if kind in _CHROME_OVERRIDES and _is_chrome(text) else kind
-
-
-def _reading_kind(line: str) -> Kind:
-    """classify_line for the reader: a long line is prose without being searched for chrome.
-
-    The reader ends a table at chrome and at prose alike, so the answer reads the same,
-    and the long lines of a page's text are most of its characters.
-    """
-    text = clean_cell(line)
-    kind = _shape(text)
-    return Kind.CHROME if kind in _CHROME_OVERRIDES_SHORT and _is_chrome(text) else kind
-
-
-def _shape(text: str) -> Kind:
-    """What a cleaned line looks like, page chrome aside."""
     if not text:
         return Kind.BLANK
     if "统计表" in text and _TITLE.fullmatch(text):  # every title names 统计表
         return Kind.TITLE
     if text in _HEADER_CELLS:
         return Kind.HEADER
+    if _is_chrome(text):
+        return Kind.CHROME
     if is_value_cell(text):
         return Kind.VALUE
     if is_unit_cell(text):
@@ -171,7 +150,37 @@ class _Table(RowContext):
     rows_seen: int = 0
 
 
-def _next_filled(kinds: Sequence[Kind], start: int) -> int:
+class _LineKinds:
+    """The lines' kinds, each worked out when the reader first asks for it.
+
+    Outside a table a line is only asked whether it could open one (`_may_open`), so
+    most lines of a report's text are never classified.
+    """
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self._lines = lines
+        self._kinds: list[Kind | None] = [None] * len(lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, index: int) -> Kind:
+        kind = self._kinds[index]
+        if kind is None:
+            kind = self._kinds[index] = classify_line(self._lines[index])
+        return kind
+
+
+def _may_open(line: str) -> bool:
+    """False when the line cannot open a table; True when its kind must tell."""
+    text = clean_cell(line)
+    if "统计表" in text or text == "统计指标":
+        return True  # maybe a title, or the header triple's first cell
+    # The first block's label: a label is never longer than _MAX_LABEL_CHARS.
+    return len(text) <= _MAX_LABEL_CHARS and _is_first_block(line)
+
+
+def _next_filled(kinds: _LineKinds, start: int) -> int:
     while start < len(kinds) and kinds[start] is Kind.BLANK:
         start += 1
     return start
@@ -244,7 +253,7 @@ def _emit_row(table: _Table, raw_label: str, cells: list[str], lexicon: Sequence
             )
 
 
-def _read_row(lines: Sequence[str], kinds: Sequence[Kind], start: int) -> tuple[str, list[str], int]:
+def _read_row(lines: Sequence[str], kinds: _LineKinds, start: int) -> tuple[str, list[str], int]:
     """The label at `start` (with wrapped continuation lines) and its unit/value cells."""
     raw_label = lines[start].strip()
     position = start + 1
@@ -264,12 +273,16 @@ def _read_row(lines: Sequence[str], kinds: Sequence[Kind], start: int) -> tuple[
 def parse_legacy_tables(lines: Sequence[str], lexicon: Sequence[LexiconRow] | None = None) -> LegacyTables:
     """Every legacy statistics table on the page, figures keyed where the lexicon knows the row."""
     lexicon = load_legacy_lexicon() if lexicon is None else lexicon
-    kinds = [_reading_kind(line) for line in lines]
+    kinds = _LineKinds(lines)
     tables: list[_Table] = []
     current: _Table | None = None
     index = 0
     while index < len(lines):
-        kind, line = kinds[index], lines[index]
+        line = lines[index]
+        if current is None and not _may_open(line):
+            index += 1
+            continue
+        kind = kinds[index]
         if kind is Kind.TITLE:
             title = _TITLE.fullmatch(clean_cell(line))
             caption = title.group(1) if title and title.group(1) else ""
@@ -314,7 +327,7 @@ def _caption_scope(line: str) -> str | None:
     return scope_from_caption(line) if len(clean_cell(line)) <= _CAPTION_MAX_CHARS else None
 
 
-def _scope_before(lines: Sequence[str], kinds: Sequence[Kind], index: int) -> str:
+def _scope_before(lines: Sequence[str], kinds: _LineKinds, index: int) -> str:
     """A caption printed just above a table's first line; a figure or prose in between ends the search."""
     seen = 0
     while index > 0 and seen < _CAPTION_LOOKBACK:
