@@ -101,19 +101,25 @@ class PageMetadata:
 # --- title -----------------------------------------------------------------------------
 
 
-def _title_candidates(compacted: Sequence[str]) -> list[str]:
-    """Report titles printed on the page, from its lines already compacted."""
+def _title_candidates(stripped: Sequence[str]) -> list[str]:
+    """Report titles printed on the page, from its lines stripped of surrounding spaces."""
     found: list[str] = []
-    previous = ""
-    for text in compacted:
-        if not text:
+    previous = ""  # the last line with text
+    for line in stripped:
+        if not line:
             continue
-        parts = parse_title(text) if len(text) <= 80 else None
-        if parts and not parts.body and _looks_like_body(previous) and place_of(previous):
-            found.append(previous + text)  # seed 004: "诸城市人民政府" / "2017年…年度报告"
-        elif parts:
-            found.append(text)
-        previous = text
+        # A title names 公开 and never ends in 。 (see parse_title; NFKC leaves 。 alone): most
+        # lines of a report's text are passed over without compacting them.
+        if "公" in line and "开" in line and not line.endswith("。"):
+            text = compact(line)
+            parts = parse_title(text) if len(text) <= 80 else None
+            if parts:
+                before = compact(previous)
+                if not parts.body and _looks_like_body(before) and place_of(before):
+                    found.append(before + text)  # seed 004: "诸城市人民政府" / "2017年…年度报告"
+                else:
+                    found.append(text)
+        previous = line
     return found
 
 
@@ -145,34 +151,38 @@ _LABEL_RE = re.compile(
     )
     + r")\s*[:：]"
 )
-# Every pair ends in a label's last character and a colon: one cheap scan turns away the many
-# prose lines that hold a colon but no label, before the long pattern above is tried.
-_LABEL_END_RE = re.compile("[" + "".join(sorted({label[-1] for label in _FIELD_OF_LABEL})) + r"]\s*[:：]")
+_LABEL_LAST_CHARS = "".join(sorted({label[-1] for label in _FIELD_OF_LABEL}))
+# Every pair ends in a label's last character and a colon: one scan turns away the prose
+# lines that hold a colon but no label, before the long pattern above is tried.
+_LABEL_END_RE = re.compile(rf"[{_LABEL_LAST_CHARS}]\s*[:：]")
+# A label alone on its line ends it, maybe followed by colons.
+_LONE_LABEL_ENDS = frozenset(_LABEL_LAST_CHARS + ":：")
 
 
-def _lone_label(compacted: str) -> str | None:
-    """The label a compacted line holds alone ("发布机构:"), or None."""
-    label = compacted.rstrip(":：")
+def _lone_label(line: str) -> str | None:
+    """The label a stripped line holds alone ("发布机构:", "发 布 机 构"), or None."""
+    if line[-1:] not in _LONE_LABEL_ENDS:
+        return None  # told without compacting the line
+    label = compact(line).rstrip(":：")
     return label if label in _FIELD_OF_LABEL else None
 
 
-def _labelled_values(lines: Sequence[str], compacted: Sequence[str]) -> dict[str, str]:
+def _labelled_values(stripped: Sequence[str]) -> dict[str, str]:
     """First value per label from "label: value" pairs and label-then-value lines.
 
-    `compacted` holds each line without its whitespace, as `compact` leaves it.
+    `stripped` holds the page's lines without surrounding spaces.
     """
     values: dict[str, str] = {}
-    stripped = [line.strip() for line in lines]
     for index, line in enumerate(stripped):
         if not line or len(line) > METADATA_MAX_LINE:
             continue
-        lone = _lone_label(compacted[index])
+        lone = _lone_label(line)
         if lone:  # label on its own line, value on the next non-blank one
             following = next((s for s in stripped[index + 1 :] if s), "")
-            is_label = _lone_label(compact(following)) or _LABEL_RE.match(following)
+            is_label = _lone_label(following) or _LABEL_RE.match(following)
             values.setdefault(lone, "" if is_label else following)
             continue
-        if not _LABEL_END_RE.search(line):
+        if (":" not in line and "：" not in line) or not _LABEL_END_RE.search(line):
             continue  # no "label: value" pair
         matches = list(_LABEL_RE.finditer(line))
         for index_on_line, match in enumerate(matches):
@@ -252,29 +262,33 @@ def _government_of(place: str) -> str:
     return place + next((s for end, s in GOVERNMENT_OF_PLACE.items() if place.endswith(end)), "人民政府")
 
 
-def _signature(compacted: Sequence[str]) -> str | None:
+def _signature(stripped: Sequence[str]) -> str | None:
     """ "诸城市人民政府" followed by "2018年3月" near the end of the report."""
-    texts = [text for text in compacted if text]
+    texts = [line for line in stripped if line]
     for index in range(len(texts) - 1, 0, -1):  # pairs of neighbours, the last pair first
-        name, date = texts[index - 1], texts[index]
-        # The date ends in 月 or 日: the test spares the pattern nearly every line.
-        if date.endswith(SIGNATURE_DATE_ENDS) and SIGNATURE_DATE_RE.match(date):
-            if _looks_like_body(name) and place_of(name):
-                return name
+        # The date ends in 月 or 日: nearly every line is passed over without compacting it.
+        if not texts[index].endswith(SIGNATURE_DATE_ENDS):
+            continue
+        name, date = compact(texts[index - 1]), compact(texts[index])
+        if SIGNATURE_DATE_RE.match(date) and _looks_like_body(name) and place_of(name):
+            return name
     return None
 
 
 def _agency_candidates(
-    title_body: str, joined: str, compacted: Sequence[str], publisher: str | None
+    title_body: str, joined: str, stripped: Sequence[str], publisher: str | None
 ) -> list[str]:
-    """Reporting-body names in priority order (§8.4), from the page's lines joined and compacted."""
+    """Reporting-body names in priority order (§8.4), from the page's lines joined and stripped."""
     found: list[str] = []
     if title_body and place_of(title_body) == title_body:
-        if _government_of(title_body) in "".join(compacted):  # only a body the page names
-            found.append(_government_of(title_body))
+        government = _government_of(title_body)
+        # Only a body the page names. A place name has no spaces: printed without any, it is
+        # found without compacting the page.
+        if government in joined or government in compact(joined):
+            found.append(government)
     elif title_body.endswith(ORGAN_SUFFIXES):
         found.append(title_body)
-    if signature := _signature(compacted):
+    if signature := _signature(stripped):
         found.append(signature)
     compiler = COMPILER_RE.search(joined)
     for name in (compiler["name"] if compiler else None, publisher):
@@ -309,12 +323,12 @@ def _reporting_year(
 
 def read_metadata(lines: Sequence[str], html_title: str | None, url: str) -> PageMetadata:
     """Metadata of one page; `url` supplies the posting date when the page prints none."""
-    # Several readers below look at every line without its spaces, or at the whole page.
-    compacted = [compact(line) for line in lines]
+    # Several readers below look at every line without surrounding spaces, or at the whole page.
+    stripped = [line.strip() for line in lines]
     joined = "\n".join(lines)
-    values = _labelled_values(lines, compacted)
+    values = _labelled_values(stripped)
     from_html = strip_site_suffix(html_title) if html_title else None
-    on_page = _title_candidates(compacted)
+    on_page = _title_candidates(stripped)
     labelled_title = _field(values, "title")
     if labelled_title and parse_title(labelled_title):
         on_page.append(labelled_title)
@@ -331,7 +345,7 @@ def read_metadata(lines: Sequence[str], html_title: str | None, url: str) -> Pag
         flags.append("published_outside_window")
 
     publisher = _field(values, "publisher")
-    candidates = _agency_candidates(parts.body if parts else "", joined, compacted, publisher)
+    candidates = _agency_candidates(parts.body if parts else "", joined, stripped, publisher)
     if (parts and is_casino_name(parts.body)) or any(is_casino_name(c) for c in candidates):
         flags.append("body_unreliable")  # a brand replaced the place name (§8.4)
     trusted = [c for c in candidates if not is_casino_name(c)]
