@@ -138,8 +138,13 @@ def distinct_reports(titles: Iterable[str]) -> int:
 def _is_listing(lines: list[str]) -> bool:
     """Several reports' titles on lines of their own: a report column's list page."""
     # Only a line holding 公, 开 and 报 can be a title: every kind names 公开 and ends in
-    # 报告 or 年报, and no other character normalises to them.
-    candidates = (line for line in lines if "公" in line and "开" in line and "报" in line)
+    # 报告 or 年报, and no other character normalises to them. A line ending in 。 is prose
+    # (NFKC leaves 。 alone, and no title or list-item tail ends there).
+    candidates = (
+        line
+        for line in lines
+        if "公" in line and "开" in line and "报" in line and not line.rstrip().endswith("。")
+    )
     return distinct_reports(_without_list_tail(compact(line)) for line in candidates) >= 2
 
 
