@@ -123,11 +123,13 @@ class LexiconRow:
     unit: str  # default unit from indicators.csv
 
     def matches(self, label: str, context: str) -> bool:
+        # map() over str.__contains__ keeps the keyword loops in C: every row of a table is
+        # tried against the lexicon's rows until one fits.
         return (
-            all(word in label for word in self.label_all)
-            and not any(word in label for word in self.label_none)
-            and all(word in context for word in self.context_all)
-            and not any(word in context for word in self.context_none)
+            all(map(label.__contains__, self.label_all))
+            and not any(map(label.__contains__, self.label_none))
+            and all(map(context.__contains__, self.context_all))
+            and not any(map(context.__contains__, self.context_none))
         )
 
 

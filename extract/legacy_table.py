@@ -40,10 +40,14 @@ VALUE_COLUMN = "统计数"
 # annexes ("附表:1.2017年度…统计表") that precedes the tables in seed 004.
 _TITLE = re.compile(r"(?:\d{4}年度?)?[^:,。.]{0,30}?政府信息公开[^:,。.]{0,12}?统计表(?:\(([^()]{1,15})\))?")
 _HEADER_CELLS = frozenset({"统计指标", "单位", "统计数", "指标名称", "计量单位", "序号"})
+# Page chrome. The Chinese words have no case, and without IGNORECASE re skips straight to
+# their first characters; the Latin ones are tried only on a line holding 备 or a p, since
+# every match of theirs does (no character but p and P matches p ignoring case).
 _CHROME = re.compile(
-    r"网站地图|联系我们|打印|关闭本页|关闭窗口|版权所有|ICP备|公网安备|主办单位|技术支持|网站标识码|返回顶部|copyright",
-    re.IGNORECASE,
+    r"网站地图|联系我们|打印|关闭本页|关闭窗口|版权所有|公网安备|主办单位|技术支持|网站标识码|返回顶部"
 )
+_CHROME_LATIN = re.compile(r"ICP备|copyright", re.IGNORECASE)
+_CHROME_LATIN_CHARS = ("备", "p", "P")
 _NOTE = re.compile(r"^\(?注[:]")
 # A label is a cell; anything longer is prose and means the table is over.
 _MAX_LABEL_CHARS = 80
@@ -77,11 +81,11 @@ def classify_line(line: str) -> Kind:
     text = clean_cell(line)
     if not text:
         return Kind.BLANK
-    if _TITLE.fullmatch(text):
+    if "统计表" in text and _TITLE.fullmatch(text):  # every title names 统计表
         return Kind.TITLE
     if text in _HEADER_CELLS:
         return Kind.HEADER
-    if _CHROME.search(text):
+    if _is_chrome(text):
         return Kind.CHROME
     if is_value_cell(text):
         return Kind.VALUE
@@ -90,6 +94,12 @@ def classify_line(line: str) -> Kind:
     if _NOTE.match(text):
         return Kind.NOTE
     return Kind.PROSE if len(text) > _MAX_LABEL_CHARS else Kind.LABEL
+
+
+def _is_chrome(text: str) -> bool:
+    if _CHROME.search(text):
+        return True
+    return any(char in text for char in _CHROME_LATIN_CHARS) and bool(_CHROME_LATIN.search(text))
 
 
 def scope_from_caption(text: str) -> str | None:
@@ -140,7 +150,37 @@ class _Table(RowContext):
     rows_seen: int = 0
 
 
-def _next_filled(kinds: Sequence[Kind], start: int) -> int:
+class _LineKinds:
+    """The lines' kinds, each worked out when the reader first asks for it.
+
+    Outside a table a line is only asked whether it could open one (`_may_open`), so
+    most lines of a report's text are never classified.
+    """
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self._lines = lines
+        self._kinds: list[Kind | None] = [None] * len(lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, index: int) -> Kind:
+        kind = self._kinds[index]
+        if kind is None:
+            kind = self._kinds[index] = classify_line(self._lines[index])
+        return kind
+
+
+def _may_open(line: str) -> bool:
+    """False when the line cannot open a table; True when its kind must tell."""
+    text = clean_cell(line)
+    if "统计表" in text or text == "统计指标":
+        return True  # maybe a title, or the header triple's first cell
+    # The first block's label: a label is never longer than _MAX_LABEL_CHARS.
+    return len(text) <= _MAX_LABEL_CHARS and _is_first_block(line)
+
+
+def _next_filled(kinds: _LineKinds, start: int) -> int:
     while start < len(kinds) and kinds[start] is Kind.BLANK:
         start += 1
     return start
@@ -213,7 +253,7 @@ def _emit_row(table: _Table, raw_label: str, cells: list[str], lexicon: Sequence
             )
 
 
-def _read_row(lines: Sequence[str], kinds: Sequence[Kind], start: int) -> tuple[str, list[str], int]:
+def _read_row(lines: Sequence[str], kinds: _LineKinds, start: int) -> tuple[str, list[str], int]:
     """The label at `start` (with wrapped continuation lines) and its unit/value cells."""
     raw_label = lines[start].strip()
     position = start + 1
@@ -233,12 +273,16 @@ def _read_row(lines: Sequence[str], kinds: Sequence[Kind], start: int) -> tuple[
 def parse_legacy_tables(lines: Sequence[str], lexicon: Sequence[LexiconRow] | None = None) -> LegacyTables:
     """Every legacy statistics table on the page, figures keyed where the lexicon knows the row."""
     lexicon = load_legacy_lexicon() if lexicon is None else lexicon
-    kinds = [classify_line(line) for line in lines]
+    kinds = _LineKinds(lines)
     tables: list[_Table] = []
     current: _Table | None = None
     index = 0
     while index < len(lines):
-        kind, line = kinds[index], lines[index]
+        line = lines[index]
+        if current is None and not _may_open(line):
+            index += 1
+            continue
+        kind = kinds[index]
         if kind is Kind.TITLE:
             title = _TITLE.fullmatch(clean_cell(line))
             caption = title.group(1) if title and title.group(1) else ""
@@ -283,7 +327,7 @@ def _caption_scope(line: str) -> str | None:
     return scope_from_caption(line) if len(clean_cell(line)) <= _CAPTION_MAX_CHARS else None
 
 
-def _scope_before(lines: Sequence[str], kinds: Sequence[Kind], index: int) -> str:
+def _scope_before(lines: Sequence[str], kinds: _LineKinds, index: int) -> str:
     """A caption printed just above a table's first line; a figure or prose in between ends the search."""
     seen = 0
     while index > 0 and seen < _CAPTION_LOOKBACK:

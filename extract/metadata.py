@@ -78,6 +78,7 @@ _NUMERAL = "一二三四五六七八九十"
 SIGNATURE_DATE_RE = re.compile(
     rf"^[\d〇○零{_NUMERAL}]{{4}}年[\d{_NUMERAL}]{{1,2}}月(?:[\d{_NUMERAL}]{{1,3}}日)?$"
 )
+SIGNATURE_DATE_ENDS = ("月", "日")
 # fmt: on
 
 
@@ -100,19 +101,25 @@ class PageMetadata:
 # --- title -----------------------------------------------------------------------------
 
 
-def _title_candidates(lines: Sequence[str]) -> list[str]:
+def _title_candidates(stripped: Sequence[str]) -> list[str]:
+    """Report titles printed on the page, from its lines stripped of surrounding spaces."""
     found: list[str] = []
-    previous = ""
-    for line in lines:
-        text = compact(line)
-        if not text:
+    previous = ""  # the last line with text
+    for line in stripped:
+        if not line:
             continue
-        parts = parse_title(text) if len(text) <= 80 else None
-        if parts and not parts.body and _looks_like_body(previous) and place_of(previous):
-            found.append(previous + text)  # seed 004: "诸城市人民政府" / "2017年…年度报告"
-        elif parts:
-            found.append(text)
-        previous = text
+        # A title names 公开 and never ends in 。 (see parse_title; NFKC leaves 。 alone): most
+        # lines of a report's text are passed over without compacting them.
+        if "公" in line and "开" in line and not line.endswith("。"):
+            text = compact(line)
+            parts = parse_title(text) if len(text) <= 80 else None
+            if parts:
+                before = compact(previous)
+                if not parts.body and _looks_like_body(before) and place_of(before):
+                    found.append(before + text)  # seed 004: "诸城市人民政府" / "2017年…年度报告"
+                else:
+                    found.append(text)
+        previous = line
     return found
 
 
@@ -144,17 +151,28 @@ _LABEL_RE = re.compile(
     )
     + r")\s*[:：]"
 )
+_LABEL_LAST_CHARS = "".join(sorted({label[-1] for label in _FIELD_OF_LABEL}))
+# Every pair ends in a label's last character and a colon: one scan turns away the prose
+# lines that hold a colon but no label, before the long pattern above is tried.
+_LABEL_END_RE = re.compile(rf"[{_LABEL_LAST_CHARS}]\s*[:：]")
+# A label alone on its line ends it, maybe followed by colons.
+_LONE_LABEL_ENDS = frozenset(_LABEL_LAST_CHARS + ":：")
 
 
 def _lone_label(line: str) -> str | None:
+    """The label a stripped line holds alone ("发布机构:", "发 布 机 构"), or None."""
+    if line[-1:] not in _LONE_LABEL_ENDS:
+        return None  # told without compacting the line
     label = compact(line).rstrip(":：")
     return label if label in _FIELD_OF_LABEL else None
 
 
-def _labelled_values(lines: Sequence[str]) -> dict[str, str]:
-    """First value per label from "label: value" pairs and label-then-value lines."""
+def _labelled_values(stripped: Sequence[str]) -> dict[str, str]:
+    """First value per label from "label: value" pairs and label-then-value lines.
+
+    `stripped` holds the page's lines without surrounding spaces.
+    """
     values: dict[str, str] = {}
-    stripped = [line.strip() for line in lines]
     for index, line in enumerate(stripped):
         if not line or len(line) > METADATA_MAX_LINE:
             continue
@@ -164,8 +182,8 @@ def _labelled_values(lines: Sequence[str]) -> dict[str, str]:
             is_label = _lone_label(following) or _LABEL_RE.match(following)
             values.setdefault(lone, "" if is_label else following)
             continue
-        if ":" not in line and "：" not in line:
-            continue  # every "label: value" pair has its colon
+        if (":" not in line and "：" not in line) or not _LABEL_END_RE.search(line):
+            continue  # no "label: value" pair
         matches = list(_LABEL_RE.finditer(line))
         for index_on_line, match in enumerate(matches):
             # A value runs to the next label on the same line ("索引号: … 公开目录: …").
@@ -244,25 +262,33 @@ def _government_of(place: str) -> str:
     return place + next((s for end, s in GOVERNMENT_OF_PLACE.items() if place.endswith(end)), "人民政府")
 
 
-def _signature(lines: Sequence[str]) -> str | None:
+def _signature(stripped: Sequence[str]) -> str | None:
     """ "诸城市人民政府" followed by "2018年3月" near the end of the report."""
-    texts = [t for t in (compact(line) for line in lines) if t]
-    for name, date in reversed(list(zip(texts, texts[1:], strict=False))):  # pairs of neighbours
+    texts = [line for line in stripped if line]
+    for index in range(len(texts) - 1, 0, -1):  # pairs of neighbours, the last pair first
+        # The date ends in 月 or 日: nearly every line is passed over without compacting it.
+        if not texts[index].endswith(SIGNATURE_DATE_ENDS):
+            continue
+        name, date = compact(texts[index - 1]), compact(texts[index])
         if SIGNATURE_DATE_RE.match(date) and _looks_like_body(name) and place_of(name):
             return name
     return None
 
 
-def _agency_candidates(title_body: str, lines: Sequence[str], publisher: str | None) -> list[str]:
-    """Reporting-body names in priority order (§8.4)."""
-    joined = "\n".join(lines)
+def _agency_candidates(
+    title_body: str, joined: str, stripped: Sequence[str], publisher: str | None
+) -> list[str]:
+    """Reporting-body names in priority order (§8.4), from the page's lines joined and stripped."""
     found: list[str] = []
     if title_body and place_of(title_body) == title_body:
-        if _government_of(title_body) in compact(joined):  # only a body the page names
-            found.append(_government_of(title_body))
+        government = _government_of(title_body)
+        # Only a body the page names. A place name has no spaces: printed without any, it is
+        # found without compacting the page.
+        if government in joined or government in compact(joined):
+            found.append(government)
     elif title_body.endswith(ORGAN_SUFFIXES):
         found.append(title_body)
-    if signature := _signature(lines):
+    if signature := _signature(stripped):
         found.append(signature)
     compiler = COMPILER_RE.search(joined)
     for name in (compiler["name"] if compiler else None, publisher):
@@ -275,19 +301,19 @@ def _agency_candidates(title_body: str, lines: Sequence[str], publisher: str | N
 
 
 def _reporting_year(
-    lines: Sequence[str], title: TitleParts | None, published_on: str | None
+    lines: Sequence[str], joined: str, title: TitleParts | None, published_on: str | None
 ) -> tuple[int | None, str | None, list[str]]:
     flags: list[str] = []
-    period = PERIOD_RE.search("\n".join(lines))
+    period = PERIOD_RE.search(joined)
     if period and title and int(period["year"]) != title.year:
         flags.append("year_title_period_mismatch")
     if period:
         return int(period["year"]), "period", flags
     if title:
         return title.year, "title", flags
-    numbers = [heading_number(line) for line in lines]
-    if 1 in numbers:  # the first sentence of section 一 (§8.3 priority 3)
-        following = next((s for s in lines[numbers.index(1) + 1 :] if s.strip()), "")
+    section_one = next((index for index, line in enumerate(lines) if heading_number(line) == 1), None)
+    if section_one is not None:  # the first sentence of section 一 (§8.3 priority 3)
+        following = next((s for s in lines[section_one + 1 :] if s.strip()), "")
         if match := FIRST_SENTENCE_YEAR_RE.match(following.split("。")[0]):
             return int(match["year"]), "first_sentence", flags
     if published_on:
@@ -297,9 +323,12 @@ def _reporting_year(
 
 def read_metadata(lines: Sequence[str], html_title: str | None, url: str) -> PageMetadata:
     """Metadata of one page; `url` supplies the posting date when the page prints none."""
-    values = _labelled_values(lines)
+    # Several readers below look at every line without surrounding spaces, or at the whole page.
+    stripped = [line.strip() for line in lines]
+    joined = "\n".join(lines)
+    values = _labelled_values(stripped)
     from_html = strip_site_suffix(html_title) if html_title else None
-    on_page = _title_candidates(lines)
+    on_page = _title_candidates(stripped)
     labelled_title = _field(values, "title")
     if labelled_title and parse_title(labelled_title):
         on_page.append(labelled_title)
@@ -310,13 +339,13 @@ def read_metadata(lines: Sequence[str], html_title: str | None, url: str) -> Pag
     published_on = _field(values, "published_on")
     if published_on is None and (published_on := _url_date(url)):
         flags.append("published_from_url")
-    year, year_source, year_flags = _reporting_year(lines, parts, published_on)
+    year, year_source, year_flags = _reporting_year(lines, joined, parts, published_on)
     flags += year_flags
     if year and published_on and not f"{year + 1}-01-01" <= published_on <= f"{year + 1}-03-31":
         flags.append("published_outside_window")
 
     publisher = _field(values, "publisher")
-    candidates = _agency_candidates(parts.body if parts else "", lines, publisher)
+    candidates = _agency_candidates(parts.body if parts else "", joined, stripped, publisher)
     if (parts and is_casino_name(parts.body)) or any(is_casino_name(c) for c in candidates):
         flags.append("body_unreliable")  # a brand replaced the place name (§8.4)
     trusted = [c for c in candidates if not is_casino_name(c)]

@@ -9,10 +9,9 @@ page that has a body (a list page prints report titles too).
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 # --- patterns (data) -------------------------------------------------------------------
@@ -50,10 +49,13 @@ REJECT_TITLE_WORDS = (
 # A report title over a page without a body is a link to a report (a list page), unless
 # the report is only an attachment.
 MIN_BODY_CHARS = 100
-_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+_CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]+")
 ATTACHMENT_MARKERS = ("附件", "下载", ".pdf", ".doc", ".wps", ".xls")
 # List items print a date or an ellipsis after the title.
 LIST_ITEM_TAIL_RE = re.compile(r"(?:\.{2,}|…+)?\s*(?:\d{4}[-./]\d{1,2}[-./]\d{1,2})?\s*$")
+# The last character of every report title: its kind ends in 报告 or 年报, or a bracket follows
+# the kind ("(全文)", "(2017年度)"). Every pattern in TITLE_PATTERNS ends there, at `$`.
+TITLE_LAST_CHARS = ("告", "报", ")")
 
 # Statistical-period sentence (§8.3 priority 1); its start year is the reporting year.
 PERIOD_RE = re.compile(
@@ -87,13 +89,19 @@ def compact(text: str) -> str:
 
 def _plausible_body(body: str) -> bool:
     # "X市人民" is the lazy half of "X市人民政府信息公开…"; a colon means "上一篇:…".
-    return not body.endswith("人民") and not any(c in body for c in ":>|")
+    return not body.endswith("人民") and ":" not in body and ">" not in body and "|" not in body
 
 
 def parse_title(title: str) -> TitleParts | None:
     """Body, year and kind of a report title (§8.2), or None if it is not one."""
+    # Every kind names 公开, and no other character normalises to 公 or 开: most lines of a
+    # page are turned away before they are compacted and normalised.
+    if "公" not in title or "开" not in title:
+        return None
     norm = unicodedata.normalize("NFKC", compact(title)).strip('《》"“”')
-    if "公开" not in norm:  # every kind names 公开: no pattern can match
+    # No pattern matches a text ending elsewhere than a title does (norm holds no newline for
+    # `$` to stop before), and most lines of a page end in 。.
+    if "公开" not in norm or not norm.endswith(TITLE_LAST_CHARS):
         return None
     for pattern in TITLE_PATTERNS:
         match = pattern.match(norm)
@@ -127,22 +135,45 @@ def distinct_reports(titles: Iterable[str]) -> int:
     return len(kept)
 
 
-def _is_listing(text: str) -> bool:
+def _is_listing(lines: list[str]) -> bool:
     """Several reports' titles on lines of their own: a report column's list page."""
     # Only a line holding 公, 开 and 报 can be a title: every kind names 公开 and ends in
-    # 报告 or 年报, and no other character normalises to them.
-    candidates = (line for line in text.splitlines() if "公" in line and "开" in line and "报" in line)
-    return distinct_reports(LIST_ITEM_TAIL_RE.sub("", compact(line)) for line in candidates) >= 2
-
-
-def _has_body(text: str, title: str) -> bool:
-    # A line shorter than the title cannot be the title: only the others need compacting.
-    prose = "".join(
-        line for line in text.splitlines() if len(line) < len(title) or compact(line) != title
+    # 报告 or 年报, and no other character normalises to them. A line ending in 。 is prose
+    # (NFKC leaves 。 alone, and no title or list-item tail ends there).
+    candidates = (
+        line
+        for line in lines
+        if "公" in line and "开" in line and "报" in line and not line.rstrip().endswith("。")
     )
-    # Stop counting at the threshold: a report's body has thousands of characters.
-    if next(itertools.islice(_CHINESE.finditer(prose), MIN_BODY_CHARS - 1, None), None):
-        return True
+    return distinct_reports(_without_list_tail(compact(line)) for line in candidates) >= 2
+
+
+def _without_list_tail(line: str) -> str:
+    """A compacted list item without the date or ellipsis printed after its title."""
+    # A line without whitespace loses a tail only when it ends in a dot, an ellipsis or a
+    # digit; on any other line the pattern's one match is the empty one at its end.
+    if line[-1:] in (".", "…") or line[-1:].isdecimal():
+        return LIST_ITEM_TAIL_RE.sub("", line)
+    return line
+
+
+def _prose_lines(lines: list[str], title: str) -> Iterator[str]:
+    """The lines that are not the title."""
+    # A line shorter than the title cannot be the title: only the others need compacting.
+    return (line for line in lines if len(line) < len(title) or compact(line) != title)
+
+
+def _has_body(lines: list[str], title: str) -> bool:
+    # Stop counting at the threshold: a report's body has thousands of characters, and its
+    # first lines usually hold enough of them, so the rest is never read.
+    needed = MIN_BODY_CHARS
+    for line in _prose_lines(lines, title):
+        for run in _CHINESE_RUN.finditer(line):
+            needed -= run.end() - run.start()
+            if needed <= 0:
+                return True
+    # The lines are joined before the markers are looked for: a marker may span two lines.
+    prose = "".join(_prose_lines(lines, title))
     return any(marker in prose.lower() for marker in ATTACHMENT_MARKERS)
 
 
@@ -163,7 +194,8 @@ def is_annual_report(title: str | None, text: str) -> bool:
         if "统计表" in norm and "报告" not in norm:
             return False  # the statistics table posted on its own
         if parse_title(norm):
-            return _has_body(text, norm) and not _is_listing(text)
+            lines = text.splitlines()
+            return _has_body(lines, norm) and not _is_listing(lines)
         if KIND_RE.search(norm):
             return False  # the kind not at the end: "…年度报告编制培训会", "…报告发布"
     # No title, or one that names no kind (a bare site name): the text decides.

@@ -70,7 +70,12 @@ def heading_number(line: str) -> int | None:
 
 
 def is_table_start(line: str) -> bool:
-    return bool(TABLE_START_RE.match(re.sub(r"\s+", "", line)))
+    # Both forms hold 统计 once the spaces are gone, and only spaces are removed: a line
+    # without 统 and 计 is no table start, and most lines are told so without compacting.
+    if "统" not in line or "计" not in line:
+        return False
+    # str.split() and re's \s share one whitespace test: the line without its spaces.
+    return bool(TABLE_START_RE.match("".join(line.split())))
 
 
 def _block(lines: list[str]) -> str:

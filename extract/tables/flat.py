@@ -391,7 +391,7 @@ def flat_tables(lines: Sequence[str]) -> FlatTables:
     index = 0
     while index < len(lines):
         text = clean_cell(lines[index])
-        if _is_prose(lines[index]) or not text:
+        if not text or len(text) > _MAX_LABEL_CHARS:  # blank, or prose
             index += 1
             continue
         if "第二十条" in text or text.startswith("信息内容"):

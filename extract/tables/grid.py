@@ -21,6 +21,9 @@ _MAX_SPAN = 100  # rowspan="9999" on broken pages must not allocate a huge grid
 # A markdown separator row: |---|:---:|
 _PIPE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 _CAPTION_CHARS = 40
+# An element's text nodes in document order, as itertext() yields them, but without an element
+# object for every tag inside (lxml.html looks up each one's class in Python).
+_TEXT_NODES = etree.XPath("descendant-or-self::text()", smart_strings=False)
 
 
 @dataclass
@@ -83,10 +86,11 @@ def expand_html_table(table: etree._Element) -> list[list[str]]:
             while (r, c) in grid:
                 c += 1
             text = _cell_text(cell)
-            for dr in range(_span(cell, "rowspan")):
-                for dc in range(_span(cell, "colspan")):
+            rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
+            for dr in range(rowspan):
+                for dc in range(colspan):
                     grid.setdefault((r + dr, c + dc), text)
-            c += _span(cell, "colspan")
+            c += colspan
     if not grid:
         return []
     height = max(r for r, _ in grid) + 1
@@ -96,6 +100,11 @@ def expand_html_table(table: etree._Element) -> list[list[str]]:
 
 def pipe_grids(lines: Sequence[str]) -> list[Grid]:
     """Tables printed as `| a | b |` text (mirror sites, markdown): runs of pipe lines become grids."""
+    # A block starts only on a line holding two pipes, and most pages have none (a breadcrumb
+    # "首页 | 政府信息公开" has one): those need no walk through their lines. Counting over
+    # the whole page first settles most pages without a loop.
+    if "".join(lines).count("|") < 2 or not any(line.count("|") >= 2 for line in lines):
+        return []
     grids: list[Grid] = []
     block: list[list[str]] = []
     caption = ""
@@ -120,17 +129,17 @@ def _owning_table(tr: etree._Element) -> etree._Element | None:
 
 
 def _span(cell: etree._Element, name: str) -> int:
+    value = cell.get(name)
+    if value is None:
+        return 1  # most cells: no span printed
     try:
-        return max(1, min(int(str(cell.get(name, "1")).strip() or 1), _MAX_SPAN))
+        return max(1, min(int(str(value).strip() or 1), _MAX_SPAN))
     except ValueError:
         return 1
 
 
 def _cell_text(cell: etree._Element) -> str:
-    parts = []
-    for piece in cell.itertext():
-        parts.append(piece)
-    return "\n".join(part.strip() for part in parts if part.strip())
+    return "\n".join(filter(None, map(str.strip, _TEXT_NODES(cell))))
 
 
 def _caption_before(table: etree._Element) -> str:
@@ -141,12 +150,40 @@ def _caption_before(table: etree._Element) -> str:
     node = table
     for _ in range(3):
         previous = node.getprevious()
-        while previous is not None and not previous.text_content().strip():
+        while previous is not None:
+            text = _short_text(previous, _CAPTION_CHARS)
+            if text is None:
+                return ""  # text, but too long for a caption
+            if text:
+                return text
             previous = previous.getprevious()
-        if previous is not None:
-            text = previous.text_content().strip()
-            return text if len(text) <= _CAPTION_CHARS else ""
         node = node.getparent()
         if node is None:
             break
     return ""
+
+
+def _short_text(node: etree._Element, limit: int) -> str | None:
+    """The node's text_content() stripped, or None when that is longer than `limit`.
+
+    The text before a table is often the whole article above it: its pieces are read only
+    until more than `limit` characters lie between the first and the last non-space one.
+    """
+    if not isinstance(node.tag, str):  # a comment or processing instruction, read as before
+        text = node.text_content().strip()
+        return text if len(text) <= limit else None
+    pieces: list[str] = []  # the text read so far, leading spaces dropped
+    length = 0  # of the pieces
+    end = 0  # just past their last non-space character
+    for piece in node.itertext():  # the text nodes text_content() joins, in the same order
+        if not pieces:
+            piece = piece.lstrip()
+            if not piece:
+                continue
+        pieces.append(piece)
+        if piece.strip():
+            end = length + len(piece.rstrip())
+            if end > limit:
+                return None
+        length += len(piece)
+    return "".join(pieces)[:end]

@@ -125,6 +125,9 @@ def _is_header_cell(text: str) -> bool:
 def find_layout(grid: Grid) -> Layout | None:
     """The form's columns when the grid starts with a 统计指标/指标名称 header over ≥2 value columns."""
     rows = grid.rows
+    # The label column is named in a header row: without such a cell, no layout (most grids).
+    if not any(key_text(cell) in _LABEL_HEADERS for row in rows[:_HEADER_SCAN] for cell in row):
+        return None
     height = 0
     while height < min(_HEADER_SCAN, len(rows)):
         texts = [key_text(cell) for cell in rows[height] if key_text(cell)]
