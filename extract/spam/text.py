@@ -9,6 +9,7 @@ parenthesised syllables of a pinyin gloss. Characters inside a sentence stay.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import re
@@ -198,10 +199,15 @@ def strip_pinyin(text: str) -> tuple[str, int]:
     ]
     if len(matches) < PINYIN_MIN_GLOSSES:
         return text, 0
+    # The glosses within PINYIN_WINDOW of each, itself included, counted by bisection: the
+    # starts ascend, as finditer found them.
+    starts = [m.start() for m in matches]
     dense = [
         m
-        for m in matches
-        if sum(1 for o in matches if abs(o.start() - m.start()) <= PINYIN_WINDOW) >= PINYIN_MIN_GLOSSES
+        for m, start in zip(matches, starts, strict=True)
+        if bisect.bisect_right(starts, start + PINYIN_WINDOW)
+        - bisect.bisect_left(starts, start - PINYIN_WINDOW)
+        >= PINYIN_MIN_GLOSSES
     ]
     if not dense:
         return text, 0
