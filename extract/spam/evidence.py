@@ -261,7 +261,7 @@ def _candidate_score(
     if division.pinyin in known.domains or division.initials in known.domains:
         score += WEIGHTS["domain"]
         clues.append(f"domain {division.pinyin}/{division.initials}")
-    if prefixes := known.prefixes_by_first.get(division.short[0]):
+    if prefixes := known.prefixes_by_first.get(division.short[:1]):
         score += WEIGHTS["doc_prefix"]
         clues.append("文号 " + "/".join(sorted(prefixes)))
     if division.code in known.credit_codes:

@@ -121,25 +121,34 @@ def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-# What _drop_interference may drop: a zero-width character, or a run of interference marks
-# between two Chinese characters. Found with str.__contains__ and regexes that open with a
-# literal character: both skip through a page in C far faster than a character class does.
+# What fold drops: zero-width characters, and interference marks between Chinese
+# characters. Found with str.__contains__ and regexes that open with a literal character:
+# both skip through a page in C far faster than a character class does.
 _ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_INTERFERENCE_MARKS = "*-_·.・|/\\~^`'\""
+_INTERFERENCE_MARKS = "*-_·.・|/\\~^`'\""  # _INTERFERENCE without the zero-width characters
 _MARKS_CLASS = "[" + re.escape(_INTERFERENCE_MARKS) + "]"
-# For each mark, a run of marks it opens right after a Chinese character, up to another.
-_RUN_OPENED_BY = {
+# For each mark, a run of one to three marks it opens between two Chinese characters.
+_DROPPED_RUN_OPENED_BY = {
     mark: re.compile(
-        f"{re.escape(mark)}(?<=[\u4e00-\u9fff]{re.escape(mark)}){_MARKS_CLASS}*(?=[\u4e00-\u9fff])"
+        f"{re.escape(mark)}(?<=[\u4e00-\u9fff]{re.escape(mark)}){_MARKS_CLASS}{{0,2}}(?=[\u4e00-\u9fff])"
     )
     for mark in _INTERFERENCE_MARKS
 }
 
 
-def _needs_walk(normal: str) -> bool:
-    """Whether _drop_interference may drop anything from the folded text."""
-    return any(char in normal for char in _ZERO_WIDTH_CHARS) or any(
-        mark in normal and run.search(normal) for mark, run in _RUN_OPENED_BY.items()
+def _dropped_marks(normal: str) -> list[int]:
+    """The offsets _drop_interference drops from a text without zero-width characters.
+
+    There, a mark is dropped when it stands in a run of marks that a Chinese character
+    precedes and, within the three characters after the mark, follows: a whole run of one
+    to three marks between two Chinese characters, and nothing of a longer run.
+    """
+    return sorted(
+        offset
+        for mark, run in _DROPPED_RUN_OPENED_BY.items()
+        if mark in normal
+        for found in run.finditer(normal)
+        for offset in range(found.start(), found.end())
     )
 
 
@@ -190,21 +199,38 @@ def fold(text: str) -> tuple[str, list[int]]:
     if len(normal) != len(text):  # "……" became "......": fold character by character instead
         normal = _NFKC_UNSTABLE_RUN.sub(_first_of_nfkc, simplified)
     normal = normal.lower()
-    if not _needs_walk(normal):  # the common case: nothing to drop, offsets unchanged
+    if any(char in normal for char in _ZERO_WIDTH_CHARS):
+        return _drop_interference(normal)
+    dropped = _dropped_marks(normal)
+    if not dropped:  # the common case: nothing to drop, offsets unchanged
         return normal, _Identity(len(normal))
-    return _drop_interference(normal)
+    return _without(normal, dropped)
 
 
 def nfkc(text: str) -> str:
-    """unicodedata.normalize("NFKC", text), normalising only around the characters it may change.
+    """unicodedata.normalize("NFKC", text), normalising only where something changes.
 
-    NFKC of a string is NFKC of its pieces joined, when the pieces are cut before stable
-    characters (_NFKC_STABLE). Normalising a whole page costs about 0.2 µs a character, and
-    a report's few full-width signs and no-break spaces need only their own pieces: each
-    run of other characters with the stable character before it, which it may combine with.
+    Normalising a whole page costs about 0.2 µs a character. A character replaced by its own
+    NFKC form leaves the NFKC of the text as it was (the NFKD is the same), so the full-width
+    signs a Chinese page is full of are replaced first, by str.replace in C. The lines still
+    not normalised after that ("\n" combines with nothing) are normalised around the
+    characters they may change.
     """
     if unicodedata.is_normalized("NFKC", text):
         return text
+    for char, form in _FREQUENT_NFKC:
+        if char in text:
+            text = text.replace(char, form)
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    lines = text.split("\n")
+    return "\n".join(line if unicodedata.is_normalized("NFKC", line) else _nfkc_runs(line) for line in lines)
+
+
+def _nfkc_runs(text: str) -> str:
+    """NFKC of the text by pieces: NFKC of a string is NFKC of its pieces joined, when they are
+    cut before stable characters (_NFKC_STABLE). Each run of other characters is normalised
+    with the stable character before it, which it may combine with."""
     pieces: list[str] = []
     last = 0
     for run in _NFKC_UNSTABLE_RUN.finditer(text):
@@ -215,6 +241,8 @@ def nfkc(text: str) -> str:
     return "".join(pieces)
 
 
+# The signs that make most of a Chinese page's changes under NFKC, and their NFKC forms.
+_FREQUENT_NFKC = tuple((char, unicodedata.normalize("NFKC", char)) for char in "，：；（）？！\xa0\u3000")
 # Characters NFKC keeps as they are and that nothing before them combines with (canonical
 # combining class 0, not the second of any composition): ASCII, CJK ideographs, CJK and
 # general punctuation. tests/test_spam_lexicon.py checks every one of them.
@@ -274,12 +302,17 @@ def _drop_interference(normal: str) -> tuple[str, list[int]]:
                 dropped.append(index)
                 continue
         last_kept = char
+    return _without(normal, dropped)
+
+
+def _without(normal: str, dropped: list[int]) -> tuple[str, list[int]]:
+    """The text without the characters at the dropped offsets (ascending), and the offsets map."""
     pieces: list[str] = []
     start = 0
-    for index in [*dropped, length]:
+    for index in [*dropped, len(normal)]:
         pieces.append(normal[start:index])
         start = index + 1
-    return "".join(pieces), _AfterDrops(dropped, length - len(dropped))
+    return "".join(pieces), _AfterDrops(dropped, len(normal) - len(dropped))
 
 
 def hits(text: str, lexicon: Lexicon | None = None) -> list[Hit]:

@@ -9,6 +9,7 @@ parenthesised syllables of a pinyin gloss. Characters inside a sentence stay.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import re
@@ -46,6 +47,8 @@ _SENTENCE_ENDS = tuple(_SENTENCE_PUNCTUATION)
 _BACKWARDS = slice(None, None, -1)
 # Every line LITERAL_TAG_LINE or LOST_PLUS can change holds one of these.
 _RULE_CUES = ("<", "互联网")
+# A run of glosses; it counts only right after a CJK character, which strip_pinyin checks
+# itself: a lookbehind here kept the regex engine from skipping ahead to the next bracket.
 PINYIN_GLOSS = re.compile(r"(?:[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）])+")
 PINYIN_MIN_GLOSSES = 3
 PINYIN_WINDOW = 300
@@ -149,8 +152,9 @@ def _lines_to_visit(lines: Sequence[str]) -> list[int]:
     """Indices of the lines a rule of strip_text_spam may drop or change, in order.
 
     A literal tag line holds "<", a lost plus follows "互联网", and a list run starts at
-    an edge of its line (_RUN_AT_START). The checks run over all lines inside map(),
-    leaving the Python work of the rules to the few lines that pass.
+    an edge of its line (_RUN_AT_START; a line is reversed for its tail only when it does
+    not end in sentence punctuation). The checks run over all lines inside map(), leaving
+    the Python work of the rules to the few lines that pass.
     """
     found = set(_where(map(_RUN_AT_START.match, lines)))
     open_ended = _where(map(operator.not_, map(str.endswith, lines, itertools.repeat(_SENTENCE_ENDS))))
@@ -198,10 +202,15 @@ def strip_pinyin(text: str) -> tuple[str, int]:
     ]
     if len(matches) < PINYIN_MIN_GLOSSES:
         return text, 0
+    # The glosses within PINYIN_WINDOW of each, itself included, counted by bisection: the
+    # starts ascend, as finditer found them.
+    starts = [m.start() for m in matches]
     dense = [
         m
-        for m in matches
-        if sum(1 for o in matches if abs(o.start() - m.start()) <= PINYIN_WINDOW) >= PINYIN_MIN_GLOSSES
+        for m, start in zip(matches, starts, strict=True)
+        if bisect.bisect_right(starts, start + PINYIN_WINDOW)
+        - bisect.bisect_left(starts, start - PINYIN_WINDOW)
+        >= PINYIN_MIN_GLOSSES
     ]
     if not dense:
         return text, 0
