@@ -169,3 +169,11 @@ def test_xlsx_table_read_through_the_same_mapping():
     tables = read_report_tables(document.grids, document.lines)
     assert {s.key: s.value for s in tables.stats} == expected
     assert report.errors == ()
+
+
+def test_comment_before_a_table_costs_no_figures():
+    """CMS templates mark their blocks with HTML comments; one right before a table is not its caption."""
+    proactive, expected = proactive_html("v2021")
+    report = process(report_page(TITLE, "<!-- 表格开始 -->" + proactive), URL)
+    assert not report.errors
+    assert {s.key for s in report.stats} >= set(expected)

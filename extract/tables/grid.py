@@ -169,9 +169,8 @@ def _short_text(node: etree._Element, limit: int) -> str | None:
     The text before a table is often the whole article above it: its pieces are read only
     until more than `limit` characters lie between the first and the last non-space one.
     """
-    if not isinstance(node.tag, str):  # a comment or processing instruction, read as before
-        text = node.text_content().strip()
-        return text if len(text) <= limit else None
+    if not isinstance(node.tag, str):
+        return ""  # a comment or processing instruction shows no text: look further back
     pieces: list[str] = []  # the text read so far, leading spaces dropped
     length = 0  # of the pieces
     end = 0  # just past their last non-space character
