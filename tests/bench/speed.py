@@ -8,6 +8,8 @@ Page sets: the sample portal's report pages, the spam evaluation's injected page
 The baseline is what a user would run without us: decode the bytes, then
 `trafilatura.extract(text)` with its defaults. Each page is timed several times
 and the median kept, so one slow garbage collection does not decide a figure.
+A second figure runs process() right after emptying extract/'s bounded memos (labels,
+cells, lexicon hits of short texts), the cost of a page whose texts were never met.
 Per-stage times come from wrapping the stage functions the pipeline calls, from
 the outside: extract/ carries no timing code. --profile prints cProfile's
 hottest functions over all pages instead.
@@ -25,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import trafilatura
 
@@ -106,23 +109,52 @@ def ours(page: Page) -> None:
     pipeline.process(page[1], page[2])
 
 
-def paired_ms(repeat: int, pages: list[Page]) -> list[tuple[float, float, float, float]]:
-    """Median ms of bare trafilatura and of process() per page, then both on the first visit.
+def memo_caches() -> list[Any]:
+    """extract/'s bounded memos of per-text results (labels, cells, lexicon hits, styles).
 
-    The two runs of a page alternate, so a busy spell on the machine slows both alike
-    instead of skewing the ratio. Pages are visited round-robin, as a crawl meets them:
-    a page never follows itself, so nothing it left in a cache speeds its next run.
+    Unbounded caches and caches of one entry hold loaded data (lexicons, OpenCC, the
+    division table), which a crawl loads once; the bounded ones remember texts met before.
     """
-    times: list[tuple[list[float], list[float]]] = [([], []) for _ in pages]
+    found: dict[int, Any] = {}
+    for name, module in list(sys.modules.items()):
+        if name != "extract" and not name.startswith("extract."):
+            continue
+        for value in vars(module).values():
+            info = getattr(value, "cache_info", None)
+            owner = getattr(value, "__module__", None) or ""
+            if callable(info) and owner.startswith("extract") and info().maxsize not in (None, 1):
+                found[id(value)] = value
+    return list(found.values())
+
+
+def paired_ms(repeat: int, pages: list[Page]) -> list[tuple[float, float, float, float, float]]:
+    """Median ms per page of bare trafilatura, of process(), and of process() with its memos
+    emptied just before; then bare and process() on the first visit.
+
+    The runs of a page alternate, so a busy spell on the machine slows them alike
+    instead of skewing the ratio. Pages are visited round-robin, as a crawl meets them:
+    a page never follows itself. The memos still hold what other pages left, as in a
+    crawl; the cold run shows what a page costs when nothing it holds was met before.
+    """
+    memos = memo_caches()
+    times: list[tuple[list[float], list[float], list[float]]] = [([], [], []) for _ in pages]
     for _ in range(repeat):
-        for page, (bare_times, ours_times) in zip(pages, times, strict=True):
+        for page, (bare_times, ours_times, cold_times) in zip(pages, times, strict=True):
             start = time.perf_counter()
             bare(page[1])
             middle = time.perf_counter()
             ours(page)
+            end = time.perf_counter()
+            for memo in memos:
+                memo.cache_clear()
+            cold_start = time.perf_counter()
+            ours(page)
             bare_times.append((middle - start) * 1000)
-            ours_times.append((time.perf_counter() - middle) * 1000)
-    return [(statistics.median(b), statistics.median(o), b[0], o[0]) for b, o in times]
+            ours_times.append((end - middle) * 1000)
+            cold_times.append((time.perf_counter() - cold_start) * 1000)
+    return [
+        (statistics.median(b), statistics.median(o), statistics.median(c), b[0], o[0]) for b, o, c in times
+    ]
 
 
 @contextmanager
@@ -149,19 +181,21 @@ def stage_timer(totals: dict[str, float]) -> Iterator[None]:
 
 
 def measure(sets: dict[str, list[Page]], repeat: int) -> None:
-    """Mean over pages of the per-page medians; "first visit" is each page's first run alone."""
+    """Mean over pages of the per-page medians; "memos emptied" is process() run right after its
+    memos were cleared; "first visit" is each page's first run alone (one-time loads included)."""
     print(
         f"{'page set':10} {'pages':>5} | {'bare ms':>8} {'process ms':>10} {'ratio':>6} | "
-        f"{'first visit':>11} | worst page (ratio)"
+        f"{'memos emptied':>13} | {'first visit':>11} | worst page (ratio)"
     )
     for label, pages in sets.items():
-        bare_ms, ours_ms, bare_first, ours_first = zip(*paired_ms(repeat, pages), strict=True)
+        bare_ms, ours_ms, cold_ms, bare_first, ours_first = zip(*paired_ms(repeat, pages), strict=True)
         worst = max(range(len(pages)), key=lambda i: ours_ms[i] / bare_ms[i])
         b, o = statistics.fmean(bare_ms), statistics.fmean(ours_ms)
+        cold = statistics.fmean(cold_ms) / b
         first = statistics.fmean(ours_first) / statistics.fmean(bare_first)
         print(
-            f"{label:10} {len(pages):5} | {b:8.1f} {o:10.1f} {o / b:5.2f}x | {first:10.2f}x | "
-            f"{pages[worst][0]} ({ours_ms[worst] / bare_ms[worst]:.2f}x)"
+            f"{label:10} {len(pages):5} | {b:8.1f} {o:10.1f} {o / b:5.2f}x | {cold:12.2f}x | "
+            f"{first:10.2f}x | {pages[worst][0]} ({ours_ms[worst] / bare_ms[worst]:.2f}x)"
         )
 
 
