@@ -24,3 +24,13 @@ def test_br_breaks_a_line():
 
 def test_title_is_read():
     assert html_title(parse_html(PAGE)) == "报告_示范门户"
+
+
+FORM_PAGE = """<html><body><form id="aspnetForm"><input name="q" value="搜索">
+<label for="q">关键词</label><select><option>2019年</option></select>
+<textarea>留言</textarea><p>本报告由市政府办公室编制。</p></form></body></html>"""
+
+
+def test_a_page_wrapped_in_a_form_reads_as_lines():
+    # Form controls are plain elements here: their text is read like any other.
+    assert visible_lines(parse_html(FORM_PAGE)) == ["关键词", "2019年", "留言", "本报告由市政府办公室编制。"]
