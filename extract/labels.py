@@ -75,11 +75,21 @@ class Label:
 @lru_cache(maxsize=8192)
 def normalise_text(text: str) -> str:
     """NFKC, no whitespace or invisible characters, variants folded; no structural edits."""
-    for circled, plain in _CIRCLED.items():
-        text = text.replace(circled, plain)
-    text = unicodedata.normalize("NFKC", text.replace("&nbsp;", " "))
-    text = "".join(_INVISIBLE.sub("", text).split())
-    text = _QUOTES.sub("", _PINYIN_GLOSS.sub("", text))
+    text = text.replace("&nbsp;", " ")
+    # Most labels reach here already NFKC (cells are cleaned first): such a text holds no circled
+    # number either (NFKC changes ①), so the twenty replacements and NFKC itself have nothing to do.
+    if not unicodedata.is_normalized("NFKC", text):
+        for circled, plain in _CIRCLED.items():
+            text = text.replace(circled, plain)
+        text = unicodedata.normalize("NFKC", text)
+    # Whitespace and invisible characters are disjoint sets, so dropping them commutes; every
+    # invisible character is a format character, so a printable text has none to scan for.
+    text = "".join(text.split())
+    if not text.isprintable():
+        text = _INVISIBLE.sub("", text)
+    if "(" in text:  # a pinyin gloss is parenthesised
+        text = _PINYIN_GLOSS.sub("", text)
+    text = _QUOTES.sub("", text)
     for variant, canonical in _VARIANTS:
         text = text.replace(variant, canonical)
     if text.endswith("数量"):

@@ -52,9 +52,10 @@ _CELL_MEMO = 8192
 @lru_cache(maxsize=_CELL_MEMO)
 def clean_cell(text: str) -> str:
     """NFKC, then drop every kind of space: cells wrap and NBSP marks empty cells."""
-    text = unicodedata.normalize("NFKC", text.replace("&nbsp;", " "))
-    text = _INVISIBLE.sub("", text)
-    return "".join(text.split())
+    text = "".join(unicodedata.normalize("NFKC", text.replace("&nbsp;", " ")).split())
+    # Dropping whitespace and dropping invisible characters commute (the sets are disjoint), and
+    # every invisible character is a format character: a printable text has none to scan for.
+    return text if text.isprintable() else _INVISIBLE.sub("", text)
 
 
 def _to_number(digits: str) -> int | float:
