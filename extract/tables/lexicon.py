@@ -27,6 +27,9 @@ KEYS_CSV = DATA / "indicators.csv"
 class Entry:
     name: str  # the key segment this label stands for
     rule: LexiconRow
+    # A keyword the label must hold ("" when none is required): most labels are told apart from
+    # most entries by this one `in` test, without a call into the rule's keyword loops.
+    gate: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +45,8 @@ def _entries() -> dict[tuple[str, str], tuple[Entry, ...]]:
                 context_none=_keywords(row["context_none"]),
                 unit="",
             )
-            found.setdefault((row["table"], row["role"]), []).append(Entry(row["name"], rule))
+            gate = rule.label_all[0] if rule.label_all else ""
+            found.setdefault((row["table"], row["role"]), []).append(Entry(row["name"], rule, gate))
     return {role: tuple(entries) for role, entries in found.items()}
 
 
@@ -54,7 +58,7 @@ def entries(table: str, role: str) -> Sequence[Entry]:
 def match(table: str, role: str, label: str, context: str = "") -> str | None:
     """The name of the first entry whose keyword sets fit the (normalised) label and context."""
     for entry in entries(table, role):
-        if entry.rule.matches(label, context):
+        if entry.gate in label and entry.rule.matches(label, context):
             return entry.name
     return None
 
