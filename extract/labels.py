@@ -42,6 +42,9 @@ _PREFIXES: tuple[tuple[re.Pattern[str], int], ...] = (
     # Seed 003 lost "(七" of "(七)" and kept only ")": a damaged group number.
     (re.compile(r"^\)"), LEVEL_GROUP),
 )
+# The first characters a prefix above can start with, besides a decimal digit (\d): a label
+# starting with none of them has no prefix, and its prefix patterns need not be tried.
+_PREFIX_STARTS = frozenset(_CN_NUM + "()其")
 _CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}  # ① … ⑳, before NFKC eats them
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
 _QUOTES = re.compile(r"[\"'“”‘’＂「」『』《》〈〉]")
@@ -103,9 +106,7 @@ def normalise_label(raw: str) -> Label:
     text = normalise_text(raw)
     prefixes: list[str] = []
     level = LEVEL_NONE
-    peeled = True
-    while peeled:
-        peeled = False
+    while text[:1] in _PREFIX_STARTS or text[:1].isdecimal():
         for pattern, pattern_level in _PREFIXES:
             found = pattern.match(text)
             if found:
@@ -113,10 +114,11 @@ def normalise_label(raw: str) -> Label:
                 # The outer number decides depth: "1.其中:" is an item, not a detail row.
                 level = level or pattern_level
                 text = text[found.end() :]
-                peeled = True
                 break
+        else:
+            break
     # Counting notes and explanations: （不同渠道和方式公开相同信息计1条）, （单位：万元）…
-    while _PARENTHETICAL.search(text):
+    while "(" in text and _PARENTHETICAL.search(text):
         text = _PARENTHETICAL.sub("", text)
     # Damaged labels keep unmatched brackets ("旗县(市、已建成…"): drop the stray marks only.
     text = text.replace("(", "").replace(")", "")
