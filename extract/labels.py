@@ -64,6 +64,11 @@ _VARIANTS: tuple[tuple[str, str], ...] = (
     ("规范性档案", "规范性文件"),  # Taiwan-localised mirrors write 文件 as 檔案
 )
 
+# One scan that tells whether the quote and variant steps of normalise_text have work to do.
+_QUOTE_OR_VARIANT = re.compile(
+    "|".join([_QUOTES.pattern, *(re.escape(variant) for variant, _ in _VARIANTS)])
+)
+
 
 @dataclass(frozen=True)
 class Label:
@@ -92,9 +97,11 @@ def normalise_text(text: str) -> str:
         text = _INVISIBLE.sub("", text)
     if "(" in text:  # a pinyin gloss is parenthesised
         text = _PINYIN_GLOSS.sub("", text)
-    text = _QUOTES.sub("", text)
-    for variant, canonical in _VARIANTS:
-        text = text.replace(variant, canonical)
+    # Without a quote and a variant to start with, neither step below changes anything.
+    if _QUOTE_OR_VARIANT.search(text):
+        text = _QUOTES.sub("", text)
+        for variant, canonical in _VARIANTS:
+            text = text.replace(variant, canonical)
     if text.endswith("数量"):
         text = text[:-1]  # 行政复议数量 ≡ 行政复议数
     return text
