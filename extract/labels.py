@@ -65,9 +65,22 @@ _VARIANTS: tuple[tuple[str, str], ...] = (
 )
 
 # One scan that tells whether the quote and variant steps of normalise_text have work to do.
-_QUOTE_OR_VARIANT = re.compile(
-    "|".join([_QUOTES.pattern, *(re.escape(variant) for variant, _ in _VARIANTS)])
-)
+_QUOTE_OR_VARIANT = re.compile("|".join([_QUOTES.pattern, *(re.escape(variant) for variant, _ in _VARIANTS)]))
+
+# Ideographs the folding can write into a text: those of the variants' wordings.
+_FOLDED_IN = frozenset("".join(canonical for _, canonical in _VARIANTS))
+
+
+def kept_ideographs(words: str) -> str:
+    """The CJK ideographs of `words` that folding cannot write in, each once, in order.
+
+    normalise_text and normalise_label delete characters, write circled numbers as "(1)",
+    fold variants and apply NFKC, which decomposes character by character and never composes
+    a CJK ideograph. So a label folded from a text holds these ideographs only if the text's
+    NFKC form does (as clean_cell's result, its NFKC form less spaces, does): a text lacking
+    one of them cannot fold to a label containing `words`.
+    """
+    return "".join(dict.fromkeys(c for c in words if "\u4e00" <= c <= "\u9fff" and c not in _FOLDED_IN))
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from ..labels import _VARIANTS, LexiconRow, _keywords
+from ..labels import LexiconRow, _keywords, kept_ideographs
 
 # Package data through importlib.resources, so it reads from an installed egg or wheel too.
 DATA = resources.files("extract") / "data"
@@ -63,31 +63,15 @@ def match(table: str, role: str, label: str, context: str = "") -> str | None:
     return None
 
 
-# Ideographs the label folding can write into a label: those of the variants' wordings.
-_FOLDED_IN = frozenset("".join(canonical for _, canonical in _VARIANTS))
-
-
-def _is_ideograph(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
-
-
 @cache  # loaded data, like _entries: one answer per (table, role, name) the readers ask about
 def required_ideographs(table: str, role: str, name: str) -> tuple[str, ...]:
     """For each entry named `name`, the ideographs its label keywords hold that folding cannot add.
 
-    A label normalised (normalise_text, normalise_label) from an NFKC text only deletes
-    characters and folds variants: NFKC never composes a CJK ideograph, and an NFKC text holds
-    no compatibility character that decomposes to one. So the label can match the entry only
-    when the text itself holds each of these characters.
+    A label can match the entry only when the NFKC text it is folded from holds each of them
+    (see labels.kept_ideographs).
     """
     return tuple(
-        "".join(
-            sorted(
-                {char for word in entry.rule.label_all for char in word if _is_ideograph(char)} - _FOLDED_IN
-            )
-        )
-        for entry in entries(table, role)
-        if entry.name == name
+        kept_ideographs("".join(entry.rule.label_all)) for entry in entries(table, role) if entry.name == name
     )
 
 
