@@ -279,15 +279,6 @@ def _read_applications(lines: Sequence[str], start: int) -> tuple[list[list[str]
     return rows, raw, index
 
 
-def _may_be_new_received(text: str) -> bool:
-    """False when the cleaned (NFKC) line cannot be the row 新收…: it lacks a character the row's
-    keywords need. Most lines of a page are not table rows; this spares them the label folding."""
-    return any(
-        all(char in text for char in chars)
-        for chars in lexicon.required_ideographs("3", "row", "new_received")
-    )
-
-
 def _row_name(fragment: str) -> str | None:
     label = normalise_label(key_text(fragment))
     return lexicon.match("3", "row", label.text) if label.text else None
@@ -397,6 +388,7 @@ def flat_tables(lines: Sequence[str]) -> FlatTables:
     grids: list[Grid] = []
     kinds: list[str] = []
     raw: list[tuple[str, RawCell]] = []
+    new_received_mark = lexicon.required_ideograph("3", "row", "new_received")
     index = 0
     while index < len(lines):
         text = clean_cell(lines[index])
@@ -413,7 +405,9 @@ def flat_tables(lines: Sequence[str]) -> FlatTables:
         if (
             "申请人情况" in text
             or "自然人" in text
-            or (_may_be_new_received(text) and _row_name(text) == "new_received")
+            # Most lines of a page are not table rows: one character rules them out of 新收…
+            # without folding them into labels.
+            or (new_received_mark in text and _row_name(text) == "new_received")
         ):
             rows3, raw3, index = _read_applications(lines, index)
             if rows3:

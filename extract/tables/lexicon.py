@@ -64,15 +64,16 @@ def match(table: str, role: str, label: str, context: str = "") -> str | None:
 
 
 @cache  # loaded data, like _entries: one answer per (table, role, name) the readers ask about
-def required_ideographs(table: str, role: str, name: str) -> tuple[str, ...]:
-    """For each entry named `name`, the ideographs its label keywords hold that folding cannot add.
+def required_ideograph(table: str, role: str, name: str) -> str:
+    """An ideograph that every entry named `name` needs and folding cannot add ("" if none).
 
-    A label can match the entry only when the NFKC text it is folded from holds each of them
-    (see labels.kept_ideographs).
+    A label can match such an entry only when the NFKC text it is folded from holds this
+    character (see labels.kept_ideographs), so one `in` test rules most lines out.
     """
-    return tuple(
+    needs = [
         kept_ideographs("".join(entry.rule.label_all)) for entry in entries(table, role) if entry.name == name
-    )
+    ]
+    return next((char for char in needs[0] if all(char in other for other in needs[1:])), "") if needs else ""
 
 
 @dataclass(frozen=True)
