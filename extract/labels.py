@@ -110,7 +110,7 @@ def normalise_text(text: str) -> str:
         text = _INVISIBLE.sub("", text)
     if "(" in text:  # a pinyin gloss is parenthesised
         text = _PINYIN_GLOSS.sub("", text)
-    # Without a quote and a variant to start with, neither step below changes anything.
+    # A text holding neither a quote nor a variant is left as it is by both steps below.
     if _QUOTE_OR_VARIANT.search(text):
         text = _QUOTES.sub("", text)
         for variant, canonical in _VARIANTS:

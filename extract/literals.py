@@ -115,11 +115,11 @@ class LineFinder:
 def _longest_first(literals: Iterable[str]) -> str:
     """A regex matching, at a place, the longest of `literals` that starts there.
 
-    The literals are nested by their shared beginnings ("告知(?:通过…|作出…)"): where a
-    character starts no literal, the regex tries one alternative per distinct first
-    character instead of one per literal. Alternatives with different first characters
-    exclude each other, and the empty rest of a literal that others extend comes last,
-    so the longer literal is preferred, as a flat longest-first alternation would.
+    The literals are nested by their shared beginnings ("告知(?:通过…|作出…)"): at each
+    place the regex tries one alternative per distinct first character, not one per
+    literal. Alternatives with different first characters exclude each other, and the
+    empty rest of a literal that others extend comes last, so the longer literal is
+    preferred, as a flat longest-first alternation would.
     """
     rests: dict[str, list[str]] = {}
     for literal in literals:
