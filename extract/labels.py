@@ -42,6 +42,9 @@ _PREFIXES: tuple[tuple[re.Pattern[str], int], ...] = (
     # Seed 003 lost "(七" of "(七)" and kept only ")": a damaged group number.
     (re.compile(r"^\)"), LEVEL_GROUP),
 )
+# The first characters a prefix above can start with, besides a decimal digit (\d): a label
+# starting with none of them has no prefix, and its prefix patterns need not be tried.
+_PREFIX_STARTS = frozenset(_CN_NUM + "()其")
 _CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}  # ① … ⑳, before NFKC eats them
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
 _QUOTES = re.compile(r"[\"'“”‘’＂「」『』《》〈〉]")
@@ -61,6 +64,24 @@ _VARIANTS: tuple[tuple[str, str], ...] = (
     ("规范性档案", "规范性文件"),  # Taiwan-localised mirrors write 文件 as 檔案
 )
 
+# One scan that tells whether the quote and variant steps of normalise_text have work to do.
+_QUOTE_OR_VARIANT = re.compile("|".join([_QUOTES.pattern, *(re.escape(variant) for variant, _ in _VARIANTS)]))
+
+# Ideographs the folding can write into a text: those of the variants' wordings.
+_FOLDED_IN = frozenset("".join(canonical for _, canonical in _VARIANTS))
+
+
+def kept_ideographs(words: str) -> str:
+    """The CJK ideographs of `words` that folding cannot write in, each once, in order.
+
+    normalise_text and normalise_label delete characters, write circled numbers as "(1)",
+    fold variants and apply NFKC, which decomposes character by character and never composes
+    a CJK ideograph. So a label folded from a text holds these ideographs only if the text's
+    NFKC form does (as clean_cell's result, its NFKC form less spaces, does): a text lacking
+    one of them cannot fold to a label containing `words`.
+    """
+    return "".join(dict.fromkeys(c for c in words if "\u4e00" <= c <= "\u9fff" and c not in _FOLDED_IN))
+
 
 @dataclass(frozen=True)
 class Label:
@@ -75,13 +96,25 @@ class Label:
 @lru_cache(maxsize=8192)
 def normalise_text(text: str) -> str:
     """NFKC, no whitespace or invisible characters, variants folded; no structural edits."""
-    for circled, plain in _CIRCLED.items():
-        text = text.replace(circled, plain)
-    text = unicodedata.normalize("NFKC", text.replace("&nbsp;", " "))
-    text = "".join(_INVISIBLE.sub("", text).split())
-    text = _QUOTES.sub("", _PINYIN_GLOSS.sub("", text))
-    for variant, canonical in _VARIANTS:
-        text = text.replace(variant, canonical)
+    text = text.replace("&nbsp;", " ")
+    # Most labels reach here already NFKC (cells are cleaned first): such a text holds no circled
+    # number either (NFKC changes ①), so the twenty replacements and NFKC itself have nothing to do.
+    if not unicodedata.is_normalized("NFKC", text):
+        for circled, plain in _CIRCLED.items():
+            text = text.replace(circled, plain)
+        text = unicodedata.normalize("NFKC", text)
+    # Whitespace and invisible characters are disjoint sets, so dropping them commutes; every
+    # invisible character is a format character, so a printable text has none to scan for.
+    text = "".join(text.split())
+    if not text.isprintable():
+        text = _INVISIBLE.sub("", text)
+    if "(" in text:  # a pinyin gloss is parenthesised
+        text = _PINYIN_GLOSS.sub("", text)
+    # A text holding neither a quote nor a variant is left as it is by both steps below.
+    if _QUOTE_OR_VARIANT.search(text):
+        text = _QUOTES.sub("", text)
+        for variant, canonical in _VARIANTS:
+            text = text.replace(variant, canonical)
     if text.endswith("数量"):
         text = text[:-1]  # 行政复议数量 ≡ 行政复议数
     return text
@@ -93,9 +126,7 @@ def normalise_label(raw: str) -> Label:
     text = normalise_text(raw)
     prefixes: list[str] = []
     level = LEVEL_NONE
-    peeled = True
-    while peeled:
-        peeled = False
+    while text[:1] in _PREFIX_STARTS or text[:1].isdecimal():
         for pattern, pattern_level in _PREFIXES:
             found = pattern.match(text)
             if found:
@@ -103,10 +134,11 @@ def normalise_label(raw: str) -> Label:
                 # The outer number decides depth: "1.其中:" is an item, not a detail row.
                 level = level or pattern_level
                 text = text[found.end() :]
-                peeled = True
                 break
+        else:
+            break
     # Counting notes and explanations: （不同渠道和方式公开相同信息计1条）, （单位：万元）…
-    while _PARENTHETICAL.search(text):
+    while "(" in text and _PARENTHETICAL.search(text):
         text = _PARENTHETICAL.sub("", text)
     # Damaged labels keep unmatched brackets ("旗县(市、已建成…"): drop the stray marks only.
     text = text.replace("(", "").replace(")", "")

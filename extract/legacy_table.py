@@ -28,6 +28,7 @@ from .labels import (
     LEVEL_NONE,
     Label,
     LexiconRow,
+    kept_ideographs,
     load_legacy_lexicon,
     match_legacy_row,
     normalise_label,
@@ -56,6 +57,9 @@ _CAPTION_LOOKBACK = 3  # lines
 _REGION_WORDS = ("本行政区域", "全市", "全县", "全区", "全旗", "全盟", "全省")
 _OWN_BODY_WORDS = ("本级", "本机关", "本部门")
 _FIRST_BLOCK = "主动公开情况"
+# An ideograph that a line folding to _FIRST_BLOCK holds (see labels.kept_ideographs): the
+# last one, 况, since page chrome is full of 主 and 公开.
+_FIRST_BLOCK_MARK = kept_ideographs(_FIRST_BLOCK)[-1]
 
 
 class Kind(enum.Enum):
@@ -176,8 +180,9 @@ def _may_open(line: str) -> bool:
     text = clean_cell(line)
     if "统计表" in text or text == "统计指标":
         return True  # maybe a title, or the header triple's first cell
-    # The first block's label: a label is never longer than _MAX_LABEL_CHARS.
-    return len(text) <= _MAX_LABEL_CHARS and _is_first_block(line)
+    # The first block's label: a label is never longer than _MAX_LABEL_CHARS, and the cleaned
+    # line holds its mark (most lines lack it, and are not folded into labels).
+    return len(text) <= _MAX_LABEL_CHARS and _FIRST_BLOCK_MARK in text and _is_first_block(line)
 
 
 def _next_filled(kinds: _LineKinds, start: int) -> int:

@@ -82,9 +82,9 @@ class LineFinder:
             key=lambda text: (-len(text), text),
         )
         self._keys = sorted(distinct)
-        self._regex = re.compile("|".join(map(re.escape, scanned))) if scanned else None
-        # Longest first, the regex reports the longest literal starting at a place; the
-        # others starting there are exactly its prefixes.
+        self._regex = re.compile(_longest_first(scanned)) if scanned else None
+        # The regex reports the longest literal starting at a place; the others starting
+        # there are exactly its prefixes.
         self._starting_with = {
             literal: tuple(prefix for prefix in scanned if literal.startswith(prefix)) for literal in scanned
         }
@@ -110,3 +110,23 @@ class LineFinder:
                     indexes.append(index)
             match = self._regex.search(joined, at + 1)
         return holding
+
+
+def _longest_first(literals: Iterable[str]) -> str:
+    """A regex matching, at a place, the longest of `literals` that starts there.
+
+    The literals are nested by their shared beginnings ("告知(?:通过…|作出…)"): at each
+    place the regex tries one alternative per distinct first character, not one per
+    literal. Alternatives with different first characters exclude each other, and the
+    empty rest of a literal that others extend comes last, so the longer literal is
+    preferred, as a flat longest-first alternation would.
+    """
+    rests: dict[str, list[str]] = {}
+    for literal in literals:
+        rests.setdefault(literal[:1], []).append(literal[1:])
+    branches = [
+        re.escape(first + tails[0]) if len(tails) == 1 else f"{re.escape(first)}(?:{_longest_first(tails)})"
+        for first, tails in rests.items()
+        if first
+    ]
+    return "|".join(branches + [""] * ("" in rests))

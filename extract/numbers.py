@@ -52,9 +52,10 @@ _CELL_MEMO = 8192
 @lru_cache(maxsize=_CELL_MEMO)
 def clean_cell(text: str) -> str:
     """NFKC, then drop every kind of space: cells wrap and NBSP marks empty cells."""
-    text = unicodedata.normalize("NFKC", text.replace("&nbsp;", " "))
-    text = _INVISIBLE.sub("", text)
-    return "".join(text.split())
+    text = "".join(unicodedata.normalize("NFKC", text.replace("&nbsp;", " ")).split())
+    # Dropping whitespace and dropping invisible characters commute (the sets are disjoint), and
+    # every invisible character is a format character: a printable text has none to scan for.
+    return text if text.isprintable() else _INVISIBLE.sub("", text)
 
 
 def _to_number(digits: str) -> int | float:
@@ -86,6 +87,9 @@ def parse_cell(text: str) -> CellValue:
     cell = clean_cell(text)
     if not cell:
         return CellValue(None, BLANK)
+    if cell.isascii() and cell.isdigit():
+        # Most cells are a bare count: no mark, sign, unit or note to look for (none is a digit).
+        return CellValue(int(cell), OK)
     if cell in NOT_APPLICABLE_MARKS:
         return CellValue(None, NOT_APPLICABLE)
     if cell in ("是", "否"):
@@ -116,7 +120,7 @@ def parse_cell(text: str) -> CellValue:
         rest = rest[1:]
     rest, approximate_after = _strip_prefix(rest, _APPROX_AFTER)
     approximate = approximate or approximate_after
-    if unit is None:
+    if unit is None and rest:
         for word in UNIT_WORDS:
             if rest.startswith(word):
                 unit, rest = word, rest[len(word) :]

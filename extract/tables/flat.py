@@ -388,6 +388,7 @@ def flat_tables(lines: Sequence[str]) -> FlatTables:
     grids: list[Grid] = []
     kinds: list[str] = []
     raw: list[tuple[str, RawCell]] = []
+    new_received_mark = lexicon.required_ideograph("3", "row", "new_received")
     index = 0
     while index < len(lines):
         text = clean_cell(lines[index])
@@ -401,7 +402,13 @@ def flat_tables(lines: Sequence[str]) -> FlatTables:
                 kinds.append("2")
             raw += [("2", cell) for cell in raw2]
             continue
-        if "申请人情况" in text or "自然人" in text or _row_name(text) == "new_received":
+        if (
+            "申请人情况" in text
+            or "自然人" in text
+            # Most lines of a page are not table rows: one character rules them out of 新收…
+            # without folding them into labels.
+            or (new_received_mark in text and _row_name(text) == "new_received")
+        ):
             rows3, raw3, index = _read_applications(lines, index)
             if rows3:
                 grids.append(Grid(rows=[*map(list, _APPLICATION_HEADER), *rows3], source="text"))

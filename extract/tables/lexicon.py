@@ -12,10 +12,10 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
-from ..labels import LexiconRow, _keywords
+from ..labels import LexiconRow, _keywords, kept_ideographs
 
 # Package data through importlib.resources, so it reads from an installed egg or wheel too.
 DATA = resources.files("extract") / "data"
@@ -27,6 +27,9 @@ KEYS_CSV = DATA / "indicators.csv"
 class Entry:
     name: str  # the key segment this label stands for
     rule: LexiconRow
+    # A keyword the label must hold ("" when none is required): most labels are told apart from
+    # most entries by this one `in` test, without a call into the rule's keyword loops.
+    gate: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +45,8 @@ def _entries() -> dict[tuple[str, str], tuple[Entry, ...]]:
                 context_none=_keywords(row["context_none"]),
                 unit="",
             )
-            found.setdefault((row["table"], row["role"]), []).append(Entry(row["name"], rule))
+            gate = rule.label_all[0] if rule.label_all else ""
+            found.setdefault((row["table"], row["role"]), []).append(Entry(row["name"], rule, gate))
     return {role: tuple(entries) for role, entries in found.items()}
 
 
@@ -54,9 +58,22 @@ def entries(table: str, role: str) -> Sequence[Entry]:
 def match(table: str, role: str, label: str, context: str = "") -> str | None:
     """The name of the first entry whose keyword sets fit the (normalised) label and context."""
     for entry in entries(table, role):
-        if entry.rule.matches(label, context):
+        if entry.gate in label and entry.rule.matches(label, context):
             return entry.name
     return None
+
+
+@cache  # loaded data, like _entries: one answer per (table, role, name) the readers ask about
+def required_ideograph(table: str, role: str, name: str) -> str:
+    """An ideograph that every entry named `name` needs and folding cannot add ("" if none).
+
+    A label can match such an entry only when the NFKC text it is folded from holds this
+    character (see labels.kept_ideographs), so one `in` test rules most lines out.
+    """
+    needs = [
+        kept_ideographs("".join(entry.rule.label_all)) for entry in entries(table, role) if entry.name == name
+    ]
+    return next((char for char in needs[0] if all(char in other for other in needs[1:])), "") if needs else ""
 
 
 @dataclass(frozen=True)
