@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import bisect
 import csv
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import opencc
 
@@ -46,6 +48,7 @@ ENFORCEMENT_WINDOW = 12
 MEMO_CHARS = 64
 MEMO_ENTRIES = 16384
 RECENT_TEXTS = 8
+MEMO_LINES = 4096  # lines of long texts whose readings are remembered (_LineMemo)
 
 
 @dataclass(frozen=True)
@@ -278,7 +281,12 @@ _SPECIAL = re.compile("[" + "".join(re.escape(c) for c in sorted(_INTERFERENCE |
 
 
 def _drop_interference(normal: str) -> tuple[str, list[int]]:
-    """Drop zero-width characters, and interference between Chinese characters.
+    """Drop zero-width characters, and interference between Chinese characters."""
+    return _without(normal, _interference_offsets(normal))
+
+
+def _interference_offsets(normal: str) -> list[int]:
+    """The offsets _drop_interference drops, ascending.
 
     Only the special characters are visited (a report has a few dozen among thousands
     of characters); the ordinary characters between them are kept as whole slices.
@@ -302,7 +310,7 @@ def _drop_interference(normal: str) -> tuple[str, list[int]]:
                 dropped.append(index)
                 continue
         last_kept = char
-    return _without(normal, dropped)
+    return dropped
 
 
 def _without(normal: str, dropped: list[int]) -> tuple[str, list[int]]:
@@ -330,18 +338,30 @@ def _packaged_hits(text: str) -> tuple[Hit, ...]:
 
 
 _short_hits = lru_cache(maxsize=MEMO_ENTRIES)(_packaged_hits)
-_recent_hits = lru_cache(maxsize=RECENT_TEXTS)(_packaged_hits)
+
+
+# (start, end, term, category, weight) in a folded text: a Hit is built only if it is kept.
+_Candidate = tuple[int, int, str, str, float]
+
+
+def _rewrite_variants(folded: str, lexicon: Lexicon) -> str:
+    """Variants spelled as their canonical terms, in the same number of characters."""
+    if not lexicon.variants:
+        return folded
+    return lexicon.variant_re.sub(lambda m: lexicon.variants[m[0]].ljust(len(m[0]))[: len(m[0])], folded)
+
+
+def _candidates(folded: str, lexicon: Lexicon) -> list[_Candidate]:
+    """Term matches, then morphology matches, before any is cancelled."""
+    found = [(m.start(), m.end(), m[0], *lexicon.terms[m[0]]) for m in lexicon.term_re.finditer(folded)]
+    found += [(m.start(), m.end(), m[0], "morphology", MORPHOLOGY_WEIGHT) for m in morphology_matches(folded)]
+    return found
 
 
 def _hits(text: str, lexicon: Lexicon) -> list[Hit]:
     folded, offsets = fold(text)
-    if lexicon.variants:
-        folded = lexicon.variant_re.sub(
-            lambda m: lexicon.variants[m[0]].ljust(len(m[0]))[: len(m[0])], folded
-        )
-    # (start, end, term, category, weight) in the folded text: a Hit is built only if it is kept.
-    found = [(m.start(), m.end(), m[0], *lexicon.terms[m[0]]) for m in lexicon.term_re.finditer(folded)]
-    found += [(m.start(), m.end(), m[0], "morphology", MORPHOLOGY_WEIGHT) for m in morphology_matches(folded)]
+    folded = _rewrite_variants(folded, lexicon)
+    found = _candidates(folded, lexicon)
     if not found:
         return []
     benign = _Spans(lexicon.benign_re.finditer(folded))
@@ -354,6 +374,169 @@ def _hits(text: str, lexicon: Lexicon) -> list[Hit]:
         if enforced and lexicon.enforcement_re.search(folded, *window):
             continue
         kept.append(Hit(offsets[start], offsets[end - 1] + 1, term, category, weight))
+    return _merge(kept)
+
+
+# A page's long texts repeat one another line by line: the main text is mostly the page's
+# lines again. Everything the lexicon reads stays within a line: no OpenCC phrase, term,
+# benign phrase, variant or morphology match holds "\n"; "\n" is a stable starter under
+# NFKC, neither cased nor case-ignorable for lower(), and neither Chinese nor interference
+# for the drops, and each finditer meets every "\n" between its matches. So a long text's
+# hits are read from the readings of its lines, each line read once, and only the
+# enforcement window, which reaches into the neighbouring lines, is read on the text.
+# That holds while the text's fold takes no fallback and changes no line's length, i.e.
+# when every line's own fold keeps its length: a line that does not is never remembered,
+# and a text holding one is read whole, as _hits reads it.
+
+
+class _LineReading(NamedTuple):
+    """A line as the lexicon reads it, where its fold keeps its length."""
+
+    folded: str  # folded, variants rewritten
+    kept_before: tuple[int, ...]  # for the k-th dropped offset d, d - k (see _AfterDrops)
+    found: tuple[tuple[int, int, str, str, float], ...]  # outside benign phrases; offsets in `folded`
+
+    def original(self, index: int) -> int:
+        """The offset in the line of the folded character at `index`."""
+        return index + bisect.bisect_right(self.kept_before, index) if self.kept_before else index
+
+
+class _MemoInfo(NamedTuple):
+    currsize: int
+    maxsize: int
+
+
+class _LineMemo(dict):  # type: ignore[type-arg]
+    """Readings of the lines of long texts, the oldest forgotten first.
+
+    Kept because a page's main text and hidden blocks repeat its lines (see above). It
+    answers cache_info and cache_clear as the lru_cache memos do; they are set on the memo
+    itself, as what finds the memos calls the cache_info of every value a module holds.
+    """
+
+    def __init__(self, maxsize: int) -> None:
+        super().__init__()
+        self.maxsize = maxsize
+        self.cache_info = lambda: _MemoInfo(len(self), maxsize)
+        self.cache_clear = self.clear
+
+    def remember(self, readings: dict[str, _LineReading]) -> None:
+        self.update(readings)
+        for line in list(itertools.islice(self, max(0, len(self) - self.maxsize))):
+            del self[line]
+
+
+_LINES = _LineMemo(MEMO_LINES)
+
+
+def _long_hits(text: str) -> tuple[Hit, ...]:
+    """_packaged_hits(text), from the readings of the text's lines."""
+    lexicon = load_lexicon()
+    lines = text.split("\n")
+    readings = list(map(_LINES.get, lines))
+    if None in readings:
+        missing = [line for line, reading in zip(lines, readings, strict=True) if reading is None]
+        # Read whole when nothing is known, so that OpenCC's conversion of it is remembered.
+        batch = text if len(missing) == len(lines) else "\n".join(dict.fromkeys(missing))
+        read = _read_lines(batch, lexicon)
+        _LINES.remember(read)
+        readings = [reading or read.get(line) for line, reading in zip(lines, readings, strict=True)]
+        if None in readings:  # a line whose fold changes its length: read the text whole
+            return tuple(_hits(text, lexicon))
+    return tuple(_hits_of_lines(lines, readings, lexicon))
+
+
+_recent_hits = lru_cache(maxsize=RECENT_TEXTS)(_long_hits)
+
+
+def _read_lines(batch: str, lexicon: Lexicon) -> dict[str, _LineReading]:
+    """The readings of the batch's lines whose fold keeps their length.
+
+    The steps are fold's and _hits's, on the whole batch; none when the batch's fold
+    takes a fallback, as its lines are then not folded as they are on their own.
+    """
+    simplified = to_simplified(batch)
+    if len(simplified) != len(batch):
+        return {}
+    unlowered = nfkc(simplified)
+    if len(unlowered) != len(batch):
+        return {}
+    normal = unlowered.lower()
+    lines = batch.split("\n")
+    steps = [step.split("\n") for step in (simplified, unlowered, normal)]
+    if any(len(step) != len(lines) for step in steps):
+        return {}
+    keeping_length = _keeping_length(lines, steps)
+    if any(char in normal for char in _ZERO_WIDTH_CHARS):
+        dropped = _interference_offsets(normal)
+    else:
+        dropped = _dropped_marks(normal)
+    folded = _rewrite_variants(_without(normal, dropped)[0] if dropped else normal, lexicon)
+    folded_lines = folded.split("\n")
+    folded_starts = list(itertools.accumulate((len(line) + 1 for line in folded_lines), initial=0))
+    normal_starts = list(itertools.accumulate((len(line) + 1 for line in steps[-1]), initial=0))
+    # Each line's dropped offsets and kept candidates, in the line's own offsets.
+    drops: dict[int, list[int]] = {}
+    for offset in dropped:
+        index = bisect.bisect_right(normal_starts, offset) - 1
+        drops.setdefault(index, []).append(offset - normal_starts[index])
+    found: dict[int, list[_Candidate]] = {}
+    benign: dict[int, _Spans] = {}  # a benign phrase, like a candidate, lies within a line
+    for start, end, term, category, weight in _candidates(folded, lexicon):
+        index = bisect.bisect_right(folded_starts, start) - 1
+        line_start = folded_starts[index]
+        if category != BRAND:
+            if index not in benign:
+                line_end = folded_starts[index + 1] - 1
+                benign[index] = _Spans(lexicon.benign_re.finditer(folded, line_start, line_end))
+            if benign[index].overlap(start, end):
+                continue
+        found.setdefault(index, []).append((start - line_start, end - line_start, term, category, weight))
+    return {
+        line: _LineReading(
+            folded_line,
+            tuple(offset - k for k, offset in enumerate(drops.get(index, ()))),
+            tuple(found.get(index, ())),
+        )
+        for index, (line, folded_line) in enumerate(zip(lines, folded_lines, strict=True))
+        if keeping_length is None or line in keeping_length
+    }
+
+
+def _keeping_length(lines: list[str], steps: list[list[str]]) -> set[str] | None:
+    """The lines that every step of the fold leaves as long as they were; None for all of them."""
+    lengths = list(map(len, lines))
+    step_lengths = [list(map(len, step)) for step in steps]
+    if all(found == lengths for found in step_lengths):
+        return None
+    return {line for line, *found in zip(lines, lengths, *step_lengths, strict=True) if len(set(found)) == 1}
+
+
+def _hits_of_lines(lines: list[str], readings: list[_LineReading], lexicon: Lexicon) -> list[Hit]:
+    """_hits of "\n".join(lines), from the readings of the lines."""
+    folded = "\n".join([reading.folded for reading in readings])
+    enforced = lexicon.enforcement_re.search(folded) is not None  # else no window holds a word
+    kept = []
+    line_start = folded_start = 0
+    for line, reading in zip(lines, readings, strict=True):
+        for start, end, term, category, weight in reading.found:
+            window = (
+                max(0, folded_start + start - ENFORCEMENT_WINDOW),
+                folded_start + end + ENFORCEMENT_WINDOW,
+            )
+            if enforced and lexicon.enforcement_re.search(folded, *window):
+                continue
+            kept.append(
+                Hit(
+                    line_start + reading.original(start),
+                    line_start + reading.original(end - 1) + 1,
+                    term,
+                    category,
+                    weight,
+                )
+            )
+        line_start += len(line) + 1
+        folded_start += len(reading.folded) + 1
     return _merge(kept)
 
 
