@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import csv
 import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -58,6 +59,10 @@ class Hit:
     term: str
     category: str
     weight: float
+
+
+# (start, end, term, category, weight) in a folded text: a Hit is built only if it is kept.
+_Candidate = tuple[int, int, str, str, float]
 
 
 @dataclass(frozen=True)
@@ -340,10 +345,6 @@ def _packaged_hits(text: str) -> tuple[Hit, ...]:
 _short_hits = lru_cache(maxsize=MEMO_ENTRIES)(_packaged_hits)
 
 
-# (start, end, term, category, weight) in a folded text: a Hit is built only if it is kept.
-_Candidate = tuple[int, int, str, str, float]
-
-
 def _rewrite_variants(folded: str, lexicon: Lexicon) -> str:
     """Variants spelled as their canonical terms, in the same number of characters."""
     if not lexicon.variants:
@@ -389,16 +390,22 @@ def _hits(text: str, lexicon: Lexicon) -> list[Hit]:
 # and a text holding one is read whole, as _hits reads it.
 
 
-class _LineReading(NamedTuple):
-    """A line as the lexicon reads it, where its fold keeps its length."""
+# A line as the lexicon reads it, where its fold keeps its length: the line folded with
+# its variants rewritten; for the k-th offset d that fold dropped, d - k (see _AfterDrops);
+# and the candidates outside benign phrases, in offsets of the folded line. A plain tuple,
+# so that the readings of a text's lines are built in C.
+_LineReading = tuple[str, tuple[int, ...], tuple[_Candidate, ...]]
+_FOLDED, _KEPT_BEFORE, _FOUND = 0, 1, 2
 
-    folded: str  # folded, variants rewritten
-    kept_before: tuple[int, ...]  # for the k-th dropped offset d, d - k (see _AfterDrops)
-    found: tuple[tuple[int, int, str, str, float], ...]  # outside benign phrases; offsets in `folded`
 
-    def original(self, index: int) -> int:
-        """The offset in the line of the folded character at `index`."""
-        return index + bisect.bisect_right(self.kept_before, index) if self.kept_before else index
+def _line_offset(kept_before: tuple[int, ...], index: int) -> int:
+    """The offset in a line of the character at `index` of its folded form."""
+    return index + bisect.bisect_right(kept_before, index) if kept_before else index
+
+
+def _starts(lengths: Iterable[int]) -> list[int]:
+    """The offsets at which "\n"-joined pieces of these lengths start, and one past the end."""
+    return list(map(operator.add, itertools.accumulate(lengths, initial=0), itertools.count()))
 
 
 class _MemoInfo(NamedTuple):
@@ -466,20 +473,20 @@ def _read_lines(batch: str, lexicon: Lexicon) -> dict[str, _LineReading]:
     steps = [step.split("\n") for step in (simplified, unlowered, normal)]
     if any(len(step) != len(lines) for step in steps):
         return {}
-    keeping_length = _keeping_length(lines, steps)
     if any(char in normal for char in _ZERO_WIDTH_CHARS):
         dropped = _interference_offsets(normal)
     else:
         dropped = _dropped_marks(normal)
     folded = _rewrite_variants(_without(normal, dropped)[0] if dropped else normal, lexicon)
     folded_lines = folded.split("\n")
-    folded_starts = list(itertools.accumulate((len(line) + 1 for line in folded_lines), initial=0))
-    normal_starts = list(itertools.accumulate((len(line) + 1 for line in steps[-1]), initial=0))
-    # Each line's dropped offsets and kept candidates, in the line's own offsets.
+    # Most lines drop nothing and hold no candidate: their readings are built in C.
+    readings = dict(zip(lines, zip(folded_lines, itertools.repeat(()), itertools.repeat(())), strict=True))
+    normal_starts = _starts(map(len, steps[-1]))
     drops: dict[int, list[int]] = {}
     for offset in dropped:
         index = bisect.bisect_right(normal_starts, offset) - 1
         drops.setdefault(index, []).append(offset - normal_starts[index])
+    folded_starts = _starts(map(len, folded_lines))
     found: dict[int, list[_Candidate]] = {}
     benign: dict[int, _Spans] = {}  # a benign phrase, like a candidate, lies within a line
     for start, end, term, category, weight in _candidates(folded, lexicon):
@@ -492,34 +499,35 @@ def _read_lines(batch: str, lexicon: Lexicon) -> dict[str, _LineReading]:
             if benign[index].overlap(start, end):
                 continue
         found.setdefault(index, []).append((start - line_start, end - line_start, term, category, weight))
-    return {
-        line: _LineReading(
-            folded_line,
-            tuple(offset - k for k, offset in enumerate(drops.get(index, ()))),
-            tuple(found.get(index, ())),
-        )
-        for index, (line, folded_line) in enumerate(zip(lines, folded_lines, strict=True))
-        if keeping_length is None or line in keeping_length
-    }
+    for index in drops.keys() | found.keys():
+        kept_before = tuple(offset - k for k, offset in enumerate(drops.get(index, ())))
+        readings[lines[index]] = (folded_lines[index], kept_before, tuple(found.get(index, ())))
+    for line in _changing_length(lines, steps):
+        readings.pop(line, None)
+    return readings
 
 
-def _keeping_length(lines: list[str], steps: list[list[str]]) -> set[str] | None:
-    """The lines that every step of the fold leaves as long as they were; None for all of them."""
+def _changing_length(lines: list[str], steps: list[list[str]]) -> list[str]:
+    """The lines that some step of the fold makes longer or shorter."""
     lengths = list(map(len, lines))
     step_lengths = [list(map(len, step)) for step in steps]
     if all(found == lengths for found in step_lengths):
-        return None
-    return {line for line, *found in zip(lines, lengths, *step_lengths, strict=True) if len(set(found)) == 1}
+        return []
+    return [line for line, *found in zip(lines, lengths, *step_lengths, strict=True) if len(set(found)) > 1]
 
 
 def _hits_of_lines(lines: list[str], readings: list[_LineReading], lexicon: Lexicon) -> list[Hit]:
     """_hits of "\n".join(lines), from the readings of the lines."""
-    folded = "\n".join([reading.folded for reading in readings])
+    folded_lines = list(map(operator.itemgetter(_FOLDED), readings))
+    folded = "\n".join(folded_lines)
     enforced = lexicon.enforcement_re.search(folded) is not None  # else no window holds a word
+    line_starts = _starts(map(len, lines))
+    folded_starts = _starts(map(len, folded_lines))
     kept = []
-    line_start = folded_start = 0
-    for line, reading in zip(lines, readings, strict=True):
-        for start, end, term, category, weight in reading.found:
+    for index in itertools.compress(itertools.count(), map(operator.itemgetter(_FOUND), readings)):
+        _, kept_before, found = readings[index]
+        line_start, folded_start = line_starts[index], folded_starts[index]
+        for start, end, term, category, weight in found:
             window = (
                 max(0, folded_start + start - ENFORCEMENT_WINDOW),
                 folded_start + end + ENFORCEMENT_WINDOW,
@@ -528,15 +536,13 @@ def _hits_of_lines(lines: list[str], readings: list[_LineReading], lexicon: Lexi
                 continue
             kept.append(
                 Hit(
-                    line_start + reading.original(start),
-                    line_start + reading.original(end - 1) + 1,
+                    line_start + _line_offset(kept_before, start),
+                    line_start + _line_offset(kept_before, end - 1) + 1,
                     term,
                     category,
                     weight,
                 )
             )
-        line_start += len(line) + 1
-        folded_start += len(reading.folded) + 1
     return _merge(kept)
 
 
