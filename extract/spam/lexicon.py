@@ -18,7 +18,7 @@ import itertools
 import operator
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -339,7 +339,21 @@ def hits(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
 
 def _packaged_hits(text: str) -> tuple[Hit, ...]:
     # The packaged lexicon is immutable and Hit is frozen, so a remembered answer stays right.
+    # A text already read as a line (read_ahead, or a line of a long text) is not read again.
+    if (reading := _LINES.get(text)) is not None:
+        return tuple(_hits_of_lines([text], [reading], load_lexicon())) if reading[_FOUND] else ()
     return tuple(_hits(text, load_lexicon()))
+
+
+def read_ahead(texts: Sequence[str]) -> None:
+    """Read these texts' lines in one pass, for hits() to find them read.
+
+    One pass over a keyword list's items costs about what reading one of them alone does.
+    """
+    missing = [text for text in texts if text not in _LINES]
+    if len(missing) > 1:
+        # Their OpenCC conversion is not remembered: these texts are not converted again.
+        _LINES.remember(_read_lines("\n".join(dict.fromkeys(missing)), load_lexicon(), _t2s().convert))
 
 
 _short_hits = lru_cache(maxsize=MEMO_ENTRIES)(_packaged_hits)
@@ -416,13 +430,14 @@ class _MemoInfo(NamedTuple):
 class _LineMemo(dict):  # type: ignore[type-arg]
     """Readings of the lines of long texts, the oldest forgotten first.
 
-    Kept because a page's main text and hidden blocks repeat its lines (see above). It
-    answers cache_info and cache_clear as the lru_cache memos do; they are set on the memo
-    itself, as what finds the memos calls the cache_info of every value a module holds.
+    Kept because a page's main text and hidden blocks repeat its lines (see above). It is
+    named and answers cache_info and cache_clear as the lru_cache memos do; they are set on
+    the memo itself, as what finds the memos calls the cache_info of every value a module holds.
     """
 
-    def __init__(self, maxsize: int) -> None:
+    def __init__(self, name: str, maxsize: int) -> None:
         super().__init__()
+        self.__qualname__ = name
         self.maxsize = maxsize
         self.cache_info = lambda: _MemoInfo(len(self), maxsize)
         self.cache_clear = self.clear
@@ -433,7 +448,7 @@ class _LineMemo(dict):  # type: ignore[type-arg]
             del self[line]
 
 
-_LINES = _LineMemo(MEMO_LINES)
+_LINES = _LineMemo("_LINES", MEMO_LINES)
 
 
 def _long_hits(text: str) -> tuple[Hit, ...]:
@@ -456,13 +471,16 @@ def _long_hits(text: str) -> tuple[Hit, ...]:
 _recent_hits = lru_cache(maxsize=RECENT_TEXTS)(_long_hits)
 
 
-def _read_lines(batch: str, lexicon: Lexicon) -> dict[str, _LineReading]:
+def _read_lines(
+    batch: str, lexicon: Lexicon, convert: Callable[[str], str] = to_simplified
+) -> dict[str, _LineReading]:
     """The readings of the batch's lines whose fold keeps their length.
 
     The steps are fold's and _hits's, on the whole batch; none when the batch's fold
     takes a fallback, as its lines are then not folded as they are on their own.
+    `convert` is to_simplified, or OpenCC's conversion itself for a batch met only once.
     """
-    simplified = to_simplified(batch)
+    simplified = convert(batch)
     if len(simplified) != len(batch):
         return {}
     unlowered = nfkc(simplified)

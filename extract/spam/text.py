@@ -75,12 +75,28 @@ def _is_spammy_item(item: str) -> bool:
 
 def list_run(line: str) -> tuple[int, int] | None:
     """The span of a keyword-list run that takes the whole line or its head or tail."""
+    runs = _edge_runs(line)
+    lexicon.read_ahead(_run_items(line, runs))  # the items are read in one pass, not one by one
+    return _spam_run(line, runs)
+
+
+def _edge_runs(line: str) -> list[tuple[bool, int, int]]:
+    """(at the tail, start, end) of the runs that could be a keyword list, the tail's first."""
     # Walk from the end and from the start: a run is separable only at an edge of the line.
-    runs: list[tuple[bool, int, int]] = []  # (at the tail, start, end) of each edge's run
+    runs: list[tuple[bool, int, int]] = []
     if tail := _RUN_AT_START.match(line[_BACKWARDS]):
         runs.append((True, len(line) - tail.end(), len(line)))
     if head := _RUN_AT_START.match(line):
         runs.append((False, 0, head.end()))
+    return runs
+
+
+def _run_items(line: str, runs: list[tuple[bool, int, int]]) -> list[str]:
+    return [item for _, start, end in runs for item in _ITEM.findall(line, start, end)]
+
+
+def _spam_run(line: str, runs: list[tuple[bool, int, int]]) -> tuple[int, int] | None:
+    """The span of the first of the line's edge runs that is a keyword list."""
     for at_tail, start, end in runs:
         items = _ITEM.findall(line, start, end)
         if not _spammy_enough(items):
@@ -126,7 +142,11 @@ def strip_text_spam(lines: Sequence[str]) -> TextClean:
     findings: list[SpamFinding] = []
     removed: list[str] = []
     last = 0
-    for index in _lines_to_visit(lines):
+    visit = _lines_to_visit(lines)
+    runs = {index: _edge_runs(lines[index]) for index in visit if len(lines[index]) >= 10}
+    # The items of every run, read by the lexicon in one pass rather than one by one.
+    lexicon.read_ahead([item for index, found in runs.items() for item in _run_items(lines[index], found)])
+    for index in visit:
         kept += lines[last:index]  # lines no rule touches stay as they are
         last = index + 1
         line = lines[index]
@@ -134,7 +154,7 @@ def strip_text_spam(lines: Sequence[str]) -> TextClean:
             findings.append(SpamFinding("garbage_tag", line.strip()[:120], "removed", 1.0))
             removed.append(line.strip())
             continue
-        span = list_run(line) if len(line) >= 10 else None
+        span = _spam_run(line, runs[index]) if index in runs else None
         if span:
             run = line[span[0] : span[1]]
             score = lexicon.score(run) + 1.5
