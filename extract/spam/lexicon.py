@@ -488,9 +488,16 @@ def _read_lines(
         return {}
     normal = unlowered.lower()
     lines = batch.split("\n")
-    steps = [step.split("\n") for step in (simplified, unlowered, normal)]
+    # The lines of each step that may have changed a line's length: OpenCC's and NFKC's when
+    # they changed anything, lower()'s only for "İ", the one character it lengthens.
+    steps = [
+        step.split("\n")
+        for step, before in ((simplified, batch), (unlowered, simplified), (normal, unlowered))
+        if step != before and (step is not normal or "\u0130" in unlowered)
+    ]
     if any(len(step) != len(lines) for step in steps):
         return {}
+    changing = _changing_length(lines, steps)
     if any(char in normal for char in _ZERO_WIDTH_CHARS):
         dropped = _interference_offsets(normal)
     else:
@@ -499,7 +506,7 @@ def _read_lines(
     folded_lines = folded.split("\n")
     # Most lines drop nothing and hold no candidate: their readings are built in C.
     readings = dict(zip(lines, zip(folded_lines, itertools.repeat(()), itertools.repeat(())), strict=True))
-    normal_starts = _starts(map(len, steps[-1]))
+    normal_starts = _starts(map(len, normal.split("\n") if changing else lines))
     drops: dict[int, list[int]] = {}
     for offset in dropped:
         index = bisect.bisect_right(normal_starts, offset) - 1
@@ -520,7 +527,7 @@ def _read_lines(
     for index in drops.keys() | found.keys():
         kept_before = tuple(offset - k for k, offset in enumerate(drops.get(index, ())))
         readings[lines[index]] = (folded_lines[index], kept_before, tuple(found.get(index, ())))
-    for line in _changing_length(lines, steps):
+    for line in changing:
         readings.pop(line, None)
     return readings
 
