@@ -18,7 +18,7 @@ import itertools
 import operator
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -345,12 +345,12 @@ def _packaged_hits(text: str) -> tuple[Hit, ...]:
     return tuple(_hits(text, load_lexicon()))
 
 
-def read_ahead(texts: Sequence[str]) -> None:
+def read_ahead(texts: Iterable[str]) -> None:
     """Read these texts' lines in one pass, for hits() to find them read.
 
     One pass over a keyword list's items costs about what reading one of them alone does.
     """
-    missing = [text for text in texts if text not in _LINES]
+    missing = list(itertools.filterfalse(_LINES.__contains__, texts))
     if len(missing) > 1:
         # Their OpenCC conversion is not remembered: these texts are not converted again.
         _LINES.remember(_read_lines("\n".join(dict.fromkeys(missing)), load_lexicon(), _t2s().convert))
