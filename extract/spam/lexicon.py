@@ -476,16 +476,13 @@ def _read_lines(
 ) -> dict[str, _LineReading]:
     """The readings of the batch's lines whose fold keeps their length.
 
-    The steps are fold's and _hits's, on the whole batch; none when the batch's fold
-    takes a fallback, as its lines are then not folded as they are on their own.
-    `convert` is to_simplified, or OpenCC's conversion itself for a batch met only once.
+    The steps are fold's and _hits's, on the whole batch, without fold's fallbacks: each
+    step is line-wise, so a line that keeps its length through every step is read as it is
+    on its own, whatever the other lines do. `convert` is to_simplified, or OpenCC's
+    conversion itself for a batch met only once.
     """
     simplified = convert(batch)
-    if len(simplified) != len(batch):
-        return {}
     unlowered = nfkc(simplified)
-    if len(unlowered) != len(batch):
-        return {}
     normal = unlowered.lower()
     lines = batch.split("\n")
     # The lines of each step that may have changed a line's length: OpenCC's and NFKC's when
