@@ -428,9 +428,10 @@ class _MemoInfo(NamedTuple):
 
 
 class _LineMemo(dict):  # type: ignore[type-arg]
-    """Readings of the lines of long texts, the oldest forgotten first.
+    """Readings of the lines of long texts and of texts read ahead, the oldest forgotten first.
 
-    Kept because a page's main text and hidden blocks repeat its lines (see above). It is
+    Kept because a page's main text repeats its lines (see above), and because a keyword
+    list's items are read in one pass (read_ahead) before each is looked up. It is
     named and answers cache_info and cache_clear as the lru_cache memos do; they are set on
     the memo itself, as what finds the memos calls the cache_info of every value a module holds.
     """
@@ -452,7 +453,7 @@ _LINES = _LineMemo("_LINES", MEMO_LINES)
 
 
 def _long_hits(text: str) -> tuple[Hit, ...]:
-    """_packaged_hits(text), from the readings of the text's lines."""
+    """The packaged lexicon's hits of a long text, from the readings of its lines."""
     lexicon = load_lexicon()
     lines = text.split("\n")
     readings = list(map(_LINES.get, lines))
