@@ -41,3 +41,35 @@ def test_offsets_after_dropped_interference_point_into_the_text():
     assert folded == "开云体育 美高梅娱乐 2017-2018"
     assert [text[offsets[i]] for i in range(len(folded))] == list(folded)
     assert [text[h.start : h.end] for h in hits(text)] == ["开*云", "美-高-梅\u200b娱乐"]
+
+
+def test_long_texts_read_by_lines_as_whole():
+    """A long text's hits come from its lines' readings; they are the hits of the text read whole."""
+    lines = [
+        "美高梅娱乐城官网：开*云体育app下载，開-雲娛樂平台注册",
+        "市文化局打击非法赌博，查处娱乐场所12家；福利彩票销售点3个",
+        "六台彩 菠菜 百家楽 体育国际平台 电竞平台入口 ΑΣ İstanbul",
+        "二〇一七年……全市共公开信息120条，e\u0301 ｶﾞ",  # NFKC changes this line's length
+        "美\u200b高\u200b梅 大连市人民政府 乾隆 著作 葡京娱乐 注册资本",
+        "",
+    ]
+    texts = ["\n".join(lines), "\n".join(lines[:3] + lines[4:]), "\n".join(reversed(lines[1:3] * 3))]
+    texts += ["\n".join([*lines[:3], "开*云\u200b体育"]), "\n".join(lines[4:] + lines[:2])]
+    load = lexicon.load_lexicon()
+    for forget in (True, False):  # each text read with nothing remembered, then after the others
+        for text in texts:
+            if forget:
+                lexicon._LINES.cache_clear()
+            assert list(lexicon._long_hits(text)) == lexicon._hits(text, load), text
+
+
+def test_items_read_ahead_hit_as_read_alone():
+    items = ["开*云体育", "美高梅", "打击赌博", "福利彩票", "六台彩", "政务公开", "娱乐城app", "大连市", "İ"]
+    load = lexicon.load_lexicon()
+    for lengthening in ([], ["ｶﾞ…"]):  # NFKC makes "ｶﾞ…" longer: it alone is read alone
+        lexicon._LINES.cache_clear()
+        lexicon.read_ahead(items + lengthening)
+        assert "美高梅" in lexicon._LINES and "ｶﾞ…" not in lexicon._LINES
+        assert "İ" not in lexicon._LINES  # lower() makes it longer
+        for item in items + lengthening:
+            assert lexicon._packaged_hits(item) == tuple(lexicon._hits(item, load)), item

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import bisect
 import csv
+import itertools
+import operator
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import opencc
 
@@ -46,6 +49,7 @@ ENFORCEMENT_WINDOW = 12
 MEMO_CHARS = 64
 MEMO_ENTRIES = 16384
 RECENT_TEXTS = 8
+MEMO_LINES = 4096  # lines of long texts whose readings are remembered (_LineMemo)
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,10 @@ class Hit:
     term: str
     category: str
     weight: float
+
+
+# (start, end, term, category, weight) in a folded text: a Hit is built only if it is kept.
+_Candidate = tuple[int, int, str, str, float]
 
 
 @dataclass(frozen=True)
@@ -278,7 +286,12 @@ _SPECIAL = re.compile("[" + "".join(re.escape(c) for c in sorted(_INTERFERENCE |
 
 
 def _drop_interference(normal: str) -> tuple[str, list[int]]:
-    """Drop zero-width characters, and interference between Chinese characters.
+    """Drop zero-width characters, and interference between Chinese characters."""
+    return _without(normal, _interference_offsets(normal))
+
+
+def _interference_offsets(normal: str) -> list[int]:
+    """The offsets _drop_interference drops, ascending.
 
     Only the special characters are visited (a report has a few dozen among thousands
     of characters); the ordinary characters between them are kept as whole slices.
@@ -302,7 +315,7 @@ def _drop_interference(normal: str) -> tuple[str, list[int]]:
                 dropped.append(index)
                 continue
         last_kept = char
-    return _without(normal, dropped)
+    return dropped
 
 
 def _without(normal: str, dropped: list[int]) -> tuple[str, list[int]]:
@@ -326,22 +339,44 @@ def hits(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
 
 def _packaged_hits(text: str) -> tuple[Hit, ...]:
     # The packaged lexicon is immutable and Hit is frozen, so a remembered answer stays right.
+    # A text already read as a line (read_ahead, or a line of a long text) is not read again.
+    if (reading := _LINES.get(text)) is not None:
+        return tuple(_hits_of_lines([text], [reading], load_lexicon())) if reading[_FOUND] else ()
     return tuple(_hits(text, load_lexicon()))
 
 
+def read_ahead(texts: Iterable[str]) -> None:
+    """Read these texts' lines in one pass, for hits() to find them read.
+
+    One pass over a keyword list's items costs about what reading one of them alone does.
+    """
+    missing = list(itertools.filterfalse(_LINES.__contains__, texts))
+    if len(missing) > 1:
+        # Their OpenCC conversion is not remembered: these texts are not converted again.
+        _LINES.remember(_read_lines("\n".join(dict.fromkeys(missing)), load_lexicon(), _t2s().convert))
+
+
 _short_hits = lru_cache(maxsize=MEMO_ENTRIES)(_packaged_hits)
-_recent_hits = lru_cache(maxsize=RECENT_TEXTS)(_packaged_hits)
+
+
+def _rewrite_variants(folded: str, lexicon: Lexicon) -> str:
+    """Variants spelled as their canonical terms, in the same number of characters."""
+    if not lexicon.variants:
+        return folded
+    return lexicon.variant_re.sub(lambda m: lexicon.variants[m[0]].ljust(len(m[0]))[: len(m[0])], folded)
+
+
+def _candidates(folded: str, lexicon: Lexicon) -> list[_Candidate]:
+    """Term matches, then morphology matches, before any is cancelled."""
+    found = [(m.start(), m.end(), m[0], *lexicon.terms[m[0]]) for m in lexicon.term_re.finditer(folded)]
+    found += [(m.start(), m.end(), m[0], "morphology", MORPHOLOGY_WEIGHT) for m in morphology_matches(folded)]
+    return found
 
 
 def _hits(text: str, lexicon: Lexicon) -> list[Hit]:
     folded, offsets = fold(text)
-    if lexicon.variants:
-        folded = lexicon.variant_re.sub(
-            lambda m: lexicon.variants[m[0]].ljust(len(m[0]))[: len(m[0])], folded
-        )
-    # (start, end, term, category, weight) in the folded text: a Hit is built only if it is kept.
-    found = [(m.start(), m.end(), m[0], *lexicon.terms[m[0]]) for m in lexicon.term_re.finditer(folded)]
-    found += [(m.start(), m.end(), m[0], "morphology", MORPHOLOGY_WEIGHT) for m in morphology_matches(folded)]
+    folded = _rewrite_variants(folded, lexicon)
+    found = _candidates(folded, lexicon)
     if not found:
         return []
     benign = _Spans(lexicon.benign_re.finditer(folded))
@@ -354,6 +389,183 @@ def _hits(text: str, lexicon: Lexicon) -> list[Hit]:
         if enforced and lexicon.enforcement_re.search(folded, *window):
             continue
         kept.append(Hit(offsets[start], offsets[end - 1] + 1, term, category, weight))
+    return _merge(kept)
+
+
+# A page's long texts repeat one another line by line: the main text is mostly the page's
+# lines again. Everything the lexicon reads stays within a line: no OpenCC phrase, term,
+# benign phrase, variant or morphology match holds "\n"; "\n" is a stable starter under
+# NFKC, neither cased nor case-ignorable for lower(), and neither Chinese nor interference
+# for the drops, and each finditer meets every "\n" between its matches. So a long text's
+# hits are read from the readings of its lines, each line read once, and only the
+# enforcement window, which reaches into the neighbouring lines, is read on the text.
+# That holds while the text's fold takes no fallback and changes no line's length, i.e.
+# when every line's own fold keeps its length: a line that does not is never remembered,
+# and a text holding one is read whole, as _hits reads it.
+
+
+# A line as the lexicon reads it, where its fold keeps its length: the line folded with
+# its variants rewritten; for the k-th offset d that fold dropped, d - k (see _AfterDrops);
+# and the candidates outside benign phrases, in offsets of the folded line. A plain tuple,
+# so that the readings of a text's lines are built in C.
+_LineReading = tuple[str, tuple[int, ...], tuple[_Candidate, ...]]
+_FOLDED, _KEPT_BEFORE, _FOUND = 0, 1, 2
+
+
+def _line_offset(kept_before: tuple[int, ...], index: int) -> int:
+    """The offset in a line of the character at `index` of its folded form."""
+    return index + bisect.bisect_right(kept_before, index) if kept_before else index
+
+
+def _starts(lengths: Iterable[int]) -> list[int]:
+    """The offsets at which "\n"-joined pieces of these lengths start, and one past the end."""
+    return list(map(operator.add, itertools.accumulate(lengths, initial=0), itertools.count()))
+
+
+class _MemoInfo(NamedTuple):
+    currsize: int
+    maxsize: int
+
+
+class _LineMemo(dict):  # type: ignore[type-arg]
+    """Readings of the lines of long texts and of texts read ahead, the oldest forgotten first.
+
+    Kept because a page's main text repeats its lines (see above), and because a keyword
+    list's items are read in one pass (read_ahead) before each is looked up. It is
+    named and answers cache_info and cache_clear as the lru_cache memos do; they are set on
+    the memo itself, as what finds the memos calls the cache_info of every value a module holds.
+    """
+
+    def __init__(self, name: str, maxsize: int) -> None:
+        super().__init__()
+        self.__qualname__ = name
+        self.maxsize = maxsize
+        self.cache_info = lambda: _MemoInfo(len(self), maxsize)
+        self.cache_clear = self.clear
+
+    def remember(self, readings: dict[str, _LineReading]) -> None:
+        self.update(readings)
+        for line in list(itertools.islice(self, max(0, len(self) - self.maxsize))):
+            del self[line]
+
+
+_LINES = _LineMemo("_LINES", MEMO_LINES)
+
+
+def _long_hits(text: str) -> tuple[Hit, ...]:
+    """The packaged lexicon's hits of a long text, from the readings of its lines."""
+    lexicon = load_lexicon()
+    lines = text.split("\n")
+    readings = list(map(_LINES.get, lines))
+    if None in readings:
+        missing = [line for line, reading in zip(lines, readings, strict=True) if reading is None]
+        # Read whole when nothing is known, so that OpenCC's conversion of it is remembered.
+        batch = text if len(missing) == len(lines) else "\n".join(dict.fromkeys(missing))
+        read = _read_lines(batch, lexicon)
+        _LINES.remember(read)
+        readings = [reading or read.get(line) for line, reading in zip(lines, readings, strict=True)]
+        if None in readings:  # a line whose fold changes its length: read the text whole
+            return tuple(_hits(text, lexicon))
+    return tuple(_hits_of_lines(lines, readings, lexicon))
+
+
+_recent_hits = lru_cache(maxsize=RECENT_TEXTS)(_long_hits)
+
+
+def _read_lines(
+    batch: str, lexicon: Lexicon, convert: Callable[[str], str] = to_simplified
+) -> dict[str, _LineReading]:
+    """The readings of the batch's lines whose fold keeps their length.
+
+    The steps are fold's and _hits's, on the whole batch, without fold's fallbacks: each
+    step is line-wise, so a line that keeps its length through every step is read as it is
+    on its own, whatever the other lines do. `convert` is to_simplified, or OpenCC's
+    conversion itself for a batch met only once.
+    """
+    simplified = convert(batch)
+    unlowered = nfkc(simplified)
+    normal = unlowered.lower()
+    lines = batch.split("\n")
+    # The lines of each step that may have changed a line's length: OpenCC's and NFKC's when
+    # they changed anything, lower()'s only for "İ", the one character it lengthens.
+    steps = [
+        step.split("\n")
+        for step, before in ((simplified, batch), (unlowered, simplified), (normal, unlowered))
+        if step != before and (step is not normal or "\u0130" in unlowered)
+    ]
+    if any(len(step) != len(lines) for step in steps):
+        return {}
+    changing = _changing_length(lines, steps)
+    if any(char in normal for char in _ZERO_WIDTH_CHARS):
+        dropped = _interference_offsets(normal)
+    else:
+        dropped = _dropped_marks(normal)
+    folded = _rewrite_variants(_without(normal, dropped)[0] if dropped else normal, lexicon)
+    folded_lines = folded.split("\n")
+    # Most lines drop nothing and hold no candidate: their readings are built in C.
+    readings = dict(zip(lines, zip(folded_lines, itertools.repeat(()), itertools.repeat(())), strict=True))
+    normal_starts = _starts(map(len, normal.split("\n") if changing else lines))
+    drops: dict[int, list[int]] = {}
+    for offset in dropped:
+        index = bisect.bisect_right(normal_starts, offset) - 1
+        drops.setdefault(index, []).append(offset - normal_starts[index])
+    folded_starts = _starts(map(len, folded_lines))
+    found: dict[int, list[_Candidate]] = {}
+    benign: dict[int, _Spans] = {}  # a benign phrase, like a candidate, lies within a line
+    for start, end, term, category, weight in _candidates(folded, lexicon):
+        index = bisect.bisect_right(folded_starts, start) - 1
+        line_start = folded_starts[index]
+        if category != BRAND:
+            if index not in benign:
+                line_end = folded_starts[index + 1] - 1
+                benign[index] = _Spans(lexicon.benign_re.finditer(folded, line_start, line_end))
+            if benign[index].overlap(start, end):
+                continue
+        found.setdefault(index, []).append((start - line_start, end - line_start, term, category, weight))
+    for index in drops.keys() | found.keys():
+        kept_before = tuple(offset - k for k, offset in enumerate(drops.get(index, ())))
+        readings[lines[index]] = (folded_lines[index], kept_before, tuple(found.get(index, ())))
+    for line in changing:
+        readings.pop(line, None)
+    return readings
+
+
+def _changing_length(lines: list[str], steps: list[list[str]]) -> list[str]:
+    """The lines that some step of the fold makes longer or shorter."""
+    lengths = list(map(len, lines))
+    step_lengths = [list(map(len, step)) for step in steps]
+    if all(found == lengths for found in step_lengths):
+        return []
+    return [line for line, *found in zip(lines, lengths, *step_lengths, strict=True) if len(set(found)) > 1]
+
+
+def _hits_of_lines(lines: list[str], readings: list[_LineReading], lexicon: Lexicon) -> list[Hit]:
+    """_hits of "\n".join(lines), from the readings of the lines."""
+    folded_lines = list(map(operator.itemgetter(_FOLDED), readings))
+    folded = "\n".join(folded_lines)
+    enforced = lexicon.enforcement_re.search(folded) is not None  # else no window holds a word
+    line_starts = _starts(map(len, lines))
+    folded_starts = _starts(map(len, folded_lines))
+    kept = []
+    for index in itertools.compress(itertools.count(), map(operator.itemgetter(_FOUND), readings)):
+        _, kept_before, found = readings[index]
+        line_start, folded_start = line_starts[index], folded_starts[index]
+        for start, end, term, category, weight in found:
+            window = (
+                max(0, folded_start + start - ENFORCEMENT_WINDOW),
+                folded_start + end + ENFORCEMENT_WINDOW,
+            )
+            if enforced and lexicon.enforcement_re.search(folded, *window):
+                continue
+            kept.append(
+                Hit(
+                    line_start + _line_offset(kept_before, start),
+                    line_start + _line_offset(kept_before, end - 1) + 1,
+                    term,
+                    category,
+                    weight,
+                )
+            )
     return _merge(kept)
 
 

@@ -75,14 +75,33 @@ def _is_spammy_item(item: str) -> bool:
 
 def list_run(line: str) -> tuple[int, int] | None:
     """The span of a keyword-list run that takes the whole line or its head or tail."""
+    runs = _edge_runs(line)
+    lexicon.read_ahead(itertools.chain.from_iterable(run[_ITEMS] for run in runs))  # in one pass
+    return _spam_run(line, runs)
+
+
+# A run at an edge of a line that could be a keyword list: (at the tail, start, end, items).
+_Run = tuple[bool, int, int, list[str]]
+_ITEMS = 3
+
+
+def _edge_runs(line: str) -> list[_Run]:
+    """The line's tail run, then its head run, where it has them."""
     # Walk from the end and from the start: a run is separable only at an edge of the line.
-    runs: list[tuple[bool, int, int]] = []  # (at the tail, start, end) of each edge's run
+    runs: list[_Run] = []
     if tail := _RUN_AT_START.match(line[_BACKWARDS]):
-        runs.append((True, len(line) - tail.end(), len(line)))
+        start = len(line) - tail.end()
+        runs.append((True, start, len(line), _ITEM.findall(line, start)))
     if head := _RUN_AT_START.match(line):
-        runs.append((False, 0, head.end()))
-    for at_tail, start, end in runs:
-        items = _ITEM.findall(line, start, end)
+        end = head.end()
+        same = runs and runs[0][1] == 0 and end == len(line)  # the whole line, as the tail run
+        runs.append((False, 0, end, list(runs[0][_ITEMS]) if same else _ITEM.findall(line, 0, end)))
+    return runs
+
+
+def _spam_run(line: str, runs: list[_Run]) -> tuple[int, int] | None:
+    """The span of the first of the line's edge runs that is a keyword list."""
+    for at_tail, start, end, items in runs:
         if not _spammy_enough(items):
             continue
         # Trim plain items on the inner edge of the run: they belong to the line's text.
@@ -126,7 +145,11 @@ def strip_text_spam(lines: Sequence[str]) -> TextClean:
     findings: list[SpamFinding] = []
     removed: list[str] = []
     last = 0
-    for index in _lines_to_visit(lines):
+    visit = _lines_to_visit(lines)
+    runs = {index: _edge_runs(lines[index]) for index in visit if len(lines[index]) >= 10}
+    # The items of every run, read by the lexicon in one pass rather than one by one.
+    lexicon.read_ahead(itertools.chain.from_iterable(run[_ITEMS] for found in runs.values() for run in found))
+    for index in visit:
         kept += lines[last:index]  # lines no rule touches stay as they are
         last = index + 1
         line = lines[index]
@@ -134,7 +157,7 @@ def strip_text_spam(lines: Sequence[str]) -> TextClean:
             findings.append(SpamFinding("garbage_tag", line.strip()[:120], "removed", 1.0))
             removed.append(line.strip())
             continue
-        span = list_run(line) if len(line) >= 10 else None
+        span = _spam_run(line, runs[index]) if index in runs else None
         if span:
             run = line[span[0] : span[1]]
             score = lexicon.score(run) + 1.5
