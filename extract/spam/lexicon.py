@@ -17,19 +17,26 @@ import csv
 import itertools
 import operator
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-import opencc
+from .fold import (
+    MEMO_CHARS,
+    RECENT_TEXTS,
+    ZERO_WIDTH_CHARS,
+    dropped_marks,
+    fold,
+    interference_offsets,
+    nfkc,
+    t2s_converter,
+    to_simplified,
+    without,
+)
 
 BRAND = "brand"
-# Separators a cloner puts inside a brand or a disguised term (开*云, 美-高-梅).
-_INTERFERENCE = frozenset("*-_·.・|/\\~^`'\"\u200b\u200c\u200d\u2060\ufeff")
-_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 # Brand morphology (spec §4.1 B2): a short name glued to an entertainment or
 # sportsbook suffix, or a funnel word; X must carry no sentence punctuation.
 _FUNNEL_SUFFIX = r"(?:app|官网|官方网站|平台|登录|登陆|注册|下载|网址|网站|入口|安卓版|手机版)"
@@ -46,9 +53,7 @@ ENFORCEMENT_WINDOW = 12
 # (the same menu on every page, each item tested again when a run is trimmed): their
 # hits are remembered. A page's long texts are read by several stages (a hidden block
 # is scored then measured, the main text is masked then judged): the last few are kept.
-MEMO_CHARS = 64
 MEMO_ENTRIES = 16384
-RECENT_TEXTS = 8
 MEMO_LINES = 4096  # lines of long texts whose readings are remembered (_LineMemo)
 
 
@@ -105,229 +110,6 @@ def load_lexicon() -> Lexicon:
     )
 
 
-@cache
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """OpenCC's t2s conversion of the text.
-
-    A page's corpus is converted here for the lexicon and again by names.find_brands,
-    which looks for characters of the other script: the last few long texts are
-    remembered, as their hits are (RECENT_TEXTS).
-    """
-    return _recent_simplified(text) if len(text) > MEMO_CHARS else _t2s().convert(text)
-
-
-@lru_cache(maxsize=RECENT_TEXTS)
-def _recent_simplified(text: str) -> str:
-    return _t2s().convert(text)
-
-
-def _is_cjk(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
-
-
-# What fold drops: zero-width characters, and interference marks between Chinese
-# characters. Found with str.__contains__ and regexes that open with a literal character:
-# both skip through a page in C far faster than a character class does.
-_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_INTERFERENCE_MARKS = "*-_·.・|/\\~^`'\""  # _INTERFERENCE without the zero-width characters
-_MARKS_CLASS = "[" + re.escape(_INTERFERENCE_MARKS) + "]"
-# For each mark, a run of one to three marks it opens between two Chinese characters.
-_DROPPED_RUN_OPENED_BY = {
-    mark: re.compile(
-        f"{re.escape(mark)}(?<=[\u4e00-\u9fff]{re.escape(mark)}){_MARKS_CLASS}{{0,2}}(?=[\u4e00-\u9fff])"
-    )
-    for mark in _INTERFERENCE_MARKS
-}
-
-
-def _dropped_marks(normal: str) -> list[int]:
-    """The offsets _drop_interference drops from a text without zero-width characters.
-
-    There, a mark is dropped when it stands in a run of marks that a Chinese character
-    precedes and, within the three characters after the mark, follows: a whole run of one
-    to three marks between two Chinese characters, and nothing of a longer run.
-    """
-    return sorted(
-        offset
-        for mark, run in _DROPPED_RUN_OPENED_BY.items()
-        if mark in normal
-        for found in run.finditer(normal)
-        for offset in range(found.start(), found.end())
-    )
-
-
-class _Identity(list):  # type: ignore[type-arg]
-    """Offsets of a fold that dropped nothing: index i maps to i, without building a list."""
-
-    def __init__(self, length: int) -> None:
-        super().__init__()
-        self.length = length
-
-    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
-        return index
-
-    def __len__(self) -> int:
-        return self.length
-
-
-class _AfterDrops(list):  # type: ignore[type-arg]
-    """Offsets of a fold that dropped some characters, computed when asked for.
-
-    The folded index i maps to i plus the number of dropped characters before it: the
-    k-th dropped offset d is before it when the d - k kept characters preceding d number
-    at most i. Only the few hits are ever mapped, so no list of every offset is built.
-    """
-
-    def __init__(self, dropped: list[int], length: int) -> None:
-        super().__init__()
-        self.kept_before = [offset - k for k, offset in enumerate(dropped)]  # ascending
-        self.length = length
-
-    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
-        return index + bisect.bisect_right(self.kept_before, index)
-
-    def __len__(self) -> int:
-        return self.length
-
-
-def fold(text: str) -> tuple[str, list[int]]:
-    """The text as the lexicon sees it, and for each folded character its original offset.
-
-    Characters of _INTERFERENCE are dropped only between two Chinese characters, so
-    "bet 365" and "2017-2018" keep their shape while "开*云" becomes "开云".
-    """
-    simplified = to_simplified(text)
-    if len(simplified) != len(text):  # a phrase conversion changed the length: keep offsets exact
-        simplified = text
-    normal = nfkc(simplified)
-    if len(normal) != len(text):  # "……" became "......": fold character by character instead
-        normal = _NFKC_UNSTABLE_RUN.sub(_first_of_nfkc, simplified)
-    normal = normal.lower()
-    if any(char in normal for char in _ZERO_WIDTH_CHARS):
-        return _drop_interference(normal)
-    dropped = _dropped_marks(normal)
-    if not dropped:  # the common case: nothing to drop, offsets unchanged
-        return normal, _Identity(len(normal))
-    return _without(normal, dropped)
-
-
-def nfkc(text: str) -> str:
-    """unicodedata.normalize("NFKC", text), normalising only where something changes.
-
-    Normalising a whole page costs about 0.2 µs a character. A character replaced by its own
-    NFKC form leaves the NFKC of the text as it was (the NFKD is the same), so the full-width
-    signs a Chinese page is full of are replaced first, by str.replace in C. The lines still
-    not normalised after that ("\n" combines with nothing) are normalised around the
-    characters they may change.
-    """
-    if unicodedata.is_normalized("NFKC", text):
-        return text
-    for char, form in _FREQUENT_NFKC:
-        if char in text:
-            text = text.replace(char, form)
-    if unicodedata.is_normalized("NFKC", text):
-        return text
-    lines = text.split("\n")
-    return "\n".join(line if unicodedata.is_normalized("NFKC", line) else _nfkc_runs(line) for line in lines)
-
-
-def _nfkc_runs(text: str) -> str:
-    """NFKC of the text by pieces: NFKC of a string is NFKC of its pieces joined, when they are
-    cut before stable characters (_NFKC_STABLE). Each run of other characters is normalised
-    with the stable character before it, which it may combine with."""
-    pieces: list[str] = []
-    last = 0
-    for run in _NFKC_UNSTABLE_RUN.finditer(text):
-        start = max(run.start() - 1, 0)
-        pieces += [text[last:start], unicodedata.normalize("NFKC", text[start : run.end()])]
-        last = run.end()
-    pieces.append(text[last:])
-    return "".join(pieces)
-
-
-# The signs that make most of a Chinese page's changes under NFKC, and their NFKC forms.
-_FREQUENT_NFKC = tuple((char, unicodedata.normalize("NFKC", char)) for char in "，：；（）？！\xa0\u3000")
-# Characters NFKC keeps as they are and that nothing before them combines with (canonical
-# combining class 0, not the second of any composition): ASCII, CJK ideographs, CJK and
-# general punctuation. tests/test_spam_lexicon.py checks every one of them.
-_NFKC_STABLE = (
-    "\x00-\x7f\xb7\xd7\u2010\u2012-\u2016\u2018-\u2023\u2027\u2030-\u2032"
-    "\u3001-\u3029\u3030-\u3035\u303b-\u303f\u3400-\u4dbf\u4e00-\u9fff"
-)
-_NFKC_UNSTABLE_RUN = re.compile(f"[^{_NFKC_STABLE}]+")
-
-
-class _FirstOfNfkc(dict):  # type: ignore[type-arg]
-    """str.translate table: a character to the first character of its NFKC form, filled as met.
-
-    The same as normalising every character on its own, but each distinct character is
-    normalised once per process and the text is mapped in C.
-    """
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        self[code] = unicodedata.normalize("NFKC", char)[:1] or char
-        return self[code]
-
-
-_FIRST_OF_NFKC = _FirstOfNfkc()
-
-
-def _first_of_nfkc(run: re.Match[str]) -> str:
-    # Characters outside the runs are their own NFKC: the runs alone need translating.
-    return run[0].translate(_FIRST_OF_NFKC)
-
-
-_SPECIAL = re.compile("[" + "".join(re.escape(c) for c in sorted(_INTERFERENCE | _ZERO_WIDTH)) + "]")
-
-
-def _drop_interference(normal: str) -> tuple[str, list[int]]:
-    """Drop zero-width characters, and interference between Chinese characters."""
-    return _without(normal, _interference_offsets(normal))
-
-
-def _interference_offsets(normal: str) -> list[int]:
-    """The offsets _drop_interference drops, ascending.
-
-    Only the special characters are visited (a report has a few dozen among thousands
-    of characters); the ordinary characters between them are kept as whole slices.
-    """
-    length = len(normal)
-    dropped: list[int] = []
-    last_kept = ""  # the last character kept before the one being decided
-    previous = -1
-    for match in _SPECIAL.finditer(normal):
-        index = match.start()
-        if index > previous + 1:  # ordinary characters since the previous special one
-            last_kept = normal[index - 1]
-        previous = index
-        char = normal[index]
-        if char in _ZERO_WIDTH:
-            dropped.append(index)
-            continue
-        if char in _INTERFERENCE and _is_cjk(last_kept):
-            following = next((c for c in normal[index + 1 : index + 4] if c not in _INTERFERENCE), "")
-            if _is_cjk(following) and index + 1 < length:
-                dropped.append(index)
-                continue
-        last_kept = char
-    return dropped
-
-
-def _without(normal: str, dropped: list[int]) -> tuple[str, list[int]]:
-    """The text without the characters at the dropped offsets (ascending), and the offsets map."""
-    pieces: list[str] = []
-    start = 0
-    for index in [*dropped, len(normal)]:
-        pieces.append(normal[start:index])
-        start = index + 1
-    return "".join(pieces), _AfterDrops(dropped, len(normal) - len(dropped))
-
-
 def hits(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
     """Non-cancelled lexicon and morphology hits, with offsets in `text`."""
     if not text:
@@ -353,7 +135,8 @@ def read_ahead(texts: Iterable[str]) -> None:
     missing = list(itertools.filterfalse(_LINES.__contains__, texts))
     if len(missing) > 1:
         # Their OpenCC conversion is not remembered: these texts are not converted again.
-        _LINES.remember(_read_lines("\n".join(dict.fromkeys(missing)), load_lexicon(), _t2s().convert))
+        batch = "\n".join(dict.fromkeys(missing))
+        _LINES.remember(_read_lines(batch, load_lexicon(), t2s_converter().convert))
 
 
 _short_hits = lru_cache(maxsize=MEMO_ENTRIES)(_packaged_hits)
@@ -496,11 +279,11 @@ def _read_lines(
     if any(len(step) != len(lines) for step in steps):
         return {}
     changing = _changing_length(lines, steps)
-    if any(char in normal for char in _ZERO_WIDTH_CHARS):
-        dropped = _interference_offsets(normal)
+    if any(char in normal for char in ZERO_WIDTH_CHARS):
+        dropped = interference_offsets(normal)
     else:
-        dropped = _dropped_marks(normal)
-    folded = _rewrite_variants(_without(normal, dropped)[0] if dropped else normal, lexicon)
+        dropped = dropped_marks(normal)
+    folded = _rewrite_variants(without(normal, dropped)[0] if dropped else normal, lexicon)
     folded_lines = folded.split("\n")
     # Most lines drop nothing and hold no candidate: their readings are built in C.
     readings = dict(zip(lines, zip(folded_lines, itertools.repeat(()), itertools.repeat(())), strict=True))

@@ -21,6 +21,7 @@ import opencc
 
 from ..model import SpamFinding
 from . import lexicon
+from .fold import to_simplified
 
 MIN_LIST_ITEMS = 5
 MAX_ITEM_CHARS = 16
@@ -254,7 +255,7 @@ def _s2t() -> opencc.OpenCC:
 def minority_script_chars(text: str, page_script: str) -> list[int]:
     """Offsets of characters of the other script (P5): Traditional-only in a Simplified page."""
     # A Simplified page's corpus was converted by the lexicon already, which remembers it.
-    converted = lexicon.to_simplified(text) if page_script == "simplified" else _s2t().convert(text)
+    converted = to_simplified(text) if page_script == "simplified" else _s2t().convert(text)
     if len(converted) != len(text) or converted == text:
         return []
     # The few changed characters sit in a few blocks: equal blocks are compared whole, and
