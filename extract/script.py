@@ -26,7 +26,7 @@ CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 
 
 @cache
-def _converter(config: str) -> opencc.OpenCC:
+def converter(config: str) -> opencc.OpenCC:
     # Loading a configuration reads its dictionaries (about a millisecond); a converter is
     # stateless once built, so one per configuration serves the whole process.
     return opencc.OpenCC(config)
@@ -39,7 +39,7 @@ def _rewritten_by() -> tuple[re.Pattern[str], re.Pattern[str]]:
     classes = []
     for config in ("t2s", "s2t"):
         # One conversion of all characters, a line each, so no phrase spans two of them.
-        converted = _converter(config).convert("\n".join(chars)).split("\n")
+        converted = converter(config).convert("\n".join(chars)).split("\n")
         changed = "".join(c for c, new in zip(chars, converted, strict=True) if new != c)
         classes.append(re.compile(f"[{changed}]"))
     return classes[0], classes[1]
@@ -63,5 +63,5 @@ def detect_script(text: str) -> str:
 
 def to_simplified(lines: Sequence[str]) -> list[str]:
     """Convert lines to Simplified; callers decide first whether they should."""
-    converter = _converter("t2s")
-    return [converter.convert(line) for line in lines]
+    t2s = converter("t2s")
+    return [t2s.convert(line) for line in lines]

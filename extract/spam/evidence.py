@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .divisions import Division, Gazetteer, gazetteer
+from .fold import is_cjk
 
 SITE_ID_RE = re.compile(r"(?:标识码|標識碼)\s*[:：]?\s*(\d{10})")
 POLICE_RE = re.compile(r"([\u4e00-\u9fff])?\s*公[网網]安[备備]\s*(\d{14})")
@@ -115,10 +116,6 @@ def gather(corpus: str, url: str, meta: dict[str, str]) -> Evidence:
     return found
 
 
-def _is_cjk(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
-
-
 def _site_ids(corpus: str) -> list[str]:
     """SITE_ID_RE.findall(corpus): the matches of its two words, which cannot overlap, in order."""
     matches = [m for pattern in _SITE_ID_WORDS for m in pattern.finditer(corpus)]
@@ -138,7 +135,7 @@ def _police_numbers(corpus: str) -> list[tuple[str, str]]:
         start = word.start()
         while start > end and corpus[start - 1].isspace():
             start -= 1
-        if start > end and _is_cjk(corpus[start - 1]):
+        if start > end and is_cjk(corpus[start - 1]):
             start -= 1
         if match := POLICE_RE.match(corpus, start):
             found.append(match.groups(default=""))
@@ -152,7 +149,7 @@ def _icp_marks(corpus: str) -> list[str]:
     end = 0
     for word in _ICP_WORD.finditer(corpus):
         start = word.start() - 1
-        if start >= end and _is_cjk(corpus[start]):
+        if start >= end and is_cjk(corpus[start]):
             found.append(corpus[start])
             end = word.end()
     return found
@@ -172,7 +169,7 @@ def _doc_prefixes(corpus: str) -> list[str]:
         while stop > end and corpus[stop - 1].isspace():
             stop -= 1
         start = stop
-        while start > max(end, stop - 7) and _is_cjk(corpus[start - 1]):
+        while start > max(end, stop - 7) and is_cjk(corpus[start - 1]):
             start -= 1
         if stop - start >= 2 and (match := DOC_NUMBER_RE.match(corpus, start)):
             found.append(match[1])

@@ -11,9 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import lru_cache
 
-import opencc
+from ..script import converter
 
 # The longest text whose lexicon hits are remembered one by one; longer texts are
 # remembered only while they are among the last few met (RECENT_TEXTS).
@@ -24,11 +24,6 @@ _INTERFERENCE = frozenset("*-_·.・|/\\~^`'\"\u200b\u200c\u200d\u2060\ufeff")
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 
-@cache
-def t2s_converter() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
 def to_simplified(text: str) -> str:
     """OpenCC's t2s conversion of the text.
 
@@ -36,15 +31,15 @@ def to_simplified(text: str) -> str:
     which looks for characters of the other script: the last few long texts are
     remembered, as their hits are (RECENT_TEXTS).
     """
-    return _recent_simplified(text) if len(text) > MEMO_CHARS else t2s_converter().convert(text)
+    return _recent_simplified(text) if len(text) > MEMO_CHARS else converter("t2s").convert(text)
 
 
 @lru_cache(maxsize=RECENT_TEXTS)
 def _recent_simplified(text: str) -> str:
-    return t2s_converter().convert(text)
+    return converter("t2s").convert(text)
 
 
-def _is_cjk(char: str) -> bool:
+def is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
@@ -228,9 +223,9 @@ def interference_offsets(normal: str) -> list[int]:
         if char in _ZERO_WIDTH:
             dropped.append(index)
             continue
-        if char in _INTERFERENCE and _is_cjk(last_kept):
+        if char in _INTERFERENCE and is_cjk(last_kept):
             following = next((c for c in normal[index + 1 : index + 4] if c not in _INTERFERENCE), "")
-            if _is_cjk(following) and index + 1 < length:
+            if is_cjk(following) and index + 1 < length:
                 dropped.append(index)
                 continue
         last_kept = char

@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+from ..script import converter
 from .fold import (
     MEMO_CHARS,
     RECENT_TEXTS,
@@ -31,7 +32,6 @@ from .fold import (
     fold,
     interference_offsets,
     nfkc,
-    t2s_converter,
     to_simplified,
     without,
 )
@@ -136,7 +136,7 @@ def read_ahead(texts: Iterable[str]) -> None:
     if len(missing) > 1:
         # Their OpenCC conversion is not remembered: these texts are not converted again.
         batch = "\n".join(dict.fromkeys(missing))
-        _LINES.remember(_read_lines(batch, load_lexicon(), t2s_converter().convert))
+        _LINES.remember(_read_lines(batch, load_lexicon(), converter("t2s").convert))
 
 
 _short_hits = lru_cache(maxsize=MEMO_ENTRIES)(_packaged_hits)

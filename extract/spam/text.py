@@ -17,9 +17,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-import opencc
-
 from ..model import SpamFinding
+from ..script import converter
 from . import lexicon
 from .fold import to_simplified
 
@@ -247,15 +246,10 @@ def strip_pinyin(text: str) -> tuple[str, int]:
     return "".join(parts), len(dense)
 
 
-@cache
-def _s2t() -> opencc.OpenCC:
-    return opencc.OpenCC("s2t")
-
-
 def minority_script_chars(text: str, page_script: str) -> list[int]:
     """Offsets of characters of the other script (P5): Traditional-only in a Simplified page."""
     # A Simplified page's corpus was converted by the lexicon already, which remembers it.
-    converted = to_simplified(text) if page_script == "simplified" else _s2t().convert(text)
+    converted = to_simplified(text) if page_script == "simplified" else converter("s2t").convert(text)
     if len(converted) != len(text) or converted == text:
         return []
     # The few changed characters sit in a few blocks: equal blocks are compared whole, and
