@@ -214,17 +214,19 @@ class _LineMemo(dict):  # type: ignore[type-arg]
     """Readings of the lines of long texts and of texts read ahead, the oldest forgotten first.
 
     Kept because a page's main text repeats its lines (see above), and because a keyword
-    list's items are read in one pass (read_ahead) before each is looked up. It is
-    named and answers cache_info and cache_clear as the lru_cache memos do; they are set on
-    the memo itself, as what finds the memos calls the cache_info of every value a module holds.
+    list's items are read in one pass (read_ahead) before each is looked up. It answers
+    cache_info and cache_clear as the lru_cache memos do.
     """
 
-    def __init__(self, name: str, maxsize: int) -> None:
+    def __init__(self, maxsize: int) -> None:
         super().__init__()
-        self.__qualname__ = name
         self.maxsize = maxsize
-        self.cache_info = lambda: _MemoInfo(len(self), maxsize)
-        self.cache_clear = self.clear
+
+    def cache_info(self) -> _MemoInfo:
+        return _MemoInfo(len(self), self.maxsize)
+
+    def cache_clear(self) -> None:
+        self.clear()
 
     def remember(self, readings: dict[str, _LineReading]) -> None:
         self.update(readings)
@@ -232,7 +234,7 @@ class _LineMemo(dict):  # type: ignore[type-arg]
             del self[line]
 
 
-_LINES = _LineMemo("_LINES", MEMO_LINES)
+_LINES = _LineMemo(MEMO_LINES)
 
 
 def _long_hits(text: str) -> tuple[Hit, ...]:

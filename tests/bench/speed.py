@@ -120,6 +120,8 @@ def memo_caches() -> list[Any]:
         if name != "extract" and not name.startswith("extract."):
             continue
         for value in vars(module).values():
+            if isinstance(value, type):
+                continue  # a memo's class, not a memo
             info = getattr(value, "cache_info", None)
             owner = getattr(value, "__module__", None) or ""
             if callable(info) and owner.startswith("extract") and info().maxsize not in (None, 1):
