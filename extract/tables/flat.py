@@ -93,7 +93,12 @@ def _is_noise(fragment: str) -> bool:
 
 
 def _is_prose(line: str) -> bool:
-    return len(clean_cell(line)) > _MAX_LABEL_CHARS
+    return _is_prose_cell(clean_cell(line))
+
+
+def _is_prose_cell(text: str) -> bool:
+    """A cleaned line too long for a label: the table is over."""
+    return len(text) > _MAX_LABEL_CHARS
 
 
 # ---------------------------------------------------------------- table 三
@@ -392,7 +397,7 @@ def flat_tables(lines: Sequence[str]) -> FlatTables:
     index = 0
     while index < len(lines):
         text = clean_cell(lines[index])
-        if not text or len(text) > _MAX_LABEL_CHARS:  # blank, or prose
+        if not text or _is_prose_cell(text):
             index += 1
             continue
         if "第二十条" in text or text.startswith("信息内容"):
