@@ -18,6 +18,7 @@ from extract.recognize import (
     TitleParts,
     compact,
     distinct_reports,
+    may_hold_title,
     parse_title,
     strip_site_suffix,
 )
@@ -108,9 +109,7 @@ def _title_candidates(stripped: Sequence[str]) -> list[str]:
     for line in stripped:
         if not line:
             continue
-        # A title names 公开 and never ends in 。 (see parse_title; NFKC leaves 。 alone): most
-        # lines of a report's text are passed over without compacting them.
-        if "公" in line and "开" in line and not line.endswith("。"):
+        if may_hold_title(line):  # most lines of a report's text are passed over here
             text = compact(line)
             parts = parse_title(text) if len(text) <= 80 else None
             if parts:

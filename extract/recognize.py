@@ -135,16 +135,19 @@ def distinct_reports(titles: Iterable[str]) -> int:
     return len(kept)
 
 
+def may_hold_title(line: str) -> bool:
+    """False for a line no report title can be read from, told without compacting it.
+
+    Every kind names 公开, and no other character normalises to 公 or 开; a line ending
+    in 。 is prose (NFKC leaves 。 alone, and no title or list-item tail ends there).
+    """
+    return "公" in line and "开" in line and not line.rstrip().endswith("。")
+
+
 def _is_listing(lines: list[str]) -> bool:
     """Several reports' titles on lines of their own: a report column's list page."""
-    # Only a line holding 公, 开 and 报 can be a title: every kind names 公开 and ends in
-    # 报告 or 年报, and no other character normalises to them. A line ending in 。 is prose
-    # (NFKC leaves 。 alone, and no title or list-item tail ends there).
-    candidates = (
-        line
-        for line in lines
-        if "公" in line and "开" in line and "报" in line and not line.rstrip().endswith("。")
-    )
+    # Every kind also ends in 报告 or 年报, and no other character normalises to 报.
+    candidates = (line for line in lines if "报" in line and may_hold_title(line))
     return distinct_reports(_without_list_tail(compact(line)) for line in candidates) >= 2
 
 
