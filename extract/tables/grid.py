@@ -21,8 +21,8 @@ _MAX_SPAN = 100  # rowspan="9999" on broken pages must not allocate a huge grid
 # A markdown separator row: |---|:---:|
 _PIPE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 _CAPTION_CHARS = 40
-# An element's text nodes in document order, as itertext() yields them, but without an element
-# object for every tag inside (lxml.html looks up each one's class in Python).
+# An element's text nodes in document order, as itertext() yields them, but without a Python
+# element object made for every tag inside.
 _TEXT_NODES = etree.XPath("descendant-or-self::text()", smart_strings=False)
 
 
