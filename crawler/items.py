@@ -8,6 +8,28 @@ from typing import Any
 PAGE = "page"
 ATTACHMENT = "attachment"
 
+# Request-meta keys, shared by the spiders and the middlewares --------------------------
+# The page is inside the disclosure section or the report column.
+FOCUS = "nianbao_focus"
+# PAGE or ATTACHMENT.
+KIND = "nianbao_kind"
+# The form fields of a Hanweb paging post.
+HANWEB_FORM = "nianbao_hanweb_form"
+# (parent url, parent title, link text) of an attachment.
+PARENT = "nianbao_parent"
+# Why the answer is a blocker (WAF challenge, geoblock, TLS failure) rather than the page.
+BLOCKED = "nianbao_blocked"
+# Set on a blocked answer that ends the site's crawl (too many blocks in a row).
+STOP_BLOCKED = "nianbao_stop_blocked"
+# The bytes are those stored last time (304, or the same hash): not parsed again.
+UNCHANGED = "nianbao_unchanged"
+# Why this request goes through the browser (links built by scripts).
+RENDER_REASON = "nianbao_render_reason"
+# Tries so far after a 429/503 with Retry-After.
+RETRY_AFTER_TRIES = "nianbao_retry_after_tries"
+# Scrapy's own key: AutoThrottle leaves the slot's delay as we set it.
+AUTOTHROTTLE_KEEP = "autothrottle_dont_adjust_delay"
+
 
 @dataclass
 class PageItem:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from crawler.spiders.portal import BadStartUrl, check_start_url
+from crawler.spiders.start_url import BadStartUrl, check_start_url
 
 COLUMNS = ("name", "url", "agency", "region", "max_pages", "enabled")
 # Values of `enabled` that leave a site out (compared lower-cased); anything else, or empty, keeps it.

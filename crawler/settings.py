@@ -1,6 +1,10 @@
-"""Scrapy settings for nianbao. Environment variables named like a setting override it."""
+"""Scrapy settings for nianbao: plain values, one comment each.
 
-import os
+The NIANBAO_* environment variables override them through one add-on
+(crawler/addons/environment.py), the same way for `nianbao`, `scrapy crawl` and Scrapyd.
+"""
+
+from crawler.addons.environment import user_agent
 
 BOT_NAME = "nianbao"
 SPIDER_MODULES = ["crawler.spiders"]
@@ -8,53 +12,53 @@ NEWSPIDER_MODULE = "crawler.spiders"
 
 # Our own settings ---------------------------------------------------------
 # SQLite file the pipelines write to.
-NIANBAO_DB = os.environ.get("NIANBAO_DB", "output/reports.db")
+NIANBAO_DB = "output/reports.db"
 # Contact URL named in the User-Agent, so a site's administrator can reach us.
-NIANBAO_CONTACT_URL = os.environ.get("NIANBAO_CONTACT_URL", "https://github.com/nianbao/nianbao")
+NIANBAO_CONTACT_URL = "https://github.com/nianbao/nianbao"
 # Pages fetched per site before the spider stops following links.
-NIANBAO_MAX_PAGES = int(os.environ.get("NIANBAO_MAX_PAGES", "2000"))
+NIANBAO_MAX_PAGES = 2000
 # Links that say nothing about reports are followed only from pages this close to the start
 # (0 = the start page only); beyond it the crawl keeps to the disclosure section and report column.
-NIANBAO_OFFTOPIC_DEPTH = int(os.environ.get("NIANBAO_OFFTOPIC_DEPTH", "1"))
+NIANBAO_OFFTOPIC_DEPTH = 1
 # Wait as robots.txt's Crawl-delay asks (Scrapy reads the rules but ignores the delay) ...
-NIANBAO_OBEY_CRAWL_DELAY = os.environ.get("NIANBAO_OBEY_CRAWL_DELAY", "1") != "0"
+NIANBAO_OBEY_CRAWL_DELAY = True
 # ... up to this many seconds: a longer delay would stall the crawl; the budget does the rest.
-NIANBAO_MAX_CRAWL_DELAY = float(os.environ.get("NIANBAO_MAX_CRAWL_DELAY", "60"))
+NIANBAO_MAX_CRAWL_DELAY = 60
 # Tries after a 429/503 with Retry-After (0 switches it off), and the longest wait honoured.
-NIANBAO_RETRY_AFTER_TIMES = int(os.environ.get("NIANBAO_RETRY_AFTER_TIMES", "3"))
-NIANBAO_MAX_RETRY_AFTER = float(os.environ.get("NIANBAO_MAX_RETRY_AFTER", "300"))
+NIANBAO_RETRY_AFTER_TIMES = 3
+NIANBAO_MAX_RETRY_AFTER = 300
 # Mark WAF challenges, geoblocks and TLS failures instead of parsing them ...
-NIANBAO_DETECT_BLOCKERS = os.environ.get("NIANBAO_DETECT_BLOCKERS", "1") != "0"
+NIANBAO_DETECT_BLOCKERS = True
 # ... and stop crawling a site after this many blocked answers in a row (0 = never stop).
-NIANBAO_BLOCKS_BEFORE_STOP = int(os.environ.get("NIANBAO_BLOCKS_BEFORE_STOP", "3"))
+NIANBAO_BLOCKS_BEFORE_STOP = 3
 # Re-crawls send If-None-Match / If-Modified-Since for stored reports and skip unchanged bytes.
-NIANBAO_INCREMENTAL = os.environ.get("NIANBAO_INCREMENTAL", "1") != "0"
+NIANBAO_INCREMENTAL = True
 # Render in a browser the pages whose links only JavaScript builds (needs the `browser` extra);
 # off by default: every other page, and every page without it, is plain HTTP.
-NIANBAO_BROWSER = os.environ.get("NIANBAO_BROWSER", "0") not in ("", "0")
+NIANBAO_BROWSER = False
 # The chromium that renders them: Debian's, never a browser downloaded by Playwright.
-NIANBAO_CHROMIUM = os.environ.get("NIANBAO_CHROMIUM", "/usr/bin/chromium")
+NIANBAO_CHROMIUM = "/usr/bin/chromium"
 # Worker processes that parse pages while the crawl downloads and stores (0 parses in the
 # crawl's own process). Workers pay off where pages come faster than one core parses them.
-NIANBAO_EXTRACT_WORKERS = int(os.environ.get("NIANBAO_EXTRACT_WORKERS", "0"))
+NIANBAO_EXTRACT_WORKERS = 0
 # Distributed crawls (--redis): requests one worker takes from the shared queue at a time (more
 # keeps it busy across many sites, fewer shares a small frontier evenly) ...
-NIANBAO_WORKER_REQUESTS = int(os.environ.get("NIANBAO_WORKER_REQUESTS", "2"))
+NIANBAO_WORKER_REQUESTS = 2
 # ... and seconds a worker waits on an empty queue for other workers to add to it before it stops.
-NIANBAO_REDIS_IDLE_SECONDS = float(os.environ.get("NIANBAO_REDIS_IDLE_SECONDS", "15"))
+NIANBAO_REDIS_IDLE_SECONDS = 15
 
 # Politeness ---------------------------------------------------------------
-USER_AGENT = f"nianbao/0.1 (+{NIANBAO_CONTACT_URL})"
+USER_AGENT = user_agent(NIANBAO_CONTACT_URL)
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS_PER_DOMAIN = 1
-DOWNLOAD_DELAY = float(os.environ.get("NIANBAO_DOWNLOAD_DELAY", "0.5"))
+DOWNLOAD_DELAY = 0.5
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = DOWNLOAD_DELAY
 # Largest page or attachment downloaded (bytes); a report PDF is rarely over a few MB.
-DOWNLOAD_MAXSIZE = int(os.environ.get("NIANBAO_MAX_DOWNLOAD_SIZE", str(50 * 1024 * 1024)))
+DOWNLOAD_MAXSIZE = 50 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 10 * 1024 * 1024
 DOWNLOAD_TIMEOUT = 60
-DEPTH_LIMIT = int(os.environ.get("NIANBAO_DEPTH_LIMIT", "6"))
+DEPTH_LIMIT = 6
 # Breadth-first: list pages before the deep corners of a site.
 DEPTH_PRIORITY = 1
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
@@ -73,20 +77,32 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.blockers.BlockersMiddleware": 650,
 }
 
-# The browser add-on (crawler/browser.py) switches itself off unless NIANBAO_BROWSER is set.
-ADDONS = {"crawler.browser.BrowserAddon": 0}
+# The environment comes in first; the browser add-on (crawler/addons/browser.py) then switches
+# itself off unless NIANBAO_BROWSER is set.
+ADDONS = {
+    "crawler.addons.environment.EnvironmentAddon": 0,
+    "crawler.addons.browser.BrowserAddon": 10,
+}
 
 ITEM_PIPELINES = {
-    "crawler.pipelines.ExtractPipeline": 300,
-    "crawler.pipelines.StorePipeline": 800,
+    "crawler.pipelines.extract_page.ExtractPipeline": 300,
+    "crawler.pipelines.store_page.StorePipeline": 800,
 }
 
 TELNETCONSOLE_ENABLED = False
-LOG_LEVEL = os.environ.get("NIANBAO_LOG_LEVEL", "INFO")
+LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 # Item feeds (`scrapy crawl -o`, Scrapyd's items_dir) list what was fetched: the raw bytes and the
 # parsed report are in the database, and would not serialize to JSON or CSV anyway.
 FEED_EXPORT_FIELDS = [
-    "url", "status", "kind", "error", "depth", "parent_url", "link_text", "blocked_reason", "unchanged"
+    "url",
+    "status",
+    "kind",
+    "error",
+    "depth",
+    "parent_url",
+    "link_text",
+    "blocked_reason",
+    "unchanged",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crawler.storage import Store
+from crawler.store import Store
 
 # (report_key, agency, region, year, era, tampered, text)
 REPORTS = (

@@ -6,7 +6,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
-SAMPLE_PORTAL = REPO / "crawler" / "sample_portal"
+SAMPLE_PORTAL = REPO / "crawler" / "demo" / "sample_portal"
 
 
 def shared_file(*parts: str) -> Path:

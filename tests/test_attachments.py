@@ -3,7 +3,7 @@ scripts, plain links."""
 
 import pytest
 
-from crawler.attachments import find_attachments, is_attachment_url
+from crawler.links.attachments import find_attachments, is_attachment_url
 
 from .conftest import shared_file
 

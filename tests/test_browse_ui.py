@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from crawler.browser import CHROMIUM_ARGS
+from crawler.addons.browser import CHROMIUM_ARGS
 
 from .conftest import REPO
 from .datasette_server import nianbao_serve

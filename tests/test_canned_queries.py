@@ -1,4 +1,4 @@
-"""The canned queries of output/metadata.yml, run on a store of known reports."""
+"""The canned queries of crawler/serve/metadata.yml, run on a store of known reports."""
 
 import pytest
 import yaml
@@ -6,7 +6,7 @@ import yaml
 from .browse_data import build_store
 from .conftest import REPO
 
-QUERIES = yaml.safe_load((REPO / "output" / "metadata.yml").read_text(encoding="utf-8"))["databases"][
+QUERIES = yaml.safe_load((REPO / "crawler" / "serve" / "metadata.yml").read_text(encoding="utf-8"))["databases"][
     "reports"
 ]["queries"]
 

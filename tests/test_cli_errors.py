@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from crawler.storage import Store
+from crawler.store import Store
 
 
 def nianbao(*args: str, cwd=None) -> subprocess.CompletedProcess:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from crawler.portal_server import sample_portal_root
+from crawler.demo.server import sample_portal_root
 
 from .conftest import REPO
 from .crawl_helper import open_db

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.storage import Store
+from crawler.store import Store
 from extract.divisions import body_level, find_division
 from extract.model import Report
 from extract.pipeline import process

@@ -13,8 +13,11 @@ def scanned():
     buffer = io.BytesIO()
     pages = [Image.new("RGB", (620, 877), "white") for _ in range(2)]
     pages[0].save(buffer, "PDF", save_all=True, append_images=pages[1:])
-    return process(buffer.getvalue(), "http://www.example.gov.cn/xxgk/W020180322.pdf",
-                   context_title="包头市2017年政府信息公开工作年度报告")
+    return process(
+        buffer.getvalue(),
+        "http://www.example.gov.cn/xxgk/W020180322.pdf",
+        context_title="包头市2017年政府信息公开工作年度报告",
+    )
 
 
 def test_scan_is_not_a_report(scanned):

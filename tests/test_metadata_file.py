@@ -1,15 +1,15 @@
-"""output/metadata.yml describes every table, view and column, in Chinese and English."""
+"""crawler/serve/metadata.yml describes every table, view and column, in Chinese and English."""
 
 import re
 
 import pytest
 import yaml
 
-from crawler.storage import Store
+from crawler.store import Store
 
 from .conftest import REPO
 
-METADATA = yaml.safe_load((REPO / "output" / "metadata.yml").read_text(encoding="utf-8"))
+METADATA = yaml.safe_load((REPO / "crawler" / "serve" / "metadata.yml").read_text(encoding="utf-8"))
 TABLES = METADATA["databases"]["reports"]["tables"]
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 ENGLISH = re.compile(r"[A-Za-z]{3,}")

@@ -8,13 +8,13 @@ import sys
 
 import pytest
 
-from crawler.portal_server import sample_portal_root, serve_folder
+from crawler.demo.server import sample_portal_root, serve_folder
 
 from .conftest import REPO
 from .crawl_helper import open_db
 
 COUNTY_SITE = REPO / "tests" / "portals" / "county_site"
-SAMPLE_REPORTS = 5  # the sample portal's distinct reports (crawler/sample_portal/README.md)
+SAMPLE_REPORTS = 5  # the sample portal's distinct reports (crawler/demo/sample_portal/README.md)
 
 
 @pytest.fixture(scope="module")

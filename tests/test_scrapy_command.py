@@ -5,7 +5,7 @@ import sqlite3
 import subprocess
 import sys
 
-from crawler.portal_server import sample_portal_root, serve_folder
+from crawler.demo.server import sample_portal_root, serve_folder
 
 from .conftest import REPO
 

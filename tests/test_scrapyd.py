@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.portal_server import sample_portal_root, serve_folder
+from crawler.demo.server import sample_portal_root, serve_folder
 
 from .conftest import REPO
 from .redis_server import free_port

@@ -1,4 +1,4 @@
-"""Which pages need a browser, read from the HTML as served (crawler/script_pages.py).
+"""Which pages need a browser, read from the HTML as served (crawler/links/script_pages.py).
 
 Positive cases are the shapes of JavaScript front ends (AngularJS as on www.nfra.gov.cn,
 Vue, columns filled from JSON, document.write lists, loader shells); negative ones are
@@ -7,7 +7,7 @@ real pages and fixture CMS pages whose links plain HTML or a CMS adapter already
 
 import pytest
 
-from crawler.script_pages import javascript_reason
+from crawler.links.script_pages import javascript_reason
 from extract.decode import decode_html
 
 from .conftest import SAMPLE_PORTAL, shared_file

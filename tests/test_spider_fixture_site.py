@@ -9,7 +9,7 @@ from threading import Thread
 
 import pytest
 
-from crawler.portal_server import serve_folder
+from crawler.demo.server import serve_folder
 
 from .conftest import REPO
 

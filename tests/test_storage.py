@@ -2,7 +2,7 @@ import sqlite3
 
 import pytest
 
-from crawler.storage import StorageError, Store
+from crawler.store import StorageError, Store
 from extract.model import Report, Section, SpamFinding, SpamReport, Stat
 
 URL = "http://127.0.0.1:1/xxgk/ndbg/201803/t20180329_1.html"

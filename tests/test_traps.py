@@ -2,7 +2,7 @@
 
 import pytest
 
-from crawler.traps import trap_reason
+from crawler.links.traps import trap_reason
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from crawler.storage import Store, report_key
+from crawler.store import Store, report_key
 from extract.model import Report, Stat
 from extract.validation.across_years import check_across_years
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from crawler.storage import Store
+from crawler.store import Store
 
 from .browse_data import build_store
 

@@ -1,1 +1,6 @@
-"""Subcommands of `nianbao`, one module each, registered at the end of crawler/cli.py."""
+"""The `nianbao` commands, one module each; crawler/cli.py gathers them into the command group.
+
+What several commands share lives in commands/common.py, which never imports the command
+group, so nothing here imports crawler/cli.py. Heavy imports (Scrapy, the store) happen
+inside the command bodies, so `nianbao --help` answers at once.
+"""

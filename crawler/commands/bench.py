@@ -56,7 +56,7 @@ def bench() -> None:
 def _portal_process(root: Path) -> Iterator[str]:
     """Serve root from a child process; yield its base URL."""
     server = subprocess.Popen(
-        [sys.executable, "-m", "crawler.portal_server", str(root)],
+        [sys.executable, "-m", "crawler.demo.server", str(root)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -87,9 +87,9 @@ def _portal_process(root: Path) -> Iterator[str]:
 )
 def bench_crawl(reports: int, seconds: int, concurrency: int, workers: int) -> None:
     """Pages/min of a full-pipeline crawl of a generated local portal vs `scrapy bench`."""
-    from crawler.commands.bench_portal import write_portal
+    from crawler.demo.bench_portal import write_portal
     from crawler.run import crawl
-    from crawler.storage import Store
+    from crawler.store import Store
 
     baseline = scrapy_bench_pages_per_minute(seconds)
     with tempfile.TemporaryDirectory() as folder:

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import os
-
 import click
+
+from crawler.commands.common import check_database, database_path, db_option, print_summary, run_worker
 
 
 @click.command()
 @click.option("--redis", "redis_url", required=True, help="Redis holding the frontier (redis://host:port).")
-@click.option("--db", default="output/reports.db", show_default=True, help="SQLite database to write.")
-def worker(redis_url: str, db: str) -> None:
+@db_option("SQLite database to write.")
+def worker(redis_url: str, db: str | None) -> None:
     """Fetch and store pages from a distributed crawl's shared frontier until it stays empty."""
-    from crawler.cli import _open_store, _print_summary
-    from crawler.commands.crawl_many import run_worker
-
-    _open_store(db).close()
-    run_id = run_worker(redis_url, [], db, {"LOG_LEVEL": os.environ.get("NIANBAO_LOG_LEVEL", "WARNING")})
-    _print_summary(db, run_id)
+    db = database_path(db)
+    check_database(db)
+    print_summary(db, run_worker(redis_url, [], db, {}))

@@ -17,8 +17,8 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-BLOCKED = "nianbao_blocked"
-STOP = "nianbao_stop_blocked"
+from crawler.items import BLOCKED, STOP_BLOCKED
+
 # Markers of WAF block and challenge pages, in the first bytes of the body.
 WAF_MARKERS = re.compile(
     r"云防护|网站防火墙|创宇盾|安全狗|访问被拦截|请求被拦截|您的访问被阻断|拦截了您的访问|"
@@ -78,5 +78,5 @@ class BlockersMiddleware:
         self.crawler.stats.inc_value("nianbao/blocked")
         self.blocked_in_a_row += 1
         if self.blocks_before_stop and self.blocked_in_a_row >= self.blocks_before_stop:
-            request.meta[STOP] = True  # the spider records this page, then stops the crawl
+            request.meta[STOP_BLOCKED] = True  # the spider records this page, then stops the crawl
         return response

@@ -17,10 +17,9 @@ from scrapy import Request, signals
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
-from crawler.incremental import Validators, page_validators
-from crawler.storage import StorageError, Store
-
-UNCHANGED = "nianbao_unchanged"
+from crawler.items import UNCHANGED
+from crawler.store import StorageError, Store
+from crawler.store.incremental import Validators, page_validators
 
 
 class ConditionalRequestsMiddleware:

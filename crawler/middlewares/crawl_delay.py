@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 from scrapy import Request, signals
 from scrapy.exceptions import NotConfigured
 
-AUTOTHROTTLE_KEEP = "autothrottle_dont_adjust_delay"
+from crawler.items import AUTOTHROTTLE_KEEP
+from crawler.middlewares.slots import set_min_delay
 
 
 class CrawlDelayMiddleware:
@@ -48,8 +49,5 @@ class CrawlDelayMiddleware:
         delay = self.delays.get(urlsplit(request.url).netloc)
         if not delay:
             return
-        downloader = self.crawler.engine.downloader
-        _key, slot = downloader._get_slot(request)
-        slot.delay = max(slot.delay, delay)
-        slot.jitter = 0.0
+        set_min_delay(self.crawler.engine.downloader, request, delay)
         request.meta[AUTOTHROTTLE_KEEP] = True

@@ -1,8 +1,8 @@
 """Send a page to the browser only when its plain response shows links built by scripts.
 
-Enabled by the browser add-on (crawler/browser.py) when NIANBAO_BROWSER is set.
+Enabled by the browser add-on (crawler/addons/browser.py) when NIANBAO_BROWSER is set.
 A page fetched as plain HTTP that looks like a JavaScript front end (see
-crawler/script_pages.py) is requested once more with scrapy-playwright's
+crawler/links/script_pages.py) is requested once more with scrapy-playwright's
 `playwright` meta key; the rendered DOM replaces it for the spider and the
 pipelines, and `pages.render_reason` says why. Everything else passes untouched.
 """
@@ -15,11 +15,9 @@ from typing import Any
 from scrapy import Request
 from scrapy.http import HtmlResponse, Response
 
-from crawler.middlewares.blockers import BLOCKED
-from crawler.middlewares.conditional import UNCHANGED
-from crawler.script_pages import javascript_reason
+from crawler.items import BLOCKED, RENDER_REASON, UNCHANGED
+from crawler.links.script_pages import javascript_reason
 
-RENDER_REASON = "nianbao_render_reason"  # meta: why this request goes through the browser
 logger = logging.getLogger(__name__)
 
 
@@ -34,7 +32,7 @@ class RenderScriptPagesMiddleware:
         # Imported here: only a crawl with the browser on needs scrapy-playwright.
         from scrapy_playwright.page import PageMethod
 
-        from crawler.browser import settle
+        from crawler.addons.browser import settle
 
         return cls(crawler.stats, [PageMethod(settle)])
 

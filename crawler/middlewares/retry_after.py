@@ -16,8 +16,10 @@ from scrapy import Request
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
+from crawler.items import AUTOTHROTTLE_KEEP, RETRY_AFTER_TRIES
+from crawler.middlewares.slots import download_slot, set_min_delay
+
 RETRY_STATUSES = (429, 503)
-TRIES = "nianbao_retry_after_tries"
 
 
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
@@ -54,25 +56,26 @@ class RetryAfterMiddleware:
             self._release(request)
             return response
         wait = retry_after_seconds(response.headers.get(b"Retry-After", b"").decode("latin-1"))
-        tries = request.meta.get(TRIES, 0)
+        tries = request.meta.get(RETRY_AFTER_TRIES, 0)
         if wait is None or wait > self.max_wait or tries >= self.max_tries:
             return response
         self.crawler.stats.inc_value("nianbao/retry_after")
-        key, slot = self.crawler.engine.downloader._get_slot(request)
+        downloader = self.crawler.engine.downloader
+        key, slot = download_slot(downloader, request)
         # Nothing more goes to this host before the time it named: the slot's delay, counted from
         # now and without jitter, is the wait; it is put back when the host answers normally.
-        self.held.setdefault(key, (slot.delay, slot.jitter))
-        slot.delay, slot.jitter = max(slot.delay, wait), 0.0
-        slot.lastseen = time.monotonic()
+        if slot is not None:
+            self.held.setdefault(key, (slot.delay, slot.jitter))
+            slot.lastseen = time.monotonic()
+        set_min_delay(downloader, request, wait)
         retry = request.replace(dont_filter=True, priority=request.priority + 1)
-        retry.meta[TRIES] = tries + 1
-        retry.meta["autothrottle_dont_adjust_delay"] = True
+        retry.meta[RETRY_AFTER_TRIES] = tries + 1
+        retry.meta[AUTOTHROTTLE_KEEP] = True
         return retry
 
     def _release(self, request: Request) -> None:
-        key = request.meta.get("download_slot")
+        key, slot = download_slot(self.crawler.engine.downloader, request)
         if key in self.held:
-            slot = self.crawler.engine.downloader.slots.get(key)
             delay, jitter = self.held.pop(key)
             if slot is not None:
                 slot.delay, slot.jitter = delay, jitter

@@ -22,37 +22,30 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawler import cms
-from crawler.attachments import find_attachments, is_attachment_url
 from crawler.cms.hanweb import next_group
-from crawler.discovery import PAGING_SCORE, link_score
-from crawler.items import ATTACHMENT, PAGE, PageItem
-from crawler.middlewares.blockers import BLOCKED, failure_reason
-from crawler.middlewares.blockers import STOP as STOP_BLOCKED
-from crawler.middlewares.conditional import UNCHANGED
-from crawler.middlewares.render_scripts import RENDER_REASON
-from crawler.traps import trap_reason
+from crawler.items import (
+    ATTACHMENT,
+    BLOCKED,
+    FOCUS,
+    HANWEB_FORM,
+    KIND,
+    PAGE,
+    PARENT,
+    RENDER_REASON,
+    STOP_BLOCKED,
+    UNCHANGED,
+    PageItem,
+)
+from crawler.links.attachments import find_attachments, is_attachment_url
+from crawler.links.scoring import PAGING_SCORE, link_score
+from crawler.links.traps import trap_reason
+from crawler.middlewares.blockers import failure_reason
+from crawler.spiders.start_url import check_start_url
 
 # Files that are neither pages nor attachments.
 _SKIP_EXTENSIONS = re.compile(
     r"\.(?:jpe?g|png|gif|bmp|svg|ico|css|js|mp4|mp3|avi|flv|swf|zip|rar|7z|exe|apk|pptx?|txt|xml)$", re.I
 )
-FOCUS = "nianbao_focus"  # meta: the page is inside the disclosure section or report column
-KIND = "nianbao_kind"
-HANWEB_FORM = "nianbao_hanweb_form"
-PARENT = "nianbao_parent"  # meta: (parent url, parent title, link text) of an attachment
-
-
-class BadStartUrl(ValueError):
-    pass
-
-
-def check_start_url(url: str | None) -> str:
-    if not url:
-        raise BadStartUrl("no start URL given (use -a url=http://host/path)")
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise BadStartUrl(f"not an http(s) URL: {url!r}")
-    return url.strip()
 
 
 class PortalSpider(scrapy.Spider):
@@ -247,7 +240,6 @@ class PortalSpider(scrapy.Spider):
             self.crawler.stats.inc_value(f"nianbao/trap/{reason}")
             return False
         return True
-
 
     def _on_site(self, netloc: str) -> bool:
         """Whether a link stays on the crawled site (the start URL's host and port)."""

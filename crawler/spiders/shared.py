@@ -1,7 +1,7 @@
 """The portal spider on a shared frontier: any number of sites, any number of workers.
 
 Each worker runs this spider with the scrapy-redis scheduler and duplicate filter
-(crawler/frontier.py), so a request one worker finds is fetched by whichever worker pops
+(crawler/distribute/frontier.py), so a request one worker finds is fetched by whichever worker pops
 it, and no URL is fetched twice. A worker started with sites puts their start pages in
 the queue; a worker started without sites only takes work from it. The spider's rules
 are the portal spider's: only the crawl's sites are in scope (each link is checked
@@ -19,9 +19,9 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 
-from crawler.frontier import HEARTBEAT_SECONDS, Frontier, SharedSeen, connect
-from crawler.items import PAGE
-from crawler.spiders.portal import FOCUS, KIND, PortalSpider
+from crawler.distribute.frontier import HEARTBEAT_SECONDS, Frontier, SharedSeen, connect
+from crawler.items import FOCUS, KIND, PAGE
+from crawler.spiders.portal import PortalSpider
 
 
 class SharedFrontierSpider(PortalSpider):

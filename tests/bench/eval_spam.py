@@ -29,7 +29,7 @@ from .inject import Case, build_cases, seed_lines
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
-PORTAL = REPO / "crawler" / "sample_portal" / "xxgk" / "ndbg"
+PORTAL = REPO / "crawler" / "demo" / "sample_portal" / "xxgk" / "ndbg"
 T2S = opencc.OpenCC("t2s")
 
 # Seeds as served by the sample portal: gold spam strings and real names by hand (seeds/README.md).

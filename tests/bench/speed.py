@@ -37,7 +37,7 @@ from extract.decode import decode_html
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
-PORTAL = REPO / "crawler" / "sample_portal" / "xxgk" / "ndbg"
+PORTAL = REPO / "crawler" / "demo" / "sample_portal" / "xxgk" / "ndbg"
 
 Page = tuple[str, bytes, str]  # name, body, url
 

@@ -17,7 +17,7 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qsl, urlsplit
 
-from crawler.portal_server import LoopbackServer
+from crawler.demo.server import LoopbackServer
 
 # A route answers (status, headers, body) for a method, path, query and form.
 Route = Callable[[str, dict[str, str], dict[str, str]], tuple[int, dict[str, str], bytes]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .storage import Store, utcnow
+from crawler.store.database import Store, utcnow
 
 GONE_STATUSES = (404, 410)
 

@@ -21,7 +21,7 @@ SAMPLE_PORTAL_URL = "http://sample-portal.localhost/"
 
 
 def sample_portal_root() -> Path:
-    return Path(str(resources.files("crawler") / "sample_portal"))
+    return Path(str(resources.files("crawler.demo") / "sample_portal"))
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -66,7 +66,7 @@ def serve_folder(root: Path, host: str = "127.0.0.1") -> Iterator[str]:
 
 
 def main(argv: list[str]) -> None:
-    """`python -m crawler.portal_server FOLDER`: serve FOLDER, print its base URL, stop on EOF.
+    """`python -m crawler.demo.server FOLDER`: serve FOLDER, print its base URL, stop on EOF.
 
     The crawl benchmark serves its portal from a process of its own, as `scrapy bench`
     does, so the server does not share the crawler's interpreter lock."""

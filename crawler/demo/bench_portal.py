@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crawler.portal_server import sample_portal_root
+from crawler.demo.server import sample_portal_root
 
 PER_PAGE = 20
 # Agencies reporting each year: one report per (agency, year), as real columns hold.

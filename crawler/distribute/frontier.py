@@ -40,7 +40,7 @@ class FrontierError(RuntimeError):
 def scheduler_settings(redis_url: str, worker_requests: int = 2) -> dict[str, Any]:
     """Scrapy settings that put the scheduler and the duplicate filter in Redis."""
     return {
-        "SCHEDULER": "crawler.redis_scheduler.RedisScheduler",
+        "SCHEDULER": "crawler.distribute.scheduler.RedisScheduler",
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
         "REDIS_URL": redis_url,
         "SCHEDULER_QUEUE_KEY": QUEUE_KEY,

@@ -12,7 +12,7 @@ import html as html_lib
 import re
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from .cms.base import FoundLink
+from crawler.cms.base import FoundLink
 
 ATTACHMENT_EXTENSIONS = ("pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "ofd")
 _EXTENSIONS = "|".join(ATTACHMENT_EXTENSIONS)

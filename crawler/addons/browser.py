@@ -3,7 +3,7 @@
 Off unless NIANBAO_BROWSER is set (`nianbao crawl URL --browser`). When on, this
 add-on installs scrapy-playwright's download handlers on the asyncio reactor for
 the crawl and adds the middleware that sends a page to the browser only when its
-plain response shows links built by scripts (crawler/script_pages.py). Every
+plain response shows links built by scripts (crawler/links/script_pages.py). Every
 other request still goes out as plain HTTP through the same handler. Without the
 setting nothing here imports scrapy-playwright, so the project runs without the
 `browser` extra installed.

@@ -17,7 +17,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from crawler.store import StorageError, Store
+
 DATABASE_NAME = "reports"
+# Titles, descriptions, canned queries and the dashboard, shipped with the package so that
+# `nianbao serve` shows them from any folder.
+METADATA = Path(__file__).with_name("metadata.yml")
 
 # Server settings: the 0.65 line takes them on the command line, not in metadata.yml.
 DATASETTE_SETTINGS = {
@@ -31,8 +36,6 @@ DATASETTE_SETTINGS = {
 
 def refresh_views(db: Path) -> str | None:
     """Create the views in `db`; returns why not when the file cannot be written."""
-    from crawler.storage import StorageError, Store
-
     try:
         Store(db).close()
     except StorageError as exc:

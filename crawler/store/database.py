@@ -21,9 +21,10 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from crawler.across_years import check_adjacent_years
-from crawler.schema import REPORT_CHILDREN, create_schema
-from crawler.views import create_views
+from crawler.store.across_years import check_adjacent_years
+from crawler.store.file_lock import held as file_locked
+from crawler.store.schema import REPORT_CHILDREN, create_schema
+from crawler.store.views import create_views
 from extract.model import Report
 
 
@@ -68,9 +69,7 @@ class Store:
             raise StorageError(f"cannot use database {self.path}: {exc}") from exc
 
     def _create(self) -> None:
-        from crawler import file_lock
-
-        with file_lock.held(self.path):  # several processes may open one database at once
+        with file_locked(self.path):  # several processes may open one database at once
             create_schema(self.db)
             create_views(self.db)
 

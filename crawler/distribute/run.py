@@ -7,19 +7,28 @@ from uuid import uuid4
 
 from scrapy.crawler import CrawlerProcess
 
-from crawler.frontier import Frontier, connect, scheduler_settings
+from crawler.distribute.frontier import Frontier, connect, scheduler_settings
+from crawler.registry import Site
 from crawler.run import project_settings
 from crawler.spiders.shared import SharedFrontierSpider
 
 
-def crawl_shared(redis_url: str, sites: list[Any], db_path: str, **overrides: Any) -> str:
+def crawl_shared(
+    redis_url: str,
+    sites: list[Site],
+    db_path: str,
+    defaults: dict[str, Any] | None = None,
+    **overrides: Any,
+) -> str:
     """Work on the frontier in Redis until it stays empty; with `sites`, put their start pages
     in it first (starting a fresh crawl when no other worker is at work). Returns the run id."""
     run_id = uuid4().hex[:12]
     Frontier(connect(redis_url), run_id).join(fresh_if_idle=bool(sites))
-    requests = project_settings().getint("NIANBAO_WORKER_REQUESTS", 2)
+    requests = project_settings(defaults, **overrides).getint("NIANBAO_WORKER_REQUESTS")
     shared = scheduler_settings(redis_url, requests)
-    settings = project_settings(NIANBAO_DB=db_path, NIANBAO_RUN_ID=run_id, **{**overrides, **shared})
+    settings = project_settings(
+        defaults, NIANBAO_DB=db_path, NIANBAO_RUN_ID=run_id, **{**overrides, **shared}
+    )
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(SharedFrontierSpider)
     process.crawl(crawler, redis_url=redis_url, sites=sites, run_id=run_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlsplit
 
-from .cms.base import MAX_LIST_PAGES
+from crawler.cms.base import MAX_LIST_PAGES
 
 MAX_URL_LENGTH = 512
 MAX_PATH_SEGMENT_REPEATS = 2

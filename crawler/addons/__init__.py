@@ -1,0 +1,1 @@
+"""Scrapy add-ons (ADDONS in crawler/settings.py): the NIANBAO_* environment, and the optional browser."""
