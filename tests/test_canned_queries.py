@@ -6,9 +6,9 @@ import yaml
 from .browse_data import build_store
 from .conftest import REPO
 
-QUERIES = yaml.safe_load((REPO / "crawler" / "serve" / "metadata.yml").read_text(encoding="utf-8"))["databases"][
-    "reports"
-]["queries"]
+QUERIES = yaml.safe_load((REPO / "crawler" / "serve" / "metadata.yml").read_text(encoding="utf-8"))[
+    "databases"
+]["reports"]["queries"]
 
 
 @pytest.fixture(scope="module")

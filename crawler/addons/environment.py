@@ -164,4 +164,8 @@ class EnvironmentAddon:
     """Scrapy add-on: the NIANBAO_* environment over the project settings."""
 
     def update_settings(self, settings: BaseSettings) -> None:
-        apply_environment(settings)
+        try:
+            apply_environment(settings)
+        except BadEnvironment as exc:
+            # `scrapy crawl` and Scrapyd jobs: one line naming the variable, not a traceback.
+            raise SystemExit(f"nianbao: error: {exc}") from None

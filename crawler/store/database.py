@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ import sqlite_utils
 
 from crawler.store.across_years import check_adjacent_years
 from crawler.store.file_lock import held as file_locked
+from crawler.store.rows import page_columns, record_row, report_columns
 from crawler.store.schema import REPORT_CHILDREN, create_schema
 from crawler.store.views import create_views
 from extract.model import Report
@@ -142,18 +142,11 @@ class Store:
                     "host": urlsplit(report.url).netloc,
                     "status": status,
                     "content_type": content_type,
-                    "encoding": report.encoding,
-                    "sha256": report.sha256,
                     "size": size,
                     "fetched_at": now,
-                    "is_report": int(report.is_report),
                     "report_key": key,
-                    "tampered": int(report.spam.tampered),
-                    "spam_score": report.spam.score,
-                    "spam_verdict": report.spam.verdict,
-                    "low_trust": int(report.spam.low_trust),
-                    "error": "; ".join(report.errors) or None,
                     "run_id": run_id,
+                    **page_columns(report),
                     **(extra or {}),
                 },
                 pk="url",
@@ -180,7 +173,7 @@ class Store:
     def _save_spam(self, report: Report, key: str | None) -> None:
         self.db["spam_findings"].delete_where("url = ?", [report.url])
         self.db["spam_findings"].insert_all(
-            {"url": report.url, "position": i, "report_key": key, **asdict(f)}
+            {"url": report.url, "position": i, "report_key": key, **record_row(f)}
             for i, f in enumerate(report.spam.findings)
         )
 
@@ -204,96 +197,24 @@ class Store:
         self.db["reports"].upsert(
             {
                 "report_key": key,
-                "url": report.url,
-                "title": report.title,
-                "agency": report.agency,
-                "region": report.region,
-                "year": report.year,
-                "published_on": report.published_on,
-                "index_number": report.index_number,
-                "era": report.era,
-                "script": report.script,
-                "text": report.text,
-                "tampered": int(report.spam.tampered),
-                "spam_score": report.spam.score,
-                "spam_verdict": report.spam.verdict,
-                "low_trust": int(report.spam.low_trust),
-                "sha256": report.sha256,
+                **report_columns(report),
                 "first_seen": current[1] if current else now,
                 "updated_at": now,
-                "division_code": report.division_code,
-                "level": report.level,
-                "document_number": report.document_number,
-                "flags": ",".join(report.flags) or None,
-                "quality": report.quality,
             },
             pk="report_key",
         )
         for table in REPORT_CHILDREN:
             self.db[table].delete_where("report_key = ?", [key])
-        self._insert(
-            "sections",
-            (
-                {"report_key": key, "position": i, "heading": s.heading, "text": s.text}
-                for i, s in enumerate(report.sections)
-            ),
+        # Stats are keyed by (scope, key), not numbered: a later figure for a key replaces the earlier.
+        self._insert("stats", ({"report_key": key, **record_row(s)} for s in report.stats), replace=True)
+        numbered = (
+            ("sections", report.sections),
+            ("raw_cells", report.raw_cells),
+            ("validation_findings", report.validation),
         )
-        self._insert(
-            "stats",
-            (
-                {
-                    "report_key": key,
-                    "scope": s.scope,
-                    "key": s.key,
-                    "value": s.value,
-                    "unit": s.unit,
-                    "source": s.source,
-                    "status": s.status,
-                    "raw_label": s.raw_label,
-                    "raw_value": s.raw_value,
-                    "note": s.note,
-                    "table_index": s.table,
-                    "era": s.era,
-                    "unit_default": s.unit_default,
-                    "column_label": s.column_label,
-                }
-                for s in report.stats
-            ),
-            replace=True,
-        )
-        self._insert(
-            "raw_cells",
-            (
-                {
-                    "report_key": key,
-                    "position": i,
-                    "scope": c.scope,
-                    "label": c.label,
-                    "value": c.value,
-                    "column": c.column,
-                    "table_index": c.table,
-                }
-                for i, c in enumerate(report.raw_cells)
-            ),
-        )
-        self._insert(
-            "validation_findings",
-            (
-                {
-                    "report_key": key,
-                    "rule": v.rule,
-                    "scope": v.scope,
-                    "severity": v.severity,
-                    "expected": v.expected,
-                    "actual": v.actual,
-                    "message": v.message,
-                    "position": i,
-                    "mode": v.mode,
-                    "key": v.key,
-                }
-                for i, v in enumerate(report.validation)
-            ),
-        )
+        for table, records in numbered:
+            rows = ({"report_key": key, "position": i, **record_row(r)} for i, r in enumerate(records))
+            self._insert(table, rows)
 
     def _insert(self, table: str, rows: Iterable[dict[str, Any]], replace: bool = False) -> None:
         # alter: a database made before a column was added gains it instead of failing.
