@@ -21,6 +21,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
+from .chars import HAN, is_han
+
 # Package data through importlib.resources, so it reads from an installed egg or wheel too.
 LEGACY_ROWS_CSV = resources.files("extract") / "data" / "legacy_rows.csv"
 
@@ -49,7 +51,7 @@ _CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}  # ① … ⑳, be
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
 _QUOTES = re.compile(r"[\"'“”‘’＂「」『』《》〈〉]")
 # Pinyin glosses injected by spam mirrors: 公(gong)开, 报(bào)告 (spec §6.1 step 4).
-_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zà-ǜ]+\)")
+_PINYIN_GLOSS = re.compile(f"(?<={HAN})" + r"\([a-zà-ǜ]+\)")
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 # Spelling variants and seed-003 typos, folded to the national wording (spec §6.1 step 8, §6.2).
 _VARIANTS: tuple[tuple[str, str], ...] = (
@@ -80,7 +82,7 @@ def kept_ideographs(words: str) -> str:
     NFKC form does (as clean_cell's result, its NFKC form less spaces, does): a text lacking
     one of them cannot fold to a label containing `words`.
     """
-    return "".join(dict.fromkeys(c for c in words if "\u4e00" <= c <= "\u9fff" and c not in _FOLDED_IN))
+    return "".join(dict.fromkeys(c for c in words if is_han(c) and c not in _FOLDED_IN))
 
 
 @dataclass(frozen=True)

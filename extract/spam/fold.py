@@ -13,6 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..chars import HAN, HAN_RANGE, is_han
 from ..script import converter
 
 # The longest text whose lexicon hits are remembered one by one; longer texts are
@@ -39,10 +40,6 @@ def _recent_simplified(text: str) -> str:
     return converter("t2s").convert(text)
 
 
-def is_cjk(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
-
-
 # What fold drops: zero-width characters, and interference marks between Chinese
 # characters. Found with str.__contains__ and regexes that open with a literal character:
 # both skip through a page in C far faster than a character class does.
@@ -51,9 +48,7 @@ _INTERFERENCE_MARKS = "*-_·.・|/\\~^`'\""  # _INTERFERENCE without the zero-wi
 _MARKS_CLASS = "[" + re.escape(_INTERFERENCE_MARKS) + "]"
 # For each mark, a run of one to three marks it opens between two Chinese characters.
 _DROPPED_RUN_OPENED_BY = {
-    mark: re.compile(
-        f"{re.escape(mark)}(?<=[\u4e00-\u9fff]{re.escape(mark)}){_MARKS_CLASS}{{0,2}}(?=[\u4e00-\u9fff])"
-    )
+    mark: re.compile(f"{re.escape(mark)}(?<={HAN}{re.escape(mark)}){_MARKS_CLASS}{{0,2}}(?={HAN})")
     for mark in _INTERFERENCE_MARKS
 }
 
@@ -170,7 +165,7 @@ _FREQUENT_NFKC = tuple((char, unicodedata.normalize("NFKC", char)) for char in "
 # general punctuation. tests/test_spam_lexicon.py checks every one of them.
 _NFKC_STABLE = (
     "\x00-\x7f\xb7\xd7\u2010\u2012-\u2016\u2018-\u2023\u2027\u2030-\u2032"
-    "\u3001-\u3029\u3030-\u3035\u303b-\u303f\u3400-\u4dbf\u4e00-\u9fff"
+    "\u3001-\u3029\u3030-\u3035\u303b-\u303f\u3400-\u4dbf" + HAN_RANGE
 )
 _NFKC_UNSTABLE_RUN = re.compile(f"[^{_NFKC_STABLE}]+")
 
@@ -223,9 +218,9 @@ def interference_offsets(normal: str) -> list[int]:
         if char in _ZERO_WIDTH:
             dropped.append(index)
             continue
-        if char in _INTERFERENCE and is_cjk(last_kept):
+        if char in _INTERFERENCE and is_han(last_kept):
             following = next((c for c in normal[index + 1 : index + 4] if c not in _INTERFERENCE), "")
-            if is_cjk(following) and index + 1 < length:
+            if is_han(following) and index + 1 < length:
                 dropped.append(index)
                 continue
         last_kept = char
