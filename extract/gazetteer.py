@@ -17,8 +17,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
+
+from .caches import loaded
 
 # How a division's name ends. Where one suffix ends another (自治区, 地区 and 区), the
 # longer comes first, so that the first that fits is the whole suffix.
@@ -148,7 +149,7 @@ def _class_of(chars: Iterable[str]) -> str:
     return "[" + re.escape("".join(sorted(set(chars)))) + "]"
 
 
-@cache
+@loaded()
 def gazetteer() -> Gazetteer:
     divisions = [
         Division(r["code"], r["name"], r["short"], int(r["level"]), r["parent"], r["pinyin"], r["initials"])

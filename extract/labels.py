@@ -17,10 +17,10 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
+from .caches import loaded, memo
 from .chars import HAN, is_han
 
 # Package data through importlib.resources, so it reads from an installed egg or wheel too.
@@ -95,7 +95,7 @@ class Label:
 
 # Every report prints the same table labels: folding each spelling once per process saves
 # the NFKC and regex passes on every later page. Both functions are pure.
-@lru_cache(maxsize=8192)
+@memo(8192)
 def normalise_text(text: str) -> str:
     """NFKC, no whitespace or invisible characters, variants folded; no structural edits."""
     text = text.replace("&nbsp;", " ")
@@ -122,7 +122,7 @@ def normalise_text(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=8192)
+@memo(8192)
 def normalise_label(raw: str) -> Label:
     """Strip numbering (kept in `prefix`) and explanatory parentheticals (dropped for matching)."""
     text = normalise_text(raw)
@@ -172,7 +172,7 @@ def _keywords(cell: str) -> tuple[str, ...]:
     return tuple(normalise_text(word) for word in cell.split("|") if word.strip())
 
 
-@cache
+@loaded(2)
 def load_legacy_lexicon(path: Traversable = LEGACY_ROWS_CSV) -> tuple[LexiconRow, ...]:
     # Package data, folded once per process: every legacy table of every page reads it.
     with path.open(encoding="utf-8", newline="") as handle:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from functools import lru_cache
 
+from ..caches import memo, register
 from ..chars import HAN, HAN_RANGE, is_han
 from ..script import converter
 
@@ -35,7 +35,7 @@ def to_simplified(text: str) -> str:
     return _recent_simplified(text) if len(text) > MEMO_CHARS else converter("t2s").convert(text)
 
 
-@lru_cache(maxsize=RECENT_TEXTS)
+@memo(RECENT_TEXTS)
 def _recent_simplified(text: str) -> str:
     return converter("t2s").convert(text)
 
@@ -177,13 +177,21 @@ class _FirstOfNfkc(dict):  # type: ignore[type-arg]
     normalised once per process and the text is mapped in C.
     """
 
+    maxsize = 65536  # characters; a page meets a few hundred distinct ones
+
     def __missing__(self, code: int) -> str:
+        if len(self) >= self.maxsize:
+            self.clear()  # each entry is a pure function of its character: forgetting is safe
         char = chr(code)
         self[code] = unicodedata.normalize("NFKC", char)[:1] or char
         return self[code]
 
+    def cache_clear(self) -> None:
+        self.clear()
+
 
 _FIRST_OF_NFKC = _FirstOfNfkc()
+register(f"{__name__}.first_of_nfkc", _FIRST_OF_NFKC)
 
 
 def _first_of_nfkc(run: re.Match[str]) -> str:

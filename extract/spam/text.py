@@ -15,8 +15,8 @@ import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 
+from ..caches import memo
 from ..chars import is_han
 from ..model import SpamFinding
 from ..script import converter
@@ -193,7 +193,7 @@ def _where(flags: Iterable[object]) -> Iterator[int]:
     return itertools.compress(itertools.count(), flags)
 
 
-@cache
+@memo(8192)  # one entry per character met in a glossed line
 def _pinyin_readings(char: str) -> frozenset[str]:
     from pypinyin import Style, pinyin  # loaded only when a page carries glosses
 
