@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from copy import copy
-from functools import cache
 
 import trafilatura
 from lxml import etree
 from trafilatura.settings import Extractor
 
+from .caches import loaded
 
-@cache
+
+@loaded()
 def _shared_options() -> Extractor:
     """The options of every page but its URL. Building them reads trafilatura's configuration
     (a dozen ConfigParser lookups, a tenth of a millisecond), so they are built once and copied."""

@@ -1,8 +1,8 @@
 """Administrative division (GB/T 2260 code) and level of a report's region and body.
 
-The code list is extract/data/divisions.csv (county level and up; its source and
-date are recorded in extract/data/build_divisions.py), the same table the spam
-layer uses to recover names. Names abolished before that date (a county that became
+The code list is the gazetteer's (extract/gazetteer.py: divisions.csv, county level
+and up, its source and date recorded in extract/data/build_divisions.py), the same
+table the spam layer uses to recover names. Names abolished before that date (a county that became
 a district) are not found, and a report then keeps its region name with no code.
 
 Levels: a 省级 code ends in 0000 (municipalities such as 北京市 included), a 地级 one
@@ -13,49 +13,18 @@ code; their level is read from the name. A body that is not a government (a 局,
 
 from __future__ import annotations
 
-import csv
-from collections import defaultdict
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-
+from .gazetteer import CITY, COUNTY, PROVINCE, TOWNSHIP_SUFFIXES, Division, gazetteer
 from .metadata import PLACE_SEGMENT_RE
 
-PROVINCE, CITY, COUNTY, TOWNSHIP, DEPARTMENT = "province", "city", "county", "township", "department"
-TOWNSHIP_SUFFIXES = ("镇", "乡", "街道", "苏木")
+__all__ = ["CITY", "COUNTY", "DEPARTMENT", "PROVINCE", "TOWNSHIP", "Division", "body_level", "find_division"]
+
+TOWNSHIP, DEPARTMENT = "township", "department"
 # A body named like this is a government (or a township's office), not a department.
 GOVERNMENT_SUFFIXES = ("人民政府", "政府", "街道办事处", "办事处")
-# Placeholder rows of the code list ("市辖区", "县") name no place.
-PLACEHOLDER_NAMES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
-
-
-@dataclass(frozen=True)
-class Division:
-    code: str  # six digits, GB/T 2260
-    name: str
-    level: str
-
-
-def _level_of_code(code: str) -> str:
-    if code.endswith("0000"):
-        return PROVINCE
-    return CITY if code.endswith("00") else COUNTY
-
-
-@cache
-def load_divisions() -> dict[str, tuple[Division, ...]]:
-    """Divisions by name; several places share a name (朝阳区 in 北京 and 长春)."""
-    by_name: dict[str, list[Division]] = defaultdict(list)
-    with (resources.files("extract") / "data" / "divisions.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            code, name = row["code"][:6], row["name"].strip()
-            if name and name not in PLACEHOLDER_NAMES:
-                by_name[name].append(Division(code, name, _level_of_code(code)))
-    return {name: tuple(divisions) for name, divisions in by_name.items()}
 
 
 def _within(division: Division, parent: Division) -> bool:
-    prefix = {PROVINCE: 2, CITY: 4}.get(parent.level)
+    prefix = {PROVINCE: 2, CITY: 4}.get(parent.level_by_code)
     return prefix is not None and division.code[:prefix] == parent.code[:prefix]
 
 
@@ -68,7 +37,7 @@ def find_division(region: str | None) -> Division | None:
     segments = [s for s in segments if not s.endswith(TOWNSHIP_SUFFIXES)]  # no codes below counties
     if not segments:
         return None
-    divisions = load_divisions()
+    divisions = gazetteer().by_any_name
     candidates = list(divisions.get(segments[-1], ()))
     for parent_name in segments[:-1]:
         parents = divisions.get(parent_name, ())
@@ -87,4 +56,4 @@ def body_level(agency: str | None, region: str | None, division: Division | None
         return DEPARTMENT
     if region and region.endswith(TOWNSHIP_SUFFIXES):
         return TOWNSHIP
-    return division.level if division else None
+    return division.level_by_code if division else None

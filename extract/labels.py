@@ -17,9 +17,11 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+
+from .caches import loaded, memo
+from .chars import HAN, is_han
 
 # Package data through importlib.resources, so it reads from an installed egg or wheel too.
 LEGACY_ROWS_CSV = resources.files("extract") / "data" / "legacy_rows.csv"
@@ -49,7 +51,7 @@ _CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}  # ① … ⑳, be
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
 _QUOTES = re.compile(r"[\"'“”‘’＂「」『』《》〈〉]")
 # Pinyin glosses injected by spam mirrors: 公(gong)开, 报(bào)告 (spec §6.1 step 4).
-_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zà-ǜ]+\)")
+_PINYIN_GLOSS = re.compile(f"(?<={HAN})" + r"\([a-zà-ǜ]+\)")
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 # Spelling variants and seed-003 typos, folded to the national wording (spec §6.1 step 8, §6.2).
 _VARIANTS: tuple[tuple[str, str], ...] = (
@@ -80,7 +82,7 @@ def kept_ideographs(words: str) -> str:
     NFKC form does (as clean_cell's result, its NFKC form less spaces, does): a text lacking
     one of them cannot fold to a label containing `words`.
     """
-    return "".join(dict.fromkeys(c for c in words if "\u4e00" <= c <= "\u9fff" and c not in _FOLDED_IN))
+    return "".join(dict.fromkeys(c for c in words if is_han(c) and c not in _FOLDED_IN))
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ class Label:
 
 # Every report prints the same table labels: folding each spelling once per process saves
 # the NFKC and regex passes on every later page. Both functions are pure.
-@lru_cache(maxsize=8192)
+@memo(8192)
 def normalise_text(text: str) -> str:
     """NFKC, no whitespace or invisible characters, variants folded; no structural edits."""
     text = text.replace("&nbsp;", " ")
@@ -120,7 +122,7 @@ def normalise_text(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=8192)
+@memo(8192)
 def normalise_label(raw: str) -> Label:
     """Strip numbering (kept in `prefix`) and explanatory parentheticals (dropped for matching)."""
     text = normalise_text(raw)
@@ -170,7 +172,7 @@ def _keywords(cell: str) -> tuple[str, ...]:
     return tuple(normalise_text(word) for word in cell.split("|") if word.strip())
 
 
-@cache
+@loaded(2)
 def load_legacy_lexicon(path: Traversable = LEGACY_ROWS_CSV) -> tuple[LexiconRow, ...]:
     # Package data, folded once per process: every legacy table of every page reads it.
     with path.open(encoding="utf-8", newline="") as handle:

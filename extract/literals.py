@@ -14,41 +14,41 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import accumulate
-from re import _parser  # the standard library's own pattern parser (Python 3.11+)
 
-_REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
+from .regex_items import BRANCH, GROUP, LITERAL, REPEAT, Item, parse_items
 
 
 def required_literal(pattern: re.Pattern[str]) -> str:
     """ "" when the pattern requires no literal text (or folds case, which `in` cannot)."""
     if pattern.flags & re.IGNORECASE:
         return ""
-    return _longest(_required_runs(_parser.parse(pattern.pattern, pattern.flags)))
+    return _longest(_required_runs(parse_items(pattern.pattern, verbose=bool(pattern.flags & re.VERBOSE))))
 
 
 def _longest(runs: list[str]) -> str:
     return max(runs, key=len, default="")  # the first of equally long runs
 
 
-def _required_runs(items: _parser.SubPattern) -> list[str]:
+def _required_runs(items: Sequence[Item]) -> list[str]:
     """Texts every match of the parsed sequence `items` contains."""
     runs, run = [], ""
-    for op, argument in items:
-        if op is _parser.LITERAL:
-            run += chr(argument)
+    for item in items:
+        kind = item[0]
+        if kind == LITERAL:
+            run += item[1]
             continue
         runs.append(run)
         run = ""
-        if op is _parser.SUBPATTERN:
-            _group, add_flags, _del_flags, body = argument
-            if not add_flags & re.IGNORECASE:
+        if kind == GROUP:
+            _, folds_case, body = item
+            if not folds_case:
                 runs += _required_runs(body)
-        elif op in _REPEATS:
-            least, _most, body = argument
+        elif kind == REPEAT:
+            _, least, body = item
             if least >= 1:
                 runs += _required_runs(body)
-        elif op is _parser.BRANCH:
-            runs.append(_common_text([_required_runs(branch) for branch in argument[1]]))
+        elif kind == BRANCH:
+            runs.append(_common_text([_required_runs(branch) for branch in item[1]]))
     runs.append(run)
     return runs
 

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from extract.chars import HAN, HAN_RANGE
+from extract.gazetteer import LEVEL_SUFFIXES, TOWNSHIP_SUFFIXES
 from extract.recognize import (
     PERIOD_RE,
     TitleParts,
@@ -56,9 +58,14 @@ CASINO_WORDS = ("娱乐", "娛樂", "官网", "官方网站", "入口", "棋牌"
 
 # One administrative segment; a name is one or more of them ("济南市历下区").
 # 州 is not a suffix when 市/县/区/省 follows (杭州市, 贵州省).
-PLACE_SEGMENT_RE = re.compile(
-    r"[\u4e00-\u9fff]{1,8}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|县|区|旗|州(?![市县区省])|盟|镇|乡|街道)"
-)
+# 地区 is left to the prefix and 区, and 苏木 is not read as a township here: both as before
+# the suffixes were shared, so that the same regions are found.
+_PLACE_ENDINGS = [
+    "州(?![市县区省])" if suffix == "州" else suffix
+    for suffix in (*LEVEL_SUFFIXES, *TOWNSHIP_SUFFIXES)
+    if suffix not in ("地区", "苏木")
+]
+PLACE_SEGMENT_RE = re.compile(f"{HAN}{{1,8}}?(?:{'|'.join(_PLACE_ENDINGS)})")
 # Segments the pattern accepts that are not place names.
 NOT_PLACE_SEGMENTS = (
     "城乡", "城市", "社区", "园区", "景区", "小区", "城区", "辖区", "市区", "县区", "全市", "全县",
@@ -72,7 +79,9 @@ ORGAN_SUFFIXES = (
 # A bare place in a title names its government: 包头市 → 包头市人民政府.
 GOVERNMENT_OF_PLACE = {"街道": "办事处"}  # default suffix: 人民政府
 # "由包头市人民政府办公厅…编制": the office that compiled a government's report.
-COMPILER_RE = re.compile(r"由(?P<name>[\u4e00-\u9fff·]{2,30}?)(?:综合|汇总|根据|在|负责|牵头|组织|编制|编写)")
+COMPILER_RE = re.compile(
+    f"由(?P<name>[{HAN_RANGE}·]{{2,30}}?)(?:综合|汇总|根据|在|负责|牵头|组织|编制|编写)"
+)
 OFFICE_SUFFIX_RE = re.compile(r"(?<=政府)(?:办公厅|办公室)$")
 # The date under a signature: "2018年3月", "二〇一八年三月二十二日".
 _NUMERAL = "一二三四五六七八九十"
@@ -145,7 +154,7 @@ _LABEL_RE = re.compile(
     "(?P<label>"
     + "|".join(
         # A two-character label ("时间", "来源") must not be the tail of a word.
-        ("(?<![\u4e00-\u9fff])" if len(label) <= 2 else "") + r"\s*".join(label)
+        (f"(?<!{HAN})" if len(label) <= 2 else "") + r"\s*".join(label)
         for label in sorted(_FIELD_OF_LABEL, key=len, reverse=True)
     )
     + r")\s*[:：]"
@@ -218,7 +227,7 @@ def _field_value(field: str, value: str) -> str | None:
     if field == "index_number":
         return token if re.search(r"\d", token) else None
     if field == "publisher":  # skips CMS codes such as "来源: SRC-122"
-        return token if len(re.findall(r"[\u4e00-\u9fff]", token)) >= 2 else None
+        return token if len(re.findall(HAN, token)) >= 2 else None
     if field == "title":
         return compact(value)
     return token
@@ -252,7 +261,7 @@ def place_of(name: str) -> str | None:
 def _looks_like_body(text: str) -> bool:
     return (
         2 <= len(text) <= 30
-        and bool(re.fullmatch(r"[\u4e00-\u9fff·]+", text))
+        and bool(re.fullmatch(f"[{HAN_RANGE}·]+", text))
         and (text.endswith(ORGAN_SUFFIXES) or place_of(text) == text)
     )
 

@@ -6,7 +6,7 @@ and the crawler can store them without knowing how they were made.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 # Value statuses from the format spec (§5): a blank cell is not a zero.
@@ -94,6 +94,12 @@ class SpamReport:
     low_trust: bool = False
 
 
+# A Report field that to_json leaves out (field metadata key).
+INTERNAL = "internal"
+# Report fields of plain values that to_json writes as lists (asdict keeps them tuples).
+_LISTED = ("errors", "flags")
+
+
 @dataclass(frozen=True)
 class Report:
     """Everything extraction learned about one fetched page."""
@@ -109,7 +115,8 @@ class Report:
     published_on: str | None = None
     index_number: str | None = None
     era: str | None = None
-    script: str | None = None  # "simplified" or "traditional", as found
+    # "simplified" or "traditional", as found; kept out of the JSON contract, as it always was.
+    script: str | None = field(default=None, metadata={INTERNAL: True})
     text: str = ""
     sections: tuple[Section, ...] = ()
     stats: tuple[Stat, ...] = ()
@@ -126,50 +133,14 @@ class Report:
     quality: float | None = None  # share of hard checks held, less penalties (validation/quality.py)
 
     def to_json(self) -> dict[str, Any]:
-        """The `nianbao extract` contract: the fields users and tests rely on."""
+        """The `nianbao extract` contract: every field, in field order, but those marked internal.
+
+        Lists of values (errors, flags) become JSON lists; asdict already turned each
+        nested dataclass (sections, stats, spam …) into a dict.
+        """
         data = asdict(self)
         return {
-            "url": data["url"],
-            "title": data["title"],
-            "agency": data["agency"],
-            "region": data["region"],
-            "year": data["year"],
-            "published_on": data["published_on"],
-            "era": data["era"],
-            "is_report": data["is_report"],
-            "encoding": data["encoding"],
-            "sha256": data["sha256"],
-            "index_number": data["index_number"],
-            "text": data["text"],
-            "sections": data["sections"],
-            "stats": [
-                {
-                    k: s[k]
-                    for k in (
-                        "key",
-                        "value",
-                        "scope",
-                        "unit",
-                        "source",
-                        "status",
-                        "raw_label",
-                        "raw_value",
-                        "note",
-                        "table",
-                        "era",
-                        "unit_default",
-                        "column_label",
-                    )
-                }
-                for s in data["stats"]
-            ],
-            "raw_cells": data["raw_cells"],
-            "spam": data["spam"],
-            "validation": data["validation"],
-            "errors": list(data["errors"]),
-            "division_code": data["division_code"],
-            "level": data["level"],
-            "document_number": data["document_number"],
-            "flags": list(data["flags"]),
-            "quality": data["quality"],
+            f.name: list(data[f.name]) if f.name in _LISTED else data[f.name]
+            for f in fields(self)
+            if not f.metadata.get(INTERNAL)
         }

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
+from .caches import memo
 from .model import APPROXIMATE, BLANK, NOT_APPLICABLE, OK, UNPARSED
 
 # Marks that say "nothing here / does not apply" rather than "zero" (spec §9).
@@ -49,7 +49,7 @@ class CellValue:
 _CELL_MEMO = 8192
 
 
-@lru_cache(maxsize=_CELL_MEMO)
+@memo(_CELL_MEMO)
 def clean_cell(text: str) -> str:
     """NFKC, then drop every kind of space: cells wrap and NBSP marks empty cells."""
     text = "".join(unicodedata.normalize("NFKC", text.replace("&nbsp;", " ")).split())
@@ -81,7 +81,7 @@ def _parse_note(rest: str) -> tuple[str | None, bool]:
     return None, False
 
 
-@lru_cache(maxsize=_CELL_MEMO)
+@memo(_CELL_MEMO)
 def parse_cell(text: str) -> CellValue:
     """Parse one cell as printed; the caller keeps the raw text alongside."""
     cell = clean_cell(text)

@@ -23,9 +23,9 @@ import csv
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 
+from .caches import loaded
 from .literals import LineFinder, required_literal
 from .model import APPROXIMATE, OK, OWN_BODY, REGION_TOTAL, UNKNOWN_SCOPE, Stat
 from .numbers import clean_cell, parse_cell, parse_chinese_numeral
@@ -76,7 +76,7 @@ class ProsePattern:
     literal: str  # text every match contains: a paragraph without it is skipped
 
 
-@cache
+@loaded()
 def load_prose_patterns() -> tuple[ProsePattern, ...]:
     text = (resources.files("extract") / "data" / "prose_patterns.csv").read_text("utf-8")
     return tuple(
@@ -105,7 +105,7 @@ class EraPatterns:
 
 # Kept per process beside load_prose_patterns: there are two eras, and choosing a page's
 # patterns and compiling their literals anew would cost more than reading its prose.
-@cache
+@loaded(2)
 def era_patterns(era: str) -> EraPatterns:
     """The patterns that read prose of `era` (see prose_era)."""
     legacy = era == "legacy"

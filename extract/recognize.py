@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from .chars import HAN
+
 # --- patterns (data) -------------------------------------------------------------------
 
 # The report kinds a title ends with (§8.2). FULL starts with 政府/政务; SHORT lets a
@@ -49,7 +51,7 @@ REJECT_TITLE_WORDS = (
 # A report title over a page without a body is a link to a report (a list page), unless
 # the report is only an attachment.
 MIN_BODY_CHARS = 100
-_CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_CHINESE_RUN = re.compile(HAN + "+")
 ATTACHMENT_MARKERS = ("附件", "下载", ".pdf", ".doc", ".wps", ".xls")
 # List items print a date or an ellipsis after the title.
 LIST_ITEM_TAIL_RE = re.compile(r"(?:\.{2,}|…+)?\s*(?:\d{4}[-./]\d{1,2}[-./]\d{1,2})?\s*$")

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 import opencc
+
+from .caches import loaded
 
 SIMPLIFIED = "simplified"
 TRADITIONAL = "traditional"
@@ -25,14 +26,14 @@ TRADITIONAL = "traditional"
 CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 
 
-@cache
+@loaded(8)  # one converter per OpenCC configuration
 def converter(config: str) -> opencc.OpenCC:
     # Loading a configuration reads its dictionaries (about a millisecond); a converter is
     # stateless once built, so one per configuration serves the whole process.
     return opencc.OpenCC(config)
 
 
-@cache
+@loaded()
 def _rewritten_by() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Character classes of what t2s rewrites (Traditional-only) and what s2t rewrites."""
     chars = [chr(c) for start, end in CJK_RANGES for c in range(start, end)]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from extract.chars import HAN
 from extract.model import Section
 
 # Real headings are short labels ("六、存在的主要问题及改进措施" is 15 characters); a longer
@@ -32,7 +33,9 @@ HEADING_RE = re.compile(r"^(?P<number>[一二三四五六七八九十]{1,3})、\
 # list items "附表:1.2017年度…统计表(市本级)" / "2.2017年度…统计表(本行政区域)" that only
 # announce the tables: only Chinese text and the year may precede the name.
 TABLE_START_RE = re.compile(
-    r"^[\u4e00-\u9fff]{0,20}?(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fff]{0,20}?"
+    f"^{HAN}{{0,20}}?"
+    r"(?:(?:19|20)\d{2}年度?)?"
+    f"{HAN}{{0,20}}?"
     r"政府信息公开(?:工作)?(?:情况)?统计表"
     r"(?:[(（][^)）]{0,12}[)）])?$"
     r"|^统计指标$"

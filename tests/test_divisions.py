@@ -27,7 +27,7 @@ from tests.conftest import SAMPLE_PORTAL
 )
 def test_division_of_a_region(region: str, code: str, level: str) -> None:
     division = find_division(region)
-    assert division is not None and (division.code, division.level) == (code, level)
+    assert division is not None and (division.code, division.level_by_code) == (code, level)
 
 
 @pytest.mark.parametrize("region", ["朝阳区", "示例市", "美高梅娛樂城市", None])

@@ -26,6 +26,11 @@ from extract.literals import LineFinder, required_literal
         (r"x(?:yz)*", "x"),  # a repeat that may not occur
         (r"x(?=abc)", "x"),  # a lookahead is not part of the match
         (r"x(?i:abc)", "x"),  # `in` cannot fold case
+        (r"a(?:ab|a)c", "aa"),  # a plain group's items join the run around it
+        (r"[a]bc\{\}", "abc{}"),  # a class of one character, and escaped braces, are literals
+        (r"(?:a|[bc])d", "d"),  # single characters in branches are a class
+        (r"\u4e00\x41\n", "\u4e00A\n"),  # escapes of characters
+        (r"(?P<n>x)(?#note)ab(?P=n)c", "ab"),  # a comment is nothing; a backreference no literal
     ],
 )
 def test_required_literal(pattern: str, literal: str) -> None:

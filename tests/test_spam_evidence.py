@@ -2,8 +2,8 @@ import re
 
 import pytest
 
+from extract.gazetteer import gazetteer
 from extract.spam import evidence
-from extract.spam.divisions import gazetteer
 
 TEXTS = [
     "",

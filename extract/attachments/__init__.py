@@ -11,31 +11,13 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass, field
 
-from ..tables.grid import Grid
+from .model import DOCX, PDF, XLS, XLSX, Document
 
-PDF = "pdf"
-DOCX = "docx"
-XLSX = "xlsx"
-XLS = "xls"
+__all__ = ["DOCX", "PDF", "XLS", "XLSX", "Document", "read_document", "sniff"]
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .xls (and .doc, which we cannot read)
 _ZIP_MAGIC = b"PK\x03\x04"
-
-
-@dataclass(frozen=True)
-class Document:
-    kind: str
-    lines: list[str] = field(default_factory=list)
-    grids: list[Grid] = field(default_factory=list)
-    # Pages that are pictures with no text layer (scanned PDFs): nothing to read without OCR.
-    pages: int = 0
-    image_only_pages: int = 0
-
-    @property
-    def image_only(self) -> bool:
-        return self.pages > 0 and self.image_only_pages == self.pages
 
 
 def sniff(body: bytes) -> str | None:

@@ -13,7 +13,7 @@ import io
 from collections.abc import Sequence
 
 from ..tables.grid import Grid, tidy
-from . import Document
+from .model import PDF, Document
 
 _EDGE_TOLERANCE = 2.0  # points: ruling lines drawn twice or slightly off
 
@@ -40,7 +40,7 @@ def read_pdf(body: bytes) -> Document:
                     grids.append(Grid(rows=tidy(rows), source="pdf", page=number))
             page.flush_cache()
         pages = len(pdf.pages)
-    return Document(kind="pdf", lines=lines, grids=grids, pages=pages, image_only_pages=image_only)
+    return Document(kind=PDF, lines=lines, grids=grids, pages=pages, image_only_pages=image_only)
 
 
 def _edges(values: Sequence[float]) -> list[float]:

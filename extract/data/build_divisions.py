@@ -22,20 +22,6 @@ from pathlib import Path
 from pypinyin import Style, lazy_pinyin
 
 HERE = Path(__file__).parent
-LEVEL_SUFFIXES = (
-    "特别行政区",
-    "自治区",
-    "自治州",
-    "自治县",
-    "自治旗",
-    "省",
-    "市",
-    "县",
-    "区",
-    "旗",
-    "盟",
-    "地区",
-)
 
 
 def _pinyin(short: str) -> tuple[str, str]:

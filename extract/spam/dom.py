@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 import tldextract
 from lxml import etree
 
+from ..caches import loaded, memo
 from ..model import SpamFinding
 from . import lexicon
 
@@ -111,7 +111,7 @@ class DomScan:
     title: str | None = None  # the report title to use when <title> was hijacked
 
 
-@cache
+@loaded()
 def _extractor() -> tldextract.TLDExtract:
     # The bundled public-suffix snapshot only: extraction never reaches the network.
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
@@ -127,7 +127,7 @@ def is_trusted_host(host: str) -> bool:
     return any(host == d or host.endswith("." + d) for d in TRUSTED_DOMAINS)
 
 
-@lru_cache(maxsize=4096)  # a portal repeats the same few inline styles on every page
+@memo(4096)  # a portal repeats the same few inline styles on every page
 def hiding_technique(style: str) -> str | None:
     for name, rule in _RULES:
         if (gate := _GATES.get(name)) and not gate.search(style):

@@ -16,16 +16,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .divisions import Division, Gazetteer, gazetteer
-from .fold import is_cjk
+from ..chars import HAN, is_han
+from ..gazetteer import Division, Gazetteer, gazetteer
 
 SITE_ID_RE = re.compile(r"(?:标识码|標識碼)\s*[:：]?\s*(\d{10})")
-POLICE_RE = re.compile(r"([\u4e00-\u9fff])?\s*公[网網]安[备備]\s*(\d{14})")
-ICP_RE = re.compile(r"([\u4e00-\u9fff])ICP[备備]")
+POLICE_RE = re.compile("(" + HAN + r")?\s*公[网網]安[备備]\s*(\d{14})")
+ICP_RE = re.compile("(" + HAN + r")ICP[备備]")
 # (?<![\d\w])1 and (?<!\d)0 with the digit first: a pattern that opens with a literal
 # character is searched for in C, one that opens with a lookbehind is tried everywhere.
 CREDIT_RE = re.compile(r"1(?<![\d\w]1)[1-9](\d{6})[0-9A-Z]{2,10}(?![\d])")
-DOC_NUMBER_RE = re.compile(r"([\u4e00-\u9fff]{2,7}?)\s*[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}\s*号")
+DOC_NUMBER_RE = re.compile("(" + HAN + r"{2,7}?)\s*[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}\s*号")
 AREA_CODE_RE = re.compile(r"(0(?<!\d0)\d{2,3})[-－—)）\s]\s*\d{7,8}(?!\d)")
 GOV_DOMAIN_RE = re.compile(r"(?:[a-z0-9-]+\.)*?([a-z0-9-]+)\.gov\.cn", re.I)
 GOV_HOST_RE = re.compile(r"[a-z0-9.-]+\.gov\.cn", re.I)
@@ -135,7 +135,7 @@ def _police_numbers(corpus: str) -> list[tuple[str, str]]:
         start = word.start()
         while start > end and corpus[start - 1].isspace():
             start -= 1
-        if start > end and is_cjk(corpus[start - 1]):
+        if start > end and is_han(corpus[start - 1]):
             start -= 1
         if match := POLICE_RE.match(corpus, start):
             found.append(match.groups(default=""))
@@ -149,7 +149,7 @@ def _icp_marks(corpus: str) -> list[str]:
     end = 0
     for word in _ICP_WORD.finditer(corpus):
         start = word.start() - 1
-        if start >= end and is_cjk(corpus[start]):
+        if start >= end and is_han(corpus[start]):
             found.append(corpus[start])
             end = word.end()
     return found
@@ -169,7 +169,7 @@ def _doc_prefixes(corpus: str) -> list[str]:
         while stop > end and corpus[stop - 1].isspace():
             stop -= 1
         start = stop
-        while start > max(end, stop - 7) and is_cjk(corpus[start - 1]):
+        while start > max(end, stop - 7) and is_han(corpus[start - 1]):
             start -= 1
         if stop - start >= 2 and (match := DOC_NUMBER_RE.match(corpus, start)):
             found.append(match[1])

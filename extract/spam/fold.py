@@ -11,8 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from functools import lru_cache
 
+from ..caches import memo, register
+from ..chars import HAN, HAN_RANGE, is_han
 from ..script import converter
 
 # The longest text whose lexicon hits are remembered one by one; longer texts are
@@ -34,13 +35,9 @@ def to_simplified(text: str) -> str:
     return _recent_simplified(text) if len(text) > MEMO_CHARS else converter("t2s").convert(text)
 
 
-@lru_cache(maxsize=RECENT_TEXTS)
+@memo(RECENT_TEXTS)
 def _recent_simplified(text: str) -> str:
     return converter("t2s").convert(text)
-
-
-def is_cjk(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
 
 
 # What fold drops: zero-width characters, and interference marks between Chinese
@@ -51,9 +48,7 @@ _INTERFERENCE_MARKS = "*-_·.・|/\\~^`'\""  # _INTERFERENCE without the zero-wi
 _MARKS_CLASS = "[" + re.escape(_INTERFERENCE_MARKS) + "]"
 # For each mark, a run of one to three marks it opens between two Chinese characters.
 _DROPPED_RUN_OPENED_BY = {
-    mark: re.compile(
-        f"{re.escape(mark)}(?<=[\u4e00-\u9fff]{re.escape(mark)}){_MARKS_CLASS}{{0,2}}(?=[\u4e00-\u9fff])"
-    )
+    mark: re.compile(f"{re.escape(mark)}(?<={HAN}{re.escape(mark)}){_MARKS_CLASS}{{0,2}}(?={HAN})")
     for mark in _INTERFERENCE_MARKS
 }
 
@@ -170,7 +165,7 @@ _FREQUENT_NFKC = tuple((char, unicodedata.normalize("NFKC", char)) for char in "
 # general punctuation. tests/test_spam_lexicon.py checks every one of them.
 _NFKC_STABLE = (
     "\x00-\x7f\xb7\xd7\u2010\u2012-\u2016\u2018-\u2023\u2027\u2030-\u2032"
-    "\u3001-\u3029\u3030-\u3035\u303b-\u303f\u3400-\u4dbf\u4e00-\u9fff"
+    "\u3001-\u3029\u3030-\u3035\u303b-\u303f\u3400-\u4dbf" + HAN_RANGE
 )
 _NFKC_UNSTABLE_RUN = re.compile(f"[^{_NFKC_STABLE}]+")
 
@@ -182,13 +177,21 @@ class _FirstOfNfkc(dict):  # type: ignore[type-arg]
     normalised once per process and the text is mapped in C.
     """
 
+    maxsize = 65536  # characters; a page meets a few hundred distinct ones
+
     def __missing__(self, code: int) -> str:
+        if len(self) >= self.maxsize:
+            self.clear()  # each entry is a pure function of its character: forgetting is safe
         char = chr(code)
         self[code] = unicodedata.normalize("NFKC", char)[:1] or char
         return self[code]
 
+    def cache_clear(self) -> None:
+        self.clear()
+
 
 _FIRST_OF_NFKC = _FirstOfNfkc()
+register(f"{__name__}.first_of_nfkc", _FIRST_OF_NFKC)
 
 
 def _first_of_nfkc(run: re.Match[str]) -> str:
@@ -223,9 +226,9 @@ def interference_offsets(normal: str) -> list[int]:
         if char in _ZERO_WIDTH:
             dropped.append(index)
             continue
-        if char in _INTERFERENCE and is_cjk(last_kept):
+        if char in _INTERFERENCE and is_han(last_kept):
             following = next((c for c in normal[index + 1 : index + 4] if c not in _INTERFERENCE), "")
-            if is_cjk(following) and index + 1 < length:
+            if is_han(following) and index + 1 < length:
                 dropped.append(index)
                 continue
         last_kept = char

@@ -19,10 +19,10 @@ import operator
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+from ..caches import loaded, memo, register
 from ..script import converter
 from .fold import (
     MEMO_CHARS,
@@ -91,7 +91,7 @@ def _alternation(words: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
 
 
-@cache
+@loaded()
 def load_lexicon() -> Lexicon:
     """Immutable package data, read once per process."""
     terms = {r["term"].lower(): (r["category"], float(r["weight"])) for r in _rows("spam_lexicon.csv")}
@@ -139,7 +139,7 @@ def read_ahead(texts: Iterable[str]) -> None:
         _LINES.remember(_read_lines(batch, load_lexicon(), converter("t2s").convert))
 
 
-_short_hits = lru_cache(maxsize=MEMO_ENTRIES)(_packaged_hits)
+_short_hits = memo(MEMO_ENTRIES)(_packaged_hits)
 
 
 def _rewrite_variants(folded: str, lexicon: Lexicon) -> str:
@@ -235,6 +235,7 @@ class _LineMemo(dict):  # type: ignore[type-arg]
 
 
 _LINES = _LineMemo(MEMO_LINES)
+register(f"{__name__}._LINES", _LINES)
 
 
 def _long_hits(text: str) -> tuple[Hit, ...]:
@@ -254,7 +255,7 @@ def _long_hits(text: str) -> tuple[Hit, ...]:
     return tuple(_hits_of_lines(lines, readings, lexicon))
 
 
-_recent_hits = lru_cache(maxsize=RECENT_TEXTS)(_long_hits)
+_recent_hits = memo(RECENT_TEXTS)(_long_hits)
 
 
 def _read_lines(

@@ -18,9 +18,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..chars import HAN
+from ..gazetteer import SINGLE_LEVEL_SUFFIXES, Division, gazetteer
 from ..model import SpamFinding
 from . import lexicon
-from .divisions import Division
 from .evidence import Recovery
 from .text import minority_script_chars
 
@@ -44,8 +45,8 @@ _FOOTER_MARKERS = (
 _HOST_BEFORE = re.compile(r"(?:版权所有|主办单位|主办)\s*[:：]?\s*$")
 _GOVERNMENT_AFTER = ("办公厅", "办公室", "督查室", "关于", "组织", "印发", "加快", "决定", "发布")
 _FULL_AFTER = ("人民政府", "政府", "站点", "门户", "党委", "人大", "政协")
-_BARE_AFTER = ("市", "县", "区", "省", "旗", "盟", "州", "服务指南", "民意网", "电台", "片区", "日报", "网")
-_DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{2,7}?)\s*[〔\[［(（](?:19|20)\d{2}[〕\]］)）]")
+_BARE_AFTER = (*SINGLE_LEVEL_SUFFIXES, "服务指南", "民意网", "电台", "片区", "日报", "网")
+_DOC_NUMBER = re.compile("(" + HAN + r"{2,7}?)\s*[〔\[［(（](?:19|20)\d{2}[〕\]］)）]")
 
 
 @dataclass(frozen=True)
@@ -167,8 +168,6 @@ def _slot_with_owner(line: str, start: int, end: int, author: Division | None, h
 
 
 def _host_marks(host: Division) -> str:
-    from .divisions import gazetteer
-
     g = gazetteer()
     marks = {a for a, codes in g.abbreviations.items() if host.province in codes}
     return "".join(marks) + host.short[0]

@@ -15,8 +15,9 @@ import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 
+from ..caches import memo
+from ..chars import is_han
 from ..model import SpamFinding
 from ..script import converter
 from . import lexicon
@@ -192,7 +193,7 @@ def _where(flags: Iterable[object]) -> Iterator[int]:
     return itertools.compress(itertools.count(), flags)
 
 
-@cache
+@memo(8192)  # one entry per character met in a glossed line
 def _pinyin_readings(char: str) -> frozenset[str]:
     from pypinyin import Style, pinyin  # loaded only when a page carries glosses
 
@@ -221,7 +222,7 @@ def strip_pinyin(text: str) -> tuple[str, int]:
     matches = [
         m
         for m in PINYIN_GLOSS.finditer(text)
-        if m.start() and "\u4e00" <= text[m.start() - 1] <= "\u9fff" and _confirmed(text, m)
+        if m.start() and is_han(text[m.start() - 1]) and _confirmed(text, m)
     ]
     if len(matches) < PINYIN_MIN_GLOSSES:
         return text, 0

@@ -27,9 +27,9 @@ import csv
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
 from importlib import resources
 
+from ..caches import loaded
 from ..labels import (
     LEVEL_GROUP,
     LEVEL_NONE,
@@ -202,7 +202,7 @@ def _read_form(
     return stats, raw_cells
 
 
-@cache
+@loaded()
 def early_wording() -> tuple[tuple[str, str], ...]:
     """(early, national) label endings, normalised, in the CSV's order (longer endings first)."""
     with EARLY_LABELS_CSV.open(encoding="utf-8", newline="") as handle:

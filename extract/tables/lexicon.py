@@ -12,9 +12,9 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
 from importlib import resources
 
+from ..caches import loaded, memo
 from ..labels import LexiconRow, _keywords, kept_ideographs
 
 # Package data through importlib.resources, so it reads from an installed egg or wheel too.
@@ -32,7 +32,7 @@ class Entry:
     gate: str = ""
 
 
-@lru_cache(maxsize=1)
+@loaded()
 def _entries() -> dict[tuple[str, str], tuple[Entry, ...]]:
     found: dict[tuple[str, str], list[Entry]] = {}
     with LABELS_CSV.open(encoding="utf-8", newline="") as handle:
@@ -54,7 +54,7 @@ def entries(table: str, role: str) -> Sequence[Entry]:
     return _entries().get((table, role), ())
 
 
-@lru_cache(maxsize=8192)  # every report prints the same national form labels
+@memo(8192)  # every report prints the same national form labels
 def match(table: str, role: str, label: str, context: str = "") -> str | None:
     """The name of the first entry whose keyword sets fit the (normalised) label and context."""
     for entry in entries(table, role):
@@ -63,7 +63,7 @@ def match(table: str, role: str, label: str, context: str = "") -> str | None:
     return None
 
 
-@cache  # loaded data, like _entries: one answer per (table, role, name) the readers ask about
+@memo(4096)  # one answer per (table, role, name) the readers ask about: a few hundred
 def required_ideograph(table: str, role: str, name: str) -> str:
     """An ideograph that every entry named `name` needs and folding cannot add ("" if none).
 
@@ -82,7 +82,7 @@ class KeyInfo:
     unit: str
 
 
-@lru_cache(maxsize=1)
+@loaded()
 def table_keys() -> dict[str, KeyInfo]:
     """Canonical keys of the 2019/2021 tables with their default units (from indicators.csv).
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
+
+from ..caches import loaded
 
 TABLE3 = "applications."
 TABLE4 = "review_litigation."
@@ -29,7 +30,7 @@ class Indicator:
         return all(era.endswith("~derived") for era in self.eras)
 
 
-@cache
+@loaded()
 def load_indicators() -> tuple[Indicator, ...]:
     text = (resources.files("extract") / "data" / "indicators.csv").read_text("utf-8")
     return tuple(
@@ -38,7 +39,7 @@ def load_indicators() -> tuple[Indicator, ...]:
     )
 
 
-@cache
+@loaded()
 def table3_rows() -> tuple[str, ...]:
     """Printed row paths of table 三 in CSV order ("results.withheld.state_secret", …)."""
     rows: dict[str, None] = {}

@@ -6,8 +6,7 @@ vs table) is the PROSE-TABLE check in prose_table.py.
 
 from __future__ import annotations
 
-from functools import cache
-
+from ..caches import loaded
 from ..keys import APPLICANT_COLUMNS, TOTAL_COLUMN
 from ..model import ValidationFinding
 from .checks import HARD, Figures, Outcome, non_negative_integer_outcomes, same, sum_outcome
@@ -22,7 +21,7 @@ ALL_COLUMNS = (*APPLICANT_COLUMNS, TOTAL_COLUMN)
 # scope and per mode on every report: the tables below are built once per process.
 
 
-@cache
+@loaded()
 def _row_cells() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Each printed row's 总计 cell and its six applicant cells."""
     return tuple(
@@ -47,7 +46,7 @@ def row_totals(scope: str, mode: str, figures: Figures) -> list[Outcome]:
 _ResultGroup = tuple[tuple[str, ...], tuple[str, ...] | None]
 
 
-@cache
+@loaded(16)  # one entry per result column of table 3
 def _result_cells(column: str) -> tuple[_ResultGroup, ...]:
     groups: list[_ResultGroup] = []
     for group, rows in table3_result_groups().items():

@@ -21,22 +21,32 @@ from pathlib import Path
 
 from .speed import REPO, corpus_pages, injected_pages, portal_pages
 
-# Runs inside the tree under test, so it may only use what every revision has.
+# Runs inside the tree under test, so it may only use what every revision has; the options
+# after the two paths (a shuffle seed, "reset") are given to our side only: older trees
+# have no extract.caches.
 DUMP = """
-import json, pickle, sys
+import json, pickle, random, sys
 from extract import pipeline
 pages = pickle.load(open(sys.argv[1], "rb"))
+seed, reset = sys.argv[3:4], "reset" in sys.argv[4:]
+if seed and seed[0] != "-":
+    random.Random(int(seed[0])).shuffle(pages)
+if reset:
+    from extract.caches import reset_caches
 with open(sys.argv[2], "w", encoding="utf-8") as out:
     for name, body, url in pages:
+        if reset:
+            reset_caches()
         report = pipeline.process(body, url)
         out.write(json.dumps([name, report.to_json()], ensure_ascii=False, sort_keys=True) + "\\n")
 """
 
 
-def reports(tree: Path, pages_file: Path, out: Path) -> dict[str, str]:
+def reports(tree: Path, pages_file: Path, out: Path, options: list[str] = []) -> dict[str, str]:  # noqa: B006
     """Page name → its Report as the JSON line the tree wrote."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    subprocess.run([sys.executable, "-c", DUMP, str(pages_file), str(out)], cwd=tree, env=env, check=True)
+    command = [sys.executable, "-c", DUMP, str(pages_file), str(out), *options]
+    subprocess.run(command, cwd=tree, env=env, check=True)
     return {json.loads(line)[0]: line for line in out.read_text(encoding="utf-8").splitlines()}
 
 
@@ -49,7 +59,20 @@ def differing_fields(base: str, ours: str) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--base", default="main", help="git revision to compare against (default: main)")
+    parser.add_argument(
+        "--shuffle",
+        nargs="?",
+        type=int,
+        const=1,
+        help="our side reads the pages in an order shuffled by SEED",
+    )
+    parser.add_argument(
+        "--reset-caches",
+        action="store_true",
+        help="our side calls extract.caches.reset_caches() before each page",
+    )
     args = parser.parse_args()
+    options = ["-" if args.shuffle is None else str(args.shuffle), *(["reset"] if args.reset_caches else [])]
     pages = portal_pages() + injected_pages() + corpus_pages()
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
@@ -62,11 +85,17 @@ def main() -> int:
         pages_file = work / "pages.pickle"
         pages_file.write_bytes(pickle.dumps(pages))
         base = reports(base_tree, pages_file, work / "base.jsonl")
-        ours = reports(REPO, pages_file, work / "ours.jsonl")
+        ours = reports(REPO, pages_file, work / "ours.jsonl", options)
     differing = [name for name, _, _ in pages if base[name] != ours[name]]
     for name in differing:
         print(f"{name}: {', '.join(differing_fields(base[name], ours[name]))}")
-    print(f"{len(pages) - len(differing)} of {len(pages)} pages identical to {args.base}")
+    how = [f"shuffled (seed {args.shuffle})"] * (args.shuffle is not None) + [
+        "reset_caches()"
+    ] * args.reset_caches
+    print(
+        f"{len(pages) - len(differing)} of {len(pages)} pages identical to {args.base}"
+        + (f", ours {' and '.join(how)}" if how else "")
+    )
     return 1 if differing else 0
 
 

@@ -19,9 +19,12 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterator
@@ -110,11 +113,19 @@ def ours(page: Page) -> None:
 
 
 def memo_caches() -> list[Any]:
-    """extract/'s bounded memos of per-text results (labels, cells, lexicon hits, styles).
+    """extract/'s memos of per-text results (labels, cells, lexicon hits, styles), as
+    extract/caches.py names them; loaded data (lexicons, OpenCC, the gazetteer) stays.
 
-    Unbounded caches and caches of one entry hold loaded data (lexicons, OpenCC, the
-    division table), which a crawl loads once; the bounded ones remember texts met before.
+    A base revision without extract/caches.py finds its bounded lru_cache memos instead.
     """
+    try:
+        from extract.caches import MEMO, registered
+    except ImportError:
+        return _bounded_lru_caches()
+    return list(registered(MEMO).values())
+
+
+def _bounded_lru_caches() -> list[Any]:
     found: dict[int, Any] = {}
     for name, module in list(sys.modules.items()):
         if name != "extract" and not name.startswith("extract."):
@@ -127,6 +138,24 @@ def memo_caches() -> list[Any]:
             if callable(info) and owner.startswith("extract") and info().maxsize not in (None, 1):
                 found[id(value)] = value
     return list(found.values())
+
+
+def run_base(rev: str, repeat: int) -> int:
+    """The same bench in a copy of revision `rev`, right after ours, in its own interpreter.
+
+    The copy sits beside a link to ../shared, so that it finds the same page sets.
+    """
+    with tempfile.TemporaryDirectory() as scratch:
+        tree = Path(scratch) / "base"
+        tree.mkdir()
+        if SHARED.exists():
+            (Path(scratch) / "shared").symlink_to(SHARED)
+        archive = subprocess.run(["git", "archive", rev], cwd=REPO, check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+        print(f"\nbase {rev}:", flush=True)
+        env = {**os.environ, "PYTHONPATH": str(tree)}
+        command = [sys.executable, "-m", "tests.bench.speed", "--repeat", str(repeat)]
+        return subprocess.run(command, cwd=tree, env=env).returncode
 
 
 def paired_ms(repeat: int, pages: list[Page]) -> list[tuple[float, float, float, float, float]]:
@@ -238,6 +267,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="runs per page; the median is kept")
     parser.add_argument("--profile", action="store_true", help="print cProfile's hottest functions instead")
+    parser.add_argument("--base", metavar="REV", help="then run the same bench on git revision REV")
     args = parser.parse_args()
     sets = {"portal": portal_pages(), "injected": injected_pages(), "corpus": corpus_pages()}
     sets = {label: pages for label, pages in sets.items() if pages}
@@ -250,7 +280,7 @@ def main() -> int:
         return 0
     measure(sets, args.repeat)
     stages(everything, max(1, args.repeat // 2))
-    return 0
+    return run_base(args.base, args.repeat) if args.base else 0
 
 
 if __name__ == "__main__":

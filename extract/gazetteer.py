@@ -1,4 +1,8 @@
-"""Administrative divisions, telephone area codes and province abbreviations.
+"""The gazetteer: administrative divisions, telephone area codes and province abbreviations.
+
+One table and one Division type for every stage: metadata reads a report's region
+against it (extract/divisions.py), the spam layer recovers place names a cloner
+swapped out (extract/spam/evidence.py, names.py).
 
 Data: extract/data/divisions.csv and area_codes.csv, built by
 extract/data/build_divisions.py from JioNLP's dictionaries (GB/T 2260 codes,
@@ -13,9 +17,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 
+from .caches import loaded
+
+# How a division's name ends. Where one suffix ends another (自治区, 地区 and 区), the
+# longer comes first, so that the first that fits is the whole suffix.
 LEVEL_SUFFIXES = (
     "特别行政区",
     "自治区",
@@ -31,6 +38,14 @@ LEVEL_SUFFIXES = (
     "盟",
     "州",
 )
+# One-character suffixes, for the tests that look at the character after a bare name.
+SINGLE_LEVEL_SUFFIXES = tuple(suffix for suffix in LEVEL_SUFFIXES if len(suffix) == 1)
+# Below the county: townships and sub-districts, which have no GB/T 2260 code.
+TOWNSHIP_SUFFIXES = ("镇", "乡", "街道", "苏木")
+# Placeholder rows of the code list ("市辖区", "县") name no place.
+PLACEHOLDER_NAMES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+# Levels as metadata reports them.
+PROVINCE, CITY, COUNTY = "province", "city", "county"
 # Names so common as words that finding them in prose says nothing about a place.
 AMBIGUOUS_NAMES = frozenset(
     ("城区", "郊区", "矿区", "新区", "市中区", "东区", "西区", "南区", "北区", "中区")
@@ -42,10 +57,22 @@ class Division:
     code: str
     name: str
     short: str
-    level: int  # 1 province, 2 prefecture, 3 county
+    level: int  # 1 province, 2 prefecture, 3 county, as the list's hierarchy places it
     parent: str
     pinyin: str
     initials: str
+
+    @property
+    def level_by_code(self) -> str:
+        """PROVINCE, CITY or COUNTY as the code's trailing zeros say.
+
+        What a report's level is read from. It differs from `level` for 30 rows: the
+        市直辖行政区划 rows of 东莞, 中山, 儋州 and 嘉峪关 and the districts of 香港 and 澳门,
+        which the list places below a city but which carry the city's own code.
+        """
+        if self.code.endswith("0000"):
+            return PROVINCE
+        return CITY if self.code.endswith("00") else COUNTY
 
     @property
     def province(self) -> str:
@@ -67,7 +94,11 @@ class Division:
 @dataclass(frozen=True)
 class Gazetteer:
     by_code: dict[str, Division]
+    # Full names of three characters or more, and not common words: what a text is searched for.
     by_name: dict[str, tuple[Division, ...]]
+    # Every name but placeholders: what a region already known to be a place is looked up by.
+    # Several places share a name (朝阳区 in 北京 and 长春).
+    by_any_name: dict[str, tuple[Division, ...]]
     by_prefix: dict[str, tuple[str, ...]]  # first two characters → full names
     area_codes: dict[str, str]  # "0411" → division code
     abbreviations: dict[str, tuple[str, ...]]  # "辽" → province codes
@@ -118,16 +149,19 @@ def _class_of(chars: Iterable[str]) -> str:
     return "[" + re.escape("".join(sorted(set(chars)))) + "]"
 
 
-@cache
+@loaded()
 def gazetteer() -> Gazetteer:
     divisions = [
         Division(r["code"], r["name"], r["short"], int(r["level"]), r["parent"], r["pinyin"], r["initials"])
         for r in _rows("divisions.csv")
     ]
     by_name: dict[str, list[Division]] = defaultdict(list)
+    by_any_name: dict[str, list[Division]] = defaultdict(list)
     for division in divisions:
         if len(division.name) >= 3 and division.name not in AMBIGUOUS_NAMES:
             by_name[division.name].append(division)
+        if division.name and division.name not in PLACEHOLDER_NAMES:
+            by_any_name[division.name].append(division)
     by_prefix: dict[str, list[str]] = defaultdict(list)
     for name in sorted(by_name, key=len, reverse=True):
         by_prefix[name[:2]].append(name)
@@ -143,6 +177,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         by_code=by_code,
         by_name={k: tuple(v) for k, v in by_name.items()},
+        by_any_name={k: tuple(v) for k, v in by_any_name.items()},
         by_prefix={k: tuple(v) for k, v in by_prefix.items()},
         area_codes={r["area_code"]: r["code"] for r in _rows("area_codes.csv")},
         abbreviations={k: tuple(v) for k, v in abbreviations.items()},

@@ -1,0 +1,105 @@
+"""Every process-global cache of extract/, named here, and reset_caches() to empty them all.
+
+Two kinds, both bounded:
+
+- loaded: package data read once (lexicons, the gazetteer, OpenCC converters,
+  compiled pattern sets). A crawl loads each once; emptying them costs a reload.
+- memo: answers of a pure function of its key (a label, a cell, a short text), kept
+  because pages repeat the same texts. Each answer depends on its key alone, never on
+  which pages came before, so reset_caches() changes no output.
+
+A module declares its cache with @loaded(n) or @memo(n), or registers an object
+with register() (the spam lexicon's line memo, fold's translation table). CACHES
+lists every name; tests/test_caches.py checks that the modules declare exactly these
+and that nothing in extract/ caches outside this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any, Protocol, TypeVar
+
+LOADED, MEMO = "loaded", "memo"
+
+# Every cache, by module and name, with its kind.
+CACHES: dict[str, str] = {
+    "extract.clean._shared_options": LOADED,
+    "extract.gazetteer.gazetteer": LOADED,
+    "extract.labels.load_legacy_lexicon": LOADED,
+    "extract.labels.normalise_label": MEMO,
+    "extract.labels.normalise_text": MEMO,
+    "extract.numbers.clean_cell": MEMO,
+    "extract.numbers.parse_cell": MEMO,
+    "extract.prose.era_patterns": LOADED,
+    "extract.prose.load_prose_patterns": LOADED,
+    "extract.script._rewritten_by": LOADED,
+    "extract.script.converter": LOADED,
+    "extract.spam.dom._extractor": LOADED,
+    "extract.spam.dom.hiding_technique": MEMO,
+    "extract.spam.fold._recent_simplified": MEMO,
+    "extract.spam.fold.first_of_nfkc": MEMO,
+    "extract.spam.lexicon._LINES": MEMO,
+    "extract.spam.lexicon._long_hits": MEMO,
+    "extract.spam.lexicon._packaged_hits": MEMO,
+    "extract.spam.lexicon.load_lexicon": LOADED,
+    "extract.spam.text._pinyin_readings": MEMO,
+    "extract.tables.legacy_columns.early_wording": LOADED,
+    "extract.tables.lexicon._entries": LOADED,
+    "extract.tables.lexicon.table_keys": LOADED,
+    "extract.tables.lexicon.match": MEMO,
+    "extract.tables.lexicon.required_ideograph": MEMO,
+    "extract.validation.indicators.load_indicators": LOADED,
+    "extract.validation.indicators.table3_rows": LOADED,
+    "extract.validation.table3._result_cells": LOADED,
+    "extract.validation.table3._row_cells": LOADED,
+}
+
+
+class Clearable(Protocol):
+    def cache_clear(self) -> None: ...
+
+
+_registered: dict[str, Clearable] = {}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def register(name: str, cache: Clearable) -> None:
+    """Register a cache object under its name in CACHES."""
+    if name not in CACHES:
+        raise KeyError(f"{name} is not named in extract/caches.py")
+    _registered[name] = cache
+
+
+def _declare(kind: str, maxsize: int) -> Callable[[F], F]:
+    def decorate(func: F) -> F:
+        name = f"{func.__module__}.{func.__qualname__}"
+        if CACHES.get(name) != kind:
+            raise KeyError(f"{name} is not named in extract/caches.py as a {kind} cache")
+        cached = lru_cache(maxsize=maxsize)(func)
+        register(name, cached)
+        return cached  # type: ignore[return-value]
+
+    return decorate
+
+
+def loaded(maxsize: int = 1) -> Callable[[F], F]:
+    """Package data, one entry per distinct argument (a handful at most)."""
+    return _declare(LOADED, maxsize)
+
+
+def memo(maxsize: int) -> Callable[[F], F]:
+    """The answers of a pure function, the least recently used forgotten first."""
+    return _declare(MEMO, maxsize)
+
+
+def registered(kind: str | None = None) -> dict[str, Clearable]:
+    """The caches of the modules imported so far (of one kind, or all)."""
+    return {name: cache for name, cache in _registered.items() if kind is None or CACHES[name] == kind}
+
+
+def reset_caches(kind: str | None = None) -> None:
+    """Empty every cache (or those of one kind); the next page loads and computes afresh."""
+    for cache in registered(kind).values():
+        cache.cache_clear()
