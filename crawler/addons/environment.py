@@ -16,10 +16,11 @@ import logging
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from scrapy.settings import BaseSettings
+if TYPE_CHECKING:
+    from scrapy.settings import BaseSettings
 
 # Scrapy's priorities: default 0, command 10, project 20, spider 30, cmdline 40.
 ENVIRONMENT_PRIORITY = 30

@@ -41,10 +41,12 @@ def command_settings(**overrides: Any) -> Settings:
 
 def db_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """`--db PATH`: its default is the NIANBAO_DB setting, so it is written in one place."""
+    from crawler import settings
+
     return click.option(
         "--db",
         default=None,
-        show_default="NIANBAO_DB, else output/reports.db",
+        show_default=f"NIANBAO_DB, else {settings.NIANBAO_DB}",
         help=help_text,
     )
 

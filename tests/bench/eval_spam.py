@@ -79,7 +79,9 @@ def _norm(text: str) -> str:
 
 
 # Site chrome the seeds were scraped with (navigation, metadata grid, footer): not report text.
-CHROME_LINE = re.compile(r"ICP|公网安备|公網安備|网站标识码|網站標識碼|Copyright|索引[号號]|作者:|首\s*页|首\s*頁")
+CHROME_LINE = re.compile(
+    r"ICP|公网安备|公網安備|网站标识码|網站標識碼|Copyright|索引[号號]|作者:|首\s*页|首\s*頁"
+)
 
 
 def legit_kept(legit: list[str], output: str, spam: list[str]) -> tuple[int, int]:
@@ -167,7 +169,11 @@ def run(case: Case) -> dict:
     )
     # Tables are kept as figures, not text: their row labels count as kept where a stat carries them.
     table_labels = "\n".join(stat.raw_label for stat in report.stats)
-    out = {"ours": "\n".join([report.text, report.title or "", table_labels]), "trafilatura": bare, "justext": jt}
+    out = {
+        "ours": "\n".join([report.text, report.title or "", table_labels]),
+        "trafilatura": bare,
+        "justext": jt,
+    }
     row = {"case": case, "report": report, "ours_ms": ours_ms, "bare_ms": bare_ms, "no_spam_ms": no_spam_ms}
     for system, text in out.items():
         folded = _norm(text)
