@@ -13,7 +13,7 @@ import pytest
 
 from extract import process
 
-from .crawl_helper import open_db, run_crawl
+from .helpers.crawl import open_db, run_crawl
 from .portals.server import Portal, serve_portal
 
 TITLE = "清河县人民政府2019年政府信息公开工作年度报告"

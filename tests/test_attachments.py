@@ -5,7 +5,7 @@ import pytest
 
 from crawler.links.attachments import find_attachments, is_attachment_url
 
-from .conftest import shared_file
+from .helpers.paths import shared_file
 
 MOE_URL = "http://www.moe.gov.cn/srcsite/A13/moe_772/202406/t20240613_1135446.html"
 

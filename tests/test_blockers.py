@@ -5,7 +5,7 @@ import pytest
 from crawler.middlewares.blockers import response_block_reason
 from crawler.middlewares.retry_after import retry_after_seconds
 
-from .conftest import shared_file
+from .helpers.paths import shared_file
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,8 @@ import pytest
 
 from crawler.addons.browser import CHROMIUM_ARGS
 
-from .conftest import REPO
-from .datasette_server import nianbao_serve
+from .helpers.datasette import nianbao_serve
+from .helpers.paths import REPO
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = REPO / "test-artifacts"

@@ -20,8 +20,8 @@ import sys
 
 import pytest
 
-from .conftest import REPO
-from .crawl_helper import open_db
+from .helpers.crawl import open_db
+from .helpers.paths import REPO
 from .portals.markup import REPORT_BODY
 from .portals.server import Portal, serve_portal
 

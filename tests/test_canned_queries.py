@@ -3,8 +3,8 @@
 import pytest
 import yaml
 
-from .browse_data import build_store
-from .conftest import REPO
+from .helpers.known_reports import build_store
+from .helpers.paths import REPO
 
 QUERIES = yaml.safe_load((REPO / "crawler" / "serve" / "metadata.yml").read_text(encoding="utf-8"))[
     "databases"

@@ -10,7 +10,7 @@ import pytest
 
 from crawler.cms.generic import GenericAdapter
 
-from .crawl_helper import open_db, run_crawl
+from .helpers.crawl import open_db, run_crawl
 from .portals import markup
 from .portals.server import Portal, serve_portal
 

@@ -4,7 +4,7 @@ import pytest
 
 from crawler.cms.shanghai import ShanghaiAdapter
 
-from .conftest import shared_file
+from .helpers.paths import shared_file
 
 URL = "https://wsjkw.sh.gov.cn/xwfb/index.html"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .crawl_helper import open_db, run_crawl
+from .helpers.crawl import open_db, run_crawl
 from .portals import markup
 from .portals.server import Portal, serve_portal
 

@@ -1,6 +1,6 @@
 from extract.decode import declared_encoding, decode_html
 
-from .conftest import shared_file
+from .helpers.paths import shared_file
 
 GBK_ONLY = "朱镕基"  # 镕 is in GBK but not in GB2312
 

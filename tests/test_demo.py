@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from .conftest import REPO
-from .seed_figures import BAOTOU_CASES, ZHUCHENG_CASES
+from .helpers.paths import REPO
+from .helpers.seed_figures import BAOTOU_CASES, ZHUCHENG_CASES
 
 PORTAL = "http://sample-portal.localhost/xxgk/ndbg/"
 # The five seed reports as the sample portal serves them, with what a reader sees on each page.

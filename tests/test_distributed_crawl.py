@@ -18,10 +18,12 @@ import redis
 
 from crawler.demo.server import sample_portal_root
 
-from .conftest import REPO
-from .crawl_helper import open_db
+from .helpers.cli import assert_one_line_error, nianbao
+from .helpers.crawl import open_db
+from .helpers.paths import REPO
+from .helpers.ports import free_port
+from .helpers.redis import redis_server
 from .portals.server import Portal, serve_portal
-from .redis_server import redis_server
 
 COUNTY_SITE = REPO / "tests" / "portals" / "county_site"
 SAMPLE_REPORTS = 5  # the sample portal's distinct reports
@@ -34,7 +36,7 @@ def folder_portal(root: Path) -> Portal:
     return Portal(pages)
 
 
-def nianbao(*args: str) -> subprocess.Popen:
+def start_nianbao(*args: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "crawler.cli", *args],
         stdout=subprocess.PIPE,
@@ -56,8 +58,8 @@ def crawled(tmp_path_factory):
             f"name,url\nsample,{sample_url}/\ncounty,{county_url}/index.html\n", encoding="utf-8"
         )
         workers = [
-            nianbao("crawl", "--registry", str(registry), "--redis", redis_url, "--db", str(db)),
-            nianbao("worker", "--redis", redis_url, "--db", str(db)),
+            start_nianbao("crawl", "--registry", str(registry), "--redis", redis_url, "--db", str(db)),
+            start_nianbao("worker", "--redis", redis_url, "--db", str(db)),
         ]
         outputs = [worker.communicate(timeout=300) for worker in workers]
         leftover = redis.Redis.from_url(redis_url).keys("nianbao:*")
@@ -113,17 +115,10 @@ def test_the_finished_crawl_leaves_nothing_in_redis(crawled):
 
 
 def test_unreachable_redis_is_one_line(tmp_path):
-    from .redis_server import free_port
-    from .test_cli_errors import assert_one_line_error
-    from .test_cli_errors import nianbao as run
-
-    result = run("worker", "--redis", f"redis://127.0.0.1:{free_port()}", "--db", str(tmp_path / "r.db"))
+    result = nianbao("worker", "--redis", f"redis://127.0.0.1:{free_port()}", "--db", str(tmp_path / "r.db"))
     assert_one_line_error(result, "cannot reach Redis")
 
 
 def test_bad_redis_url_is_one_line(tmp_path):
-    from .test_cli_errors import assert_one_line_error
-    from .test_cli_errors import nianbao as run
-
-    result = run("crawl", "http://127.0.0.1:9/", "--redis", "http://nope", "--db", str(tmp_path / "r.db"))
+    result = nianbao("crawl", "http://127.0.0.1:9/", "--redis", "http://nope", "--db", str(tmp_path / "r.db"))
     assert_one_line_error(result, "not a Redis URL")

@@ -11,7 +11,8 @@ from crawler.store import Store
 from extract.divisions import body_level, find_division
 from extract.model import Report
 from extract.pipeline import process
-from tests.conftest import SAMPLE_PORTAL
+
+from .helpers.paths import SAMPLE_PORTAL
 
 
 @pytest.mark.parametrize(

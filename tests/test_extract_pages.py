@@ -8,7 +8,7 @@ import pytest
 
 from extract import process
 
-from .conftest import REPO, SAMPLE_PORTAL
+from .helpers.paths import REPO, SAMPLE_PORTAL
 
 NDBG = "xxgk/ndbg/"
 CASES = {

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +15,9 @@ from extract.labels import (
     normalise_label,
 )
 
-INDICATORS = Path(__file__).parents[2] / "shared" / "spec" / "indicators.csv"
+from .helpers.paths import SHARED
+
+INDICATORS = SHARED / "spec" / "indicators.csv"
 
 
 @pytest.mark.parametrize(

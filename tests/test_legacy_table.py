@@ -6,7 +6,6 @@ Expected figures are the hand-read ones in ../shared/seeds/README.md.
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import opencc
 import pytest
@@ -14,9 +13,9 @@ import pytest
 from extract.legacy_table import LegacyTables, parse_legacy_tables
 from extract.model import BLANK, OK, OWN_BODY, REGION_TOTAL, UNKNOWN_SCOPE, UNPARSED, RawCell, Stat
 
-from .seed_figures import BAOTOU_CASES, ZHUCHENG_CASES
+from .helpers.paths import SHARED
+from .helpers.seed_figures import BAOTOU_CASES, ZHUCHENG_CASES
 
-SHARED = Path(__file__).parents[2] / "shared"
 BAOTOU = "003_3a90b2f8d284c835.txt"
 ZHUCHENG = "004_654c45f73d778c46.txt"
 A = "legacy.applications."

@@ -3,14 +3,13 @@ small synthetic pages for the rules the seeds do not exercise."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import opencc
 import pytest
 
 from extract.metadata import PageMetadata, place_of, read_metadata
 
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+from .helpers.paths import SEEDS
+
 URL = "http://www.example.gov.cn/zwgk/art.html"
 
 

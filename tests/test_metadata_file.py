@@ -7,7 +7,7 @@ import yaml
 
 from crawler.store import Store
 
-from .conftest import REPO
+from .helpers.paths import REPO
 
 METADATA = yaml.safe_load((REPO / "crawler" / "serve" / "metadata.yml").read_text(encoding="utf-8"))
 TABLES = METADATA["databases"]["reports"]["tables"]

@@ -14,8 +14,8 @@ from collections import Counter
 
 import pytest
 
-from .conftest import REPO
-from .crawl_helper import open_db
+from .helpers.crawl import open_db
+from .helpers.paths import REPO
 from .portals import markup
 from .portals.server import Portal, serve_portal
 

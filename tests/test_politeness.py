@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .crawl_helper import open_db, run_crawl
+from .helpers.crawl import open_db, run_crawl
 from .portals.server import Portal, serve_portal
 
 HOME = """<html><head><meta charset="utf-8"><title>测试门户</title></head><body>

@@ -6,7 +6,8 @@ import pytest
 
 from extract.model import APPROXIMATE, OK, OWN_BODY, REGION_TOTAL, UNKNOWN_SCOPE, Stat
 from extract.prose import OWN_PHRASES, REGION_PHRASES, SCOPE_MARKS, prose_figures, scope_before
-from tests.conftest import SAMPLE_PORTAL, shared_file
+
+from .helpers.paths import SAMPLE_PORTAL, shared_file
 
 A = "legacy.applications."
 

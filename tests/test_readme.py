@@ -4,7 +4,7 @@ from click.testing import CliRunner
 
 from crawler.cli import main
 
-from .conftest import REPO
+from .helpers.paths import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

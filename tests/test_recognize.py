@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from extract.recognize import is_annual_report, parse_title, strip_site_suffix
 
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+from .helpers.paths import SEEDS
 
 # Spec §8.2 examples (the Traditional one as the script stage hands it over) and seed titles.
 REPORT_TITLES = [

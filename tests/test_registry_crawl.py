@@ -10,8 +10,8 @@ import pytest
 
 from crawler.demo.server import sample_portal_root, serve_folder
 
-from .conftest import REPO
-from .crawl_helper import open_db
+from .helpers.crawl import open_db
+from .helpers.paths import REPO
 
 COUNTY_SITE = REPO / "tests" / "portals" / "county_site"
 SAMPLE_REPORTS = 5  # the sample portal's distinct reports (crawler/demo/sample_portal/README.md)

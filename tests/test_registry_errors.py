@@ -6,7 +6,8 @@ import pytest
 
 from crawler.registry import read_registry
 
-from .test_cli_errors import assert_one_line_error, nianbao
+from .helpers.cli import assert_one_line_error, nianbao
+from .helpers.paths import REPO
 
 BAD = {
     "bad-url": ("name,url\nok,http://a.gov.cn/\nbroken,ftp://b.gov.cn/\n", "row 3: not an http(s) URL"),
@@ -56,8 +57,6 @@ def test_nothing_to_crawl():
 
 
 def test_the_example_registry_reads():
-    from .conftest import REPO
-
     sites = read_registry(REPO / "crawler" / "registry.example.csv")
     assert [s.enabled for s in sites].count(True) >= 2 and any(not s.enabled for s in sites)
 

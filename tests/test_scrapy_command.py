@@ -7,7 +7,7 @@ import sys
 
 from crawler.demo.server import sample_portal_root, serve_folder
 
-from .conftest import REPO
+from .helpers.paths import REPO
 
 
 def test_scrapy_crawl_stores_the_reports_of_a_column_url(tmp_path):

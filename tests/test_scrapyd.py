@@ -24,8 +24,8 @@ import pytest
 
 from crawler.demo.server import sample_portal_root, serve_folder
 
-from .conftest import REPO
-from .redis_server import free_port
+from .helpers.paths import REPO
+from .helpers.ports import free_port
 
 # The five seed reports of the sample portal (tests/test_demo.py names them with their figures).
 REPORT_PAGES = [

@@ -10,7 +10,7 @@ import pytest
 from crawler.links.script_pages import javascript_reason
 from extract.decode import decode_html
 
-from .conftest import SAMPLE_PORTAL, shared_file
+from .helpers.paths import SAMPLE_PORTAL, shared_file
 from .portals.markup import TRS_APPENDIX_SCRIPT, hanweb_portal
 
 NEEDS_BROWSER = {

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import opencc
 import pytest
 
 from extract.model import Section
 from extract.sections import TABLE_SECTION_HEADING, chinese_number, split_sections
 
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+from .helpers.paths import SEEDS
 
 
 def seed_text(number: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 
 from crawler.cli import serve
 
-from .datasette_server import get_json, nianbao_serve
+from .helpers.datasette import get_json, nianbao_serve
 
 ZHUDONG_GONGKAI = "主动公开"
 

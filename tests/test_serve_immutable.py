@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from .datasette_server import get_json, nianbao_serve
+from .helpers.datasette import get_json, nianbao_serve
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from extract.spam.lexicon import hits
 from extract.spam.text import strip_pinyin
 
 from .bench.inject import build_cases
-from .conftest import shared_file
+from .helpers.paths import shared_file
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 
 from crawler.demo.server import serve_folder
 
-from .conftest import REPO
+from .helpers.paths import REPO
 
 HOME = """<html><head><meta charset="utf-8"><title>测试门户</title></head><body>
 <a href="/xxgk/ndbg/index.html">信息公开年报</a>

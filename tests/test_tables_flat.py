@@ -17,8 +17,9 @@ from extract.pipeline import process
 from extract.tables import read_grids
 from extract.tables.flat import flat_tables
 from extract.tables.report import read_report_tables
-from tests.conftest import shared_file
-from tests.table_builders import applications_html, proactive_html, report_page, review_html
+
+from .helpers.paths import shared_file
+from .helpers.table_builders import applications_html, proactive_html, report_page, review_html
 
 TITLE = "洪泽县人民政府2021年政府信息公开工作年度报告"
 URL = "http://127.0.0.1/flat.html"

@@ -12,7 +12,15 @@ import io
 import pytest
 
 from extract.pipeline import process
-from tests.table_builders import applications_html, proactive_html, report_page, review_html
+
+from .helpers.table_builders import (
+    APPLICANTS,
+    application_rows,
+    applications_html,
+    proactive_html,
+    report_page,
+    review_html,
+)
 
 TITLE = "洪泽县人民政府2021年政府信息公开工作年度报告"
 URL = "http://127.0.0.1/report.html"
@@ -133,7 +141,6 @@ def test_pipe_table_two(pipe_report):
 def _xlsx_bytes() -> tuple[bytes, dict]:
     """Table 三 (2021) as a spreadsheet with merged cells, built with openpyxl."""
     openpyxl = pytest.importorskip("openpyxl")
-    from tests.table_builders import APPLICANTS, application_rows
 
     book = openpyxl.Workbook()
     sheet = book.active

@@ -13,8 +13,9 @@ import pytest
 from extract.attachments import read_document, sniff
 from extract.pipeline import process
 from extract.tables.report import read_report_tables
-from tests.conftest import shared_file
-from tests.table_builders import APPLICANTS
+
+from .helpers.paths import shared_file
+from .helpers.table_builders import APPLICANTS
 
 REAL = ("corpus", "real")
 HZQ = (*REAL, "zxj6827111-blip__KIROGOVCOMPARE", "sample_pdfs_v1")

@@ -11,7 +11,8 @@ import pytest
 from extract.pipeline import process
 from extract.tables.grid import Grid
 from extract.tables.transposed import is_transposed
-from tests.table_builders import applications_html, report_page, transpose_html
+
+from .helpers.table_builders import applications_html, report_page, transpose_html
 
 TITLE = "洪泽县人民政府2021年政府信息公开工作年度报告"
 URL = "http://127.0.0.1/transposed.html"

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import opencc
 import pytest
 
@@ -9,7 +7,8 @@ from extract.legacy_table import parse_legacy_tables
 from extract.model import BLANK, NOT_APPLICABLE, OK, OWN_BODY, REGION_TOTAL, UNKNOWN_SCOPE, Stat
 from extract.validation.legacy_rules import validate_legacy
 
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+from .helpers.paths import SEEDS
+
 A = "legacy.applications."
 
 

@@ -8,9 +8,10 @@ from extract.model import APPROXIMATE, OWN_BODY, REGION_TOTAL, UNKNOWN_SCOPE, St
 from extract.prose import prose_figures
 from extract.validation import validate_report
 from extract.validation.checks import LENIENT
-from tests.conftest import shared_file
-from tests.seed_figures import ZHUCHENG_OWN, ZHUCHENG_REGION
-from tests.validation_sets import stats_of
+
+from .helpers.figure_sets import stats_of
+from .helpers.paths import SAMPLE_PORTAL, shared_file
+from .helpers.seed_figures import ZHUCHENG_OWN, ZHUCHENG_REGION
 
 A = "legacy.applications."
 SD = "legacy.sd."
@@ -154,7 +155,6 @@ def test_a_scaled_prose_figure_outside_its_rounding_is_a_finding() -> None:
 def baotou_page():
     """Seed 003 on the sample portal: a legacy table and prose that quotes it."""
     from extract.pipeline import process
-    from tests.conftest import SAMPLE_PORTAL
 
     page = SAMPLE_PORTAL / "xxgk" / "ndbg" / "201803" / "t20180322_1234401.html"
     return process(page.read_bytes(), "http://127.0.0.1:8000/xxgk/ndbg/201803/t20180322_1234401.html")

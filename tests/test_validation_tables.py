@@ -7,7 +7,8 @@ import pytest
 from extract.model import UNKNOWN_SCOPE, Stat
 from extract.validation import validate_report
 from extract.validation.checks import LENIENT, STRICT
-from tests.validation_sets import consistent_figures, stats_of
+
+from .helpers.figure_sets import consistent_figures, stats_of
 
 ERAS = ["v2019", "v2021"]
 NP = "natural_person"

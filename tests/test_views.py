@@ -4,7 +4,7 @@ import pytest
 
 from crawler.store import Store
 
-from .browse_data import build_store
+from .helpers.known_reports import build_store
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import REPO
+from .paths import REPO
 
 
 def run_crawl(url: str, db: Path, **env: str) -> subprocess.CompletedProcess:
