@@ -58,3 +58,10 @@ def test_serve_without_database(tmp_path):
 @pytest.mark.parametrize("command", ["demo", "crawl", "extract", "serve"])
 def test_each_command_has_help(command):
     assert nianbao(command, "--help").returncode == 0
+
+
+def test_serve_with_a_missing_metadata_file(tmp_path):
+    db = tmp_path / "r.db"
+    Store(db).close()
+    result = nianbao("serve", "--db", str(db), "--metadata", str(tmp_path / "none.yml"))
+    assert_one_line_error(result, "no metadata file at")

@@ -31,13 +31,17 @@ def build_demo(db: Path) -> Path:
 
 @contextmanager
 def nianbao_serve(db: Path, *options: str) -> Iterator[str]:
-    """Start `nianbao serve` on a free port; yields its base URL once it answers."""
+    """Start `nianbao serve` on a free port; yields its base URL once it answers.
+
+    It runs in an empty folder outside the checkout, as the installed command does for a user,
+    so everything it shows (metadata, canned queries, dashboard) comes from the package."""
     port = free_port()
     # The request log goes to a file: a pipe nobody reads would fill up and stall the server.
     log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+    elsewhere = tempfile.TemporaryDirectory(prefix="nianbao-serve-cwd-")
     server = subprocess.Popen(
         [sys.executable, "-m", "crawler.cli", "serve", "--db", str(db), "--port", str(port), *options],
-        cwd=REPO,
+        cwd=elsewhere.name,
         stdout=log,
         stderr=subprocess.STDOUT,
         text=True,
@@ -59,6 +63,7 @@ def nianbao_serve(db: Path, *options: str) -> Iterator[str]:
         server.terminate()
         server.wait(timeout=20)
         log.close()
+        elsewhere.cleanup()
 
 
 def get_json(url: str, **params: str):
