@@ -27,6 +27,10 @@ UNCHANGED = "nianbao_unchanged"
 RENDER_REASON = "nianbao_render_reason"
 # Tries so far after a 429/503 with Retry-After.
 RETRY_AFTER_TRIES = "nianbao_retry_after_tries"
+# (reason, target) of a redirect not followed: offsite, a loop, or too many hops.
+REDIRECT_REFUSED = "nianbao_redirect_refused"
+# A list page of the same column (下一页, a CMS list request): it keeps its parent's depth.
+PAGING = "nianbao_paging"
 # Scrapy's own key: AutoThrottle leaves the slot's delay as we set it.
 AUTOTHROTTLE_KEEP = "autothrottle_dont_adjust_delay"
 
@@ -53,3 +57,7 @@ class PageItem:
     unchanged: bool = False
     # Why the page was rendered in the browser (links built by scripts); None for plain HTTP.
     render_reason: str | None = None
+    # Why the crawl did not follow this URL ("trap: …") or its redirect ("offsite redirect",
+    # "redirect loop", "too many redirects"), and the redirect's target.
+    refused_reason: str | None = None
+    redirect_to: str | None = None

@@ -20,6 +20,9 @@ NIANBAO_MAX_PAGES = 2000
 # Links that say nothing about reports are followed only from pages this close to the start
 # (0 = the start page only); beyond it the crawl keeps to the disclosure section and report column.
 NIANBAO_OFFTOPIC_DEPTH = 1
+# URLs that differ only by a date (a calendar, an archive by day) are fetched for this many dates
+# per URL pattern; further dates are refused as a calendar trap, with a row each (0 = no limit).
+NIANBAO_CALENDAR_DATES = 4
 # Wait as robots.txt's Crawl-delay asks (Scrapy reads the rules but ignores the delay) ...
 NIANBAO_OBEY_CRAWL_DELAY = True
 # ... up to this many seconds: a longer delay would stall the crawl; the budget does the rest.
@@ -69,12 +72,21 @@ HTTPERROR_ALLOW_ALL = True
 
 # Our downloader middlewares, one behaviour each (crawler/middlewares/). Crawl-delay runs after
 # Scrapy's robots.txt check (100); the response side runs from high numbers to low, so blockers
-# (650) and Retry-After (560) see an answer before the conditional check (580) marks it unchanged.
+# (650) and Retry-After (560) see an answer before the conditional check (580) marks it unchanged,
+# and refused redirects (610) are marked before Scrapy's redirect middlewares (600, 580) follow them.
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.crawl_delay.CrawlDelayMiddleware": 110,
     "crawler.middlewares.retry_after.RetryAfterMiddleware": 560,
     "crawler.middlewares.conditional.ConditionalRequestsMiddleware": 580,
+    "crawler.middlewares.redirects.RefusedRedirectsMiddleware": 610,
     "crawler.middlewares.blockers.BlockersMiddleware": 650,
+}
+
+# A list page reached by paging (下一页, a CMS list request) keeps its parent's depth, so
+# DEPTH_LIMIT counts steps into the site, not pages of a long column.
+SPIDER_MIDDLEWARES = {
+    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+    "crawler.middlewares.paging_depth.PagingDepthMiddleware": 900,
 }
 
 # The environment comes in first; the browser add-on (crawler/addons/browser.py) then switches

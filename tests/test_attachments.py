@@ -3,7 +3,7 @@ scripts, plain links."""
 
 import pytest
 
-from crawler.links.attachments import find_attachments, is_attachment_url
+from crawler.links.attachments import attachment_problem, find_attachments, is_attachment_url
 
 from .helpers.paths import shared_file
 
@@ -59,3 +59,26 @@ def test_file_appendix_script_with_escaped_quotes():
 )
 def test_is_attachment_url(url, expected):
     assert is_attachment_url(url) is expected
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "problem"),
+    [
+        ("http://h/a.pdf", b"", "corrupt attachment: empty (0 bytes)"),
+        (
+            "http://h/a.xlsx",
+            b"<!DOCTYPE html><html>404</html>",
+            "corrupt attachment: .xlsx served as an HTML page",
+        ),
+        (
+            "http://h/a.pdf",
+            b"  <html><body>error</body></html>",
+            "corrupt attachment: .pdf served as an HTML page",
+        ),
+        ("http://h/a.pdf", b"%PDF-1.4 ...", None),
+        ("http://h/a.docx", b"PK\x03\x04...", None),
+        ("http://h/a.xls", b"<html><table></table></html>", None),  # Excel's own HTML export
+    ],
+)
+def test_attachment_problem(url, body, problem):
+    assert attachment_problem(url, body) == problem

@@ -111,6 +111,7 @@ VARIABLES: tuple[Variable, ...] = (
     ),
     _variable("NIANBAO_MAX_PAGES", _whole(1)),
     _variable("NIANBAO_OFFTOPIC_DEPTH", _whole(0)),
+    _variable("NIANBAO_CALENDAR_DATES", _whole(0)),
     _variable("NIANBAO_OBEY_CRAWL_DELAY", _switch),
     _variable("NIANBAO_MAX_CRAWL_DELAY", _seconds),
     _variable("NIANBAO_RETRY_AFTER_TIMES", _whole(0)),

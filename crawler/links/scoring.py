@@ -33,3 +33,8 @@ def link_score(url: str, text: str) -> int:
     if PAGING_TEXT.match(text):
         return PAGING_SCORE
     return 0
+
+
+def is_paging_text(text: str) -> bool:
+    """The anchor text of a column's pager (下一页, a page number), whatever the URL says."""
+    return PAGING_TEXT.match(text) is not None

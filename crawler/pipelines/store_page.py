@@ -23,7 +23,21 @@ def _page_extra(item: PageItem) -> dict[str, Any]:
         "link_text": item.link_text,
         "blocked_reason": item.blocked_reason,
         "render_reason": item.render_reason,
+        "refused_reason": item.refused_reason,
+        "redirect_to": item.redirect_to,
     }
+
+
+def run_status(finish_reason: str | None, spider: Any, stats: Any) -> str:
+    """How a crawl ended: Scrapy's finish reason, except that a crawl that left links unfetched
+    for its page budget or its depth limit did not walk everything, and does not say `finished`."""
+    if finish_reason not in (None, "finished"):
+        return finish_reason
+    if getattr(spider, "budget_exhausted", False):
+        return "budget_exhausted"
+    if stats.get_value("depth/request_ignored_count"):
+        return "depth_limited"
+    return "finished"
 
 
 class StorePipeline:
@@ -50,8 +64,8 @@ class StorePipeline:
     def close_spider(self) -> None:
         if self.store is None:
             return
-        reason = self.crawler.stats.get_value("finish_reason") or "finished"
         spider = self.crawler.spider
+        reason = run_status(self.crawler.stats.get_value("finish_reason"), spider, self.crawler.stats)
         start_url = getattr(spider, "start_url", "")
         # Only a crawl that walked everything may say a report is no longer linked.
         if reason == "finished" and start_url and not getattr(spider, "budget_exhausted", True):
@@ -66,7 +80,9 @@ class StorePipeline:
         extra = _page_extra(item)
         if item.status in GONE_STATUSES:
             mark_gone(self.store, item.url)
-        if item.unchanged:
+        if item.status is None and item.refused_reason:
+            self.store.save_refused(item.url, item.refused_reason, self.run_id, item.kind)
+        elif item.unchanged:
             touch_page(self.store, item.url, self.run_id, {"status": 200} if item.status == 304 else None)
         elif item.blocked_reason and item.report is None:
             if item.body:

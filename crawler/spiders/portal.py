@@ -30,15 +30,17 @@ from crawler.items import (
     HANWEB_FORM,
     KIND,
     PAGE,
+    PAGING,
     PARENT,
+    REDIRECT_REFUSED,
     RENDER_REASON,
     STOP_BLOCKED,
     UNCHANGED,
     PageItem,
 )
-from crawler.links.attachments import find_attachments, is_attachment_url
-from crawler.links.scoring import PAGING_SCORE, link_score
-from crawler.links.traps import trap_reason
+from crawler.links.attachments import attachment_problem, find_attachments, is_attachment_url
+from crawler.links.scoring import PAGING_SCORE, REPORT_HINTS, is_paging_text, link_score
+from crawler.links.traps import CalendarTrap, trap_reason
 from crawler.middlewares.blockers import failure_reason
 from crawler.spiders.start_url import check_start_url
 
@@ -57,6 +59,7 @@ class PortalSpider(scrapy.Spider):
         run_id: str | None = None,
         max_pages: int | None = None,
         offtopic_depth: int | None = None,
+        calendar_dates: int | None = None,
         **kwargs: Any,
     ):
         super().__init__(**kwargs)
@@ -70,11 +73,13 @@ class PortalSpider(scrapy.Spider):
         self.budget_exhausted = False
         # Requests already made, so the budget counts each URL once (the dupefilter would drop repeats).
         self.seen: set[tuple[str, Any]] = set()
+        self.calendar = CalendarTrap(int(calendar_dates) if calendar_dates is not None else 4)
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> PortalSpider:
         kwargs.setdefault("max_pages", crawler.settings.getint("NIANBAO_MAX_PAGES"))
         kwargs.setdefault("offtopic_depth", crawler.settings.getint("NIANBAO_OFFTOPIC_DEPTH", 1))
+        kwargs.setdefault("calendar_dates", crawler.settings.getint("NIANBAO_CALENDAR_DATES", 4))
         return super().from_crawler(crawler, *args, **kwargs)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -105,7 +110,10 @@ class PortalSpider(scrapy.Spider):
         yield from self.follow_links(response)
 
     def parse_attachment(self, response: Response, **kwargs: Any) -> Iterator[PageItem]:
-        yield self._item(response)
+        item = self._item(response)
+        if item.error is None and response.status < 300:
+            item.error = attachment_problem(response.url, response.body)
+        yield item
 
     def fetch_failed(self, failure: Failure) -> Iterator[PageItem]:
         """A page that could not be fetched is still recorded, with the reason."""
@@ -126,6 +134,9 @@ class PortalSpider(scrapy.Spider):
 
     def _item(self, response: Response) -> PageItem:
         parent = response.meta.get(PARENT) or (None, None, None)
+        refused = response.meta.get(REDIRECT_REFUSED)
+        if refused:
+            return _refused_redirect(response, *refused)
         return PageItem(
             url=response.url,
             status=response.status,
@@ -171,7 +182,10 @@ class PortalSpider(scrapy.Spider):
             if score == PAGING_SCORE and not focused:
                 score = 0  # "下一页" of a column that says nothing about reports
             if score or focused or shallow:
-                yield from self._request(url, self.parse, score, {FOCUS: bool(score), KIND: PAGE})
+                meta = {FOCUS: bool(score), KIND: PAGE}
+                if focused and is_paging_text(text) and _same_folder(url, response.url):
+                    meta[PAGING] = True  # the column's next page: as deep as this one
+                yield from self._request(url, self.parse, score, meta, text=text)
         title = _page_title(response)
         for link in find_attachments(html, response.url):
             if focused or link_score(link.url, link.text):
@@ -183,7 +197,7 @@ class PortalSpider(scrapy.Spider):
     ) -> Iterator[scrapy.Request]:
         if not (focused or shallow):
             return
-        meta: dict[str, Any] = {FOCUS: focused, KIND: PAGE}
+        meta: dict[str, Any] = {FOCUS: focused, KIND: PAGE, PAGING: True}
         if listing.method == "POST":
             meta[HANWEB_FORM] = listing.formdata
             yield from self._request(listing.url, self.parse, PAGING_SCORE, meta, formdata=listing.formdata)
@@ -197,12 +211,22 @@ class PortalSpider(scrapy.Spider):
             yield from self._request_list(following, bool(response.meta.get(FOCUS)), False)
 
     def _request(
-        self, url: str, callback: Any, priority: int, meta: dict[str, Any], formdata: Any = None
-    ) -> Iterator[scrapy.Request]:
+        self,
+        url: str,
+        callback: Any,
+        priority: int,
+        meta: dict[str, Any],
+        formdata: Any = None,
+        text: str = "",
+    ) -> Iterator[scrapy.Request | PageItem]:
         key = (url, tuple(formdata) if formdata is not None else None)
         if key in self.seen or not self._wanted(url):
             return
         self.seen.add(key)
+        trap = self._trap(url, text)
+        if trap:
+            yield PageItem(url=url, status=None, kind=meta[KIND], refused_reason=f"trap: {trap}")
+            return
         if not self._spend(url):
             return
         if formdata is not None:
@@ -233,17 +257,42 @@ class PortalSpider(scrapy.Spider):
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not self._on_site(parts.netloc.lower()):
             return False
-        if _SKIP_EXTENSIONS.search(parts.path):
-            return False
+        return not _SKIP_EXTENSIONS.search(parts.path)
+
+    def _trap(self, url: str, text: str) -> str | None:
+        """Why `url` is a trap (refused, and recorded with the reason), or None."""
         reason = trap_reason(url)
+        if reason is None and not REPORT_HINTS.search(text):  # a report link is no calendar
+            reason = self.calendar.refuse(url)
         if reason:
             self.crawler.stats.inc_value(f"nianbao/trap/{reason}")
-            return False
-        return True
+        return reason
 
     def _on_site(self, netloc: str) -> bool:
         """Whether a link stays on the crawled site (the start URL's host and port)."""
         return netloc == self.netloc
+
+
+def _refused_redirect(response: Response, reason: str, target: str) -> PageItem:
+    """A redirect not followed, recorded at the URL the crawl asked for, the hops named in `error`."""
+    chain = [*response.meta.get("redirect_urls", []), response.url]
+    parent = response.meta.get(PARENT) or (None, None, None)
+    return PageItem(
+        url=chain[0],
+        status=response.status,
+        error=f"{reason}: {' -> '.join([*chain, target])}",
+        depth=response.meta.get("depth", 0),
+        kind=response.meta.get(KIND, PAGE),
+        parent_url=parent[0],
+        parent_title=parent[1],
+        link_text=parent[2],
+        refused_reason=reason,
+        redirect_to=target,
+    )
+
+
+def _same_folder(url: str, other: str) -> bool:
+    return urlsplit(url).path.rsplit("/", 1)[0] == urlsplit(other).path.rsplit("/", 1)[0]
 
 
 def _page_title(response: Response) -> str | None:

@@ -21,6 +21,7 @@ from scrapy.exceptions import DontCloseSpider
 
 from crawler.distribute.frontier import HEARTBEAT_SECONDS, Frontier, SharedSeen, connect
 from crawler.items import FOCUS, KIND, PAGE
+from crawler.links.traps import CalendarTrap
 from crawler.spiders.portal import PortalSpider
 
 
@@ -34,6 +35,7 @@ class SharedFrontierSpider(PortalSpider):
         run_id: str | None = None,
         max_pages: int | None = None,
         offtopic_depth: int | None = None,
+        calendar_dates: int | None = None,
         idle_seconds: float = 10,
         **kwargs: Any,
     ):
@@ -44,7 +46,8 @@ class SharedFrontierSpider(PortalSpider):
         self.max_pages = int(max_pages) if max_pages else None
         self.offtopic_depth = int(offtopic_depth) if offtopic_depth is not None else 1
         self.requested = 0
-        self.budget_exhausted = True
+        self.budget_exhausted = False
+        self.calendar = CalendarTrap(calendar_dates if calendar_dates is not None else 4)
         self.sites = list(sites or [])
         self.frontier = Frontier(connect(redis_url or ""), run_id or "worker")
         self.seen = SharedSeen(self.frontier.client)
@@ -87,6 +90,7 @@ class SharedFrontierSpider(PortalSpider):
         netloc = urlsplit(url or "").netloc.lower()
         budget = self.frontier.budget(netloc) or self.max_pages
         if budget and self.frontier.spend(netloc) > budget:
+            self.budget_exhausted = True
             return False
         self.requested += 1
         return True

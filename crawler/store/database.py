@@ -84,7 +84,9 @@ class Store:
         )
 
     def finish_run(self, run_id: str, status: str) -> None:
-        pages = self.db.execute("select count(*) from pages where run_id = ?", [run_id]).fetchone()[0]
+        pages = self.db.execute(
+            "select count(*) from pages where run_id = ? and fetched_at is not null", [run_id]
+        ).fetchone()[0]
         reports = self.db.execute(
             "select count(distinct report_key) from pages where run_id = ? and is_report = 1", [run_id]
         ).fetchone()[0]
@@ -121,6 +123,18 @@ class Store:
             },
             pk="url",
         )
+
+    def save_refused(self, url: str, reason: str, run_id: str | None, kind: str | None = None) -> None:
+        """A URL the crawl refused to request (a trap): a row with the reason and no fetch. A row
+        a crawl already has for the URL keeps its status and content."""
+        self._save_site(url)
+        with self.db.conn:
+            self.db["pages"].insert(
+                {"url": url, "host": urlsplit(url).netloc, "run_id": run_id, "kind": kind},
+                pk="url",
+                ignore=True,
+            )
+            self.db["pages"].update(url, {"refused_reason": reason, "checked_at": utcnow()})
 
     def save_page(
         self,
@@ -225,7 +239,10 @@ class Store:
         where, params = ("where run_id = ?", [run_id]) if run_id else ("", [])
         one = lambda sql, p=(): self.db.execute(sql, list(p)).fetchone()[0]  # noqa: E731
         return {
-            "pages_fetched": one(f"select count(*) from pages {where}", params),
+            "pages_fetched": one(
+                f"select count(*) from pages {where} {'and' if where else 'where'} fetched_at is not null",
+                params,
+            ),
             "reports": one("select count(*) from reports"),
             "tampered": one("select count(*) from reports where tampered = 1"),
             "stats": one("select count(*) from stats"),

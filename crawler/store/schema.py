@@ -55,6 +55,10 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "link_text": str,
             # Why the page was rendered in the browser (`crawl --browser`); empty for plain HTTP.
             "render_reason": str,
+            # Why the crawl did not follow this URL (a trap: never requested, status empty) or its
+            # redirect (offsite, a loop, too many hops), and where the redirect pointed.
+            "refused_reason": str,
+            "redirect_to": str,
         },
         "url",
     ),
