@@ -1,7 +1,7 @@
 """Tables 二/三/四 flattened to one cell per line, or to a PDF's text layer, read cell for cell.
 
 The flattened text is made from the same complete tables the grid tests use
-(tests/table_builders.py: every cell distinct), with the <table> markup taken away
+(tests/helpers/table_builders.py: every cell distinct), with the <table> markup taken away
 so each cell is a paragraph; and from pdfplumber's text of the three real PDFs,
 whose figures must equal what the ruled-grid path reads from the same files.
 """
