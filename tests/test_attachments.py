@@ -16,6 +16,7 @@ def moe_links():
     return find_attachments(page.read_text("utf-8"), MOE_URL)
 
 
+@pytest.mark.shared
 def test_all_three_trs_docx_attachments_are_found(moe_links):
     assert [link.url.rsplit("/", 1)[1] for link in moe_links] == [
         "W020240613556663716813.docx",
@@ -24,10 +25,12 @@ def test_all_three_trs_docx_attachments_are_found(moe_links):
     ]
 
 
+@pytest.mark.shared
 def test_attachment_resolves_beside_its_page(moe_links):
     assert moe_links[0].url == "http://www.moe.gov.cn/srcsite/A13/moe_772/202406/W020240613556663716813.docx"
 
 
+@pytest.mark.shared
 def test_attachment_keeps_its_link_text(moe_links):
     assert moe_links[0].text == "知识竞答工作要求"
 

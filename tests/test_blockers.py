@@ -22,6 +22,7 @@ def test_blocker_pages_are_named(status, body, reason):
     assert response_block_reason(status, body).startswith(reason)
 
 
+@pytest.mark.shared
 def test_a_real_gov_page_is_not_a_blocker():
     page = shared_file("corpus", "real", "mhxqwer__ljywhlyw.cq.gov.cn", "index.html").read_bytes()
     assert response_block_reason(200, page) is None

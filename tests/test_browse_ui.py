@@ -15,6 +15,8 @@ from crawler.addons.browser import CHROMIUM_ARGS
 from .helpers.datasette import nianbao_serve
 from .helpers.paths import REPO
 
+pytestmark = pytest.mark.browser
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = REPO / "test-artifacts"
 ROWS = "table.rows-and-columns tbody tr"

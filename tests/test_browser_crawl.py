@@ -195,46 +195,56 @@ def test_plain_crawl_never_loads_the_scripts_data(plain):
 
 
 # With the browser ---------------------------------------------------------------------------
+@pytest.mark.browser
 def test_browser_crawl_exits_cleanly(rendered):
     assert rendered["result"].returncode == 0, rendered["result"].stderr[-2000:]
 
 
+@pytest.mark.browser
 def test_browser_crawl_stores_every_report(rendered):
     assert _report_urls(rendered) == set(REPORTS)
 
 
+@pytest.mark.browser
 def test_browser_crawl_reads_each_reports_year(rendered):
     rows = rendered["db"].execute("select url, year from reports").fetchall()
     years = {row["url"].removeprefix(rendered["base"]): row["year"] for row in rows}
     assert years == REPORTS
 
 
+@pytest.mark.browser
 def test_summary_counts_the_reports(rendered):
     assert f"reports stored: {len(REPORTS)}" in rendered["result"].stdout
 
 
+@pytest.mark.browser
 def test_column_fed_by_a_json_file_is_rendered(rendered):
     assert _page(rendered, FETCHED_COLUMN)["render_reason"].startswith("script: an empty <ul>")
 
 
+@pytest.mark.browser
 def test_column_with_inline_records_is_rendered(rendered):
     assert _page(rendered, INLINE_COLUMN)["render_reason"].startswith("script: an empty <ul>")
 
 
+@pytest.mark.browser
 def test_the_browser_loaded_the_json_file_once(rendered):
     assert len(rendered["portal"].requested("/xxgk/ndbg/list.json")) == 1
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("path", [FETCHED_COLUMN, INLINE_COLUMN])
 def test_script_drawn_column_is_fetched_plain_then_rendered(rendered, path):
     assert len(rendered["portal"].requested(path)) == 2
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("path", STATIC_PAGES)
 def test_static_page_is_fetched_once_as_plain_http(rendered, path):
     assert len(rendered["portal"].requested(path)) == 1
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("path", STATIC_PAGES)
 def test_static_page_is_not_rendered(rendered, path):
     assert _page(rendered, path)["render_reason"] is None

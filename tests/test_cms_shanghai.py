@@ -6,6 +6,8 @@ from crawler.cms.shanghai import ShanghaiAdapter
 
 from .helpers.paths import shared_file
 
+pytestmark = pytest.mark.shared  # every test here reads ../shared
+
 URL = "https://wsjkw.sh.gov.cn/xwfb/index.html"
 
 

@@ -1,3 +1,5 @@
+import pytest
+
 from extract.decode import declared_encoding, decode_html
 
 from .helpers.paths import shared_file
@@ -31,6 +33,7 @@ def test_byte_order_mark_wins():
     assert "年度报告" in decode_html(body).text
 
 
+@pytest.mark.shared
 def test_real_gbk_page_decodes_without_replacement():
     path = shared_file(
         "corpus", "real", "adbar__trafilatura", "tests", "eval", "archive.org.he.xinhuanet.com.25340717.html"
@@ -39,6 +42,7 @@ def test_real_gbk_page_decodes_without_replacement():
     assert decoded.text.count("\ufffd") == 0 and decoded.encoding == "gb18030"
 
 
+@pytest.mark.shared
 def test_real_page_lying_gb2312_meta_is_read_as_utf8():
     path = shared_file(
         "corpus", "real", "GeneralNewsExtractor__GeneralNewsExtractor", "tests", "people", "1.html"

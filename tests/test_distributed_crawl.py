@@ -74,10 +74,12 @@ def crawled(tmp_path_factory):
     conn.close()
 
 
+@pytest.mark.redis
 def test_both_processes_exit_cleanly(crawled):
     assert crawled["codes"] == [0, 0], [err[-2000:] for err in crawled["stderr"]]
 
 
+@pytest.mark.redis
 def test_no_url_is_fetched_twice(crawled):
     # robots.txt is each worker's own business (Scrapy fetches it outside the scheduler).
     counts = Counter(
@@ -86,12 +88,14 @@ def test_no_url_is_fetched_twice(crawled):
     assert [key for key, n in counts.items() if n > 1] == []
 
 
+@pytest.mark.redis
 def test_every_report_is_stored_once(crawled):
     rows = crawled["db"].execute("select url from reports").fetchall()
     urls = [r[0] for r in rows]
     assert len(urls) == len(set(urls)) == SAMPLE_REPORTS + 1
 
 
+@pytest.mark.redis
 def test_the_county_report_is_stored(crawled):
     assert (
         crawled["db"].execute("select count(*) from reports where agency = '平山县人民政府'").fetchone()[0]
@@ -99,17 +103,20 @@ def test_the_county_report_is_stored(crawled):
     )
 
 
+@pytest.mark.redis
 def test_every_fetched_page_is_stored_once(crawled):
     fetched = [(site, h.path) for site, h in crawled["hits"] if h.path != "/robots.txt"]
     stored = [r[0] for r in crawled["db"].execute("select url from pages")]
     assert len(stored) == len(set(stored)) == len(fetched)
 
 
+@pytest.mark.redis
 def test_both_workers_fetched_pages(crawled):
     runs = crawled["db"].execute("select run_id, pages_fetched from crawl_runs").fetchall()
     assert len(runs) == 2 and all(r["pages_fetched"] > 0 for r in runs)
 
 
+@pytest.mark.redis
 def test_the_finished_crawl_leaves_nothing_in_redis(crawled):
     assert crawled["leftover"] == []
 

@@ -76,15 +76,18 @@ def indicators() -> dict[str, dict[str, str]]:
         return {row["key"]: row for row in csv.DictReader(handle)}
 
 
+@pytest.mark.shared
 def test_lexicon_keys_exist_in_indicators(indicators: dict[str, dict[str, str]]) -> None:
     assert [row.key for row in load_legacy_lexicon() if row.key not in indicators] == []
 
 
+@pytest.mark.shared
 def test_lexicon_units_match_indicators(indicators: dict[str, dict[str, str]]) -> None:
     mismatched = [row.key for row in load_legacy_lexicon() if row.unit != indicators[row.key]["unit"]]
     assert mismatched == []
 
 
+@pytest.mark.shared
 def test_lexicon_covers_every_legacy_key(indicators: dict[str, dict[str, str]]) -> None:
     covered = {row.key for row in load_legacy_lexicon()}
     assert sorted(key for key in indicators if key.startswith("legacy.") and key not in covered) == []

@@ -47,84 +47,102 @@ def the_stat(tables: LegacyTables, key: str, scope: str) -> Stat:
     return found[0]
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize(("key", "scope", "expected"), BAOTOU_CASES)
 def test_baotou_figure(baotou: LegacyTables, key: str, scope: str, expected: int) -> None:
     stat = the_stat(baotou, key, scope)
     assert (stat.value, stat.status) == (expected, OK)
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize(("key", "scope", "expected"), ZHUCHENG_CASES)
 def test_zhucheng_figure(zhucheng: LegacyTables, key: str, scope: str, expected: int) -> None:
     stat = the_stat(zhucheng, key, scope)
     assert (stat.value, stat.status) == (expected, OK)
 
 
+@pytest.mark.shared
 def test_baotou_is_one_table(baotou: LegacyTables) -> None:
     assert baotou.table_count == 1
 
 
+@pytest.mark.shared
 def test_zhucheng_prints_two_tables(zhucheng: LegacyTables) -> None:
     assert zhucheng.table_count == 2
 
 
+@pytest.mark.shared
 def test_baotou_scope_is_unknown(baotou: LegacyTables) -> None:
     assert {stat.scope for stat in baotou.stats} == {UNKNOWN_SCOPE}
 
 
+@pytest.mark.shared
 def test_zhucheng_scopes_follow_the_captions(zhucheng: LegacyTables) -> None:
     assert sorted({stat.scope for stat in zhucheng.stats}) == sorted({OWN_BODY, REGION_TOTAL})
 
 
+@pytest.mark.shared
 def test_number_with_note_keeps_the_note(baotou: LegacyTables) -> None:
     assert the_stat(baotou, "legacy.response.other_events", UNKNOWN_SCOPE).note == "政府热线"
 
 
+@pytest.mark.shared
 def test_count_with_county_list(baotou: LegacyTables) -> None:
     stat = the_stat(baotou, "legacy.nmg.service.county_centers_built", UNKNOWN_SCOPE)
     assert (stat.value, stat.unit, stat.note[:5] if stat.note else None) == (10, "个", "昆区、青山")
 
 
+@pytest.mark.shared
 def test_yes_no_placeholder_is_unparsed(baotou: LegacyTables) -> None:
     stat = the_stat(baotou, "legacy.nmg.portal.online_service", UNKNOWN_SCOPE)
     assert (stat.value, stat.status, stat.raw_value) == (None, UNPARSED, "是/否")
 
 
+@pytest.mark.shared
 def test_inner_mongolia_row_with_lost_numbering(baotou: LegacyTables) -> None:
     assert the_stat(baotou, "legacy.nmg.service.village_units", UNKNOWN_SCOPE).value == 656
 
 
+@pytest.mark.shared
 def test_printed_unit_wins(baotou: LegacyTables) -> None:
     assert the_stat(baotou, "legacy.training.trainees", UNKNOWN_SCOPE).unit == "人次"
 
 
+@pytest.mark.shared
 def test_unit_falls_back_to_the_lexicon(baotou: LegacyTables) -> None:
     assert the_stat(baotou, "legacy.proactive.items_total", UNKNOWN_SCOPE).unit == "条"
 
 
+@pytest.mark.shared
 def test_raw_label_is_the_printed_one(baotou: LegacyTables) -> None:
     stat = the_stat(baotou, A + "refused.security_stability", UNKNOWN_SCOPE)
     assert stat.raw_label == "危机国家安全、公共安全、经济安全和社会稳定"
 
 
+@pytest.mark.shared
 def test_wrapped_label_is_joined(zhucheng: LegacyTables) -> None:
     stat = the_stat(zhucheng, "legacy.org.special_budget", REGION_TOTAL)
     assert stat.raw_label.endswith("建设维护等方面的经费)")
 
 
+@pytest.mark.shared
 def test_own_body_table_has_no_township_rows(zhucheng: LegacyTables) -> None:
     assert [s.key for s in zhucheng.stats if s.scope == OWN_BODY and s.key.endswith(".township")] == []
 
 
+@pytest.mark.shared
 def test_region_table_has_township_rows(zhucheng: LegacyTables) -> None:
     assert the_stat(zhucheng, "legacy.sd.reading_points.township", REGION_TOTAL).value == 16
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize("fixture", ["baotou", "zhucheng"])
 def test_every_printed_row_found_a_key(fixture: str, request: pytest.FixtureRequest) -> None:
     tables: LegacyTables = request.getfixturevalue(fixture)
     assert tables.raw_cells == ()
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize("fixture", ["baotou", "zhucheng"])
 def test_every_key_is_in_indicators(fixture: str, request: pytest.FixtureRequest) -> None:
     path = SHARED / "spec" / "indicators.csv"

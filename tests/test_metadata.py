@@ -52,42 +52,52 @@ def heishan() -> PageMetadata:
 # --- seed 003, 包头市 ----------------------------------------------------------------------
 
 
+@pytest.mark.shared
 def test_baotou_title(baotou: PageMetadata) -> None:
     assert baotou.title == "包头市2017年政府信息公开工作年度报告"
 
 
+@pytest.mark.shared
 def test_baotou_year(baotou: PageMetadata) -> None:
     assert baotou.year == 2017
 
 
+@pytest.mark.shared
 def test_baotou_year_comes_from_the_period_sentence(baotou: PageMetadata) -> None:
     assert baotou.year_source == "period"
 
 
+@pytest.mark.shared
 def test_baotou_region(baotou: PageMetadata) -> None:
     assert baotou.region == "包头市"
 
 
+@pytest.mark.shared
 def test_baotou_agency_is_the_government_the_page_names(baotou: PageMetadata) -> None:
     assert baotou.agency == "包头市人民政府"
 
 
+@pytest.mark.shared
 def test_baotou_published_on(baotou: PageMetadata) -> None:
     assert baotou.published_on == "2018-03-22"
 
 
+@pytest.mark.shared
 def test_baotou_index_number(baotou: PageMetadata) -> None:
     assert baotou.index_number == "011536003/2018-00124"
 
 
+@pytest.mark.shared
 def test_baotou_publisher_as_printed(baotou: PageMetadata) -> None:
     assert baotou.publisher == "市人民政府办公厅"
 
 
+@pytest.mark.shared
 def test_baotou_empty_document_number(baotou: PageMetadata) -> None:
     assert baotou.document_number is None
 
 
+@pytest.mark.shared
 def test_baotou_no_flags(baotou: PageMetadata) -> None:
     assert baotou.flags == ()
 
@@ -95,26 +105,32 @@ def test_baotou_no_flags(baotou: PageMetadata) -> None:
 # --- seed 004, 诸城市 ----------------------------------------------------------------------
 
 
+@pytest.mark.shared
 def test_zhucheng_title(zhucheng: PageMetadata) -> None:
     assert zhucheng.title == "诸城市人民政府2017年政府信息公开工作年度报告"
 
 
+@pytest.mark.shared
 def test_zhucheng_agency(zhucheng: PageMetadata) -> None:
     assert zhucheng.agency == "诸城市人民政府"
 
 
+@pytest.mark.shared
 def test_zhucheng_region(zhucheng: PageMetadata) -> None:
     assert zhucheng.region == "诸城市"
 
 
+@pytest.mark.shared
 def test_zhucheng_year(zhucheng: PageMetadata) -> None:
     assert zhucheng.year == 2017
 
 
+@pytest.mark.shared
 def test_zhucheng_published_on_from_the_author_line(zhucheng: PageMetadata) -> None:
     assert zhucheng.published_on == "2018-03-29"
 
 
+@pytest.mark.shared
 def test_zhucheng_publisher_skips_the_cms_source_code(zhucheng: PageMetadata) -> None:
     assert zhucheng.publisher == "诸城市人民政府办公室"
 
@@ -122,18 +138,22 @@ def test_zhucheng_publisher_skips_the_cms_source_code(zhucheng: PageMetadata) ->
 # --- seed 001, 抚顺市 (start lost) -----------------------------------------------------------
 
 
+@pytest.mark.shared
 def test_fushun_title_without_site_suffix(fushun: PageMetadata) -> None:
     assert fushun.title == "抚顺市2017年政府信息公开工作年度报告"
 
 
+@pytest.mark.shared
 def test_fushun_region(fushun: PageMetadata) -> None:
     assert fushun.region == "抚顺市"
 
 
+@pytest.mark.shared
 def test_fushun_year(fushun: PageMetadata) -> None:
     assert fushun.year == 2017
 
 
+@pytest.mark.shared
 def test_fushun_year_comes_from_the_title(fushun: PageMetadata) -> None:
     assert fushun.year_source == "title"
 
@@ -141,26 +161,32 @@ def test_fushun_year_comes_from_the_title(fushun: PageMetadata) -> None:
 # --- seeds 000 and 002: a casino brand instead of the place name ----------------------------
 
 
+@pytest.mark.shared
 def test_dalian_year_from_the_period_sentence(dalian: PageMetadata) -> None:
     assert (dalian.year, dalian.year_source) == (2017, "period")
 
 
+@pytest.mark.shared
 def test_dalian_region_is_not_the_brand(dalian: PageMetadata) -> None:
     assert dalian.region is None
 
 
+@pytest.mark.shared
 def test_dalian_agency_is_not_the_brand(dalian: PageMetadata) -> None:
     assert dalian.agency is None
 
 
+@pytest.mark.shared
 def test_dalian_body_flagged_unreliable(dalian: PageMetadata) -> None:
     assert "body_unreliable" in dalian.flags
 
 
+@pytest.mark.shared
 def test_heishan_year(heishan: PageMetadata) -> None:
     assert heishan.year == 2018
 
 
+@pytest.mark.shared
 def test_heishan_region_unknown(heishan: PageMetadata) -> None:
     assert heishan.region is None
 

@@ -67,6 +67,7 @@ def dalian_page() -> dict[tuple[str, str], Stat]:
     return by_key(report.stats)
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize(("key", "scope", "value"), DALIAN_PROSE)
 def test_seed_000_prose_figure(dalian: dict[tuple[str, str], Stat], key: str, scope: str, value: int) -> None:
     assert dalian[(key, scope)].value == value
@@ -83,16 +84,19 @@ def test_page_figures_are_marked_prose(dalian_page: dict[tuple[str, str], Stat])
     assert {stat.source for stat in dalian_page.values()} == {"prose"}
 
 
+@pytest.mark.shared
 def test_a_breakdown_does_not_replace_its_total(dalian: dict[tuple[str, str], Stat]) -> None:
     # "其中,市政府及其组成部门主动公开政府信息200739条" follows the 311003 total.
     assert [s.value for (k, _), s in dalian.items() if k == "legacy.proactive.items_total"] == [311003]
 
 
+@pytest.mark.shared
 def test_percentages_are_never_counts(dalian: dict[tuple[str, str], Stat]) -> None:
     # "属于已主动公开范围的1283件,占23.2%": 23.2 appears in no figure.
     assert all(stat.value not in (23.2, 23, 89.4) for stat in dalian.values())
 
 
+@pytest.mark.shared
 def test_raw_label_keeps_the_sentence(dalian: dict[tuple[str, str], Stat]) -> None:
     assert dalian[(A + "received_total", REGION_TOTAL)].raw_label == "收到政府信息公开申请5516件"
 
@@ -102,14 +106,17 @@ def fushun() -> dict[tuple[str, str], Stat]:
     return by_key(prose_figures(shared_file("seeds", "001_24be5d677ff59441.txt").read_text("utf-8"), 2017))
 
 
+@pytest.mark.shared
 def test_seed_001_items_total(fushun: dict[tuple[str, str], Stat]) -> None:
     assert fushun[("legacy.proactive.items_total", REGION_TOTAL)].value == 66366
 
 
+@pytest.mark.shared
 def test_seed_001_normative_docs(fushun: dict[tuple[str, str], Stat]) -> None:
     assert fushun[("legacy.proactive.normative_docs_published", REGION_TOTAL)].value == 136
 
 
+@pytest.mark.shared
 def test_seed_001_drops_the_unscoped_part_figures(fushun: dict[tuple[str, str], Stat]) -> None:
     # 市政府及其部门 47355 and 县(区)政府及其部门 19011 are parts of the 66366.
     assert ("legacy.proactive.items_total", UNKNOWN_SCOPE) not in fushun
@@ -120,11 +127,13 @@ def heishan() -> dict[tuple[str, str], Stat]:
     return by_key(prose_figures(shared_file("seeds", "002_19a69fc2833c1675.txt").read_text("utf-8"), 2018))
 
 
+@pytest.mark.shared
 def test_seed_002_applications_counted_in_letters(heishan: dict[tuple[str, str], Stat]) -> None:
     # "全年共收到群众政府信息公开申请信件3封"
     assert heishan[(A + "received_total", UNKNOWN_SCOPE)].value == 3
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize("key", ["legacy.admin_review.total", "legacy.litigation.total"])
 def test_seed_002_stated_zero(heishan: dict[tuple[str, str], Stat], key: str) -> None:
     # "未发生因政府信息公开而产生的投诉举报、行政复议、行政诉讼案件"

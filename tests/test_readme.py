@@ -1,4 +1,5 @@
 import re
+import tomllib
 
 from click.testing import CliRunner
 
@@ -41,3 +42,10 @@ def test_every_command_has_help_text():
 def test_ci_runs_the_readme_test_command():
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "pip install" in ci and "-e '.[test]'" in ci and "pytest" in ci
+
+
+def test_readme_lists_every_marker():
+    with (REPO / "pyproject.toml").open("rb") as handle:
+        markers = tomllib.load(handle)["tool"]["pytest"]["ini_options"]["markers"]
+    missing = [name for name in (line.split(":")[0] for line in markers) if f"- `{name}`:" not in README]
+    assert missing == []

@@ -85,6 +85,7 @@ def test_page_about_reports_is_not_a_report(title: str) -> None:
     assert not is_annual_report(title, REPORT_BODY)
 
 
+@pytest.mark.shared
 def test_rejected_title_wins_over_report_like_text(heishan_text: str) -> None:
     assert not is_annual_report("文字解读：2018年政府信息公开工作年度报告", heishan_text)
 
@@ -117,6 +118,7 @@ def test_department_reports_of_one_city_are_a_list() -> None:
     assert not is_annual_report(items[0], "\n".join(items) + "\n" + REPORT_BODY)
 
 
+@pytest.mark.shared
 def test_own_title_split_over_two_lines_is_not_a_list(zhucheng_text: str) -> None:
     assert is_annual_report("诸城市人民政府2017年政府信息公开工作年度报告", zhucheng_text)
 
@@ -126,10 +128,12 @@ def test_site_suffix_is_stripped() -> None:
     assert strip_site_suffix(f"{title}_示范门户") == title
 
 
+@pytest.mark.shared
 def test_untitled_report_recognised_by_its_text(heishan_text: str) -> None:
     assert is_annual_report(None, heishan_text)
 
 
+@pytest.mark.shared
 def test_uninformative_title_defers_to_the_text(zhucheng_text: str) -> None:
     assert is_annual_report("诸城市政府信息公开网", zhucheng_text)
 

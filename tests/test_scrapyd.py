@@ -27,6 +27,8 @@ from crawler.demo.server import sample_portal_root, serve_folder
 from .helpers.paths import REPO
 from .helpers.ports import free_port
 
+pytestmark = pytest.mark.scrapyd
+
 # The five seed reports of the sample portal (tests/test_demo.py names them with their figures).
 REPORT_PAGES = [
     "xxgk/ndbg/201803/t20180330_1234567.html",

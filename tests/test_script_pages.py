@@ -84,6 +84,7 @@ def test_page_readable_as_served_stays_plain(name):
     assert javascript_reason(PLAIN_HTML[name]) is None
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize(
     "path",
     [

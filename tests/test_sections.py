@@ -39,6 +39,7 @@ def heishan() -> tuple[Section, ...]:
     return split_sections(seed_text("002"))
 
 
+@pytest.mark.shared
 def test_zhucheng_headings(zhucheng: tuple[Section, ...]) -> None:
     assert [s.heading for s in zhucheng] == [
         "",
@@ -52,22 +53,27 @@ def test_zhucheng_headings(zhucheng: tuple[Section, ...]) -> None:
     ]
 
 
+@pytest.mark.shared
 def test_zhucheng_table_section_starts_at_the_table_title(zhucheng: tuple[Section, ...]) -> None:
     assert zhucheng[-1].text.startswith("2017年度政府信息公开工作情况统计表\n")
 
 
+@pytest.mark.shared
 def test_zhucheng_table_section_holds_both_tables(zhucheng: tuple[Section, ...]) -> None:
     assert zhucheng[-1].text.count("一、主动公开情况") == 2
 
 
+@pytest.mark.shared
 def test_zhucheng_last_prose_section_keeps_the_signature(zhucheng: tuple[Section, ...]) -> None:
     assert zhucheng[-2].text.endswith("诸城市人民政府\n\n2018年3月\n\n附表")
 
 
+@pytest.mark.shared
 def test_zhucheng_preamble_holds_the_chrome_and_the_introduction(zhucheng: tuple[Section, ...]) -> None:
     assert "统计期限自2017年1月1日至2017年12月31日" in zhucheng[0].text
 
 
+@pytest.mark.shared
 def test_baotou_headings(baotou: tuple[Section, ...]) -> None:
     assert [s.heading for s in baotou][1:] == [
         "一、概述",
@@ -79,18 +85,22 @@ def test_baotou_headings(baotou: tuple[Section, ...]) -> None:
     ]
 
 
+@pytest.mark.shared
 def test_baotou_table_keeps_blank_cells(baotou: tuple[Section, ...]) -> None:
     assert "\n\n" in baotou[-1].text
 
 
+@pytest.mark.shared
 def test_fushun_starts_at_section_two(fushun: tuple[Section, ...]) -> None:
     assert fushun[1].heading == "二、主动公开政府信息情况"
 
 
+@pytest.mark.shared
 def test_fushun_lost_start_is_the_preamble(fushun: tuple[Section, ...]) -> None:
     assert fushun[0].heading == "" and fushun[0].text.startswith("按照省政府工作部署")
 
 
+@pytest.mark.shared
 def test_heishan_ends_at_section_ten(heishan: tuple[Section, ...]) -> None:
     assert heishan[-1].heading == "十、制度机制建设情况"
 

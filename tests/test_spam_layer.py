@@ -17,6 +17,7 @@ def results():
     return {case.name: (case, process(case.html.encode("utf-8"), case.url)) for case in build_cases(seeds)}
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize(
     "name",
     [
@@ -36,6 +37,7 @@ def test_injected_spam_leaves_the_text(results, name):
     assert not [s for s in case.spam if s in report.text]
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize(
     ("name", "kind"),
     [
@@ -52,17 +54,20 @@ def test_pattern_is_a_finding(results, name, kind):
     assert kind in {f.kind for f in results[name][1].spam.findings}
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize("name", ["001-clean", "004-clean"])
 def test_clean_page_is_not_tampered(results, name):
     assert results[name][1].spam.tampered is False
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize("name", ["001-brand_swap", "001-brand_swap-heldout", "004-brand_swap-heldout"])
 def test_swapped_name_is_recovered(results, name):
     case, report = results[name]
     assert report.region == case.real_name
 
 
+@pytest.mark.shared
 def test_hijacked_title_gives_way_to_the_heading(results):
     assert results["001-title_hijack"][1].title == "抚顺市2017年政府信息公开工作年度报告"
 
@@ -84,6 +89,7 @@ def test_heilongjiang_reading_of_a_hei_prefix_is_rejected():
     assert recover(gather(corpus, "", {})).author.name == "黑山县"
 
 
+@pytest.mark.shared
 def test_numbers_survive_cleaning(results):
     case, report = results["004-tail_in_footer_cell"]
     import re

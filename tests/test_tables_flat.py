@@ -1,7 +1,7 @@
 """Tables 二/三/四 flattened to one cell per line, or to a PDF's text layer, read cell for cell.
 
 The flattened text is made from the same complete tables the grid tests use
-(tests/table_builders.py: every cell distinct), with the <table> markup taken away
+(tests/helpers/table_builders.py: every cell distinct), with the <table> markup taken away
 so each cell is a paragraph; and from pdfplumber's text of the three real PDFs,
 whose figures must equal what the ruled-grid path reads from the same files.
 """
@@ -131,6 +131,7 @@ def real_pdf(request):
     return from_grids, flat, read_grids(list(flat.grids))
 
 
+@pytest.mark.shared
 def test_pdf_text_gives_every_cell_of_the_ruled_grid(real_pdf):
     from_grids, _, from_text = real_pdf
     as_grid = {s.key: (s.value, s.status) for s in from_grids.stats}
@@ -138,11 +139,13 @@ def test_pdf_text_gives_every_cell_of_the_ruled_grid(real_pdf):
     assert as_text == as_grid and len(as_text) >= 186
 
 
+@pytest.mark.shared
 def test_pdf_text_leaves_no_figure_unplaced(real_pdf):
     _, flat, from_text = real_pdf
     assert flat.raw_cells == () and from_text.raw_cells == ()
 
 
+@pytest.mark.shared
 def test_pdf_text_era(real_pdf):
     from_grids, _, from_text = real_pdf
     assert from_text.era == from_grids.era == "v2021"

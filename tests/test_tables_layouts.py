@@ -1,6 +1,6 @@
 """Complete 2019 and 2021 tables in every layout they arrive in, read back cell for cell.
 
-The tables are built from the spec's row and column lists (tests/table_builders.py)
+The tables are built from the spec's row and column lists (tests/helpers/table_builders.py)
 with rowspan/colspan as real pages print them and a distinct value in every
 cell, so a cell read under the wrong key cannot go unnoticed.
 """

@@ -171,12 +171,14 @@ def test_expected_figures_are_consistent():
             assert sum(values[:6]) == values[6]
 
 
+@pytest.mark.shared
 def test_every_cell_exact(parsed):
     name, report = parsed
     got = {stat.key: stat.value for stat in report.stats}
     assert got == expected_cells(name)
 
 
+@pytest.mark.shared
 def test_cell_counts(parsed):
     name, report = parsed
     by_table = {}
@@ -189,22 +191,26 @@ def test_cell_counts(parsed):
     }
 
 
+@pytest.mark.shared
 def test_nothing_left_unmapped(parsed):
     _, report = parsed
     assert report.raw_cells == ()
 
 
+@pytest.mark.shared
 def test_report_era_from_signature(parsed):
     _, report = parsed
     assert report.era == "v2021"
 
 
+@pytest.mark.shared
 def test_fee_amount_in_wan_yuan(parsed):
     _, report = parsed
     fee = next(s for s in report.stats if s.key == "proactive.admin_fees.amount")
     assert (fee.unit, fee.unit_default) == ("万元", "万元")
 
 
+@pytest.mark.shared
 def test_title_read_from_pdf(parsed):
     _, report = parsed
     assert report.is_report and "政府信息公开工作年度报告" in report.title
@@ -222,19 +228,23 @@ def template(template_bytes):
     return read_report_tables(document.grids, document.lines)
 
 
+@pytest.mark.shared
 def test_template_is_not_taken_for_a_report(template_bytes):
     assert process(template_bytes, "https://example.gov.cn/template.docx").is_report is False
 
 
+@pytest.mark.shared
 def test_template_labels_map_to_every_v2021_key(template):
     keys = {stat.key for stat in template.stats}
     expected = set(expected_cells("szfgs2024"))
     assert keys == expected
 
 
+@pytest.mark.shared
 def test_template_cells_all_blank(template):
     assert {(stat.status, stat.value) for stat in template.stats} == {("blank", None)}
 
 
+@pytest.mark.shared
 def test_template_era(template):
     assert template.era == "v2021"

@@ -1,6 +1,6 @@
 """Table 三 printed on its side (spec §10): applicant types as rows, results as columns.
 
-The complete 2021 table of tests/table_builders.py, transposed cell for cell (rowspan
+The complete 2021 table of tests/helpers/table_builders.py, transposed cell for cell (rowspan
 and colspan swapped), must read back to the same `applications.*` keys as upright.
 """
 

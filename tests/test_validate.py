@@ -215,25 +215,30 @@ def with_value(lines: list[str], label: str, value: str, occurrence: int = 0) ->
     return [*lines[:index], value, *lines[index + 1 :]]
 
 
+@pytest.mark.shared
 def test_baotou_has_no_violation(baotou_lines: list[str]) -> None:
     assert validate_legacy(parse_legacy_tables(baotou_lines).stats) == ()
 
 
+@pytest.mark.shared
 def test_zhucheng_has_no_hard_violation(zhucheng_lines: list[str]) -> None:
     findings = validate_legacy(parse_legacy_tables(zhucheng_lines).stats)
     assert [finding for finding in findings if finding.severity == "hard"] == []
 
 
+@pytest.mark.shared
 def test_zhucheng_own_body_reading_points_disagree(zhucheng_lines: list[str]) -> None:
     findings = validate_legacy(parse_legacy_tables(zhucheng_lines).stats)
     assert [(f.rule, f.scope, f.expected, f.actual) for f in findings] == [("L-INTERNAL", OWN_BODY, 87, 71)]
 
 
+@pytest.mark.shared
 def test_broken_baotou_copy_is_caught(baotou_lines: list[str]) -> None:
     broken = with_value(baotou_lines, "当面申请数", "40")
     assert rules(list(parse_legacy_tables(broken).stats)) == [("L-RECV", "hard", UNKNOWN_SCOPE)]
 
 
+@pytest.mark.shared
 def test_broken_zhucheng_region_copy_is_caught_in_its_scope(zhucheng_lines: list[str]) -> None:
     broken = with_value(zhucheng_lines, "兼职人员数", "90", occurrence=1)
     hard = [f for f in validate_legacy(parse_legacy_tables(broken).stats) if f.severity == "hard"]

@@ -126,11 +126,13 @@ def dalian_validation():
     return validate_report(figures, figures)
 
 
+@pytest.mark.shared
 def test_seed_000_prose_figures_hold_l_reply(dalian_validation) -> None:
     # 1283+966+39+881+621+1031+587+108 = 5516 (spec §7.4 seed check)
     assert dalian_validation.findings == ()
 
 
+@pytest.mark.shared
 def test_seed_000_prose_figures_are_judged(dalian_validation) -> None:
     assert dalian_validation.hard_checks >= 3
 
