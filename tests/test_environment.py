@@ -3,14 +3,13 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from crawler.addons.environment import BadEnvironment, read_environment
 from crawler.run import project_settings
 
-REPO = Path(__file__).resolve().parents[1]
+from .helpers.paths import REPO
 
 
 def test_a_number_is_typed():

@@ -10,7 +10,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from .helpers.paths import REPO
+
+ROOT = REPO
 
 
 def module_name(path: Path) -> str:
