@@ -63,6 +63,13 @@ class StorePipeline:
 
     def process_item(self, item: PageItem) -> PageItem:
         assert self.store is not None
+        # One transaction per fetched page: whatever it changes is committed together.
+        with self.store.page_transaction(item.url):
+            self._store(item)
+        return item
+
+    def _store(self, item: PageItem) -> None:
+        assert self.store is not None
         extra = _page_extra(item)
         if item.status in GONE_STATUSES:
             mark_gone(self.store, item.url)
@@ -84,4 +91,3 @@ class StorePipeline:
             self.store.save_page(
                 item.report, item.status or 0, content_type, len(item.body), self.run_id, extra
             )
-        return item

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,7 @@ def report_key(report: Report) -> str:
 class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        # Hosts whose `sites` row this Store already wrote: written once per crawl, not per page.
+        # Hosts whose `sites` row this Store committed: written once per crawl, not per page.
         self.saved_hosts: set[str] = set()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -100,6 +101,19 @@ class Store:
         )
 
     # Pages and reports ----------------------------------------------------
+    @contextmanager
+    def page_transaction(self, url: str) -> Iterator[None]:
+        """Everything one fetched page writes, committed together or not at all: a crash leaves a
+        report's old version or its new one, never a `pages` row without its report's sections and
+        statistics (a re-crawl would skip that page as unchanged for good). Nested calls join the
+        outer transaction."""
+        host = urlsplit(url).netloc
+        with self.db.atomic():
+            if host not in self.saved_hosts:
+                self._save_site(url)
+            yield
+        self.saved_hosts.add(host)  # only once the site row is committed
+
     def save_fetch_error(
         self,
         url: str,
@@ -108,19 +122,19 @@ class Store:
         run_id: str | None,
         extra: dict[str, Any] | None = None,
     ) -> None:
-        self._save_site(url)
-        self.db["pages"].upsert(
-            {
-                "url": url,
-                "host": urlsplit(url).netloc,
-                "status": status,
-                "fetched_at": utcnow(),
-                "error": error,
-                "run_id": run_id,
-                **(extra or {}),
-            },
-            pk="url",
-        )
+        with self.page_transaction(url):
+            self.db["pages"].upsert(
+                {
+                    "url": url,
+                    "host": urlsplit(url).netloc,
+                    "status": status,
+                    "fetched_at": utcnow(),
+                    "error": error,
+                    "run_id": run_id,
+                    **(extra or {}),
+                },
+                pk="url",
+            )
 
     def save_page(
         self,
@@ -134,8 +148,7 @@ class Store:
         """Store one fetched page; returns the report key when the page is a report."""
         now = utcnow()
         key = report_key(report) if report.is_report else None
-        self._save_site(report.url)
-        with self.db.conn:
+        with self.page_transaction(report.url):
             self.db["pages"].upsert(
                 {
                     "url": report.url,
@@ -160,9 +173,6 @@ class Store:
     def _save_site(self, url: str) -> None:
         parts = urlsplit(url)
         host = parts.netloc
-        if host in self.saved_hosts:
-            return
-        self.saved_hosts.add(host)
         now = utcnow()
         existing = self.db["sites"].count_where("host = ?", [host])
         record = {"host": host, "base_url": f"{parts.scheme}://{host}/", "last_crawled": now}
