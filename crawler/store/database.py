@@ -108,11 +108,23 @@ class Store:
         statistics (a re-crawl would skip that page as unchanged for good). Nested calls join the
         outer transaction."""
         host = urlsplit(url).netloc
-        with self.db.atomic():
-            if host not in self.saved_hosts:
-                self._save_site(url)
-            yield
-        self.saved_hosts.add(host)  # only once the site row is committed
+        outermost = not self.db.conn.in_transaction
+        if outermost:
+            # IMMEDIATE: take the write lock before the first read, so a page's reads see what other
+            # processes committed and its writes never fail halfway on a stale snapshot.
+            self.db.execute("BEGIN IMMEDIATE")
+        try:
+            with self.db.atomic():  # a savepoint within it
+                if host not in self.saved_hosts:
+                    self._save_site(url)
+                yield
+        except BaseException:
+            if outermost:
+                self.db.rollback()
+            raise
+        if outermost:
+            self.db.execute("COMMIT")
+            self.saved_hosts.add(host)  # only once the site row is committed
 
     def save_fetch_error(
         self,
