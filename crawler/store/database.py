@@ -11,6 +11,8 @@ the old one stays.
 from __future__ import annotations
 
 import hashlib
+import os
+import socket
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -49,6 +51,16 @@ def report_key(report: Report) -> str:
     return hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16]
 
 
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
 class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -79,10 +91,34 @@ class Store:
 
     # Runs -----------------------------------------------------------------
     def start_run(self, run_id: str, start_url: str) -> None:
-        self.db["crawl_runs"].upsert(
-            {"run_id": run_id, "start_url": start_url, "started_at": utcnow(), "status": "running"},
-            pk="run_id",
-        )
+        """Open a run, or reopen the one a resumed crawl continues (it keeps its start time)."""
+        self.close_stale_runs()
+        record = {
+            "run_id": run_id,
+            "start_url": start_url,
+            "status": "running",
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+        }
+        if not self.db["crawl_runs"].count_where("run_id = ?", [run_id]):
+            record["started_at"] = utcnow()
+        self.db["crawl_runs"].upsert(record, pk="run_id")
+
+    def close_stale_runs(self) -> list[str]:
+        """Close as `interrupted` the runs still `running` whose process on this host is gone.
+
+        A pid and host, not a heartbeat: nothing is written while a crawl runs, and the answer is
+        certain on the machine that ran it. Runs of other hosts (distributed workers) are left to
+        their own host's next start; a reused pid only keeps a dead run open a while longer."""
+        host = socket.gethostname()
+        rows = self.db.execute(
+            "select run_id, pid from crawl_runs where status = 'running' and host = ? and pid is not null",
+            [host],
+        ).fetchall()
+        stale = [run_id for run_id, pid in rows if not _process_alive(pid)]
+        for run_id in stale:
+            self.finish_run(run_id, "interrupted")
+        return stale
 
     def finish_run(self, run_id: str, status: str) -> None:
         pages = self.db.execute("select count(*) from pages where run_id = ?", [run_id]).fetchone()[0]
