@@ -6,6 +6,9 @@ import hashlib
 from typing import Any
 from urllib.parse import urlsplit
 
+from scrapy.utils.job import job_dir
+
+from crawler.extensions.jobdir_lease import resumed_run_id
 from crawler.items import PageItem
 from crawler.store.database import Store, utcnow
 from crawler.store.incremental import GONE_STATUSES, mark_gone, mark_unseen_reports_gone, touch_page
@@ -34,7 +37,9 @@ class StorePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> StorePipeline:
-        pipeline = cls(crawler.settings.get("NIANBAO_DB"), crawler.settings.get("NIANBAO_RUN_ID"))
+        # A crawl resumed from a JOBDIR is the run it continues (crawler/extensions/jobdir_lease.py).
+        run_id = crawler.settings.get("NIANBAO_RUN_ID") or resumed_run_id(job_dir(crawler.settings))
+        pipeline = cls(crawler.settings.get("NIANBAO_DB"), run_id)
         pipeline.crawler = crawler
         return pipeline
 
@@ -53,8 +58,12 @@ class StorePipeline:
         reason = self.crawler.stats.get_value("finish_reason") or "finished"
         spider = self.crawler.spider
         start_url = getattr(spider, "start_url", "")
-        # Only a crawl that walked everything may say a report is no longer linked.
-        if reason == "finished" and start_url and not getattr(spider, "budget_exhausted", True):
+        # Only a crawl that walked everything may say a report is no longer linked: not one that
+        # was stopped, blocked, or cut short by the page budget or the depth limit.
+        cut_short = getattr(spider, "budget_exhausted", True) or self.crawler.stats.get_value(
+            "depth/request_ignored_count"
+        )
+        if reason == "finished" and start_url and not cut_short:
             parts = urlsplit(start_url)
             column = parts.path.rsplit("/", 1)[0] + "/"
             mark_unseen_reports_gone(self.store, parts.netloc, column, self.run_id)
