@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
-from pathlib import Path
 from typing import Any
 from uuid import uuid4
 
@@ -11,6 +9,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler.addons.environment import COMMAND_DEFAULTS_PRIORITY, apply_environment
+from crawler.extensions.jobdir_lease import resumed_run_id
 from crawler.registry import Site
 from crawler.spiders.portal import PortalSpider
 from crawler.store import Store
@@ -27,19 +26,6 @@ def project_settings(defaults: dict[str, Any] | None = None, **overrides: Any) -
     for name, value in overrides.items():
         settings.set(name, value, priority="cmdline")
     return settings
-
-
-def resumed_run_id(jobdir: str | None) -> str | None:
-    """The run a JOBDIR belongs to: a resumed crawl is the same run, so the pages its first part
-    stored count as seen (else the end of the crawl would call their reports gone)."""
-    state = Path(jobdir) / "spider.state" if jobdir else None
-    if state is None or not state.is_file():
-        return None
-    try:
-        with state.open("rb") as file:
-            return pickle.load(file).get("run_id")
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        return None
 
 
 def crawl(

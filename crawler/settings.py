@@ -96,6 +96,12 @@ ADDONS = {
     "crawler.addons.browser.BrowserAddon": 10,
 }
 
+# A JOBDIR survives any death of its crawl (crawler/extensions/jobdir_lease.py); after Scrapy's
+# own SpiderState (0), so the lease is closed only once the queue and the state are saved.
+EXTENSIONS = {
+    "crawler.extensions.jobdir_lease.JobdirLease": 1000,
+}
+
 ITEM_PIPELINES = {
     "crawler.pipelines.extract_page.ExtractPipeline": 300,
     "crawler.pipelines.store_page.StorePipeline": 800,

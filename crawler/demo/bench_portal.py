@@ -39,12 +39,13 @@ NOTICE = (
 )
 
 
-def write_portal(root: Path, reports: int) -> int:
-    """Write the portal under root; returns how many distinct reports it holds."""
+def write_portal(root: Path, reports: int, real_every: int | None = REAL_EVERY) -> int:
+    """Write the portal under root; returns how many distinct reports it holds. With
+    `real_every=None` every report page is a small generated one."""
     docs: list[tuple[str, str]] = []
     real_copies: dict[int, bytes] = {}  # position in docs -> a real report page's bytes
     for i in range(reports):
-        if i % REAL_EVERY == REAL_EVERY - 1:
+        if real_every and i % real_every == real_every - 1:
             copy = len(real_copies) % len(REAL_REPORTS)
             real_copies[len(docs)] = (sample_portal_root() / REAL_REPORTS[copy]).read_bytes()
             docs.append((f"年度报告（{copy}）", ""))
@@ -79,7 +80,7 @@ def write_portal(root: Path, reports: int) -> int:
             path.write_bytes(real_copies[n])
         else:
             _write(path, PAGE.format(title=title, body=body))
-    generated = sum(1 for i in range(reports) if i % REAL_EVERY != REAL_EVERY - 1)
+    generated = sum(1 for i in range(reports) if not real_every or i % real_every != real_every - 1)
     return generated + min(len(real_copies), len(REAL_REPORTS))
 
 

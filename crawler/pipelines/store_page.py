@@ -5,7 +5,11 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 from urllib.parse import urlsplit
+from uuid import uuid4
 
+from scrapy.utils.job import job_dir
+
+from crawler.extensions.jobdir_lease import resumed_run_id
 from crawler.items import PageItem
 from crawler.store.database import Store, utcnow
 from crawler.store.incremental import GONE_STATUSES, mark_gone, mark_unseen_reports_gone, touch_page
@@ -48,15 +52,15 @@ class StorePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> StorePipeline:
-        pipeline = cls(crawler.settings.get("NIANBAO_DB"), crawler.settings.get("NIANBAO_RUN_ID"))
+        # A crawl resumed from a JOBDIR is the run it continues (crawler/extensions/jobdir_lease.py).
+        run_id = crawler.settings.get("NIANBAO_RUN_ID") or resumed_run_id(job_dir(crawler.settings))
+        pipeline = cls(crawler.settings.get("NIANBAO_DB"), run_id)
         pipeline.crawler = crawler
         return pipeline
 
     def open_spider(self) -> None:
         self.store = Store(self.db_path)
         if self.run_id is None:
-            from uuid import uuid4
-
             self.run_id = uuid4().hex[:12]
         spider = self.crawler.spider
         self.store.start_run(self.run_id, getattr(spider, "start_url", ""))
@@ -67,8 +71,9 @@ class StorePipeline:
         spider = self.crawler.spider
         reason = run_status(self.crawler.stats.get_value("finish_reason"), spider, self.crawler.stats)
         start_url = getattr(spider, "start_url", "")
-        # Only a crawl that walked everything may say a report is no longer linked.
-        if reason == "finished" and start_url and not getattr(spider, "budget_exhausted", True):
+        # Only a crawl that walked everything may say a report is no longer linked: not one that
+        # was stopped, blocked, or cut short by the page budget or the depth limit (run_status).
+        if reason == "finished" and start_url:
             parts = urlsplit(start_url)
             column = parts.path.rsplit("/", 1)[0] + "/"
             mark_unseen_reports_gone(self.store, parts.netloc, column, self.run_id)
@@ -76,6 +81,13 @@ class StorePipeline:
         self.store.close()
 
     def process_item(self, item: PageItem) -> PageItem:
+        assert self.store is not None
+        # One transaction per fetched page: whatever it changes is committed together.
+        with self.store.page_transaction(item.url):
+            self._store(item)
+        return item
+
+    def _store(self, item: PageItem) -> None:
         assert self.store is not None
         extra = _page_extra(item)
         if item.status in GONE_STATUSES:
@@ -100,4 +112,3 @@ class StorePipeline:
             self.store.save_page(
                 item.report, item.status or 0, content_type, len(item.body), self.run_id, extra
             )
-        return item

@@ -83,10 +83,13 @@ class PortalSpider(scrapy.Spider):
         return super().from_crawler(crawler, *args, **kwargs)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        # Resumed from a JOBDIR: the budget already spent is in the saved state.
+        # Resumed from a JOBDIR paused cleanly: the budget already spent is in the saved state.
+        # (After an unclean death the state is discarded with the queue, and the walk and its
+        # budget start again: crawler/extensions/jobdir_lease.py.)
         self.requested = getattr(self, "state", {}).get("requested", 0)
+        self.budget_exhausted = getattr(self, "state", {}).get("budget_exhausted", False)
         if hasattr(self, "state"):
-            self.state["run_id"] = self.run_id  # crawler/run.py reuses it when the job resumes
+            self.state["run_id"] = self.run_id  # read back where a JOBDIR has no lease (an old one)
         self.seen.add((self.start_url, None))
         if self._spend(self.start_url):
             yield scrapy.Request(
@@ -247,6 +250,8 @@ class PortalSpider(scrapy.Spider):
         """Count one request (to `url`) against the page budget; False once it is spent."""
         if self.max_pages is not None and self.requested >= self.max_pages:
             self.budget_exhausted = True
+            if hasattr(self, "state"):
+                self.state["budget_exhausted"] = True
             return False
         self.requested += 1
         if hasattr(self, "state"):

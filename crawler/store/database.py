@@ -11,8 +11,11 @@ the old one stays.
 from __future__ import annotations
 
 import hashlib
+import os
+import socket
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -48,10 +51,20 @@ def report_key(report: Report) -> str:
     return hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16]
 
 
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
 class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        # Hosts whose `sites` row this Store already wrote: written once per crawl, not per page.
+        # Hosts whose `sites` row this Store committed: written once per crawl, not per page.
         self.saved_hosts: set[str] = set()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -78,10 +91,34 @@ class Store:
 
     # Runs -----------------------------------------------------------------
     def start_run(self, run_id: str, start_url: str) -> None:
-        self.db["crawl_runs"].upsert(
-            {"run_id": run_id, "start_url": start_url, "started_at": utcnow(), "status": "running"},
-            pk="run_id",
-        )
+        """Open a run, or reopen the one a resumed crawl continues (it keeps its start time)."""
+        self.close_stale_runs()
+        record = {
+            "run_id": run_id,
+            "start_url": start_url,
+            "status": "running",
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+        }
+        if not self.db["crawl_runs"].count_where("run_id = ?", [run_id]):
+            record["started_at"] = utcnow()
+        self.db["crawl_runs"].upsert(record, pk="run_id")
+
+    def close_stale_runs(self) -> list[str]:
+        """Close as `interrupted` the runs still `running` whose process on this host is gone.
+
+        A pid and host, not a heartbeat: nothing is written while a crawl runs, and the answer is
+        certain on the machine that ran it. Runs of other hosts (distributed workers) are left to
+        their own host's next start; a reused pid only keeps a dead run open a while longer."""
+        host = socket.gethostname()
+        rows = self.db.execute(
+            "select run_id, pid from crawl_runs where status = 'running' and host = ? and pid is not null",
+            [host],
+        ).fetchall()
+        stale = [run_id for run_id, pid in rows if not _process_alive(pid)]
+        for run_id in stale:
+            self.finish_run(run_id, "interrupted")
+        return stale
 
     def finish_run(self, run_id: str, status: str) -> None:
         pages = self.db.execute(
@@ -102,6 +139,31 @@ class Store:
         )
 
     # Pages and reports ----------------------------------------------------
+    @contextmanager
+    def page_transaction(self, url: str) -> Iterator[None]:
+        """Everything one fetched page writes, committed together or not at all: a crash leaves a
+        report's old version or its new one, never a `pages` row without its report's sections and
+        statistics (a re-crawl would skip that page as unchanged for good). Nested calls join the
+        outer transaction."""
+        host = urlsplit(url).netloc
+        outermost = not self.db.conn.in_transaction
+        if outermost:
+            # IMMEDIATE: take the write lock before the first read, so a page's reads see what other
+            # processes committed and its writes never fail halfway on a stale snapshot.
+            self.db.execute("BEGIN IMMEDIATE")
+        try:
+            with self.db.atomic():  # a savepoint within it
+                if host not in self.saved_hosts:
+                    self._save_site(url)
+                yield
+        except BaseException:
+            if outermost:
+                self.db.rollback()
+            raise
+        if outermost:
+            self.db.execute("COMMIT")
+            self.saved_hosts.add(host)  # only once the site row is committed
+
     def save_fetch_error(
         self,
         url: str,
@@ -110,25 +172,24 @@ class Store:
         run_id: str | None,
         extra: dict[str, Any] | None = None,
     ) -> None:
-        self._save_site(url)
-        self.db["pages"].upsert(
-            {
-                "url": url,
-                "host": urlsplit(url).netloc,
-                "status": status,
-                "fetched_at": utcnow(),
-                "error": error,
-                "run_id": run_id,
-                **(extra or {}),
-            },
-            pk="url",
-        )
+        with self.page_transaction(url):
+            self.db["pages"].upsert(
+                {
+                    "url": url,
+                    "host": urlsplit(url).netloc,
+                    "status": status,
+                    "fetched_at": utcnow(),
+                    "error": error,
+                    "run_id": run_id,
+                    **(extra or {}),
+                },
+                pk="url",
+            )
 
     def save_refused(self, url: str, reason: str, run_id: str | None, kind: str | None = None) -> None:
         """A URL the crawl refused to request (a trap): a row with the reason and no fetch. A row
         a crawl already has for the URL keeps its status and content."""
-        self._save_site(url)
-        with self.db.conn:
+        with self.page_transaction(url):
             self.db["pages"].insert(
                 {"url": url, "host": urlsplit(url).netloc, "run_id": run_id, "kind": kind},
                 pk="url",
@@ -148,8 +209,7 @@ class Store:
         """Store one fetched page; returns the report key when the page is a report."""
         now = utcnow()
         key = report_key(report) if report.is_report else None
-        self._save_site(report.url)
-        with self.db.conn:
+        with self.page_transaction(report.url):
             self.db["pages"].upsert(
                 {
                     "url": report.url,
@@ -174,9 +234,6 @@ class Store:
     def _save_site(self, url: str) -> None:
         parts = urlsplit(url)
         host = parts.netloc
-        if host in self.saved_hosts:
-            return
-        self.saved_hosts.add(host)
         now = utcnow()
         existing = self.db["sites"].count_where("host = ?", [host])
         record = {"host": host, "base_url": f"{parts.scheme}://{host}/", "last_crawled": now}

@@ -38,7 +38,7 @@ def page_validators(store: Store, host: str) -> dict[str, Validators]:
 
 def touch_page(store: Store, url: str, run_id: str | None, extra: dict[str, Any] | None = None) -> None:
     """The page was checked and is unchanged: note the check, keep its content and fetch time."""
-    with store.db.conn:
+    with store.db.atomic():
         store.db.execute(
             "update pages set checked_at = ?, run_id = ?, gone_at = null where url = ?",
             [utcnow(), run_id, url],
@@ -51,7 +51,7 @@ def touch_page(store: Store, url: str, run_id: str | None, extra: dict[str, Any]
 def mark_gone(store: Store, url: str) -> None:
     """A stored page answered 404/410: the page and the report it held are gone as of now."""
     now = utcnow()
-    with store.db.conn:
+    with store.db.atomic():
         store.db.execute("update pages set gone_at = coalesce(gone_at, ?) where url = ?", [now, url])
         store.db.execute(
             "update reports set gone_at = coalesce(gone_at, ?) where url = ? or report_key in "
@@ -64,7 +64,7 @@ def mark_unseen_reports_gone(store: Store, host: str, path_prefix: str, run_id: 
     """After a complete crawl: reports under the crawled column that no page linked any more."""
     now = utcnow()
     prefix = f"%://{host}{path_prefix}%"
-    with store.db.conn:
+    with store.db.atomic():
         cursor = store.db.execute(
             "update reports set gone_at = ? where gone_at is null and url in "
             "(select url from pages where host = ? and url like ? and is_report = 1 "

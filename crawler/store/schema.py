@@ -21,6 +21,10 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "pages_fetched": int,
             "reports_stored": int,
             "status": str,
+            # The process running the crawl: a `running` run whose process is gone from this host
+            # died (SIGKILL, OOM, power cut) and is closed as `interrupted` at the next start.
+            "pid": int,
+            "host": str,
         },
         "run_id",
     ),
