@@ -22,6 +22,7 @@ from importlib.resources.abc import Traversable
 
 from .caches import loaded, memo
 from .chars import HAN, is_han
+from .legacy_meaning import Meaning, decide
 
 # Package data through importlib.resources, so it reads from an installed egg or wheel too.
 LEGACY_ROWS_CSV = resources.files("extract") / "data" / "legacy_rows.csv"
@@ -37,9 +38,10 @@ _CN_NUM = "一二三四五六七八九十百"
 # Order matters: "其中:" may follow a number ("1.其中:…"), so prefixes are peeled in a loop.
 _PREFIXES: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(rf"^[{_CN_NUM}]+[、.]"), LEVEL_BLOCK),
-    (re.compile(rf"^\([{_CN_NUM}]+\)"), LEVEL_GROUP),
+    (re.compile(rf"^\(?[{_CN_NUM}]+\)"), LEVEL_GROUP),  # (一) and 一)
+    (re.compile(rf"^[{_CN_NUM}]+是"), LEVEL_ITEM),  # 一是、二是: numbering of prose lists in tables too
     (re.compile(r"^\(\d{1,2}\)"), LEVEL_ITEM),
-    (re.compile(r"^\d{1,2}[.、](?!\d)"), LEVEL_ITEM),
+    (re.compile(r"^\d{1,2}[.、)](?!\d)"), LEVEL_ITEM),  # 1. 1、 1)
     (re.compile(r"^其中[:]?"), LEVEL_DETAIL),
     # Seed 003 lost "(七" of "(七)" and kept only ")": a damaged group number.
     (re.compile(r"^\)"), LEVEL_GROUP),
@@ -195,3 +197,16 @@ def match_legacy_row(label: Label, context: str, lexicon: Sequence[LexiconRow]) 
         if row.matches(label.text, context):
             return row
     return None
+
+
+def map_row(
+    label: Label, context: str, enclosing: Sequence[str], has_figure: bool, lexicon: Sequence[LexiconRow]
+) -> Meaning:
+    """The key of a legacy row: the lexicon's match checked against, or replaced by, its meaning."""
+    row = match_legacy_row(label, context, lexicon)
+    return decide(row.key if row else None, label.text, enclosing, has_figure)
+
+
+def lexicon_row(key: str | None, lexicon: Sequence[LexiconRow]) -> LexiconRow | None:
+    """The lexicon's row of a key (its unit), or None."""
+    return None if key is None else next((row for row in lexicon if row.key == key), None)

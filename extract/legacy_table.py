@@ -29,8 +29,9 @@ from .labels import (
     Label,
     LexiconRow,
     kept_ideographs,
+    lexicon_row,
     load_legacy_lexicon,
-    match_legacy_row,
+    map_row,
     normalise_label,
 )
 from .model import BLANK, NOT_APPLICABLE, OWN_BODY, REGION_TOTAL, UNKNOWN_SCOPE, UNPARSED, RawCell, Stat
@@ -50,6 +51,9 @@ _CHROME = re.compile(
 _CHROME_LATIN = re.compile(r"ICP备|copyright", re.IGNORECASE)
 _CHROME_LATIN_CHARS = ("备", "p", "P")
 _NOTE = re.compile(r"^\(?注[:]")
+# How a complete row label ends (数, 情况, 数量, 费用, 经费 …, a unit, a closing bracket); a
+# label line ending otherwise was cut by the cell's width and goes on in the next line.
+_LABEL_ENDINGS = tuple("数况量用费额计次件条人个项元篇点班")
 # A label is a cell; anything longer is prose and means the table is over.
 _MAX_LABEL_CHARS = 80
 _CAPTION_MAX_CHARS = 12
@@ -135,8 +139,16 @@ class RowContext:
             parents = (self.block, self.group, self.item)
         return "/".join(part for part in parents if part)
 
-    def enter(self, label: Label) -> None:
-        if label.level == LEVEL_BLOCK:
+    def enclosing(self, label: Label) -> tuple[str, ...]:
+        """The same labels as context_for, nearest first, for the meaning reader."""
+        return tuple(part for part in reversed(self.context_for(label).split("/")) if part)
+
+    def enter(self, label: Label, has_figure: bool = True) -> None:
+        if label.level == LEVEL_NONE and not has_figure:
+            # An unnumbered row without a figure heads the rows beside or below it: 申请答复数
+            # in a cell spanning 同意公开, 部分公开 … of the next column.
+            self.item = label.text
+        elif label.level == LEVEL_BLOCK:
             self.block, self.group, self.item = label.text, "", ""
         elif label.level == LEVEL_GROUP:
             self.group, self.item = label.text, ""
@@ -192,12 +204,18 @@ def _next_filled(kinds: _LineKinds, start: int) -> int:
 
 
 def _continues(label_so_far: str, next_line: str) -> bool:
-    """A wrapped label cell: the next line carries no number and closes a bracket or adds a note."""
+    """A wrapped label cell: the next line carries no number and closes a bracket, adds a note,
+    or finishes a label cut mid-word (申请信息不 / 存在数: no label ends in 不)."""
     text = clean_cell(label_so_far)
     following = clean_cell(next_line)
     if normalise_label(following).level != LEVEL_NONE:
         return False
-    return text.count("(") > text.count(")") or following.startswith("(")
+    if len(text) + len(following) > _MAX_LABEL_CHARS:
+        return False
+    if text.count("(") > text.count(")") or following.startswith("("):
+        return True
+    folded = normalise_label(text).text
+    return bool(folded) and not folded.endswith(_LABEL_ENDINGS)
 
 
 def _split_unit(cells: list[str]) -> tuple[str | None, list[str]]:
@@ -217,7 +235,12 @@ def _column(index: int) -> str:
 
 
 def legacy_stat(
-    row: LexiconRow, raw_label: str, unit_printed: str | None, raw_value: str, scope: str
+    row: LexiconRow,
+    raw_label: str,
+    unit_printed: str | None,
+    raw_value: str,
+    scope: str,
+    confidence: float | None = None,
 ) -> Stat:
     cell = parse_cell(raw_value)
     value, status = cell.value, cell.status
@@ -234,27 +257,33 @@ def legacy_stat(
         raw_label=raw_label,
         raw_value=raw_value,
         note=cell.note,
+        confidence=confidence,
     )
 
 
 def _emit_row(table: _Table, raw_label: str, cells: list[str], lexicon: Sequence[LexiconRow]) -> None:
     label = normalise_label(raw_label)
     context = table.context_for(label)
-    table.enter(label)
-    table.rows_seen += 1
-    row = match_legacy_row(label, context, lexicon)
+    enclosing = table.enclosing(label)
     unit_printed, values = _split_unit(cells)
+    has_figure = any(map(is_kept_figure, values))
+    table.enter(label, has_figure or bool(values))
+    table.rows_seen += 1
+    meaning = map_row(label, context, enclosing, has_figure, lexicon)
+    row = lexicon_row(meaning.key, lexicon)
     if row is not None:
         value = values[0] if values else ""
-        table.stats.append(legacy_stat(row, raw_label, unit_printed, value, table.scope))
+        table.stats.append(legacy_stat(row, raw_label, unit_printed, value, table.scope, meaning.confidence))
         extras = list(enumerate(values))[1:]
+        reason = f"a further value column of {row.key}"
     else:
         # No key: a group header ("-" / blank cells) only sets context; a figure is kept raw.
         extras = list(enumerate(values))
+        reason = meaning.reason
     for index, cell in extras:
         if is_kept_figure(cell):
             table.raw_cells.append(
-                RawCell(label=raw_label, value=cell, scope=table.scope, column=_column(index))
+                RawCell(label=raw_label, value=cell, scope=table.scope, column=_column(index), reason=reason)
             )
 
 
@@ -305,7 +334,9 @@ def parse_legacy_tables(lines: Sequence[str], lexicon: Sequence[LexiconRow] | No
             current = None
         elif kind in (Kind.VALUE, Kind.UNIT):
             if is_kept_figure(line):  # a figure without a label: keep it rather than lose it
-                current.raw_cells.append(RawCell(label="", value=line.strip(), scope=current.scope))
+                current.raw_cells.append(
+                    RawCell(label="", value=line.strip(), scope=current.scope, reason="no label")
+                )
         elif kind is Kind.LABEL:
             caption_scope = _caption_scope(line)
             if not current.rows_seen and caption_scope:
@@ -319,7 +350,17 @@ def parse_legacy_tables(lines: Sequence[str], lexicon: Sequence[LexiconRow] | No
                 _emit_row(current, raw_label, cells, lexicon)
                 continue
         index += 1
-    kept = [table for table in tables if table.stats or table.raw_cells]
+    kept: list[_Table] = []
+    printed: set[tuple[object, ...]] = set()
+    for table in tables:
+        if not (table.stats or table.raw_cells):
+            continue
+        # A page that prints its table twice (a print view, a copy in the attachment's text)
+        # has it read twice: the copy adds nothing.
+        content = (table.scope, *((s.raw_label, s.raw_value) for s in table.stats), *table.raw_cells)
+        if content not in printed:
+            printed.add(content)
+            kept.append(table)
     return LegacyTables(
         stats=tuple(stat for table in kept for stat in table.stats),
         raw_cells=tuple(cell for table in kept for cell in table.raw_cells),

@@ -43,6 +43,9 @@ class Stat:
     era: str | None = None  # format era read from that table's signature (spec §0)
     unit_default: str | None = None  # the unit indicators.csv gives the key
     column_label: str = ""  # the column header path the value sat under
+    # How sure the 2008–2018 reader is that the row's label means this key (0–1); None where
+    # the label is fixed by the format (2019/2021 tables) or the figure comes from prose.
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class RawCell:
     scope: str = UNKNOWN_SCOPE
     column: str = ""
     table: int | None = None
+    reason: str = ""  # why no key claims it: "no indicator means complaint+litigation", …
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import opencc
 import pytest
 
 from extract.legacy_table import LegacyTables, parse_legacy_tables
-from extract.model import BLANK, OK, OWN_BODY, REGION_TOTAL, UNKNOWN_SCOPE, UNPARSED, RawCell, Stat
+from extract.model import BLANK, OK, OWN_BODY, REGION_TOTAL, UNKNOWN_SCOPE, UNPARSED, Stat
 
 from .helpers.paths import SHARED
 from .helpers.seed_figures import BAOTOU_CASES, ZHUCHENG_CASES
@@ -166,7 +166,15 @@ def test_unknown_row_is_kept_raw() -> None:
     tables = parse_legacy_tables(
         ["统计指标", "单位", "统计数", "(一)收到申请数", "5", "(二)主动公开行政执法信息", "7"]
     )
-    assert tables.raw_cells == (RawCell(label="(二)主动公开行政执法信息", value="7", column="统计数"),)
+    cells = [(cell.label, cell.value, cell.column) for cell in tables.raw_cells]
+    assert cells == [("(二)主动公开行政执法信息", "7", "统计数")]
+
+
+def test_unknown_row_keeps_its_reason() -> None:
+    tables = parse_legacy_tables(
+        ["统计指标", "单位", "统计数", "(一)收到申请数", "5", "(二)主动公开行政执法信息", "7"]
+    )
+    assert tables.raw_cells[0].reason.startswith("unknown words '行政执法'")
 
 
 def test_scope_from_title_parenthesis() -> None:

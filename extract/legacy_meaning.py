@@ -1,0 +1,223 @@
+"""Map a 2008–2018 table row to its indicator from what its label says, not from a list of labels.
+
+Before 2019 every body wrote its own rows, so the wording of a row cannot be listed in
+advance: 主动公开文件数 means 主动公开政府信息数, 按时答复数 means 按时办结数, 否决公开 means
+不同意公开. A label is read as the concepts it names (data/legacy_concepts.csv): the thing
+counted (申请, 答复, 办结, 复议, 诉讼, 收费 …), its qualifier (同意, 部分, 不予, 非本机关,
+不存在 …), the channel (当面, 网络, 信函 …). Each indicator of the legacy table names the
+concepts it needs (data/legacy_meaning.csv): some in the label itself, one of its `context`
+concepts in the label or in the rows enclosing it (同意公开 under 申请答复数), and it may
+tolerate a few more (`allows`: 申请 in 申请答复数).
+
+A row maps to a key only when the key explains every concept of its label: 接受行政诉讼、举报数
+names two things and no key is both, so it is kept raw with that reason. Among keys that
+explain the label, the one that needs most concepts wins, then the one whose context
+concept is nearest; a tie between keys is kept raw as ambiguous. Words that are no
+concept (neither meaning nor filler such as 数, 政府信息, 的) lower the confidence: a label
+mostly made of unknown words is kept raw too.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from .caches import loaded, memo
+
+DATA = resources.files("extract") / "data"
+CONCEPTS_CSV = DATA / "legacy_concepts.csv"
+MEANING_CSV = DATA / "legacy_meaning.csv"
+FILLER = "filler"
+# Below this share of a label's meaningful characters explained by concepts, the mapping is
+# a guess: the row stays raw. 主动公开文件数 is 1.0, 全文电子化的主动公开信息数 0.44.
+MIN_CONFIDENCE = 0.75
+# A concept found only in an enclosing row, not in the label, is weaker evidence.
+CONTEXT_PENALTY = 0.05
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    words: dict[str, str]  # word -> concept, filler words included
+    kinds: dict[str, str]  # concept -> thing, qualifier, channel, reason, item, filler
+    longest: int
+    by_first: dict[str, tuple[str, ...]]  # first character -> words, longest first
+
+
+@dataclass(frozen=True)
+class Signature:
+    key: str
+    needs: frozenset[str]  # every one in the label
+    context: tuple[str, ...]  # one of them in the label or an enclosing row ("" when none)
+    allows: frozenset[str]  # may be in the label without being needed
+
+
+@dataclass(frozen=True)
+class Reading:
+    concepts: frozenset[str]
+    known_chars: int  # characters covered by concepts
+    unknown: str  # characters covered by neither a concept nor filler, in order
+
+
+@dataclass(frozen=True)
+class Meaning:
+    key: str | None
+    confidence: float
+    reason: str = ""  # why no key, or how the key was chosen
+
+
+@loaded()
+def vocabulary() -> Vocabulary:
+    words: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    with CONCEPTS_CSV.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            kinds[row["concept"]] = row["kind"]
+            for word in row["words"].split("|"):
+                if word:
+                    words.setdefault(word, row["concept"])
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_first.setdefault(word[0], []).append(word)
+    return Vocabulary(words, kinds, max(map(len, words)), {c: tuple(ws) for c, ws in by_first.items()})
+
+
+@loaded()
+def signatures() -> tuple[Signature, ...]:
+    with MEANING_CSV.open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            Signature(
+                key=row["key"],
+                needs=frozenset(_split(row["needs"])),
+                context=tuple(_split(row["context"])),
+                allows=frozenset(_split(row["allows"])),
+            )
+            for row in csv.DictReader(handle)
+        )
+
+
+def _split(cell: str) -> list[str]:
+    return [part for part in cell.split("|") if part]
+
+
+@memo(8192)  # every report prints the same labels
+def read_concepts(text: str) -> Reading:
+    """The concepts a normalised label names, the longest word first at each position."""
+    vocab = vocabulary()
+    concepts: set[str] = set()
+    known = 0
+    unknown: list[str] = []
+    position = 0
+    while position < len(text):
+        for word in vocab.by_first.get(text[position], ()):
+            if text.startswith(word, position):
+                concept = vocab.words[word]
+                if concept != FILLER:
+                    concepts.add(concept)
+                    known += len(word)
+                position += len(word)
+                break
+        else:
+            unknown.append(text[position])
+            position += 1
+    return Reading(frozenset(concepts), known, "".join(unknown))
+
+
+def _context_distance(
+    signature: Signature, label: frozenset[str], enclosing: Sequence[frozenset[str]]
+) -> int:
+    """0 when a context concept is in the label, n for the n-th enclosing row, -1 when none."""
+    if not signature.context:
+        return 0
+    if label.intersection(signature.context):
+        return 0
+    for distance, concepts in enumerate(enclosing, start=1):
+        if concepts.intersection(signature.context):
+            return distance
+    return -1
+
+
+def confidence_of(reading: Reading, from_context: bool) -> float:
+    meaningful = reading.known_chars + len(reading.unknown)
+    share = reading.known_chars / meaningful if meaningful else 0.0
+    return round(max(0.0, share - (CONTEXT_PENALTY if from_context else 0.0)), 2)
+
+
+def meaning_of(label: str, enclosing: Sequence[str] = ()) -> Meaning:
+    """The key a normalised label means, read with the labels of its enclosing rows, nearest first."""
+    reading = read_concepts(label)
+    if not reading.concepts:
+        return Meaning(None, 0.0, "no known concept in the label")
+    around = [read_concepts(text).concepts for text in enclosing]
+    fits: list[tuple[int, int, Signature]] = []
+    for signature in signatures():
+        if not signature.needs <= reading.concepts:
+            continue
+        if not reading.concepts <= signature.needs | signature.allows | set(signature.context):
+            continue
+        distance = _context_distance(signature, reading.concepts, around)
+        if distance < 0:
+            continue
+        fits.append((-len(signature.needs), distance, signature))
+    if not fits:
+        names = "+".join(sorted(reading.concepts))
+        return Meaning(None, 0.0, f"no indicator means {names}")
+    fits.sort(key=lambda fit: (fit[0], fit[1]))
+    best = fits[0]
+    rivals = [fit[2].key for fit in fits[1:] if fit[:2] == best[:2]]
+    if rivals:
+        return Meaning(None, 0.0, f"ambiguous: {best[2].key} or {', '.join(rivals)}")
+    confidence = confidence_of(reading, best[1] > 0)
+    if confidence < MIN_CONFIDENCE:
+        return Meaning(None, confidence, f"unknown words {reading.unknown!r} (would be {best[2].key})")
+    return Meaning(best[2].key, confidence, "meaning")
+
+
+LEXICON = "lexicon"
+LEXICON_ONLY_CONFIDENCE = 0.9  # a lexicon row the concepts neither confirm nor contradict
+
+
+def _signature(key: str) -> Signature | None:
+    return next((signature for signature in signatures() if signature.key == key), None)
+
+
+def _explains(signature: Signature, concepts: frozenset[str]) -> bool:
+    return signature.needs <= concepts <= signature.needs | signature.allows | set(signature.context)
+
+
+def _foreign_things(key: str, concepts: frozenset[str]) -> list[str]:
+    """Things the label names that the key does not count: 诉讼 and 举报 in one row."""
+    signature = _signature(key)
+    if signature is None:
+        return []
+    explained = signature.needs | signature.allows | set(signature.context)
+    kinds = vocabulary().kinds
+    return sorted(c for c in concepts - explained if kinds.get(c) == "thing")
+
+
+def decide(lexicon_key: str | None, label: str, enclosing: Sequence[str], has_figure: bool) -> Meaning:
+    """The key of a legacy row from the lexicon's answer and the label's meaning together.
+
+    The lexicon (data/legacy_rows.csv) knows the printed national and regional wordings; the
+    concepts confirm it, overrule it when the label names another thing too, and stand in
+    for it when it knows no row. A row without a figure (a block or group header) is mapped
+    only by the lexicon: its words set the context of the rows below it.
+    """
+    if lexicon_key is None and not has_figure:
+        return Meaning(None, 0.0, "no figure")
+    meaning = meaning_of(label, enclosing)
+    if lexicon_key is None:
+        return meaning
+    if meaning.key == lexicon_key:
+        return Meaning(lexicon_key, 1.0, LEXICON)
+    foreign = _foreign_things(lexicon_key, read_concepts(label).concepts)
+    if foreign:
+        return Meaning(None, 0.0, f"names {'+'.join(foreign)} besides {lexicon_key}")
+    signature = _signature(lexicon_key)
+    if meaning.key is not None and signature is not None:
+        if not _explains(signature, read_concepts(label).concepts):
+            return meaning  # the lexicon's row leaves a concept of the label unexplained
+        if meaning.confidence >= 1.0:
+            return Meaning(None, 0.0, f"ambiguous: {lexicon_key} or {meaning.key}")
+    return Meaning(lexicon_key, LEXICON_ONLY_CONFIDENCE, LEXICON)
