@@ -10,6 +10,7 @@ from ..model import RawCell, Stat
 from . import read_grids
 from .flat import flat_tables
 from .grid import Grid, pipe_grids
+from .legacy_claims import one_row_per_key
 from .legacy_columns import read_legacy_columns
 from .line_cover import covered_lines
 
@@ -50,9 +51,11 @@ def read_report_tables(
     legacy = parse_legacy_tables(_without(lines, columns.grids))
     legacy_stats = tuple(replace(stat, era=LEGACY) for stat in legacy.stats)
     era = found.era or columns.era or (LEGACY if legacy.stats else None)
+    # Two rows claiming one key (or one table read twice): the better match keeps it.
+    old_stats, lost = one_row_per_key((*columns.stats, *legacy_stats))
     return ReportTables(
-        found.stats + tuple(columns.stats) + legacy_stats,
-        found.raw_cells + tuple(flat_raw) + tuple(columns.raw_cells) + legacy.raw_cells,
+        found.stats + old_stats,
+        found.raw_cells + tuple(flat_raw) + tuple(columns.raw_cells) + legacy.raw_cells + lost,
         era,
     )
 
