@@ -13,6 +13,8 @@ code; their level is read from the name. A body that is not a government (a 局,
 
 from __future__ import annotations
 
+import re
+
 from .gazetteer import CITY, COUNTY, PROVINCE, TOWNSHIP_SUFFIXES, Division, gazetteer
 from .metadata import PLACE_SEGMENT_RE
 
@@ -21,6 +23,13 @@ __all__ = ["CITY", "COUNTY", "DEPARTMENT", "PROVINCE", "TOWNSHIP", "Division", "
 TOWNSHIP, DEPARTMENT = "township", "department"
 # A body named like this is a government (or a township's office), not a department.
 GOVERNMENT_SUFFIXES = ("人民政府", "政府", "街道办事处", "办事处")
+
+
+# A zone's management committee (开发区/高新区/管理区 管委会) governs its zone as a county-level
+# government does; the report of the zone is published by it or by its office, which is not
+# a department of it but the zone's competent disclosure office (2019 Regulation art. 49).
+# 区/园 before it tells a zone's committee from a city department (城市管理委员会).
+ZONE_GOVERNMENT = re.compile(r"[区园](?:管委会|管理委员会)(?:党政)?(?:办公室|办)?$")
 
 
 def _within(division: Division, parent: Division) -> bool:
@@ -52,6 +61,9 @@ def find_division(region: str | None) -> Division | None:
 
 def body_level(agency: str | None, region: str | None, division: Division | None) -> str | None:
     """province / city / county / township / department, or None when nothing tells."""
+    if agency and ZONE_GOVERNMENT.search(agency):
+        # A zone without a code of its own sits inside a city: county level.
+        return division.level_by_code if division else COUNTY
     if agency and not agency.endswith(GOVERNMENT_SUFFIXES):
         return DEPARTMENT
     if region and region.endswith(TOWNSHIP_SUFFIXES):
