@@ -13,8 +13,8 @@ ATTACHMENT = "attachment"
 FOCUS = "nianbao_focus"
 # PAGE or ATTACHMENT.
 KIND = "nianbao_kind"
-# The form fields of a Hanweb paging post.
-HANWEB_FORM = "nianbao_hanweb_form"
+# The fields of a list request read page by page (a Hanweb dataproxy or script POST; () for GET).
+LIST_FORM = "nianbao_list_form"
 # (parent url, parent title, link text) of an attachment.
 PARENT = "nianbao_parent"
 # Why the answer is a blocker (WAF challenge, geoblock, TLS failure) rather than the page.

@@ -2,8 +2,8 @@
 
 The fixture portal on 127.0.0.1 has two report columns with an empty <ul>: one
 fills it from a JSON file fetched from the same server, the other from a JSON
-array inline in the page. A plain crawl finds no report there; a crawl with the
-browser renders exactly those two pages in Debian's chromium (scrapy-playwright)
+array inline in the page. A plain crawl reads both through its script sandbox (the
+inline array's links, the JSON file the script fetches); a crawl with the browser renders exactly those two pages in Debian's chromium (scrapy-playwright)
 and fetches everything else as plain HTTP. The server counts requests per path.
 
 The browser crawl skips only where chromium, playwright or scrapy-playwright is
@@ -177,8 +177,8 @@ def test_plain_crawl_fetches_the_static_pages(plain):
     assert [_page(plain, path)["status"] for path in ("/", "/xxgk/index.html")] == [200, 200]
 
 
-def test_plain_crawl_finds_no_report_in_script_drawn_columns(plain):
-    assert _report_urls(plain) == set()
+def test_plain_crawl_reads_script_drawn_columns_in_the_script_sandbox(plain):
+    assert _report_urls(plain) == set(REPORTS)
 
 
 def test_plain_crawl_stores_the_columns_as_served(plain):
@@ -190,8 +190,8 @@ def test_plain_crawl_renders_nothing(plain):
     assert rendered.fetchone()[0] == 0
 
 
-def test_plain_crawl_never_loads_the_scripts_data(plain):
-    assert plain["portal"].requested("/xxgk/ndbg/list.json") == []
+def test_plain_crawl_loads_the_list_the_script_fetches(plain):
+    assert [h.status for h in plain["portal"].requested("/xxgk/ndbg/list.json")] == [200]
 
 
 # With the browser ---------------------------------------------------------------------------

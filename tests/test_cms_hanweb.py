@@ -4,7 +4,7 @@ import pytest
 
 from crawler.cms.hanweb import HanwebAdapter, next_group
 
-from .portals import markup
+from .portals import markup, script_lists
 
 URL = "http://127.0.0.1:8000/col/col300/index.html"
 PROXY = "http://127.0.0.1:8000/module/web/jpage/dataproxy.jsp"
@@ -65,3 +65,17 @@ def test_a_short_group_is_the_last():
         + "</recordset></datastore>"
     )
     assert next_group(xml, PROXY + "?startrecord=9&endrecord=12&perpage=2", ()) is None
+
+
+def test_paging_posts_go_to_the_endpoint_the_page_names():
+    pages, _routes = script_lists.hanweb_named()
+    column = pages["/col/col2629/index.html"].decode()
+    (request,) = HanwebAdapter().list_requests(column, "http://127.0.0.1:8000/col/col2629/index.html")
+    assert request.url.split("?")[0] == "http://127.0.0.1:8000/module/jpage/dataproxy.jsp"
+
+
+def test_quoted_nextgroup_values_are_sent_whole():
+    pages, _routes = script_lists.hanweb_named()
+    column = pages["/col/col2629/index.html"].decode()
+    (request,) = HanwebAdapter().list_requests(column, "http://127.0.0.1:8000/col/col2629/index.html")
+    assert dict(request.formdata)["path"] == "'/'" and dict(request.formdata)["webname"] == "'柳林县'"

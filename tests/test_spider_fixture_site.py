@@ -10,6 +10,7 @@ from threading import Thread
 import pytest
 
 from crawler.demo.server import serve_folder
+from crawler.demo.trs_pager import TRS_PAGER_JS
 
 from .helpers.paths import REPO
 
@@ -24,7 +25,8 @@ HOME = """<html><head><meta charset="utf-8"><title>测试门户</title></head><b
 
 LIST = """<html><head><meta charset="utf-8"></head><body><ul>
 <li><a href="./201803/t20180329_1.html">诸城市人民政府2017年政府信息公开工作年度报告</a></li>
-</ul><script>createPageHTML(2, {current}, "index", "html");</script></body></html>"""
+</ul><script src="/js/page.js"></script>
+<script>createPageHTML(2, {current}, "index", "html");</script></body></html>"""
 
 REPORT = """<html><head><meta charset="utf-8"><title>{title}</title></head><body>
 <h1>{title}</h1><div class="TRS_Editor"><p>本报告中所列数据的统计期限自2017年1月1日至2017年12月31日。</p>
@@ -54,6 +56,8 @@ def crawled(tmp_path_factory):
     offsite_url = f"http://127.0.0.1:{offsite.server_address[1]}/"
     (root / "index.html").write_text(HOME.format(offsite=offsite_url), encoding="utf-8")
     (root / "xxgk" / "ndbg" / "201803").mkdir(parents=True)
+    (root / "js").mkdir()
+    (root / "js" / "page.js").write_text(TRS_PAGER_JS, encoding="utf-8")
     (root / "xxgk" / "ndbg" / "index.html").write_text(LIST.format(current=0), encoding="utf-8")
     (root / "xxgk" / "ndbg" / "index_1.html").write_text(LIST.format(current=1), encoding="utf-8")
     (root / "xxgk" / "ndbg" / "201803" / "t20180329_1.html").write_text(

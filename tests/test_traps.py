@@ -14,6 +14,7 @@ from crawler.links.traps import CalendarTrap, trap_reason
         ("http://h/col/index_100000.html", "endless paging"),
         ("http://h/a/b/a/b/a/b/c.html", "repeated path segment"),
         ("http://h/list.jsp?jsessionid=abc", "session query"),
+        ("http://h/list.jsp?sid=8F3A9C0D2E4B6A17", "session query"),
         ("http://h/" + "x" * 600, "url too long"),
     ],
 )
@@ -28,6 +29,7 @@ def test_traps_are_named(url, reason):
         "http://h/list.jsp?page=3&columnid=12",
         "http://h/art/2020/3/25/art_300_5000.html",
         "http://h/zwgk/ndbg/202003/t20200325_1000.html",
+        "http://h/gkmlpt/api/all/2629?page=2&sid=755001",
     ],
 )
 def test_ordinary_pages_pass(url):

@@ -6,9 +6,9 @@ from .base import CmsAdapter, FoundLink, ListRequest
 from .generic import GenericAdapter
 from .hanweb import HanwebAdapter
 from .shanghai import ShanghaiAdapter
-from .trs import TrsAdapter
 
-ADAPTERS: tuple[CmsAdapter, ...] = (TrsAdapter(), HanwebAdapter(), ShanghaiAdapter(), GenericAdapter())
+# TRS pagers (createPageHTML and the rest) are run, not read: crawler/scripts/.
+ADAPTERS: tuple[CmsAdapter, ...] = (HanwebAdapter(), ShanghaiAdapter(), GenericAdapter())
 
 __all__ = ["ADAPTERS", "CmsAdapter", "FoundLink", "ListRequest", "adapters_for"]
 

@@ -3,10 +3,13 @@
 A Hanweb column page carries its first records as XML inside
 `<script type="text/xml"><datastore>…</datastore></script>`, each record a CDATA
 block of list markup, so an HTML parser sees no links at all. The rest of the
-column comes from POSTs to /module/web/jpage/dataproxy.jsp with
+column comes from POSTs to the dataproxy.jsp the page names (its `nextgroup`
+link, or the jpage call's `proxyUrl`: /module/web/jpage/dataproxy.jsp,
+/module/jpage/dataproxy.jsp, /module/jslib/jquery/jpage/dataproxy.jsp, …) with
 startrecord/endrecord/perpage in the query and the column's ajax parameters
-(columnid, unitid, webid, path, …, taken from the datastore's `nextgroup` link)
-as form fields. One POST returns perpage × groupsize records.
+(columnid, unitid, webid, path, …, taken from the `nextgroup` link, quoted
+values such as path='/' sent as written) as form fields. One POST returns
+perpage × groupsize records.
 """
 
 from __future__ import annotations
@@ -15,21 +18,20 @@ import html as html_lib
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
+from parsel import Selector
+
 from .base import MAX_LIST_PAGES, CmsAdapter, FoundLink, ListRequest
 
-DATAPROXY_PATH = "/module/web/jpage/dataproxy.jsp"
 DEFAULT_PER_PAGE = 15
 DEFAULT_GROUP_SIZE = 3
 
 _DATASTORE = re.compile(r"<datastore>(.*?)</datastore>", re.S | re.I)
 _RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S | re.I)
 _NEXTGROUP = re.compile(r"<nextgroup>\s*<!\[CDATA\[(.*?)\]\]>\s*</nextgroup>", re.S | re.I)
-_ANCHOR = re.compile(r"""<a\b[^>]*?href\s*=\s*["']([^"']+)["'][^>]*>(.*?)</a>""", re.S | re.I)
-_TITLE_ATTR = re.compile(r"""title\s*=\s*["']([^"']+)["']""", re.I)
-_TAG = re.compile(r"<[^>]+>")
 _TOTAL_RECORD = re.compile(r"(?:<totalrecord>\s*|totalRecord\s*[:=]\s*['\"]?)(\d+)", re.I)
 _PER_PAGE = re.compile(r"perPage\s*[:=]\s*['\"]?(\d+)", re.I)
 _GROUP_SIZE = re.compile(r"groupSize\s*[:=]\s*['\"]?(\d+)", re.I)
+_PROXY_URL = re.compile(r"proxyUrl\s*[:=]\s*['\"]([^'\"]+)['\"]", re.I)
 # Query keys of the nextgroup link that are paging, not the column's identity.
 _PAGING_KEYS = {"page", "startrecord", "endrecord", "perpage"}
 
@@ -43,25 +45,38 @@ def records(xml: str) -> list[str]:
     return [html_lib.unescape(r) for r in _RECORD.findall(xml)]
 
 
-def ajax_parameters(xml: str) -> tuple[tuple[str, str], ...]:
-    """The column's form fields, from the datastore's nextgroup link."""
+def _nextgroup_href(xml: str) -> str:
+    """The nextgroup link's address, read by an HTML parser: its values may be quoted ('/')."""
     nextgroup = _NEXTGROUP.search(xml)
     if not nextgroup:
-        return ()
-    href = _ANCHOR.search(nextgroup.group(1) + "</a>")
-    query = urlsplit(html_lib.unescape(href.group(1))).query if href else ""
+        return ""
+    return Selector(text=f"<div>{nextgroup.group(1)}</div>").css("a::attr(href)").get() or ""
+
+
+def ajax_parameters(xml: str) -> tuple[tuple[str, str], ...]:
+    """The column's form fields, from the datastore's nextgroup link."""
+    query = urlsplit(_nextgroup_href(xml)).query
     fields = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k.lower() not in _PAGING_KEYS]
     if fields and not any(k == "col" for k, _ in fields):
         fields.insert(0, ("col", "1"))
     return tuple(dict(fields).items())
 
 
+def paging_endpoint(xml: str, html: str, page_url: str) -> str | None:
+    """The paging endpoint the page itself names: its nextgroup link, else the jpage proxyUrl."""
+    path = urlsplit(_nextgroup_href(xml)).path
+    if not path:
+        named = _PROXY_URL.search(html)
+        path = named.group(1) if named else ""
+    return urljoin(page_url, path) if path else None
+
+
 def group_request(
-    page_url: str, start: int, per_page: int, group_size: int, form: tuple[tuple[str, str], ...]
+    proxy: str, start: int, per_page: int, group_size: int, form: tuple[tuple[str, str], ...]
 ) -> ListRequest:
     end = start + per_page * group_size - 1
     query = urlencode({"startrecord": start, "endrecord": end, "perpage": per_page})
-    return ListRequest(urljoin(page_url, f"{DATAPROXY_PATH}?{query}"), "POST", form)
+    return ListRequest(f"{proxy.split('?', 1)[0]}?{query}", "POST", form)
 
 
 def next_group(xml: str, proxy_url: str, form: tuple[tuple[str, str], ...]) -> ListRequest | None:
@@ -91,21 +106,20 @@ class HanwebAdapter(CmsAdapter):
         found: list[FoundLink] = []
         for store in _DATASTORE.findall(html):
             for record in records(store):
-                for href, inner in _ANCHOR.findall(record):
-                    title = _TITLE_ATTR.search(record)
-                    text = _TAG.sub("", inner).strip() or (title.group(1) if title else "")
-                    found.append(
-                        FoundLink(urljoin(page_url, html_lib.unescape(href)), html_lib.unescape(text))
-                    )
+                for anchor in Selector(text=f"<div>{record}</div>").css("a[href]"):
+                    text = " ".join(t.strip() for t in anchor.css("::text").getall() if t.strip())
+                    url = urljoin(page_url, anchor.attrib["href"].strip())
+                    found.append(FoundLink(url, text or anchor.attrib.get("title", "")))
         return found
 
     def list_requests(self, html: str, page_url: str) -> list[ListRequest]:
-        if DATAPROXY_PATH in urlsplit(page_url).path:
+        if "dataproxy" in urlsplit(page_url).path.lower():
             return []  # a dataproxy answer: the spider asks next_group with the form it sent
         requests: list[ListRequest] = []
         for store in _DATASTORE.findall(html):
             form = ajax_parameters(store)
-            if not form:
+            proxy = paging_endpoint(store, html, page_url)
+            if not form or proxy is None:
                 continue
             per_page = _number(_PER_PAGE, html, DEFAULT_PER_PAGE)
             group_size = _number(_GROUP_SIZE, html, DEFAULT_GROUP_SIZE)
@@ -113,12 +127,12 @@ class HanwebAdapter(CmsAdapter):
             shown = len(records(store))
             if total_match is None:
                 # Unknown total: ask for the group after the records shown; more follow while full.
-                requests.append(group_request(page_url, shown + 1, per_page, group_size, form))
+                requests.append(group_request(proxy, shown + 1, per_page, group_size, form))
                 continue
             total = min(int(total_match.group(1)), MAX_LIST_PAGES * per_page)
             step = per_page * group_size
             requests += [
-                group_request(page_url, start, per_page, group_size, form)
+                group_request(proxy, start, per_page, group_size, form)
                 for start in range(shown + 1, total + 1, step)
             ]
         return requests

@@ -1,5 +1,6 @@
 """A generated TRS-style portal for the crawl benchmark: home, disclosure section, a report
-column of `createPageHTML` list pages, report pages and decoys, written to a folder.
+column of `createPageHTML` list pages (the pager in /js/page.js), report pages and decoys,
+written to a folder.
 
 Generated report pages are small and plain; every REAL_EVERY-th report page of the column
 is instead a copy of one of the sample portal's real reports (20-70 KB, statistics tables,
@@ -10,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from crawler.demo.server import sample_portal_root
+from crawler.demo.trs_pager import TRS_PAGER_JS
 
 PER_PAGE = 20
 # Agencies reporting each year: one report per (agency, year), as real columns hold.
@@ -64,6 +66,7 @@ def write_portal(root: Path, reports: int, real_every: int | None = REAL_EVERY) 
         root / "zwgk" / "index.html", PAGE.format(title="政务公开", body='<a href="ndbg/index.html">年报</a>')
     )
     (root / "robots.txt").write_text("User-agent: *\nAllow: /\n")
+    _write(root / "js" / "page.js", TRS_PAGER_JS)
     pages = (len(docs) + PER_PAGE - 1) // PER_PAGE
     for page in range(pages):
         items = "".join(
@@ -71,7 +74,10 @@ def write_portal(root: Path, reports: int, real_every: int | None = REAL_EVERY) 
             for n, (title, _) in enumerate(docs)
             if page * PER_PAGE <= n < (page + 1) * PER_PAGE
         )
-        body = f'<ul>{items}</ul><script>createPageHTML({pages}, {page}, "index", "html");</script>'
+        body = (
+            f'<ul>{items}</ul><script src="/js/page.js"></script>'
+            f'<script>createPageHTML({pages}, {page}, "index", "html");</script>'
+        )
         name = "index.html" if page == 0 else f"index_{page}.html"
         _write(root / "zwgk" / "ndbg" / name, PAGE.format(title="政府信息公开年报", body=body))
     for n, (title, body) in enumerate(docs):

@@ -25,6 +25,8 @@ DATE_IN_URL = re.compile(
     r"(?<![0-9])(?:19|20)[0-9]{2}(?:([-/_.]?)(?:0[1-9]|1[0-2])|([-/_.])[1-9])"
     r"(?:(?:\1|\2)(?:0[1-9]|[12][0-9]|3[01])|(?:\1|\2)(?<=[-/_.])[1-9])?(?![0-9])"
 )
+# A short number under a session-like key names a site (Guangdong gkmlpt's ?sid=755001), not a session.
+_SITE_NUMBER = re.compile(r"^\d{1,10}$")
 # An index_N page number past the paging budget.
 _INDEX_N = re.compile(r"/index_(\d+)\.s?html?$", re.I)
 
@@ -42,7 +44,7 @@ def trap_reason(url: str) -> str | None:
     for key, value in parse_qsl(parts.query, keep_blank_values=True):
         if CALENDAR_KEYS.match(key):
             return "calendar query"
-        if SESSION_KEYS.match(key):
+        if SESSION_KEYS.match(key) and not _SITE_NUMBER.match(value):
             return "session query"
         if PAGE_KEYS.match(key) and value.isdigit() and int(value) > MAX_LIST_PAGES * 50:
             return "endless paging"

@@ -17,18 +17,19 @@ from typing import Any
 from urllib.parse import urldefrag, urlsplit
 
 import scrapy
+from parsel import Selector
 from scrapy.exceptions import CloseSpider
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
-from crawler import cms
+from crawler import cms, scripts
 from crawler.cms.hanweb import next_group
 from crawler.items import (
     ATTACHMENT,
     BLOCKED,
     FOCUS,
-    HANWEB_FORM,
     KIND,
+    LIST_FORM,
     PAGE,
     PAGING,
     PARENT,
@@ -39,15 +40,21 @@ from crawler.items import (
     PageItem,
 )
 from crawler.links.attachments import attachment_problem, find_attachments, is_attachment_url
+from crawler.links.json_links import is_json, json_links
 from crawler.links.scoring import PAGING_SCORE, REPORT_HINTS, is_paging_text, link_score
 from crawler.links.traps import CalendarTrap, trap_reason
 from crawler.middlewares.blockers import failure_reason
+from crawler.scripts.paging import following_pages
+from crawler.scripts.sources import ScriptSources
 from crawler.spiders.start_url import check_start_url
 
 # Files that are neither pages nor attachments.
 _SKIP_EXTENSIONS = re.compile(
     r"\.(?:jpe?g|png|gif|bmp|svg|ico|css|js|mp4|mp3|avi|flv|swf|zip|rar|7z|exe|apk|pptx?|txt|xml)$", re.I
 )
+
+# A form field longer than this is page state (a view state, a token), not what the POST asks for.
+OPAQUE_FIELD_CHARS = 120
 
 
 class PortalSpider(scrapy.Spider):
@@ -74,6 +81,7 @@ class PortalSpider(scrapy.Spider):
         # Requests already made, so the budget counts each URL once (the dupefilter would drop repeats).
         self.seen: set[tuple[str, Any]] = set()
         self.calendar = CalendarTrap(int(calendar_dates) if calendar_dates is not None else 4)
+        self.script_sources = ScriptSources(self._fetch_script)
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> PortalSpider:
@@ -90,6 +98,8 @@ class PortalSpider(scrapy.Spider):
         self.budget_exhausted = getattr(self, "state", {}).get("budget_exhausted", False)
         if hasattr(self, "state"):
             self.state["run_id"] = self.run_id  # read back where a JOBDIR has no lease (an old one)
+            # Scripts already loaded stay loaded across a pause: the resumed crawl asks for none again.
+            self.script_sources.texts = self.state.setdefault("script_texts", {})
         self.seen.add((self.start_url, None))
         if self._spend(self.start_url):
             yield scrapy.Request(
@@ -101,16 +111,19 @@ class PortalSpider(scrapy.Spider):
             )
 
     # Responses ------------------------------------------------------------
-    def parse(self, response: Response, **kwargs: Any) -> Iterator[PageItem | scrapy.Request]:
+    async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[PageItem | scrapy.Request]:
         item = self._item(response)
         yield item
         if response.meta.get(STOP_BLOCKED):
             raise CloseSpider("blocked")
         if item.blocked_reason or response.status >= 300 or not isinstance(response, TextResponse):
             return
-        if response.meta.get(HANWEB_FORM) is not None:
-            yield from self._follow_hanweb_group(response)
-        yield from self.follow_links(response)
+        if response.meta.get(LIST_FORM) is not None:
+            for request in self._follow_list_answer(response):
+                yield request
+        run = await self._run_scripts(response)
+        for request in self.follow_links(response, run):
+            yield request
 
     def parse_attachment(self, response: Response, **kwargs: Any) -> Iterator[PageItem]:
         item = self._item(response)
@@ -158,7 +171,37 @@ class PortalSpider(scrapy.Spider):
         )
 
     # Links ----------------------------------------------------------------
-    def follow_links(self, response: Response) -> Iterator[scrapy.Request]:
+    async def _run_scripts(self, response: Response) -> scripts.ScriptRun | None:
+        """Run the page's scripts (with the same-host ones it loads) where their links would be followed."""
+        if not (response.meta.get(FOCUS) or response.meta.get("depth", 0) < self.offtopic_depth):
+            return None
+        if is_json(response.text) or response.meta.get(RENDER_REASON):
+            return None  # a rendered page's scripts have run in the browser already
+        page = scripts.page_scripts(response.selector, response.url)
+        if not page.scripts and not page.handlers:
+            return None
+        loaded = await self.script_sources.load(scripts.same_host_sources(page))
+        run = scripts.run_page_scripts(page, loaded)
+        self.crawler.stats.inc_value("nianbao/scripts/pages")
+        if run.stopped:
+            self.crawler.stats.inc_value(f"nianbao/scripts/stopped/{run.stopped}")
+            self.logger.warning("scripts of %s stopped at the %s", response.url, run.stopped)
+        return run
+
+    async def _fetch_script(self, url: str) -> bytes | None:
+        if not self._wanted_script(url):
+            return None
+        self.crawler.stats.inc_value("nianbao/scripts/fetched")
+        try:
+            response = await self.crawler.engine.download_async(scrapy.Request(url, meta={KIND: "script"}))
+        except Exception as error:  # a script that cannot be had is a page run without it
+            self.logger.info("script %s not loaded: %s", url, error)
+            return None
+        return response.body if response.status == 200 else None
+
+    def follow_links(
+        self, response: Response, run: scripts.ScriptRun | None = None
+    ) -> Iterator[scrapy.Request]:
         html = response.text
         focused = bool(response.meta.get(FOCUS))
         shallow = response.meta.get("depth", 0) < self.offtopic_depth
@@ -169,7 +212,13 @@ class PortalSpider(scrapy.Spider):
         candidates = [
             (link.url, link.text) for adapter in adapters for link in adapter.links(html, response.url)
         ]
-        for anchor in response.css("a[href]"):
+        if run is not None:
+            for listing in scripts.script_requests(run, response.url):
+                yield from self._request_list(listing, focused, shallow)
+            candidates += [(link.url, link.text) for link in scripts.script_links(run, response.url)]
+        if is_json(html):
+            candidates += [(link.url, link.text) for link in json_links(html, response.url)]
+        for anchor in _markup(response).css("a[href]"):
             href = anchor.attrib.get("href", "").strip()
             if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
                 continue
@@ -200,18 +249,23 @@ class PortalSpider(scrapy.Spider):
     ) -> Iterator[scrapy.Request]:
         if not (focused or shallow):
             return
-        meta: dict[str, Any] = {FOCUS: focused, KIND: PAGE, PAGING: True}
+        meta: dict[str, Any] = {FOCUS: focused, KIND: PAGE, PAGING: True, LIST_FORM: listing.formdata}
         if listing.method == "POST":
-            meta[HANWEB_FORM] = listing.formdata
             yield from self._request(listing.url, self.parse, PAGING_SCORE, meta, formdata=listing.formdata)
         else:
             yield from self._request(listing.url, self.parse, PAGING_SCORE, meta)
 
-    def _follow_hanweb_group(self, response: Response) -> Iterator[scrapy.Request]:
-        form = response.meta[HANWEB_FORM]
+    def _follow_list_answer(self, response: Response) -> Iterator[scrapy.Request]:
+        """The next requests of a list read page by page: Hanweb's next record group, or the
+        same request with its page field counted up to the page count the answer states."""
+        form = tuple(response.meta[LIST_FORM])
+        method = response.request.method if response.request is not None else "GET"
         following = next_group(response.text, response.url, form)
-        if following is not None:
-            yield from self._request_list(following, bool(response.meta.get(FOCUS)), False)
+        listings = [following] if following is not None else []
+        if not listings:
+            listings = following_pages(cms.ListRequest(response.url, method, form), response.text)
+        for listing in listings:
+            yield from self._request_list(listing, bool(response.meta.get(FOCUS)), False)
 
     def _request(
         self,
@@ -222,7 +276,7 @@ class PortalSpider(scrapy.Spider):
         formdata: Any = None,
         text: str = "",
     ) -> Iterator[scrapy.Request | PageItem]:
-        key = (url, tuple(formdata) if formdata is not None else None)
+        key = (url, _form_key(formdata))
         if key in self.seen or not self._wanted(url):
             return
         self.seen.add(key)
@@ -264,6 +318,10 @@ class PortalSpider(scrapy.Spider):
             return False
         return not _SKIP_EXTENSIONS.search(parts.path)
 
+    def _wanted_script(self, url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and self._on_site(parts.netloc.lower())
+
     def _trap(self, url: str, text: str) -> str | None:
         """Why `url` is a trap (refused, and recorded with the reason), or None."""
         reason = trap_reason(url)
@@ -296,13 +354,27 @@ def _refused_redirect(response: Response, reason: str, target: str) -> PageItem:
     )
 
 
+def _form_key(formdata: Any) -> tuple[tuple[str, str], ...] | None:
+    """A POST's identity: its fields, less long opaque state (ASP.NET's __VIEWSTATE changes with
+    every answer, so the same page asked from two pages would be fetched twice)."""
+    if formdata is None:
+        return None
+    return tuple((k, v) for k, v in formdata if len(v) <= OPAQUE_FIELD_CHARS)
+
+
 def _same_folder(url: str, other: str) -> bool:
     return urlsplit(url).path.rsplit("/", 1)[0] == urlsplit(other).path.rsplit("/", 1)[0]
 
 
+def _markup(response: Response) -> Selector:
+    """The page's markup; a JSON answer (parsel reads it as JSON) has none."""
+    selector = response.selector
+    return Selector(text="<html></html>") if selector.type == "json" else selector
+
+
 def _page_title(response: Response) -> str | None:
     for query in ("meta[name=ArticleTitle]::attr(content)", "title::text", "h1 ::text"):
-        value = " ".join(t.strip() for t in response.css(query).getall() if t.strip())
+        value = " ".join(t.strip() for t in _markup(response).css(query).getall() if t.strip())
         if value:
             return value
     return None

@@ -22,6 +22,7 @@ from scrapy.exceptions import DontCloseSpider
 from crawler.distribute.frontier import HEARTBEAT_SECONDS, Frontier, SharedSeen, connect
 from crawler.items import FOCUS, KIND, PAGE
 from crawler.links.traps import CalendarTrap
+from crawler.scripts.sources import ScriptSources
 from crawler.spiders.portal import PortalSpider
 
 
@@ -48,6 +49,7 @@ class SharedFrontierSpider(PortalSpider):
         self.requested = 0
         self.budget_exhausted = False
         self.calendar = CalendarTrap(calendar_dates if calendar_dates is not None else 4)
+        self.script_sources = ScriptSources(self._fetch_script)
         self.sites = list(sites or [])
         self.frontier = Frontier(connect(redis_url or ""), run_id or "worker")
         self.seen = SharedSeen(self.frontier.client)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crawler.demo.trs_pager import TRS_PAGER_JS
+
 # A minimal PDF: the crawler stores it; parsing it is extract's business.
 PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
@@ -67,7 +69,7 @@ TRS_LIST = """<html><head><meta charset="utf-8"><title>政府信息公开年报_
 <div class="CurrChnlCls"><a href="../../">首页</a> &gt; <a href="../">政务公开</a> &gt; 年报</div>
 <ul class="list">{items}</ul>
 <div class="side"><a href="./rili.html?year=2019&amp;month=3">日历</a></div>
-<div class="page"><script language="JavaScript">
+<div class="page"><script src="/js/page.js"></script><script language="JavaScript">
 var currentPage = {current};//所在页从0开始
 var prevPage = currentPage-1//上一页
 createPageHTML({count}, {current}, "index", "html");
@@ -109,6 +111,7 @@ def trs_article_path(serial: int, doc: Doc) -> str:
 def trs_portal(docs: tuple[Doc, ...] = TRS_DOCS) -> dict[str, bytes]:
     pages: dict[str, bytes] = {
         "/robots.txt": b"User-agent: *\nDisallow: /private/\n",
+        "/js/page.js": TRS_PAGER_JS.encode(),
         "/index.html": TRS_HOME.encode("gbk"),
         "/zwgk/index.html": TRS_ZWGK.encode(),
         "/zwdt/index.html": b"<html><body><a href='./201903/t20190301_88.html'>news</a></body></html>",

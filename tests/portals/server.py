@@ -51,6 +51,7 @@ def content_type(path: str) -> str:
     ext = path.rsplit(".", 1)[-1].lower()
     return {
         "html": "text/html",
+        "jhtml": "text/html",
         "shtml": "text/html",
         "txt": "text/plain",
         "pdf": "application/pdf",
@@ -58,6 +59,7 @@ def content_type(path: str) -> str:
         "doc": "application/msword",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "xml": "text/xml",
+        "js": "application/javascript",
     }.get(ext, "application/octet-stream")
 
 
