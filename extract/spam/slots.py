@@ -94,10 +94,11 @@ def slot_brands(title: str | None, corpus: str) -> list[str]:
     only the site's chrome carries (示例市人民政府门户网站 on a sample portal) is the site's.
     """
     found: list[str] = []
-    for match in NAME_SLOT.finditer(corpus):
+    if not title:
+        return found
+    # The title is short: its slots are read there, and the page is only counted.
+    for match in NAME_SLOT.finditer(title):
         token = match[1]
-        if token in found or not title or token not in title or corpus.count(token) < MIN_REPEATS:
-            continue
-        if is_foreign_name(token):
+        if token not in found and corpus.count(token) >= MIN_REPEATS and is_foreign_name(token):
             found.append(token)
     return found
