@@ -18,7 +18,9 @@ from .dom import DomScan, scan_dom
 from .evidence import gather, recover
 from .lexicon import hit_strings as lexicon_hits
 from .lexicon import load_lexicon
-from .names import MASK, BrandRepair, brand_findings, find_brands, mask_leftovers, repair
+from .names import MASK, MIN_CONFIDENCE, BrandRepair, brand_findings, find_brands, mask_leftovers, repair
+from .shape import is_brand_item
+from .slots import slot_brands
 from .text import TextClean, is_keyword_list, strip_keyword_lists, strip_pinyin, strip_text_spam
 from .verdict import judge, score
 
@@ -68,10 +70,24 @@ def repair_names(
     corpus = "\n".join([title or "", *lines])
     brands = find_brands(corpus, script)
     findings: list[SpamFinding] = []
+    recovery = None
+    # A name slot holding no division is a swap when the token is shaped like a brand, or
+    # when the page's identity (host, codes, 文号, SiteName) names another body: a site of
+    # its own name that no code contradicts (a sample portal, 示例市) is left alone.
+    for token in slot_brands(title, corpus):
+        if any(token in brand or brand in token for brand in brands):
+            continue
+        if not is_brand_item(token):
+            recovery = recovery or recover(gather(corpus, url, meta))
+            if recovery.author is None or recovery.confidence < MIN_CONFIDENCE:
+                continue
+        brands.append(token)
+        findings.append(SpamFinding("name_slot", f"{token}: in a name slot, not a division", "flagged", 2.0))
     if brands:
-        recovery = recover(gather(corpus, url, meta))
+        recovery = recovery or recover(gather(corpus, url, meta))
         fixed = repair(title, lines, text, brands, recovery)
-        title, lines, text, findings = fixed.title, fixed.lines, fixed.text, list(fixed.findings)
+        title, lines, text = fixed.title, fixed.lines, fixed.text
+        findings += fixed.findings
     title, in_title = mask_leftovers(title)
     text, in_text = mask_leftovers(text)
     if in_title or in_text:

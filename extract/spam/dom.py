@@ -38,7 +38,9 @@ KNOWN_TAGS = frozenset(
 )
 # Government infrastructure that legitimately appears on every portal (spec §3.14, P8 allowlist).
 TRUSTED_DOMAINS = frozenset(("gov.cn", "conac.cn", "kaipuyun.cn", "beian.gov.cn", "miit.gov.cn", "12377.cn"))
-TRUSTED_SCRIPT_MARKERS = ("_jiucuo_", "jiucuo.js", "conac.cn", "kaipuyun", "hm.baidu.com/hm.js", "cnzz.com")
+TRUSTED_SCRIPT_MARKERS = (
+    "_jiucuo_", "jiucuo.js", "exposure/jiucuo", "conac.cn", "kaipuyun", "hm.baidu.com/hm.js", "cnzz.com"
+)
 # fmt: on
 
 _STYLE_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
@@ -79,15 +81,19 @@ _RANDOM_ID = re.compile(r"^[a-z]{4,8}(?:-[a-z]{4})?$")
 _SENTENCE = re.compile(r"[。；：！？]")
 
 _REDIRECT_SINK = re.compile(
-    r"(?:window\.|top\.|self\.|document\.)?location(?:\.href)?\s*=(?!=)|location\.replace\s*\(|window\.open\s*\(",
+    r"(?:window\.|top\.|self\.|document\.)?location(?:\.href)?\s*=(?!=|\s*(?:yes|no|[01])\b)|location\.replace\s*\(",
     re.I,
 )
+# location=yes is a window feature. A window opened on a click is a share button or a
+# help desk, not a redirect, unless the script tests who is visiting.
+_POPUP_SINK = re.compile(r"window\.open\s*\(", re.I)
 # A user-agent test for phones is a mobile redirect; a test for search engines or their
 # visitors (or the hour) is cloaking.
 _CLOAK_GUARD = re.compile(
     r"document\.referrer|spider|bot\b|baidu|sogou|so\.com|sm\.cn|bing|google|getHours\s*\(", re.I
 )
-_URL = re.compile(r"(?:https?:)?//([a-z0-9.-]+\.[a-z]{2,})", re.I)
+# An address in a string: "//console.log" in a comment is not one.
+_URL = re.compile(r"(?:https?:|[\"'])//([a-z0-9.-]+\.[a-z]{2,})", re.I)
 _WRITE = re.compile(r"document\.write(?:ln)?\s*\(", re.I)
 _OBFUSCATION = (
     re.compile(r"eval\s*\(\s*function\s*\(\s*p\s*,\s*a\s*,\s*c\s*,\s*k\s*,\s*e\s*,\s*[dr]\s*\)"),
@@ -230,7 +236,8 @@ def _script_findings(script: str, page: _Page) -> list[SpamFinding]:
         return []
     found: list[SpamFinding] = []
     foreign = [host for host in _URL.findall(script) if page.is_foreign("//" + host)]
-    if _REDIRECT_SINK.search(script) and (foreign or _CLOAK_GUARD.search(script)):
+    guarded = _CLOAK_GUARD.search(script) is not None
+    if (_REDIRECT_SINK.search(script) and (foreign or guarded)) or (_POPUP_SINK.search(script) and guarded):
         found.append(SpamFinding("redirect_script", script.strip()[:160], "flagged", 2.0))
     if _WRITE.search(script):
         written_links = len(re.findall(r"<a\s", script, re.I))

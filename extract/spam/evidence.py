@@ -51,6 +51,8 @@ WEIGHTS = {
     "doc_prefix": 2.0,
     "area_code": 1.5,
     "place": 1.0,
+    "site_name": 3.0,
+    "site_code": 2.0,
 }
 
 
@@ -65,6 +67,7 @@ class Evidence:
     places: list[Division] = field(default_factory=list)
     level: int | None = None
     clues: list[str] = field(default_factory=list)
+    site_names: list[str] = field(default_factory=list)  # divisions the page's own site name names
 
 
 def gather(corpus: str, url: str, meta: dict[str, str]) -> Evidence:
@@ -89,6 +92,11 @@ def gather(corpus: str, url: str, meta: dict[str, str]) -> Evidence:
             found.credit_codes.append(code)
             found.province_votes[code[:2] + "0000"] += 2
             found.clues.append(f"索引号/信用代码 {code}")
+    # <meta name="SiteName">: the site's own name, which cloners leave in the head.
+    for division in g.names_in(meta.get("sitename", "")):
+        found.site_names.append(division.code)
+        found.province_votes[division.province] += 2
+        found.clues.append(f"SiteName {division.name}")
     hosts = [urlsplit(url).hostname or ""] + _gov_hosts(corpus)
     for host in hosts:
         if match := GOV_DOMAIN_RE.fullmatch(host.lower()):
@@ -234,6 +242,8 @@ class _Known:
     prefixes_by_first: dict[str, frozenset[str]]  # 文号 prefixes by first character, province marks left out
     credit_codes: frozenset[str]
     area_codes: frozenset[str]
+    site_names: frozenset[str]
+    host_codes: frozenset[str]
 
     @classmethod
     def of(cls, ev: Evidence, province_marks: frozenset[str]) -> _Known:
@@ -247,6 +257,8 @@ class _Known:
             {first: frozenset(found) for first, found in by_first.items()},
             frozenset(ev.credit_codes),
             frozenset(ev.area_codes),
+            frozenset(ev.site_names),
+            frozenset(ev.host_codes),
         )
 
 
@@ -264,6 +276,12 @@ def _candidate_score(
     if division.code in known.credit_codes:
         score += WEIGHTS["credit_code"]
         clues.append(f"索引号 {division.code}")
+    if division.code in known.site_names:
+        score += WEIGHTS["site_name"]
+        clues.append(f"SiteName {division.name}")
+    if division.code in known.host_codes:
+        score += WEIGHTS["site_code"]
+        clues.append(f"网站标识码 {division.code}")
     if division.code in known.area_codes or division.parent in known.area_codes:
         score += WEIGHTS["area_code"]
         clues.append("area code")

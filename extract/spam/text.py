@@ -20,10 +20,11 @@ from ..caches import memo
 from ..chars import is_han
 from ..model import SpamFinding
 from ..script import converter
-from . import lexicon
+from . import lexicon, shape
 from .fold import to_simplified
 
 MIN_LIST_ITEMS = 5
+WEAK_CATEGORY = "funnel"  # calls to action: spam only next to a name
 MAX_ITEM_CHARS = 16
 SPAMMY_SHARE = 0.5
 # A tag printed as text (seed 003 opens with <wbr id="cxndz"></wbr>).
@@ -71,7 +72,11 @@ class TextClean:
 
 
 def _is_spammy_item(item: str) -> bool:
-    return bool(lexicon.hits(item))
+    """A spam name: a lexicon hit stronger than a bare call to action, or a brand's shape.
+
+    登录, 注册, 手机版 alone are a portal's own login bar, not a keyword list.
+    """
+    return any(h.category != WEAK_CATEGORY for h in lexicon.hits(item)) or shape.is_brand_item(item)
 
 
 def list_run(line: str) -> tuple[int, int] | None:

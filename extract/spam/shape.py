@@ -1,0 +1,119 @@
+"""Brand-shaped tokens: what a betting or video-app brand looks like, whatever its name.
+
+Brands rotate every week, so a list of them always lags. Their shape does not: a
+Latin or digit run glued to Chinese (bet9九州, 必威betway, kok体育), an entertainment or
+sportsbook word glued to a call to action (视频app, 体育官网), a short name glued to
+体育/娱乐/视频/直播/电竞/棋牌 as a whole keyword-list item (乐动体育, 樱桃视频). A report
+template never holds such tokens, but a government page does write some Latin: WTO,
+APP, www.x.gov.cn, 5G, PM2.5. Those words are data (extract/data/spam_shapes.csv, kind
+`latin`) and count only when glued to a brand word; ordinary words before a suffix
+(新闻视频, 政务直播, 体育彩票) are data too (kind `prefix`).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from ..caches import loaded
+from .fold import nfkc
+
+SHAPE_WEIGHT = 2.0
+MAX_ITEM_CHARS = 16
+
+
+@dataclass(frozen=True)
+class Shapes:
+    suffixes: tuple[str, ...]
+    funnels: tuple[str, ...]
+    latin_words: frozenset[str]
+    prefixes: tuple[str, ...]
+    latin_run: re.Pattern[str]  # a run of Latin letters and digits holding a letter
+    cjk_item: re.Pattern[str]  # a whole item: a short name, a brand word, calls to action
+
+
+@loaded()
+def load_shapes() -> Shapes:
+    """Immutable package data, read once per process."""
+    with (resources.files("extract") / "data" / "spam_shapes.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    words: dict[str, list[str]] = {}
+    for row in rows:
+        words.setdefault(row["kind"], []).append(row["word"])
+    suffixes = tuple(words["suffix"])
+    funnels = tuple(words["funnel"])
+
+    def alternation(items: tuple[str, ...]) -> str:
+        return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
+    cjk_item = re.compile(
+        rf"([\u4e00-\u9fff]{{2,4}}?)(?:{alternation(suffixes)})(?:{alternation(funnels)}|\d+)*"
+    )
+    return Shapes(
+        suffixes=suffixes,
+        funnels=funnels,
+        latin_words=frozenset(words["latin"]),
+        prefixes=tuple(words["prefix"]),
+        latin_run=re.compile(r"[a-z0-9]*[a-z][a-z0-9]*"),
+        cjk_item=cjk_item,
+    )
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def latin_spans(text: str, any_case: bool = False) -> list[tuple[int, int]]:
+    """Latin runs glued to Chinese that a government page would not write.
+
+    In prose an upper-case acronym (CT检查, NBA比赛) is an ordinary word: only lower-case
+    runs and runs holding digits count there; a keyword-list item counts in `any_case`.
+
+    `text` is read in NFKC lower case (Ｂｅｔ is bet); offsets are those of `text` when
+    NFKC keeps its length, and no span is returned when it does not.
+    """
+    folded = nfkc(text).lower()
+    if len(folded) != len(text):
+        return []
+    shapes = load_shapes()
+    found = []
+    for match in shapes.latin_run.finditer(folded):
+        start, end = match.span()
+        before = folded[start - 1] if start else ""
+        after = folded[end] if end < len(folded) else ""
+        if not (_is_han(before) or _is_han(after)):
+            continue
+        if (before and before in ".@/:-_") or (after and after in ".@/:-_"):
+            continue  # a web address or an e-mail
+        word = match[0].strip("0123456789")
+        original = text[start:end]
+        if len(word) < 2 or (original.isupper() and len(set(word)) == 1):
+            continue  # B超, 3D打印, 4A级, AAAA级: a letter or a grade, not a name
+        if not any_case and original.isupper() and original.isalpha():
+            continue
+        if word in shapes.latin_words or match[0] in shapes.latin_words:
+            # An English word a page writes too, unless glued to a brand word (视频app).
+            if not folded[max(0, start - 4) : start].endswith(shapes.suffixes):
+                continue
+        found.append((start, end))
+    return found
+
+
+def is_brand_item(item: str) -> bool:
+    """A keyword-list item shaped like a brand: Latin glued to Chinese, or a name + 体育/视频…."""
+    if len(item) > MAX_ITEM_CHARS:
+        return False
+    if latin_spans(item, any_case=True):
+        return True
+    folded = item.lower()
+    if load_shapes().latin_run.fullmatch(folded) and re.search(r"\d", folded) and len(folded) >= 4:
+        return folded.strip("0123456789") not in load_shapes().latin_words  # 12bet, w88
+    match = load_shapes().cjk_item.fullmatch(item)
+    return match is not None and not match[1].endswith(load_shapes().prefixes)
+
+
+def score(text: str) -> float:
+    """What the brand-shaped tokens of a text add to its lexicon score."""
+    return min(10.0, SHAPE_WEIGHT * len(latin_spans(text)))

@@ -1,0 +1,104 @@
+"""Tokens standing where an administrative name belongs that name no division (spec P4).
+
+A report's title and footer name its body: X市2020年政府信息公开工作年度报告, X县人民政府,
+X市人民政府门户网站. A cloner writes a brand over X, whatever the brand is. So a string in
+that slot which is no division of the gazetteer, no township and no agency, and which the
+page repeats, is a swapped name: no list of brands is needed to see it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..gazetteer import TOWNSHIP_SUFFIXES, gazetteer
+
+# X, an optional level, then what follows a body's name in a title, a footer or a site name;
+# X opens the line or follows the footer's 版权所有/主办 (in prose, 各部门人民政府 is no name).
+_NAME = "[\u4e00-\u9fffA-Za-z0-9]{2,12}?"
+NAME_SLOT = re.compile(
+    rf"(?:^|(?<=版权所有)|(?<=主办单位)|(?<=主办)|(?<=[:：\s|_\-—]))[ \t]*({_NAME})(?:市|县|区|省)?"
+    r"(?=人民政府|政府门户网站|门户网站|(?:19|20)\d{2}年度?政府信息公开)",
+    re.M,
+)
+_HAS_NAME_CHAR = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]{2}")
+# A body's own name may stand there too: an agency, a collective, a level.
+_AGENCY_ENDS = (
+    "局",
+    "委",
+    "办",
+    "厅",
+    "院",
+    "会",
+    "部",
+    "门",
+    "所",
+    "站",
+    "中心",
+    "政府",
+    "办公室",
+    "园区",
+    "新区",
+    "街道",
+)
+_COLLECTIVE_STARTS = (
+    "各",
+    "本",
+    "全",
+    "我",
+    "该",
+    "上",
+    "下",
+    "省",
+    "市",
+    "县",
+    "区",
+    "中华",
+    "中国",
+    "国家",
+    "国务",
+)
+_LEVEL_CHARS = frozenset("省市县区")
+MIN_REPEATS = 2
+
+
+def _is_known_name(token: str) -> bool:
+    g = gazetteer()
+    if token in g.by_any_name or any(token + s in g.by_any_name for s in ("市", "县", "区", "省")):
+        return True
+    # A token that is a division's short name (大连) or ends in one (辽宁大连) is a place:
+    # some full name starts with its last two to four characters and adds only a level.
+    for size in range(2, min(4, len(token)) + 1):
+        tail = token[-size:]
+        if any(full.startswith(tail) and len(full) - size <= 3 for full in g.by_prefix.get(tail[:2], ())):
+            return True
+    return False
+
+
+def is_foreign_name(token: str) -> bool:
+    """A token in a name slot that is neither a division, a township, an agency nor a collective."""
+    if (
+        not _HAS_NAME_CHAR.search(token)
+        or token.endswith(TOWNSHIP_SUFFIXES + _AGENCY_ENDS)
+        or token.startswith(_COLLECTIVE_STARTS)
+    ):
+        return False
+    if any(char in _LEVEL_CHARS for char in token):
+        return False  # 辽宁省大连: a hierarchy of real names
+    return not _is_known_name(token)
+
+
+def slot_brands(title: str | None, corpus: str) -> list[str]:
+    """Foreign tokens in a name slot that the page repeats and its title claims.
+
+    A swap puts the brand where the report names its body, the title included; a name
+    only the site's chrome carries (示例市人民政府门户网站 on a sample portal) is the site's.
+    """
+    found: list[str] = []
+    if not title:
+        return found
+    # The title is short: its slots are read there, and the page is only counted.
+    for match in NAME_SLOT.finditer(title):
+        token = match[1]
+        if token not in found and corpus.count(token) >= MIN_REPEATS and is_foreign_name(token):
+            found.append(token)
+    return found

@@ -1,0 +1,163 @@
+"""Defacement by unseen brands: this checkout against a base revision, measured in one run.
+
+Run from the repository root: `python -m tests.bench.eval_defacement [--base main]` (needs
+../shared). Pages come from tests/bench/deface.py: the held-out split (brands that are not
+in the lexicon, five injection styles, seed reports and real pages) and the clean controls
+(clean reports with their traps, real portal pages with login bars, share bars and
+友情链接). Both trees extract the same pages in their own interpreter (as
+tests.bench.same_output does), and each is scored against the same gold:
+
+  spam strings removed   a gold spam string is in neither the text nor the title
+  text kept              characters of the gold report lines found in the output
+  tampered flags right   defaced pages tampered, clean controls not
+  clean controls clean   no finding on a clean control
+  names recovered        the name a brand was written over is back (region for a report)
+  statistics cells right the defaced page's figures equal its clean twin's, cell by cell
+
+Bare trafilatura's spam removal and text kept are printed for comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+import trafilatura
+
+from extract.spam import lexicon
+
+from .deface import Page, clean_controls, defaced_pages, split_rows
+from .eval_spam import _norm, legit_kept
+from .same_output import reports
+from .speed import REPO
+
+SHARED = REPO.parent / "shared"
+
+
+def _check_split() -> None:
+    known = lexicon.load_lexicon().terms
+    leaked = [r["brand"] for r in split_rows() if r["brand"].lower() in known]
+    if leaked:
+        raise SystemExit(f"held-out brands found in the lexicon: {', '.join(leaked)}")
+
+
+def _stat_cells(report: dict) -> dict[tuple, object]:
+    return {(s["key"], s["scope"], s["table"]): s["value"] for s in report["stats"]}
+
+
+def score(pages: list[Page], found: dict[str, dict]) -> dict[str, tuple[int, int]]:
+    """Figure name → (right, out of)."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+
+    def add(name: str, right: int, total: int) -> None:
+        totals[name][0] += right
+        totals[name][1] += total
+
+    for p in pages:
+        report = found[p.name]
+        output = "\n".join([report["text"] or "", report["title"] or ""])
+        folded = _norm(output)
+        if p.spam:
+            add("spam strings removed", sum(_norm(s) not in folded for s in p.spam), len(p.spam))
+        add("text kept (chars)", *legit_kept(p.legit, output, p.spam))
+        tampered = report["spam"]["tampered"]
+        add("tampered flags right", tampered == p.tampered, 1)
+        if not p.tampered:
+            add("clean controls clean", not report["spam"]["findings"], 1)
+        if p.real_name:
+            region = report["region"] or ""
+            back = region.startswith(p.real_name) if report["is_report"] else p.real_name in report["text"]
+            add("names recovered", back, 1)
+        if p.twin and (twin := found.get(f"{p.twin}-clean")):
+            gold, got = _stat_cells(twin), _stat_cells(report)
+            add("statistics cells right", sum(got.get(k) == v for k, v in gold.items()), len(gold))
+    return {name: (right, total) for name, (right, total) in totals.items()}
+
+
+def bare_scores(pages: list[Page]) -> dict[str, tuple[int, int]]:
+    removed = total = kept = chars = 0
+    for p in pages:
+        text = trafilatura.extract(p.html, url=p.url) or ""
+        folded = _norm(text)
+        removed += sum(_norm(s) not in folded for s in p.spam)
+        total += len(p.spam)
+        k, c = legit_kept(p.legit, text, p.spam)
+        kept, chars = kept + k, chars + c
+    return {"spam strings removed": (removed, total), "text kept (chars)": (kept, chars)}
+
+
+def _pct(pair: tuple[int, int] | None) -> str:
+    if not pair or not pair[1]:
+        return "–"
+    right, total = pair
+    return f"{right}/{total} ({100 * right / total:.1f}%)"
+
+
+def _extract(tree: Path, pages: list[Page], work: Path, label: str) -> dict[str, dict]:
+    pages_file = work / "pages.pickle"
+    with pages_file.open("wb") as handle:
+        pickle.dump([(p.name, p.html.encode("utf-8"), p.url) for p in pages], handle)
+    lines = reports(tree, pages_file, work / f"{label}.jsonl")
+    return {name: json.loads(line)[1] for name, line in lines.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--base", default="main", help="git revision to compare against (default: main)")
+    parser.add_argument("--pages", action="store_true", help="print every page's verdict")
+    args = parser.parse_args()
+    if not (SHARED / "seeds").exists():
+        print(f"no seeds at {SHARED / 'seeds'}", file=sys.stderr)
+        return 2
+    _check_split()
+    defaced, controls = defaced_pages(SHARED), clean_controls(SHARED)
+    pages = defaced + controls
+    brands = {b for p in defaced for b in p.spam}
+    styles = {p.style for p in defaced}
+    print(
+        f"{len(defaced)} defaced pages ({len(brands)} brands, {len(styles)} styles), {len(controls)} clean controls"
+    )
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        base_tree = work / "base"
+        base_tree.mkdir()
+        archive = subprocess.run(
+            ["git", "archive", args.base], cwd=REPO, check=True, capture_output=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(base_tree)], input=archive, check=True)
+        base = _extract(base_tree, pages, work, "base")
+        ours = _extract(REPO, pages, work, "ours")
+    bare = bare_scores(defaced)
+    print(f"\n{'':26} {'base ' + args.base:>22} {'this checkout':>22} {'bare trafilatura':>22}")
+    for group, members in (("held-out defaced", defaced), ("clean controls", controls), ("all", pages)):
+        print(f"{group}:")
+        before, after = score(members, base), score(members, ours)
+        for name in after:
+            extra = _pct(bare.get(name)) if group == "held-out defaced" else ""
+            print(f"  {name:24} {_pct(before.get(name)):>22} {_pct(after[name]):>22} {extra:>22}")
+    by_style: dict[str, list[Page]] = defaultdict(list)
+    for p in defaced:
+        by_style[p.style].append(p)
+    print("\nper style (spam removed / flags right), base → this checkout:")
+    for style, members in sorted(by_style.items()):
+        b, o = score(members, base), score(members, ours)
+        print(
+            f"  {style:14} {_pct(b.get('spam strings removed')):>16} → {_pct(o.get('spam strings removed')):<16}"
+            f" {_pct(b['tampered flags right']):>14} → {_pct(o['tampered flags right'])}"
+        )
+    if args.pages:
+        for p in pages:
+            r = ours[p.name]
+            kinds = sorted({f["kind"] for f in r["spam"]["findings"]})
+            print(f"  {p.name:60} tampered={r['spam']['tampered']!s:5} region={r['region']} {kinds}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
