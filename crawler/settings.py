@@ -44,6 +44,11 @@ NIANBAO_CHROMIUM = "/usr/bin/chromium"
 # Worker processes that parse pages while the crawl downloads and stores (0 parses in the
 # crawl's own process). Workers pay off where pages come faster than one core parses them.
 NIANBAO_EXTRACT_WORKERS = 0
+# Pages (HTML, text) larger than this many bytes are stored with their hash, size and the reason,
+# but not parsed and their links not followed: parsing costs about 40 times a page's size in
+# memory. Report pages are well under 1 MB; 0 parses every page. PDF/Word/Excel files are read
+# up to DOWNLOAD_MAXSIZE, page by page.
+NIANBAO_MAX_PARSE_SIZE = 4 * 1024 * 1024
 # Distributed crawls (--redis): requests one worker takes from the shared queue at a time (more
 # keeps it busy across many sites, fewer shares a small frontier evenly) ...
 NIANBAO_WORKER_REQUESTS = 2
@@ -73,12 +78,14 @@ HTTPERROR_ALLOW_ALL = True
 # Our downloader middlewares, one behaviour each (crawler/middlewares/). Crawl-delay runs after
 # Scrapy's robots.txt check (100); the response side runs from high numbers to low, so blockers
 # (650) and Retry-After (560) see an answer before the conditional check (580) marks it unchanged,
-# and refused redirects (610) are marked before Scrapy's redirect middlewares (600, 580) follow them.
+# refused redirects (610) are marked before Scrapy's redirect middlewares (600, 580) follow them,
+# and oversize (585) runs after decompression (590) and before Scrapy's meta-refresh check (580).
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.crawl_delay.CrawlDelayMiddleware": 110,
     "crawler.middlewares.retry_after.RetryAfterMiddleware": 560,
     "crawler.middlewares.conditional.ConditionalRequestsMiddleware": 580,
     "crawler.middlewares.redirects.RefusedRedirectsMiddleware": 610,
+    "crawler.middlewares.oversize.OversizeMiddleware": 585,
     "crawler.middlewares.blockers.BlockersMiddleware": 650,
 }
 

@@ -14,6 +14,7 @@ from . import html as html_stage
 from . import script as script_stage
 from . import spam as spam_stage
 from .analysis import Source, analyse, run_stage
+from .attachments import claimed_kind, not_a_document
 from .attachments import sniff as sniff_document
 from .clean import main_text
 from .decode import decode_html
@@ -39,6 +40,15 @@ def process(
     sha256 = hashlib.sha256(body).hexdigest()
     errors: list[str] = []
     content_type = _header(headers, "content-type")
+    claimed = claimed_kind(url, content_type)
+    if not body:
+        return Report(
+            url=url, sha256=sha256, errors=(not_a_document(body, claimed) if claimed else "empty: 0 bytes",)
+        )
+    if claimed is not None:
+        # A .pdf/.docx/.xlsx that is not one (often an error or login page): said, and still read
+        # the page way, which keeps whatever it holds.
+        errors.append(not_a_document(body, claimed))
 
     decoded = decode_html(body, content_type)
     if decoded.error:

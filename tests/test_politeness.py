@@ -86,4 +86,6 @@ def test_tls_failure_ends_in_pages_with_a_reason(tmp_path):
     with serve_portal(portal) as base:
         result = run_crawl(base.replace("http://", "https://") + "/index.html", tmp_path / "r.db")
     row = open_db(tmp_path / "r.db").execute("select blocked_reason, error from pages").fetchone()
-    assert result.returncode == 0 and row["blocked_reason"].startswith("tls: ")
+    # Nothing was crawled: the crawl fails (exit status 1), saying why in one line.
+    assert result.returncode == 1 and row["blocked_reason"].startswith("tls: ")
+    assert result.stderr.strip().splitlines()[-1].startswith("nianbao: error: crawl failed")

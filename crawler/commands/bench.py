@@ -22,6 +22,8 @@ from pathlib import Path
 
 import click
 
+from crawler.commands.common import fail
+
 _STAT = r"'{name}':\s*([\d.]+)"
 
 
@@ -43,7 +45,8 @@ def scrapy_bench_pages_per_minute(seconds: int) -> float:
     pages = _stat(result.stderr, "response_received_count")
     elapsed = _stat(result.stderr, "elapsed_time_seconds")
     if not pages or not elapsed:
-        raise click.ClickException(f"scrapy bench printed no stats: {result.stderr[-500:]}")
+        last = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        fail(f"scrapy bench printed no stats: {last}", status=1)
     return pages / elapsed * 60
 
 
@@ -113,6 +116,8 @@ def bench_crawl(reports: int, seconds: int, concurrency: int, workers: int) -> N
         report_pages = store.db.execute("select count(*) from pages where is_report = 1").fetchone()[0]
         store.close()
     pages = stats.get("response_received_count", 0)
+    if not pages:
+        fail("bench crawl fetched nothing from its own loopback portal", status=1)
     elapsed = stats.get("elapsed_time_seconds") or 1
     ours = pages / elapsed * 60
     requests = stats.get("downloader/request_count", 0)

@@ -1,8 +1,14 @@
 """What several `nianbao` commands share: one-line user errors, the settings they run with,
-the database option, the store, and the summary printed after a crawl."""
+the database option, the store, the summary printed after a crawl and its exit status.
+
+Exit status, for every command: 0 the job was done; 1 it failed (a crawl that crawled nothing,
+a page whose extraction recorded errors); 2 bad input or options. Either failure is one line on
+stderr, `nianbao: error: …`.
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -21,10 +27,39 @@ if TYPE_CHECKING:
 COMMAND_DEFAULTS: dict[str, Any] = {"LOG_LEVEL": "WARNING"}
 
 
-def fail(message: str) -> NoReturn:
-    """A user error: one line on stderr, exit status 2."""
+# Scrapy's loggers that report a failed download (with a traceback, for robots.txt). The command
+# records each failure in `pages.error` and says what it means for the crawl, so at its own log
+# level these would only repeat it, 70 lines long.
+FETCH_ERROR_LOGGERS = ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt")
+
+
+def fail(message: str, status: int = 2) -> NoReturn:
+    """A user error (status 2) or a failed job (status 1): one line on stderr."""
     click.echo(f"nianbao: error: {message}", err=True)
-    sys.exit(2)
+    sys.exit(status)
+
+
+def warn(message: str) -> None:
+    click.echo(f"nianbao: warning: {message}", err=True)
+
+
+class _Recorded(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.CRITICAL
+
+
+def hush_recorded_fetch_errors() -> None:
+    """Unless NIANBAO_LOG_LEVEL asks for the log, drop Scrapy's download-failure records.
+
+    A filter on the loggers themselves: Scrapy's logging setup resets their levels, not their filters."""
+    from crawler.addons.environment import COMMAND_DEFAULTS_PRIORITY
+
+    if command_settings().getpriority("LOG_LEVEL") > COMMAND_DEFAULTS_PRIORITY:
+        return
+    for name in FETCH_ERROR_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _Recorded) for f in logger.filters):
+            logger.addFilter(_Recorded())
 
 
 def command_settings(**overrides: Any) -> Settings:
@@ -88,7 +123,30 @@ def run_worker(redis_url: str, sites: list[Site], db: str, overrides: dict[str, 
         connect(redis_url)
     except FrontierError as exc:
         fail(str(exc))
+    hush_recorded_fetch_errors()
     return crawl_shared(redis_url, sites, db, defaults=COMMAND_DEFAULTS, **overrides)
+
+
+def run_failure(db: str, run_id: str, start_url: str | None = None, shared: bool = False) -> str | None:
+    """Why the run crawled nothing, or None (crawler/store/outcome.py). On a shared frontier
+    (`shared`) a worker that found no work left has failed at nothing."""
+    from crawler.store.outcome import run_failure as failure
+
+    store = open_store(db)
+    try:
+        if shared and not store.db.execute("select 1 from pages where run_id = ?", [run_id]).fetchone():
+            return None
+        return failure(store.db, run_id, start_url)
+    finally:
+        store.close()
+
+
+def finish_crawl(db: str, run_id: str, start_url: str | None, shared: bool = False) -> None:
+    """The summary, then exit status 1 with one line when the crawl crawled nothing."""
+    print_summary(db, run_id)
+    problem = run_failure(db, run_id, start_url, shared)
+    if problem:
+        fail(f"crawl failed, nothing crawled: {problem}", status=1)
 
 
 def print_summary(db: str, run_id: str | None) -> None:

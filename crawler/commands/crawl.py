@@ -14,8 +14,11 @@ from crawler.commands.common import (
     database_path,
     db_option,
     fail,
+    finish_crawl,
+    hush_recorded_fetch_errors,
     open_store,
     print_summary,
+    run_failure,
     run_worker,
 )
 
@@ -23,7 +26,12 @@ from crawler.commands.common import (
 @click.command()
 @click.argument("url", required=False)
 @db_option("SQLite database to write.")
-@click.option("--max-pages", type=int, default=None, help="Stop following links after this many pages.")
+@click.option(
+    "--max-pages",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Stop following links after this many pages (a whole number, 1 or more).",
+)
 @click.option("--jobdir", default=None, help="Queue folder: Ctrl-C pauses, the same command resumes.")
 @click.option("--browser", is_flag=True, help="Render pages whose links only JavaScript builds, in chromium.")
 @click.option("--registry", default=None, help="CSV file of sites: crawl every enabled one (instead of URL).")
@@ -42,7 +50,7 @@ def crawl(
     """Crawl one site from its home page or a report column URL, staying on its host; or a registry."""
     db = database_path(db)
     overrides: dict[str, Any] = {}
-    if max_pages:
+    if max_pages is not None:
         overrides["NIANBAO_MAX_PAGES"] = max_pages
     if jobdir:
         overrides["JOBDIR"] = jobdir
@@ -54,8 +62,9 @@ def crawl(
 
     url = check_start_url(url)
     check_database(db)
+    hush_recorded_fetch_errors()
     run_id = crawl_site(url, db, defaults=COMMAND_DEFAULTS, **overrides)
-    print_summary(db, run_id)
+    finish_crawl(db, run_id, url)
 
 
 def browser_settings(browser: bool) -> dict[str, object]:
@@ -92,19 +101,27 @@ def crawl_many(
     if redis_url:
         if overrides.get("JOBDIR"):
             fail("--jobdir and --redis do not go together: the Redis frontier already survives a stop")
-        print_summary(db, run_worker(redis_url, sites, db, overrides))
+        finish_crawl(db, run_worker(redis_url, sites, db, overrides), None, shared=True)
         return
     if overrides.get("JOBDIR"):
         fail("--jobdir resumes one site's crawl; give a URL, not --registry")
     from crawler.run import crawl_sites
 
+    hush_recorded_fetch_errors()
     runs = crawl_sites(sites, db, defaults=COMMAND_DEFAULTS, **overrides)
-    store = open_store(db)
+    failed = []
     for site, run_id in runs:
+        problem = run_failure(db, run_id, site.url)
+        store = open_store(db)
         row = store.db["crawl_runs"].get(run_id)
+        store.close()
         click.echo(
             f"{site.label}: pages fetched: {row['pages_fetched']}  reports: {row['reports_stored']}  "
-            f"({row['status']})"
+            f"({'failed: ' + problem if problem else row['status']})"
         )
-    store.close()
+        if problem:
+            failed.append(site.label)
     print_summary(db, None)
+    # The sites that answered are stored all the same; the status says that some did not.
+    if failed:
+        fail(f"{len(failed)} of {len(runs)} sites failed, nothing crawled: {', '.join(failed)}", status=1)

@@ -11,7 +11,8 @@ from crawler.commands.common import (
     check_database,
     database_path,
     db_option,
-    print_summary,
+    finish_crawl,
+    hush_recorded_fetch_errors,
 )
 
 
@@ -32,7 +33,8 @@ def demo(db: str | None) -> None:
         os.environ.pop("no_proxy", None)
         os.environ.pop("NO_PROXY", None)
         # Our own server on loopback: no need to be polite to it.
+        hush_recorded_fetch_errors()
         run_id = crawl(
             SAMPLE_PORTAL_URL, db, defaults=COMMAND_DEFAULTS, DOWNLOAD_DELAY=0, AUTOTHROTTLE_ENABLED=False
         )
-    print_summary(db, run_id)
+    finish_crawl(db, run_id, SAMPLE_PORTAL_URL)

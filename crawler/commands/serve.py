@@ -8,7 +8,18 @@ from pathlib import Path
 
 import click
 
-from crawler.commands.common import database_path, db_option, fail
+from crawler.commands.common import database_path, db_option, fail, warn
+
+
+def is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may well resolve to an outside address
 
 
 @click.command()
@@ -29,11 +40,20 @@ def serve(db: str | None, port: int, host: str, metadata: str | None, immutable:
     import sqlite3
     import tempfile
 
-    from crawler.serve.datasette import METADATA, datasette_command, refresh_views, run_datasette
+    from crawler.serve.datasette import (
+        METADATA,
+        datasette_command,
+        not_sqlite,
+        refresh_views,
+        run_datasette,
+    )
 
     db = database_path(db)
     if not Path(db).is_file():
         fail(f"no database at {db}: run `nianbao demo` or `nianbao crawl URL` first")
+    problem = not_sqlite(Path(db))
+    if problem:
+        fail(f"cannot serve {db}: {problem}")
     metadata_file = Path(metadata) if metadata else METADATA
     if not metadata_file.is_file():
         fail(f"no metadata file at {metadata_file}")
@@ -45,6 +65,11 @@ def serve(db: str | None, port: int, host: str, metadata: str | None, immutable:
             command = datasette_command(Path(db), host, port, metadata_file, immutable, Path(folder))
         except (OSError, sqlite3.Error) as exc:
             fail(f"cannot serve {db}: {exc}")
+        if not is_loopback(host):
+            warn(
+                f"--host {host} is not a loopback address: anyone who can reach port {port} "
+                f"can run read-only SQL on {db}"
+            )
         click.echo(f"Datasette on http://{host}:{port}/ (Ctrl-C to stop)")
         code = run_datasette(command)
     sys.exit(0 if code in (0, -signal.SIGINT, -signal.SIGTERM) else code)

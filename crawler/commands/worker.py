@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from crawler.commands.common import check_database, database_path, db_option, print_summary, run_worker
+from crawler.commands.common import check_database, database_path, db_option, finish_crawl, run_worker
 
 
 @click.command()
@@ -14,4 +14,4 @@ def worker(redis_url: str, db: str | None) -> None:
     """Fetch and store pages from a distributed crawl's shared frontier until it stays empty."""
     db = database_path(db)
     check_database(db)
-    print_summary(db, run_worker(redis_url, [], db, {}))
+    finish_crawl(db, run_worker(redis_url, [], db, {}), None, shared=True)

@@ -5,24 +5,39 @@ from __future__ import annotations
 from typing import Any
 
 from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.defer import DeferredLock
+from twisted.internet.threads import deferToThread
 
 from crawler.items import ATTACHMENT, PageItem
 from crawler.pipelines.extract_workers import ExtractWorkers, start_workers
 from extract import Options, process
+from extract.attachments import sniff
 
 
 class ExtractPipeline:
-    """Hands each page to extract/: in worker processes when `workers` > 0
-    (crawler/pipelines/extract_workers.py), else on the reactor thread."""
+    """Hands each page to extract/, never on the reactor thread: in worker processes when
+    `workers` > 0 (crawler/pipelines/extract_workers.py), else in one thread beside the reactor,
+    one page at a time. A page parsed on the reactor would stall it: the downloads in flight
+    would be timed as slow, and AutoThrottle would space the rest of the crawl by the parse time.
 
-    def __init__(self, options: Options, workers: int = 0):
+    A page (not a PDF/Word/Excel document) over `max_parse_size` bytes is not parsed at all
+    (0: no limit); it is stored with its hash, size and the reason."""
+
+    def __init__(self, options: Options, workers: int = 0, max_parse_size: int = 0):
         self.options = options
         self.workers = workers
+        self.max_parse_size = max_parse_size
         self.pool: ExtractWorkers | None = None
+        self.one_at_a_time = DeferredLock()
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ExtractPipeline:
-        return cls(Options(), crawler.settings.getint("NIANBAO_EXTRACT_WORKERS", 0))
+        settings = crawler.settings
+        return cls(
+            Options(),
+            settings.getint("NIANBAO_EXTRACT_WORKERS", 0),
+            settings.getint("NIANBAO_MAX_PARSE_SIZE", 0),
+        )
 
     def open_spider(self) -> None:
         self.pool = start_workers(self.workers, self.options)
@@ -31,15 +46,25 @@ class ExtractPipeline:
         if self.pool is not None:
             self.pool.close()
 
+    def too_large(self, body: bytes) -> str | None:
+        if not self.max_parse_size or len(body) <= self.max_parse_size or sniff(body) is not None:
+            return None
+        return f"not parsed: {len(body)} bytes, over NIANBAO_MAX_PARSE_SIZE ({self.max_parse_size})"
+
     async def process_item(self, item: PageItem) -> PageItem:
         # Unchanged pages were parsed last time; blocker pages are not the site's content.
         if item.error is None and item.body and not item.unchanged and not item.blocked_reason:
+            item.error = self.too_large(item.body)
+            if item.error:
+                return item
             headers = item.headers or {}
             # An attachment is named by the page that links to it (or, failing that, by the link).
             context = (item.parent_title or item.link_text) if item.kind == ATTACHMENT else None
             if self.pool is None:
-                item.report = process(item.body, item.url, headers, self.options, context)
+                parsed = self.one_at_a_time.run(
+                    deferToThread, process, item.body, item.url, headers, self.options, context
+                )
             else:
                 parsed = self.pool.parse(item.body, item.url, headers, context)
-                item.report = await maybe_deferred_to_future(parsed)
+            item.report = await maybe_deferred_to_future(parsed)
         return item

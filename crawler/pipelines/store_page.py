@@ -102,6 +102,8 @@ class StorePipeline:
             error = item.error or f"blocked: {item.blocked_reason}"
             self.store.save_fetch_error(item.url, item.status, error, self.run_id, extra)
         elif item.report is None:
+            if item.body:  # not parsed (too large): the snapshot still has its hash and size
+                extra |= {"sha256": hashlib.sha256(item.body).hexdigest(), "size": len(item.body)}
             self.store.save_fetch_error(
                 item.url, item.status, item.error or "empty response", self.run_id, extra
             )

@@ -34,6 +34,19 @@ DATASETTE_SETTINGS = {
 }
 
 
+def not_sqlite(db: Path) -> str | None:
+    """Why `db` cannot be served (not SQLite, unreadable), or None. Read-only: nothing is written."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            conn.execute("select count(*) from sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return f"not a SQLite database ({exc})"
+    return None
+
+
 def refresh_views(db: Path) -> str | None:
     """Create the views in `db`; returns why not when the file cannot be written."""
     try:

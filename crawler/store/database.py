@@ -25,6 +25,7 @@ import sqlite_utils
 
 from crawler.store.across_years import check_adjacent_years
 from crawler.store.file_lock import held as file_locked
+from crawler.store.outcome import error_pages
 from crawler.store.rows import page_columns, record_row, report_columns
 from crawler.store.schema import REPORT_CHILDREN, create_schema
 from crawler.store.views import create_views
@@ -303,7 +304,6 @@ class Store:
             "reports": one("select count(*) from reports"),
             "tampered": one("select count(*) from reports where tampered = 1"),
             "stats": one("select count(*) from stats"),
-            "errors": one(
-                f"select count(*) from pages {where} {'and' if where else 'where'} error is not null", params
-            ),
+            # A 404 or 503 answer is stored as fetched, with no `error`: it still counts.
+            "errors": error_pages(self.db, run_id),
         }

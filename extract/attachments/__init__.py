@@ -11,10 +11,21 @@ from __future__ import annotations
 
 import io
 import zipfile
+from urllib.parse import urlsplit
 
 from .model import DOCX, PDF, XLS, XLSX, Document
 
-__all__ = ["DOCX", "PDF", "XLS", "XLSX", "Document", "read_document", "sniff"]
+__all__ = [
+    "DOCX",
+    "PDF",
+    "XLS",
+    "XLSX",
+    "Document",
+    "claimed_kind",
+    "not_a_document",
+    "read_document",
+    "sniff",
+]
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .xls (and .doc, which we cannot read)
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -38,6 +49,40 @@ def sniff(body: bytes) -> str | None:
     if body.startswith(_OLE_MAGIC):
         return XLS
     return None
+
+
+# What a server or a link says a file is. XLS is left out on purpose: "Excel" exports that are
+# HTML tables saved as .xls are common, and the page way reads them.
+_CLAIMED_TYPES = {
+    "application/pdf": PDF,
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": DOCX,
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": XLSX,
+}
+_CLAIMED_EXTENSIONS = {".pdf": PDF, ".docx": DOCX, ".xlsx": XLSX}
+
+
+def claimed_kind(url: str, content_type: str | None) -> str | None:
+    """The document kind the Content-Type or the URL's extension claims, if any."""
+    media = (content_type or "").split(";")[0].strip().lower()
+    if media in _CLAIMED_TYPES:
+        return _CLAIMED_TYPES[media]
+    path = urlsplit(url).path.lower()
+    return next((kind for ext, kind in _CLAIMED_EXTENSIONS.items() if path.endswith(ext)), None)
+
+
+def not_a_document(body: bytes, kind: str) -> str:
+    """The error for bytes that claim to be a `kind` document and are not: what they look like instead."""
+    head = body[:1024].lstrip().lower()
+    if not body:
+        looks = "it is empty (0 bytes)"
+    elif body.startswith(_ZIP_MAGIC):
+        looks = "a ZIP archive that is damaged or holds no Word or Excel document"
+    elif head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body")) or b"<html" in head:
+        looks = "the bytes are an HTML page"
+    else:
+        looks = "the bytes are of no known document format"
+    article = "an" if kind == XLSX else "a"
+    return f"{kind}: not {article} {kind.upper()} file: {looks}"
 
 
 def read_document(body: bytes, kind: str) -> Document:

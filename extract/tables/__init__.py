@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..model import RawCell, Stat
 from .applications import ApplicationsTable, read_segment
-from .grid import Grid, html_grids, pipe_grids
+from .grid import Grid, html_grids, pipe_grids, rectangular
 from .proactive import ProactiveTable, read_rows
 from .review import read_review
 from .signature import classify, scope_of
@@ -42,7 +42,7 @@ class _Logical:
 def group_segments(grids: Sequence[Grid]) -> list[_Logical]:
     """Segments of one table (page breaks, repeated headers) joined; other grids ignored."""
     tables: list[_Logical] = []
-    for grid in map(upright, grids):
+    for grid in (upright(rectangular(grid)) for grid in grids):
         segment = classify(grid)
         if segment is None:
             continue

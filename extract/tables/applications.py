@@ -88,8 +88,16 @@ def columns_from_header(rows: Sequence[Sequence[str]], height: int) -> list[Colu
     return columns
 
 
+def _cell(row: Sequence[str], index: int) -> str:
+    """The cell at a column's (negative) index; "" where a narrow row has no such column, as when
+    the standard columns are assumed for a segment narrower than the standard table."""
+    return row[index] if -len(row) <= index < len(row) else ""
+
+
 def _is_repeated_header(row: Sequence[str], columns: Sequence[Column]) -> bool:
-    return any(lexicon.match("3", "column", key_text(row[col.index])) == "natural_person" for col in columns)
+    return any(
+        lexicon.match("3", "column", key_text(_cell(row, col.index))) == "natural_person" for col in columns
+    )
 
 
 def read_segment(table: ApplicationsTable, grid: Grid) -> None:
@@ -120,7 +128,7 @@ def _read_row(table: ApplicationsTable, row: Sequence[str]) -> None:
     if name:
         table.rows_seen.add(name)
     for col in table.columns:
-        raw_value = row[col.index]
+        raw_value = _cell(row, col.index)
         place = Place(table.table, None, table.scope, row_label, col.label)
         key = f"{PREFIX}{name}.{col.applicant}" if name else ""
         if name and is_known_key(key):

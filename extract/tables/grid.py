@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -60,6 +60,15 @@ def tidy(rows: Sequence[Sequence[str | None]]) -> list[list[str]]:
     grid = [row for row in grid if any(key_text(cell) for cell in row)]
     empty_columns = {c for c in range(width) if not any(key_text(row[c]) for row in grid)}
     return [[cell for c, cell in enumerate(row) if c not in empty_columns] for row in grid]
+
+
+def rectangular(grid: Grid) -> Grid:
+    """Every row as wide as the widest. The readers here make grids so (tidy); a Grid built
+    elsewhere may have ragged rows, which the table readers index by column."""
+    width = grid.width
+    if all(len(row) == width for row in grid.rows):
+        return grid
+    return replace(grid, rows=[row + [""] * (width - len(row)) for row in grid.rows])
 
 
 def html_grids(tree: etree._Element) -> list[Grid]:
