@@ -28,7 +28,6 @@ CACHES: dict[str, str] = {
     "extract.gazetteer.gazetteer": LOADED,
     "extract.labels.load_legacy_lexicon": LOADED,
     "extract.numbers.clean_cell": MEMO,
-    "extract.numbers.parse_cell": MEMO,
     "extract.prose.era_patterns": LOADED,
     "extract.prose.load_prose_patterns": LOADED,
     "extract.script._rewritten_by": LOADED,
