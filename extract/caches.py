@@ -4,12 +4,12 @@ Two kinds, both bounded:
 
 - loaded: package data read once (lexicons, the gazetteer, OpenCC converters,
   compiled pattern sets). A crawl loads each once; emptying them costs a reload.
-- memo: answers of a pure function of its key (a label, a cell, a short text), kept
+- memo: answers of a pure function of its key (a cell, a style, a short text), kept
   because pages repeat the same texts. Each answer depends on its key alone, never on
   which pages came before, so reset_caches() changes no output.
 
 A module declares its cache with @loaded(n) or @memo(n), or registers an object
-with register() (the spam lexicon's line memo, fold's translation table). CACHES
+with register() (the spam lexicon's line memo). CACHES
 lists every name; tests/test_caches.py checks that the modules declare exactly these
 and that nothing in extract/ caches outside this module.
 """
@@ -27,13 +27,10 @@ CACHES: dict[str, str] = {
     "extract.clean._shared_options": LOADED,
     "extract.gazetteer.gazetteer": LOADED,
     "extract.labels.load_legacy_lexicon": LOADED,
-    "extract.labels.normalise_label": MEMO,
-    "extract.labels.normalise_text": MEMO,
     "extract.legacy_meaning.read_concepts": MEMO,
     "extract.legacy_meaning.signatures": LOADED,
     "extract.legacy_meaning.vocabulary": LOADED,
     "extract.numbers.clean_cell": MEMO,
-    "extract.numbers.parse_cell": MEMO,
     "extract.prose.era_patterns": LOADED,
     "extract.prose.load_prose_patterns": LOADED,
     "extract.script._rewritten_by": LOADED,
@@ -41,18 +38,14 @@ CACHES: dict[str, str] = {
     "extract.spam.dom._extractor": LOADED,
     "extract.spam.dom.hiding_technique": MEMO,
     "extract.spam.fold._recent_simplified": MEMO,
-    "extract.spam.fold.first_of_nfkc": MEMO,
     "extract.spam.lexicon._LINES": MEMO,
     "extract.spam.lexicon._long_hits": MEMO,
     "extract.spam.lexicon._packaged_hits": MEMO,
     "extract.spam.lexicon.load_lexicon": LOADED,
     "extract.spam.shape.load_shapes": LOADED,
-    "extract.spam.text._pinyin_readings": MEMO,
     "extract.tables.legacy_columns.early_wording": LOADED,
     "extract.tables.lexicon._entries": LOADED,
     "extract.tables.lexicon.table_keys": LOADED,
-    "extract.tables.lexicon.match": MEMO,
-    "extract.tables.lexicon.required_ideograph": MEMO,
     "extract.validation.indicators.load_indicators": LOADED,
     "extract.validation.indicators.table3_rows": LOADED,
     "extract.validation.table3._result_cells": LOADED,

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-from .caches import loaded, memo
+from .caches import loaded
 from .chars import HAN, is_han
 from .legacy_meaning import Meaning, decide
 
@@ -95,9 +95,6 @@ class Label:
     level: int
 
 
-# Every report prints the same table labels: folding each spelling once per process saves
-# the NFKC and regex passes on every later page. Both functions are pure.
-@memo(8192)
 def normalise_text(text: str) -> str:
     """NFKC, no whitespace or invisible characters, variants folded; no structural edits."""
     text = text.replace("&nbsp;", " ")
@@ -124,7 +121,6 @@ def normalise_text(text: str) -> str:
     return text
 
 
-@memo(8192)
 def normalise_label(raw: str) -> Label:
     """Strip numbering (kept in `prefix`) and explanatory parentheticals (dropped for matching)."""
     text = normalise_text(raw)

@@ -65,12 +65,13 @@ def test_long_texts_read_by_lines_as_whole():
             assert list(lexicon._long_hits(text)) == lexicon._hits(text, load), text
 
 
-def test_items_read_ahead_hit_as_read_alone():
+def test_lines_of_a_long_text_hit_as_read_alone():
+    """A short text met before as a line of a long text is looked up, and hits as read alone."""
     items = ["开*云体育", "美高梅", "打击赌博", "福利彩票", "六台彩", "政务公开", "娱乐城app", "大连市", "İ"]
     load = lexicon.load_lexicon()
     for lengthening in ([], ["ｶﾞ…"]):  # NFKC makes "ｶﾞ…" longer: it alone is read alone
         lexicon._LINES.cache_clear()
-        lexicon.read_ahead(items + lengthening)
+        lexicon._long_hits("\n".join(items + lengthening))
         assert "美高梅" in lexicon._LINES and "ｶﾞ…" not in lexicon._LINES
         assert "İ" not in lexicon._LINES  # lower() makes it longer
         for item in items + lengthening:

@@ -133,7 +133,9 @@ def is_trusted_host(host: str) -> bool:
     return any(host == d or host.endswith("." + d) for d in TRUSTED_DOMAINS)
 
 
-@memo(4096)  # a portal repeats the same few inline styles on every page
+# Kept: saves 3.8% of a warm run's instructions (callgrind, bench pages): a portal repeats
+# the same few inline styles on every page.
+@memo(4096)
 def hiding_technique(style: str) -> str | None:
     for name, rule in _RULES:
         if (gate := _GATES.get(name)) and not gate.search(style):

@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from ..caches import memo
 from ..chars import is_han
 from ..model import SpamFinding
 from ..script import converter
@@ -81,9 +80,7 @@ def _is_spammy_item(item: str) -> bool:
 
 def list_run(line: str) -> tuple[int, int] | None:
     """The span of a keyword-list run that takes the whole line or its head or tail."""
-    runs = _edge_runs(line)
-    lexicon.read_ahead(itertools.chain.from_iterable(run[_ITEMS] for run in runs))  # in one pass
-    return _spam_run(line, runs)
+    return _spam_run(line, _edge_runs(line))
 
 
 # A run at an edge of a line that could be a keyword list: (at the tail, start, end, items).
@@ -152,9 +149,6 @@ def strip_text_spam(lines: Sequence[str]) -> TextClean:
     removed: list[str] = []
     last = 0
     visit = _lines_to_visit(lines)
-    runs = {index: _edge_runs(lines[index]) for index in visit if len(lines[index]) >= 10}
-    # The items of every run, read by the lexicon in one pass rather than one by one.
-    lexicon.read_ahead(itertools.chain.from_iterable(run[_ITEMS] for found in runs.values() for run in found))
     for index in visit:
         kept += lines[last:index]  # lines no rule touches stay as they are
         last = index + 1
@@ -163,7 +157,7 @@ def strip_text_spam(lines: Sequence[str]) -> TextClean:
             findings.append(SpamFinding("garbage_tag", line.strip()[:120], "removed", 1.0))
             removed.append(line.strip())
             continue
-        span = _spam_run(line, runs[index]) if index in runs else None
+        span = _spam_run(line, _edge_runs(line)) if len(line) >= 10 else None
         if span:
             run = line[span[0] : span[1]]
             score = lexicon.score(run) + 1.5
@@ -198,7 +192,6 @@ def _where(flags: Iterable[object]) -> Iterator[int]:
     return itertools.compress(itertools.count(), flags)
 
 
-@memo(8192)  # one entry per character met in a glossed line
 def _pinyin_readings(char: str) -> frozenset[str]:
     from pypinyin import Style, pinyin  # loaded only when a page carries glosses
 

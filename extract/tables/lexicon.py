@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from ..caches import loaded, memo
+from ..caches import loaded
 from ..labels import LexiconRow, _keywords, kept_ideographs
 
 # Package data through importlib.resources, so it reads from an installed egg or wheel too.
@@ -54,7 +54,6 @@ def entries(table: str, role: str) -> Sequence[Entry]:
     return _entries().get((table, role), ())
 
 
-@memo(8192)  # every report prints the same national form labels
 def match(table: str, role: str, label: str, context: str = "") -> str | None:
     """The name of the first entry whose keyword sets fit the (normalised) label and context."""
     for entry in entries(table, role):
@@ -63,7 +62,6 @@ def match(table: str, role: str, label: str, context: str = "") -> str | None:
     return None
 
 
-@memo(4096)  # one answer per (table, role, name) the readers ask about: a few hundred
 def required_ideograph(table: str, role: str, name: str) -> str:
     """An ideograph that every entry named `name` needs and folding cannot add ("" if none).
 

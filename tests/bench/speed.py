@@ -8,8 +8,8 @@ Page sets: the sample portal's report pages, the spam evaluation's injected page
 The baseline is what a user would run without us: decode the bytes, then
 `trafilatura.extract(text)` with its defaults. Each page is timed several times
 and the median kept, so one slow garbage collection does not decide a figure.
-A second figure runs process() right after emptying extract/'s bounded memos (labels,
-cells, lexicon hits of short texts), the cost of a page whose texts were never met.
+A second figure runs process() right after emptying extract/'s bounded memos (cells,
+styles, lexicon hits of short texts), the cost of a page whose texts were never met.
 Per-stage times come from wrapping the stage functions the pipeline calls, from
 the outside: extract/ carries no timing code. --profile prints cProfile's
 hottest functions over all pages instead.
@@ -113,7 +113,7 @@ def ours(page: Page) -> None:
 
 
 def memo_caches() -> list[Any]:
-    """extract/'s memos of per-text results (labels, cells, lexicon hits, styles), as
+    """extract/'s memos of per-text results (cells, lexicon hits, styles, OpenCC), as
     extract/caches.py names them; loaded data (lexicons, OpenCC, the gazetteer) stays.
 
     A base revision without extract/caches.py finds its bounded lru_cache memos instead.
