@@ -1,25 +1,12 @@
 """User errors end in one clear line on stderr and exit status 2, never a traceback."""
 
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 
 from crawler.store import Store
 
-
-def nianbao(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "crawler.cli", *args], capture_output=True, text=True, timeout=120, cwd=cwd
-    )
-
-
-def assert_one_line_error(result: subprocess.CompletedProcess, words: str) -> None:
-    assert result.returncode == 2
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and words in lines[0], result.stderr
+from .helpers.cli import assert_one_line_error, nianbao
 
 
 def test_bad_url(tmp_path):

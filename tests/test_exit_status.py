@@ -4,16 +4,14 @@ A failed crawl says why in one line on stderr, after its summary, and never dump
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 
 import pytest
 
 from crawler.demo.server import serve_folder
 
 from .helpers.cli import assert_one_line_error, nianbao
-from .helpers.crawl import open_db, run_crawl
+from .helpers.crawl import open_db, run_crawl, run_registry_crawl
 from .helpers.paths import REPO
 from .helpers.ports import free_port
 from .portals.server import Portal, serve_portal
@@ -69,14 +67,7 @@ def test_a_registry_with_one_site_down_stores_the_other_and_exits_1(tmp_path):
     registry = tmp_path / "sites.csv"
     with serve_folder(COUNTY_SITE) as county:
         registry.write_text(f"name,url\ncounty,{county}index.html\ndown,{down}\n", encoding="utf-8")
-        result = subprocess.run(
-            [sys.executable, "-m", "crawler.cli", "crawl", "--registry", str(registry), "--db", str(db)],
-            capture_output=True,
-            text=True,
-            timeout=300,
-            cwd=REPO,
-            env={**os.environ, "NIANBAO_DOWNLOAD_DELAY": "0"},
-        )
+        result = run_registry_crawl(registry, db)
     assert_one_line_failure(result, "1 of 2 sites failed, nothing crawled: down")
     lines = {line.split(":", 1)[0]: line for line in result.stdout.splitlines()}
     assert "failed: " + down in lines["down"] and "failed" not in lines["county"]

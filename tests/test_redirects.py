@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 from scrapy import Request
 from scrapy.http import HtmlResponse, Response
@@ -14,8 +10,7 @@ from scrapy.utils.test import get_crawler
 from crawler.items import REDIRECT_REFUSED
 from crawler.middlewares.redirects import RefusedRedirectsMiddleware, refusal
 
-from .helpers.crawl import open_db
-from .helpers.paths import REPO
+from .helpers.crawl import open_db, run_registry_crawl
 from .portals import faults
 from .portals.server import serve_portal
 
@@ -76,14 +71,7 @@ def registry_crawl(tmp_path_factory):
                 f"name,url\ncounty,{base}{faults.COLUMN}index.html\nother,{other_base}{faults.COLUMN}report.html\n",
                 encoding="utf-8",
             )
-            result = subprocess.run(
-                [sys.executable, "-m", "crawler.cli", "crawl", "--registry", str(registry), "--db", str(db)],
-                capture_output=True,
-                text=True,
-                timeout=300,
-                cwd=REPO,
-                env={**os.environ, "NIANBAO_DOWNLOAD_DELAY": "0"},
-            )
+            result = run_registry_crawl(registry, db)
     conn = open_db(db)
     yield {"result": result, "db": conn, "base": base, "other_base": other_base}
     conn.close()

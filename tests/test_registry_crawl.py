@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 
 from crawler.demo.server import sample_portal_root, serve_folder
 
-from .helpers.crawl import open_db
+from .helpers.crawl import open_db, run_registry_crawl
 from .helpers.paths import REPO
 
 COUNTY_SITE = REPO / "tests" / "portals" / "county_site"
@@ -30,14 +26,7 @@ def crawled(tmp_path_factory):
             "retired,http://retired.example.gov.cn/,,,,no\n",
             encoding="utf-8",
         )
-        result = subprocess.run(
-            [sys.executable, "-m", "crawler.cli", "crawl", "--registry", str(registry), "--db", str(db)],
-            capture_output=True,
-            text=True,
-            timeout=300,
-            cwd=REPO,
-            env={**os.environ, "NIANBAO_DOWNLOAD_DELAY": "0"},
-        )
+        result = run_registry_crawl(registry, db)
     conn = open_db(db)
     yield {"result": result, "db": conn, "sample": sample, "county": county}
     conn.close()

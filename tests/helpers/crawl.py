@@ -12,8 +12,16 @@ from .paths import REPO
 
 
 def run_crawl(url: str, db: Path, **env: str) -> subprocess.CompletedProcess:
+    return _crawl([url], db, env)
+
+
+def run_registry_crawl(registry: Path, db: Path, **env: str) -> subprocess.CompletedProcess:
+    return _crawl(["--registry", str(registry)], db, env)
+
+
+def _crawl(what: list[str], db: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "crawler.cli", "crawl", url, "--db", str(db)],
+        [sys.executable, "-m", "crawler.cli", "crawl", *what, "--db", str(db)],
         capture_output=True,
         text=True,
         timeout=300,
