@@ -97,17 +97,27 @@ def datasette_command(
 
 
 def run_datasette(command: list[str]) -> int:
-    """Run Datasette until it exits; a SIGTERM to us stops it too, so no server is left behind."""
-    server = subprocess.Popen(command)
+    """Run Datasette until it exits; a SIGTERM to us stops it too, so no server is left behind.
+
+    The handler is in place before the server starts: a SIGTERM that arrives while it is being
+    started would otherwise end this process and leave the server running on its own."""
+    server: subprocess.Popen[bytes] | None = None
+    stopping = False
 
     def stop(signum: int, frame: object) -> None:
-        server.terminate()
+        nonlocal stopping
+        stopping = True
+        if server is not None:
+            server.terminate()
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
+        server = subprocess.Popen(command)
+        if stopping:
+            server.terminate()
         return server.wait()
     except KeyboardInterrupt:
         # Ctrl-C reached Datasette as well (same process group); let it finish.
-        return server.wait()
+        return server.wait() if server is not None else -signal.SIGINT
     finally:
         signal.signal(signal.SIGTERM, previous)
