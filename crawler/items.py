@@ -35,6 +35,36 @@ PAGING = "nianbao_paging"
 AUTOTHROTTLE_KEEP = "autothrottle_dont_adjust_delay"
 
 
+def header_dict(headers: Any) -> dict[str, str]:
+    """Scrapy's headers (bytes, one value per name as the spider reads them) as text."""
+    return {k.decode("latin-1"): headers.get(k).decode("latin-1") for k in headers}
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """The request as sent and the answer's HTTP version: what the WARC records need besides the
+    answer's status, headers and body (crawler/pipelines/warc_page.py)."""
+
+    # The URL that answered: a refused redirect's row is at the URL first asked for.
+    url: str
+    method: str
+    request_headers: dict[str, str]
+    request_body: bytes
+    protocol: str | None
+
+
+def exchange(request: Any, response: Any) -> Exchange | None:
+    if request is None:  # a response made by hand (tests), not downloaded
+        return None
+    return Exchange(
+        response.url,
+        request.method,
+        header_dict(request.headers),
+        request.body,
+        getattr(response, "protocol", None),
+    )
+
+
 @dataclass
 class PageItem:
     url: str
@@ -61,3 +91,10 @@ class PageItem:
     # "redirect loop", "too many redirects"), and the redirect's target.
     refused_reason: str | None = None
     redirect_to: str | None = None
+    # The request and HTTP version of a fetch that got an answer (None when nothing was fetched).
+    exchange: Exchange | None = None
+    # Where WarcPipeline wrote the answer: the file (relative to the database's folder), the
+    # record's offset and its length in bytes, compressed.
+    warc_file: str | None = None
+    warc_offset: int | None = None
+    warc_length: int | None = None

@@ -49,6 +49,12 @@ NIANBAO_EXTRACT_WORKERS = 0
 # memory. Report pages are well under 1 MB; 0 parses every page. PDF/Word/Excel files are read
 # up to DOWNLOAD_MAXSIZE, page by page.
 NIANBAO_MAX_PARSE_SIZE = 4 * 1024 * 1024
+# Keep every fetched answer (headers and body) in gzipped WARC files beside the database
+# (`output/reports-warc/`), each `pages` row pointing at its record, so pages can be read again
+# without the network ...
+NIANBAO_WARC = True
+# ... beginning a new file once one is past this many bytes.
+NIANBAO_WARC_MAX_BYTES = 1024 * 1024 * 1024
 # Distributed crawls (--redis): requests one worker takes from the shared queue at a time (more
 # keeps it busy across many sites, fewer shares a small frontier evenly) ...
 NIANBAO_WORKER_REQUESTS = 2
@@ -111,6 +117,8 @@ EXTENSIONS = {
 
 ITEM_PIPELINES = {
     "crawler.pipelines.extract_page.ExtractPipeline": 300,
+    # Before the store: a page's row is committed only once its WARC record is written.
+    "crawler.pipelines.warc_page.WarcPipeline": 700,
     "crawler.pipelines.store_page.StorePipeline": 800,
 }
 

@@ -123,6 +123,8 @@ VARIABLES: tuple[Variable, ...] = (
     _variable("NIANBAO_CHROMIUM", _text),
     _variable("NIANBAO_EXTRACT_WORKERS", _whole(0)),
     _variable("NIANBAO_MAX_PARSE_SIZE", _whole(0)),
+    _variable("NIANBAO_WARC", _switch),
+    _variable("NIANBAO_WARC_MAX_BYTES", _whole(1)),
     _variable("NIANBAO_WORKER_REQUESTS", _whole(1)),
     _variable("NIANBAO_REDIS_IDLE_SECONDS", _seconds),
     # Scrapy's own settings, under our prefix.

@@ -15,6 +15,13 @@ from crawler.store.database import Store, utcnow
 from crawler.store.incremental import GONE_STATUSES, mark_gone, mark_unseen_reports_gone, touch_page
 
 
+def _warc_columns(item: PageItem) -> dict[str, Any]:
+    """Where WarcPipeline archived the answer; nothing when it did not (switched off, no answer)."""
+    if item.warc_file is None:
+        return {}
+    return {"warc_file": item.warc_file, "warc_offset": item.warc_offset, "warc_length": item.warc_length}
+
+
 def _page_extra(item: PageItem) -> dict[str, Any]:
     """The columns of `pages` the crawler knows and extraction does not."""
     headers = {k.lower(): v for k, v in (item.headers or {}).items()}
@@ -29,6 +36,7 @@ def _page_extra(item: PageItem) -> dict[str, Any]:
         "render_reason": item.render_reason,
         "refused_reason": item.refused_reason,
         "redirect_to": item.redirect_to,
+        **_warc_columns(item),
     }
 
 
@@ -95,7 +103,10 @@ class StorePipeline:
         if item.status is None and item.refused_reason:
             self.store.save_refused(item.url, item.refused_reason, self.run_id, item.kind)
         elif item.unchanged:
-            touch_page(self.store, item.url, self.run_id, {"status": 200} if item.status == 304 else None)
+            # A 304 keeps the row at the record that holds the content; the same bytes again point
+            # at the newer record.
+            touched = {"status": 200} if item.status == 304 else _warc_columns(item)
+            touch_page(self.store, item.url, self.run_id, touched or None)
         elif item.blocked_reason and item.report is None:
             if item.body:
                 extra |= {"sha256": hashlib.sha256(item.body).hexdigest(), "size": len(item.body)}

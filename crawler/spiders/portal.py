@@ -38,6 +38,8 @@ from crawler.items import (
     STOP_BLOCKED,
     UNCHANGED,
     PageItem,
+    exchange,
+    header_dict,
 )
 from crawler.links.attachments import attachment_problem, find_attachments, is_attachment_url
 from crawler.links.json_links import is_json, json_links
@@ -136,6 +138,14 @@ class PortalSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]
         response = getattr(failure.value, "response", None)
         parent = request.meta.get(PARENT) or (None, None, None)
+        # An answer that ended in an error is kept too, its bytes hashed and archived.
+        answer = {}
+        if response is not None:
+            answer = {
+                "body": response.body,
+                "headers": header_dict(response.headers),
+                "exchange": exchange(response.request or request, response),
+            }
         yield PageItem(
             url=request.url,
             status=response.status if response is not None else None,
@@ -146,6 +156,7 @@ class PortalSpider(scrapy.Spider):
             parent_title=parent[1],
             link_text=parent[2],
             blocked_reason=failure_reason(failure),
+            **answer,
         )
 
     def _item(self, response: Response) -> PageItem:
@@ -157,9 +168,7 @@ class PortalSpider(scrapy.Spider):
             url=response.url,
             status=response.status,
             body=response.body,
-            headers={
-                k.decode("latin-1"): response.headers.get(k).decode("latin-1") for k in response.headers
-            },
+            headers=header_dict(response.headers),
             depth=response.meta.get("depth", 0),
             kind=response.meta.get(KIND, PAGE),
             parent_url=parent[0],
@@ -168,6 +177,7 @@ class PortalSpider(scrapy.Spider):
             blocked_reason=response.meta.get(BLOCKED),
             unchanged=response.status == 304 or bool(response.meta.get(UNCHANGED)),
             render_reason=response.meta.get(RENDER_REASON),
+            exchange=exchange(response.request, response),
         )
 
     # Links ----------------------------------------------------------------
@@ -351,6 +361,8 @@ def _refused_redirect(response: Response, reason: str, target: str) -> PageItem:
         link_text=parent[2],
         refused_reason=reason,
         redirect_to=target,
+        headers=header_dict(response.headers),
+        exchange=exchange(response.request, response),
     )
 
 

@@ -63,6 +63,11 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             # redirect (offsite, a loop, too many hops), and where the redirect pointed.
             "refused_reason": str,
             "redirect_to": str,
+            # The answer's record in the crawl's WARC archive (crawler/pipelines/warc_page.py): the
+            # file, relative to the database's folder, and the gzipped record's offset and length.
+            "warc_file": str,
+            "warc_offset": int,
+            "warc_length": int,
         },
         "url",
     ),
