@@ -23,6 +23,9 @@ BLOCKED = "nianbao_blocked"
 STOP_BLOCKED = "nianbao_stop_blocked"
 # The bytes are those stored last time (304, or the same hash): not parsed again.
 UNCHANGED = "nianbao_unchanged"
+# The links a page yielded at its last full fetch (PageLink list), set on a 304 or same-bytes
+# answer: the spider follows them again instead of reading the page.
+STORED_LINKS = "nianbao_stored_links"
 # Why this request goes through the browser (links built by scripts).
 RENDER_REASON = "nianbao_render_reason"
 # Tries so far after a 429/503 with Retry-After.
@@ -33,6 +36,19 @@ REDIRECT_REFUSED = "nianbao_redirect_refused"
 PAGING = "nianbao_paging"
 # Scrapy's own key: AutoThrottle leaves the slot's delay as we set it.
 AUTOTHROTTLE_KEEP = "autothrottle_dont_adjust_delay"
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A request a page led to (a link, a list request, an attachment), kept in `page_links` so a
+    re-crawl that finds the page unchanged follows the same requests without reading it again."""
+
+    url: str
+    priority: int
+    meta: dict[str, Any]
+    formdata: tuple[tuple[str, str], ...] | None = None
+    text: str = ""
+    attachment: bool = False
 
 
 @dataclass
@@ -61,3 +77,7 @@ class PageItem:
     # "redirect loop", "too many redirects"), and the redirect's target.
     refused_reason: str | None = None
     redirect_to: str | None = None
+    # A page read in full: the requests it led to, stored under its request key (URL, or method,
+    # URL and body hash for a POST) and followed again when a re-crawl finds it unchanged.
+    links: list[PageLink] | None = None
+    request_key: str | None = None
