@@ -23,6 +23,7 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawler import cms, scripts
+from crawler.cms.base import FoundLink
 from crawler.cms.hanweb import next_group
 from crawler.items import (
     ATTACHMENT,
@@ -41,7 +42,12 @@ from crawler.items import (
     PageItem,
     PageLink,
 )
-from crawler.links.attachments import attachment_problem, find_attachments, is_attachment_url
+from crawler.links.attachments import (
+    attachment_problem,
+    find_attachments,
+    is_attachment_url,
+    unique_links,
+)
 from crawler.links.json_links import is_json, json_links
 from crawler.links.scoring import PAGING_SCORE, REPORT_HINTS, is_paging_text, link_score
 from crawler.links.traps import CalendarTrap, trap_reason
@@ -238,7 +244,10 @@ class PortalSpider(scrapy.Spider):
             candidates += [(link.url, link.text) for link in scripts.script_links(run, response.url)]
         if is_json(html):
             candidates += [(link.url, link.text) for link in json_links(html, response.url)]
-        for anchor in _markup(response).css("a[href]"):
+        # Attachments that live outside the markup: CDATA records, list answers, script output.
+        outside = [FoundLink(url, text) for url, text in candidates if is_attachment_url(url)]
+        markup = _markup(response)
+        for anchor in markup.css("a[href]"):
             href = anchor.attrib.get("href", "").strip()
             if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
                 continue
@@ -259,7 +268,7 @@ class PortalSpider(scrapy.Spider):
                     meta[PAGING] = True  # the column's next page: as deep as this one
                 links.append(PageLink(url, score, meta, text=text))
         title = _page_title(response)
-        for link in find_attachments(html, response.url):
+        for link in unique_links([*find_attachments(markup, response.url), *outside]):
             if focused or link_score(link.url, link.text):
                 meta = {KIND: ATTACHMENT, PARENT: (response.url, title, link.text or None)}
                 links.append(PageLink(link.url, 45, meta, attachment=True))
