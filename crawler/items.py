@@ -23,6 +23,9 @@ BLOCKED = "nianbao_blocked"
 STOP_BLOCKED = "nianbao_stop_blocked"
 # The bytes are those stored last time (304, or the same hash): not parsed again.
 UNCHANGED = "nianbao_unchanged"
+# The links a page yielded at its last full fetch (PageLink list), set on a 304 or same-bytes
+# answer: the spider follows them again instead of reading the page.
+STORED_LINKS = "nianbao_stored_links"
 # Why this request goes through the browser (links built by scripts).
 RENDER_REASON = "nianbao_render_reason"
 # Tries so far after a 429/503 with Retry-After.
@@ -65,6 +68,19 @@ def exchange(request: Any, response: Any) -> Exchange | None:
     )
 
 
+@dataclass(frozen=True)
+class PageLink:
+    """A request a page led to (a link, a list request, an attachment), kept in `page_links` so a
+    re-crawl that finds the page unchanged follows the same requests without reading it again."""
+
+    url: str
+    priority: int
+    meta: dict[str, Any]
+    formdata: tuple[tuple[str, str], ...] | None = None
+    text: str = ""
+    attachment: bool = False
+
+
 @dataclass
 class PageItem:
     url: str
@@ -98,3 +114,7 @@ class PageItem:
     warc_file: str | None = None
     warc_offset: int | None = None
     warc_length: int | None = None
+    # A page read in full: the requests it led to, stored under its request key (URL, or method,
+    # URL and body hash for a POST) and followed again when a re-crawl finds it unchanged.
+    links: list[PageLink] | None = None
+    request_key: str | None = None

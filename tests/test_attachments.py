@@ -1,7 +1,8 @@
 """Attachment links: TRS ./W0….docx with OLDSRC (the real 教育部 page, corpus #17), file_appendix
-scripts, plain links."""
+scripts, plain links, read from the parsed page."""
 
 import pytest
+from parsel import Selector
 
 from crawler.links.attachments import attachment_problem, find_attachments, is_attachment_url
 
@@ -13,7 +14,7 @@ MOE_URL = "http://www.moe.gov.cn/srcsite/A13/moe_772/202406/t20240613_1135446.ht
 @pytest.fixture(scope="module")
 def moe_links():
     page = shared_file("corpus", "real", "mhxqwer__wjmoe.gov.cn", "index.html")
-    return find_attachments(page.read_text("utf-8"), MOE_URL)
+    return find_attachments(Selector(text=page.read_text("utf-8")), MOE_URL)
 
 
 @pytest.mark.shared
@@ -38,15 +39,38 @@ def test_attachment_keeps_its_link_text(moe_links):
 def test_oldsrc_alone_is_enough():
     html = '<a href="javascript:void(0)" OLDSRC="/protect/P0201901/P020190110385742556914.pdf">年报</a>'
     assert (
-        find_attachments(html, "http://h/a/b.html")[0].url
+        find_attachments(Selector(text=html), "http://h/a/b.html")[0].url
         == "http://h/protect/P0201901/P020190110385742556914.pdf"
     )
 
 
 def test_file_appendix_script_with_escaped_quotes():
     html = """<script>var file_appendix = "<a href=\\"./P020200115.xlsx\\">统计表</a>";</script>"""
-    assert [(x.url, x.text) for x in find_attachments(html, "http://h/a/t.html")] == [
+    assert [(x.url, x.text) for x in find_attachments(Selector(text=html), "http://h/a/t.html")] == [
         ("http://h/a/P020200115.xlsx", "统计表")
+    ]
+
+
+def test_unquoted_href_is_found():
+    html = "<p><a href=./P020190110.pdf>2018年政府信息公开工作年度报告</a></p>"
+    assert [(x.url, x.text) for x in find_attachments(Selector(text=html), "http://h/a/t.html")] == [
+        ("http://h/a/P020190110.pdf", "2018年政府信息公开工作年度报告")
+    ]
+
+
+def test_link_inside_a_comment_is_not_found():
+    html = """<p><!-- <a href="./P020180101.pdf">旧附件</a> --><a href="./P020190110.pdf">附件</a></p>"""
+    assert [x.url for x in find_attachments(Selector(text=html), "http://h/a/t.html")] == [
+        "http://h/a/P020190110.pdf"
+    ]
+
+
+def test_bare_path_in_a_script_string_is_found():
+    html = (
+        """<script>var OLDSRC = './P020190110.pdf';</script><!-- <script>var x = './old.pdf';</script> -->"""
+    )
+    assert [x.url for x in find_attachments(Selector(text=html), "http://h/a/t.html")] == [
+        "http://h/a/P020190110.pdf"
     ]
 
 

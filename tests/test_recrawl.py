@@ -52,8 +52,8 @@ def test_unchanged_attachments_are_not_downloaded_again(recrawled):
     ] == []
 
 
-def test_list_pages_are_read_again(recrawled):
-    assert {h.status for h in recrawled["second"] if h.path == "/zwgk/ndbg/index_1.html"} == {200}
+def test_list_pages_are_answered_304_and_their_links_still_followed(recrawled):
+    assert {h.status for h in recrawled["second"] if h.path == "/zwgk/ndbg/index_1.html"} == {304}
 
 
 def test_changed_report_keeps_both_versions(recrawled):

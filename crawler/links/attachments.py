@@ -4,6 +4,10 @@ Reports are often only an attachment (PDF, Word, Excel, WPS). TRS writes its
 attachments as `./W0….docx` or `./P0….pdf` links with an OLDSRC attribute
 holding the internal path, or builds them in a script (`var file_appendix =
 '<a href="./P0….pdf">…</a>'`) that no HTML parser sees.
+
+Links are read from the parsed page (a parsel Selector), so an unquoted
+`<a href=./P0….pdf>` is found and a link inside `<!-- … -->` is not; regular
+expressions read only what lives inside script strings.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ import html as html_lib
 import re
 from urllib.parse import urldefrag, urljoin, urlsplit
 
+from parsel import Selector
+
 from crawler.cms.base import FoundLink
 
 ATTACHMENT_EXTENSIONS = ("pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "ofd")
@@ -19,7 +25,6 @@ _EXTENSIONS = "|".join(ATTACHMENT_EXTENSIONS)
 _EXTENSION = re.compile(rf"\.(?:{_EXTENSIONS})$", re.I)
 _ANCHOR = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S | re.I)
 _ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*\\?(["'])(.*?)\\?\2""", re.S)
-_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S | re.I)
 # A bare attachment path in a script string ('./P020190110….pdf').
 _SCRIPT_PATH = re.compile(r"""["']([^"'\s<>\\]+\.(?:EXT))["']""".replace("EXT", _EXTENSIONS), re.I)
 _TAG = re.compile(r"<[^>]+>")
@@ -33,36 +38,60 @@ def is_attachment_url(url: str) -> bool:
 
 
 def _resolve(page_url: str, href: str) -> str | None:
-    href = html_lib.unescape(href.strip())
+    href = href.strip()
     if not href or href.startswith(("javascript:", "mailto:", "#")):
         return None
     return urldefrag(urljoin(page_url, href))[0]
 
 
-def _anchors(markup: str, page_url: str) -> list[FoundLink]:
+def _attachment(page_url: str, text: str, *candidates: str) -> FoundLink | None:
+    for candidate in candidates:  # the public href wins over OLDSRC's internal path
+        url = _resolve(page_url, candidate)
+        if url and is_attachment_url(url):
+            return FoundLink(url, text)
+    return None
+
+
+def _page_anchors(page: Selector, page_url: str) -> list[FoundLink]:
     found: list[FoundLink] = []
-    for attributes, inner in _ANCHOR.findall(markup):
-        attrs = {name.lower(): value for name, _quote, value in _ATTRIBUTE.findall(attributes)}
-        text = html_lib.unescape(_TAG.sub("", inner)).strip() or attrs.get("title", "")
-        for candidate in (attrs.get("href", ""), attrs.get("oldsrc", "")):
-            url = _resolve(page_url, candidate)
-            if url and is_attachment_url(url):
-                found.append(FoundLink(url, text))
-                break  # the public href wins over OLDSRC's internal path
+    for anchor in page.xpath("//a[@href or @oldsrc or @OLDSRC]"):
+        attrs = {name.lower(): value for name, value in anchor.attrib.items()}
+        text = "".join(anchor.xpath(".//text()").getall()).strip() or attrs.get("title", "")
+        link = _attachment(page_url, text, attrs.get("href", ""), attrs.get("oldsrc", ""))
+        if link is not None:
+            found.append(link)
     return found
 
 
-def find_attachments(html: str, page_url: str) -> list[FoundLink]:
-    """Every attachment the page links to, in page order, once each."""
-    found = _anchors(html, page_url)
-    for script in _SCRIPT.findall(html):
-        found += _anchors(script, page_url)
+def _script_anchors(script: str, page_url: str) -> list[FoundLink]:
+    """Anchors written in a script's strings, quotes escaped or not: no parser sees them."""
+    found: list[FoundLink] = []
+    for attributes, inner in _ANCHOR.findall(script):
+        attrs = {name.lower(): value for name, _quote, value in _ATTRIBUTE.findall(attributes)}
+        text = html_lib.unescape(_TAG.sub("", inner)).strip() or attrs.get("title", "")
+        hrefs = (html_lib.unescape(attrs.get("href", "")), html_lib.unescape(attrs.get("oldsrc", "")))
+        link = _attachment(page_url, text, *hrefs)
+        if link is not None:
+            found.append(link)
+    return found
+
+
+def find_attachments(page: Selector, page_url: str) -> list[FoundLink]:
+    """Every attachment the parsed page links to, in page order, once each."""
+    found = _page_anchors(page, page_url)
+    for script in page.xpath("//script/text()").getall():
+        found += _script_anchors(script, page_url)
         for path in _SCRIPT_PATH.findall(script):
-            url = _resolve(page_url, path)
+            url = _resolve(page_url, html_lib.unescape(path))
             if url:
                 found.append(FoundLink(url, ""))
+    return unique_links(found)
+
+
+def unique_links(links: list[FoundLink]) -> list[FoundLink]:
+    """Each URL once, in order, with the first text found for it."""
     unique: dict[str, FoundLink] = {}
-    for link in found:
+    for link in links:
         if link.url not in unique or (link.text and not unique[link.url].text):
             unique[link.url] = link
     return list(unique.values())

@@ -23,8 +23,10 @@ class ExtractPipeline:
     A page (not a PDF/Word/Excel document) over `max_parse_size` bytes is not parsed at all
     (0: no limit); it is stored with its hash, size and the reason."""
 
-    def __init__(self, options: Options, workers: int = 0, max_parse_size: int = 0):
+    def __init__(self, options: Options, workers: int = 0, max_parse_size: int = 0, stats: Any = None):
         self.options = options
+        # Scrapy's stats collector: `nianbao/parsed` counts the pages handed to extract/.
+        self.stats = stats
         self.workers = workers
         self.max_parse_size = max_parse_size
         self.pool: ExtractWorkers | None = None
@@ -37,6 +39,7 @@ class ExtractPipeline:
             Options(),
             settings.getint("NIANBAO_EXTRACT_WORKERS", 0),
             settings.getint("NIANBAO_MAX_PARSE_SIZE", 0),
+            crawler.stats,
         )
 
     def open_spider(self) -> None:
@@ -67,4 +70,6 @@ class ExtractPipeline:
             else:
                 parsed = self.pool.parse(item.body, item.url, headers, context)
             item.report = await maybe_deferred_to_future(parsed)
+            if self.stats is not None:
+                self.stats.inc_value("nianbao/parsed")
         return item

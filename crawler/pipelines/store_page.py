@@ -12,7 +12,14 @@ from scrapy.utils.job import job_dir
 from crawler.extensions.jobdir_lease import resumed_run_id
 from crawler.items import PageItem
 from crawler.store.database import Store, utcnow
-from crawler.store.incremental import GONE_STATUSES, mark_gone, mark_unseen_reports_gone, touch_page
+from crawler.store.incremental import (
+    GONE_STATUSES,
+    mark_gone,
+    mark_unseen_reports_gone,
+    save_links,
+    touch_links,
+    touch_page,
+)
 
 
 def _warc_columns(item: PageItem) -> dict[str, Any]:
@@ -96,6 +103,14 @@ class StorePipeline:
         return item
 
     def _store(self, item: PageItem) -> None:
+        assert self.store is not None
+        self._store_page(item)
+        if item.request_key is not None and item.links is not None:
+            save_links(self.store, item.request_key, item.url, item.body, item.links, self.run_id)
+        elif item.unchanged and item.request_key is not None:
+            touch_links(self.store, item.request_key, self.run_id)
+
+    def _store_page(self, item: PageItem) -> None:
         assert self.store is not None
         extra = _page_extra(item)
         if item.status in GONE_STATUSES:

@@ -23,6 +23,7 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawler import cms, scripts
+from crawler.cms.base import FoundLink
 from crawler.cms.hanweb import next_group
 from crawler.items import (
     ATTACHMENT,
@@ -36,12 +37,19 @@ from crawler.items import (
     REDIRECT_REFUSED,
     RENDER_REASON,
     STOP_BLOCKED,
+    STORED_LINKS,
     UNCHANGED,
     PageItem,
+    PageLink,
     exchange,
     header_dict,
 )
-from crawler.links.attachments import attachment_problem, find_attachments, is_attachment_url
+from crawler.links.attachments import (
+    attachment_problem,
+    find_attachments,
+    is_attachment_url,
+    unique_links,
+)
 from crawler.links.json_links import is_json, json_links
 from crawler.links.scoring import PAGING_SCORE, REPORT_HINTS, is_paging_text, link_score
 from crawler.links.traps import CalendarTrap, trap_reason
@@ -49,6 +57,7 @@ from crawler.middlewares.blockers import failure_reason
 from crawler.scripts.paging import following_pages
 from crawler.scripts.sources import ScriptSources
 from crawler.spiders.start_url import check_start_url
+from crawler.store.incremental import request_key
 
 # Files that are neither pages nor attachments.
 _SKIP_EXTENSIONS = re.compile(
@@ -115,17 +124,34 @@ class PortalSpider(scrapy.Spider):
     # Responses ------------------------------------------------------------
     async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[PageItem | scrapy.Request]:
         item = self._item(response)
-        yield item
+        if response.request is not None:
+            request = response.request
+            item.request_key = request_key(request.method, request.url, request.body)
+        stored = response.meta.get(STORED_LINKS)
+        if item.unchanged and stored is not None:
+            # Unchanged since it was read: follow what it led to last time, without reading it.
+            yield item
+            self.crawler.stats.inc_value("nianbao/links_replayed", len(stored))
+            for link in stored:
+                for request in self._follow(link):
+                    yield request
+            return
         if response.meta.get(STOP_BLOCKED):
+            yield item
             raise CloseSpider("blocked")
         if item.blocked_reason or response.status >= 300 or not isinstance(response, TextResponse):
+            yield item
             return
+        links: list[PageLink] = []
         if response.meta.get(LIST_FORM) is not None:
-            for request in self._follow_list_answer(response):
-                yield request
+            links += self._list_answer_links(response)
         run = await self._run_scripts(response)
-        for request in self.follow_links(response, run):
-            yield request
+        links += self.page_links(response, run)
+        item.links = links
+        yield item
+        for link in links:
+            for followed in self._follow(link):
+                yield followed
 
     def parse_attachment(self, response: Response, **kwargs: Any) -> Iterator[PageItem]:
         item = self._item(response)
@@ -209,26 +235,29 @@ class PortalSpider(scrapy.Spider):
             return None
         return response.body if response.status == 200 else None
 
-    def follow_links(
-        self, response: Response, run: scripts.ScriptRun | None = None
-    ) -> Iterator[scrapy.Request]:
+    def page_links(self, response: Response, run: scripts.ScriptRun | None = None) -> list[PageLink]:
+        """What the page leads to: list requests, links worth following, attachments."""
         html = response.text
         focused = bool(response.meta.get(FOCUS))
         shallow = response.meta.get("depth", 0) < self.offtopic_depth
         adapters = cms.adapters_for(html)
+        links: list[PageLink] = []
         for adapter in adapters:
             for listing in adapter.list_requests(html, response.url):
-                yield from self._request_list(listing, focused, shallow)
+                links += self._list_link(listing, focused, shallow)
         candidates = [
             (link.url, link.text) for adapter in adapters for link in adapter.links(html, response.url)
         ]
         if run is not None:
             for listing in scripts.script_requests(run, response.url):
-                yield from self._request_list(listing, focused, shallow)
+                links += self._list_link(listing, focused, shallow)
             candidates += [(link.url, link.text) for link in scripts.script_links(run, response.url)]
         if is_json(html):
             candidates += [(link.url, link.text) for link in json_links(html, response.url)]
-        for anchor in _markup(response).css("a[href]"):
+        # Attachments that live outside the markup: CDATA records, list answers, script output.
+        outside = [FoundLink(url, text) for url, text in candidates if is_attachment_url(url)]
+        markup = _markup(response)
+        for anchor in markup.css("a[href]"):
             href = anchor.attrib.get("href", "").strip()
             if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
                 continue
@@ -244,28 +273,25 @@ class PortalSpider(scrapy.Spider):
             if score == PAGING_SCORE and not focused:
                 score = 0  # "下一页" of a column that says nothing about reports
             if score or focused or shallow:
-                meta = {FOCUS: bool(score), KIND: PAGE}
+                meta: dict[str, Any] = {FOCUS: bool(score), KIND: PAGE}
                 if focused and is_paging_text(text) and _same_folder(url, response.url):
                     meta[PAGING] = True  # the column's next page: as deep as this one
-                yield from self._request(url, self.parse, score, meta, text=text)
+                links.append(PageLink(url, score, meta, text=text))
         title = _page_title(response)
-        for link in find_attachments(html, response.url):
+        for link in unique_links([*find_attachments(markup, response.url), *outside]):
             if focused or link_score(link.url, link.text):
                 meta = {KIND: ATTACHMENT, PARENT: (response.url, title, link.text or None)}
-                yield from self._request(link.url, self.parse_attachment, 45, meta)
+                links.append(PageLink(link.url, 45, meta, attachment=True))
+        return links
 
-    def _request_list(
-        self, listing: cms.ListRequest, focused: bool, shallow: bool
-    ) -> Iterator[scrapy.Request]:
+    def _list_link(self, listing: cms.ListRequest, focused: bool, shallow: bool) -> list[PageLink]:
         if not (focused or shallow):
-            return
+            return []
         meta: dict[str, Any] = {FOCUS: focused, KIND: PAGE, PAGING: True, LIST_FORM: listing.formdata}
-        if listing.method == "POST":
-            yield from self._request(listing.url, self.parse, PAGING_SCORE, meta, formdata=listing.formdata)
-        else:
-            yield from self._request(listing.url, self.parse, PAGING_SCORE, meta)
+        formdata = tuple(listing.formdata) if listing.method == "POST" else None
+        return [PageLink(listing.url, PAGING_SCORE, meta, formdata)]
 
-    def _follow_list_answer(self, response: Response) -> Iterator[scrapy.Request]:
+    def _list_answer_links(self, response: Response) -> list[PageLink]:
         """The next requests of a list read page by page: Hanweb's next record group, or the
         same request with its page field counted up to the page count the answer states."""
         form = tuple(response.meta[LIST_FORM])
@@ -274,40 +300,35 @@ class PortalSpider(scrapy.Spider):
         listings = [following] if following is not None else []
         if not listings:
             listings = following_pages(cms.ListRequest(response.url, method, form), response.text)
-        for listing in listings:
-            yield from self._request_list(listing, bool(response.meta.get(FOCUS)), False)
+        focused = bool(response.meta.get(FOCUS))
+        return [link for listing in listings for link in self._list_link(listing, focused, False)]
 
-    def _request(
-        self,
-        url: str,
-        callback: Any,
-        priority: int,
-        meta: dict[str, Any],
-        formdata: Any = None,
-        text: str = "",
-    ) -> Iterator[scrapy.Request | PageItem]:
+    def _follow(self, link: PageLink) -> Iterator[scrapy.Request | PageItem]:
+        url, formdata = link.url, link.formdata
         key = (url, _form_key(formdata))
         if key in self.seen or not self._wanted(url):
             return
         self.seen.add(key)
-        trap = self._trap(url, text)
+        meta = dict(link.meta)
+        trap = self._trap(url, link.text)
         if trap:
             yield PageItem(url=url, status=None, kind=meta[KIND], refused_reason=f"trap: {trap}")
             return
         if not self._spend(url):
             return
+        callback = self.parse_attachment if link.attachment else self.parse
         if formdata is not None:
             yield scrapy.FormRequest(
                 url,
                 formdata=list(formdata),
                 callback=callback,
                 errback=self.fetch_failed,
-                priority=priority,
+                priority=link.priority,
                 meta=meta,
             )
         else:
             yield scrapy.Request(
-                url, callback=callback, errback=self.fetch_failed, priority=priority, meta=meta
+                url, callback=callback, errback=self.fetch_failed, priority=link.priority, meta=meta
             )
 
     def _spend(self, url: str | None = None) -> bool:

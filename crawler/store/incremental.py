@@ -6,9 +6,12 @@ and small updates of a re-crawl (conditional requests, 304s, gone reports).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from typing import Any
 
+from crawler.items import LIST_FORM, PARENT, PageLink
 from crawler.store.database import Store, utcnow
 
 GONE_STATUSES = (404, 410)
@@ -34,6 +37,89 @@ def page_validators(store: Store, host: str) -> dict[str, Validators]:
         url: Validators(etag, last_modified, sha256, bool(is_report), kind == "attachment")
         for url, etag, last_modified, sha256, is_report, kind in rows
     }
+
+
+@dataclass(frozen=True)
+class LinkSource:
+    """A page read in full by an earlier crawl: its bytes' hash and the requests it led to."""
+
+    sha256: str | None
+    links: tuple[PageLink, ...]
+
+
+def request_key(method: str, url: str, body: bytes = b"") -> str:
+    """A GET is its URL; a POST is also its body, since one endpoint answers every page of a list."""
+    if method == "GET":
+        return url
+    return f"{method} {url} {hashlib.sha256(body).hexdigest()[:16]}"
+
+
+def link_sources(store: Store, host: str) -> dict[str, LinkSource]:
+    """Every page of a host whose links are stored, with those links in the order it yielded them."""
+    pattern = f"%://{host}/%"
+    hashes = dict(store.db.execute("select page, sha256 from link_sources where url like ?", [pattern]))
+    links: dict[str, list[PageLink]] = {page: [] for page in hashes}
+    rows = store.db.execute(
+        "select page, url, priority, meta, formdata, text, attachment from page_links "
+        "where page in (select page from link_sources where url like ?) order by page, position",
+        [pattern],
+    )
+    for page, url, priority, meta, formdata, text, attachment in rows:
+        links[page].append(_page_link(url, priority, meta, formdata, text, attachment))
+    return {page: LinkSource(hashes[page], tuple(found)) for page, found in links.items()}
+
+
+def _page_link(
+    url: str, priority: int, meta: str, formdata: str | None, text: str | None, attachment: int
+) -> PageLink:
+    # JSON has no tuples: the request meta's pairs and triples come back as lists.
+    values = json.loads(meta)
+    if values.get(LIST_FORM) is not None:
+        values[LIST_FORM] = tuple(tuple(pair) for pair in values[LIST_FORM])
+    if values.get(PARENT) is not None:
+        values[PARENT] = tuple(values[PARENT])
+    form = tuple(tuple(pair) for pair in json.loads(formdata)) if formdata else None
+    return PageLink(url, priority, values, form, text or "", bool(attachment))  # type: ignore[arg-type]
+
+
+def save_links(
+    store: Store, key: str, url: str, body: bytes, links: list[PageLink], run_id: str | None
+) -> None:
+    """Replace what the page at `key` led to with what it led to now."""
+    method = key.split(" ", 1)[0] if " " in key else "GET"
+    store.db["page_links"].delete_where("page = ?", [key])
+    store.db["page_links"].insert_all(
+        {
+            "page": key,
+            "position": position,
+            "url": link.url,
+            "priority": link.priority,
+            "meta": json.dumps(link.meta, ensure_ascii=False),
+            "formdata": json.dumps(link.formdata, ensure_ascii=False) if link.formdata is not None else None,
+            "text": link.text,
+            "attachment": int(link.attachment),
+        }
+        for position, link in enumerate(links)
+    )
+    store.db["link_sources"].upsert(
+        {
+            "page": key,
+            "url": url,
+            "method": method,
+            "sha256": hashlib.sha256(body).hexdigest(),
+            "links": len(links),
+            "checked_at": utcnow(),
+            "run_id": run_id,
+        },
+        pk="page",
+    )
+
+
+def touch_links(store: Store, key: str, run_id: str | None) -> None:
+    """The page at `key` was unchanged and its stored links followed again."""
+    store.db.execute(
+        "update link_sources set checked_at = ?, run_id = ? where page = ?", [utcnow(), run_id, key]
+    )
 
 
 def touch_page(store: Store, url: str, run_id: str | None, extra: dict[str, Any] | None = None) -> None:

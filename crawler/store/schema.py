@@ -170,6 +170,34 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
         # One rule fires once per row or column it checks, so findings are numbered.
         ("report_key", "position"),
     ),
+    # What each page read in full led to, so a re-crawl that finds it unchanged (304, or the same
+    # bytes) follows the same requests without reading it again. `page` is the request's key: the
+    # URL of a GET, or method, URL and body hash of a POST (list pages posted to one endpoint).
+    "page_links": (
+        {
+            "page": str,
+            "position": int,
+            "url": str,
+            "priority": int,
+            "meta": str,
+            "formdata": str,
+            "text": str,
+            "attachment": int,
+        },
+        ("page", "position"),
+    ),
+    "link_sources": (
+        {
+            "page": str,
+            "url": str,
+            "method": str,
+            "sha256": str,
+            "links": int,
+            "checked_at": str,
+            "run_id": str,
+        },
+        "page",
+    ),
 }
 
 # Children of a report, replaced together when its content changes.

@@ -42,6 +42,8 @@ class Portal:
     hits: list[Hit] = field(default_factory=list)
     # Fixed validators: a re-crawl's 304 depends on content, not on the clock.
     last_modified: str = formatdate(1_600_000_000, usegmt=True)
+    # Paths served with no ETag or Last-Modified (as many government servers do): never a 304.
+    bare: set[str] = field(default_factory=set)
 
     def requested(self, path: str, status: int | None = None) -> list[Hit]:
         return [h for h in self.hits if h.path == path and (status is None or h.status == status)]
@@ -83,12 +85,10 @@ def _handler(portal: Portal) -> type[BaseHTTPRequestHandler]:
             elif parts.path in portal.pages:
                 body = portal.pages[parts.path]
                 etag = f'"{hashlib.sha1(body).hexdigest()[:16]}"'
-                headers = {
-                    "Content-Type": content_type(parts.path),
-                    "ETag": etag,
-                    "Last-Modified": portal.last_modified,
-                }
-                status = 304 if inm == etag else 200
+                headers = {"Content-Type": content_type(parts.path)}
+                if parts.path not in portal.bare:
+                    headers |= {"ETag": etag, "Last-Modified": portal.last_modified}
+                status = 304 if inm == etag and parts.path not in portal.bare else 200
                 if status == 304:
                     body = b""
             else:
