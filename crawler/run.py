@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 from uuid import uuid4
 
@@ -13,6 +14,8 @@ from crawler.extensions.jobdir_lease import resumed_run_id
 from crawler.registry import Site
 from crawler.spiders.portal import PortalSpider
 from crawler.store import Store
+
+logger = logging.getLogger(__name__)
 
 
 def project_settings(defaults: dict[str, Any] | None = None, **overrides: Any) -> Settings:
@@ -56,20 +59,78 @@ def crawl_sites(
     """Crawl every site of a registry (crawler/registry.py) in this process, one spider per site.
 
     Each site keeps its own crawler, so its own politeness (one request at a time, delays,
-    robots.txt), its own page budget and its own crawl_runs row, named after the site.
-    Returns (site, run id) pairs."""
+    robots.txt), its own page budget and its own crawl_runs row, named after the site. At most
+    NIANBAO_ACTIVE_SITES crawlers exist at once: a crawler costs some 4 MB and 4 open files, so
+    the process is sized by the window, not by the registry. Returns (site, run id) pairs of the
+    sites started, in registry order (all of them unless the crawl was stopped)."""
     settings = project_settings(defaults, NIANBAO_DB=db_path, **overrides)
     process = CrawlerProcess(settings)
-    runs = []
-    for site in sites:
+    window = SiteWindow(process, sites, settings.getint("NIANBAO_ACTIVE_SITES"))
+    window.fill()
+    if window.active:
+        process.start(stop_after_crawl=False)  # the window stops the reactor after its last site
+    _label_runs(db_path, window.runs)
+    return window.runs
+
+
+class SiteWindow:
+    """Start sites' crawlers `size` at a time; each that finishes lets the next one start.
+
+    Scrapy's own `start()` waits only for the crawlers that exist when it is called, so the
+    window stops the reactor itself once the last site is done. A crawl stopped by a signal
+    (Ctrl-C) starts no further site."""
+
+    def __init__(self, process: CrawlerProcess, sites: list[Site], size: int) -> None:
+        self.process = process
+        self.waiting = list(reversed(sites))
+        self.size = max(1, size)
+        self.active = 0
+        self.peak = 0
+        self.stopping = False
+        self.runs: list[tuple[Site, str]] = []
+
+    def fill(self) -> None:
+        while self.waiting and self.active < self.size and not self.stopping:
+            self._start(self.waiting.pop())
+        if not self.active:
+            self._stop_reactor()
+
+    def _start(self, site: Site) -> None:
         run_id = uuid4().hex[:12]
-        crawler = process.create_crawler(PortalSpider)
+        crawler = self.process.create_crawler(PortalSpider)
         crawler.settings.set("NIANBAO_RUN_ID", run_id, priority="cmdline")  # the store's run, per site
-        process.crawl(crawler, url=site.url, run_id=run_id, **_budget(site))
-        runs.append((site, run_id))
-    process.start()
-    _label_runs(db_path, runs)
-    return runs
+        self.runs.append((site, run_id))
+        self.active += 1
+        self.peak = max(self.peak, self.active)
+        done = self.process.crawl(crawler, url=site.url, run_id=run_id, **_budget(site))
+        done.addBoth(self._finished, crawler)
+
+    def _finished(self, result: Any, crawler: Any) -> Any:
+        self.active -= 1
+        if crawler.stats.get_value("finish_reason") == "shutdown":
+            self.stopping = True  # Ctrl-C: let the active sites close, start no other
+        logger.info(
+            "sites: %d active, %d waiting, %d done (at most %d at once)",
+            self.active,
+            len(self.waiting),
+            len(self.runs) - self.active,
+            self.peak,
+        )
+        self.fill()
+        return result
+
+    @staticmethod
+    def _stop_reactor() -> None:
+        from twisted.internet import reactor
+
+        def stop() -> None:
+            try:
+                reactor.stop()
+            except RuntimeError:  # stopped meanwhile by a signal's graceful stop
+                pass
+
+        if reactor.running:
+            reactor.callLater(0, stop)
 
 
 def _budget(site: Site) -> dict[str, int]:

@@ -60,6 +60,9 @@ NIANBAO_WARC_MAX_BYTES = 1024 * 1024 * 1024
 NIANBAO_WORKER_REQUESTS = 2
 # ... and seconds a worker waits on an empty queue for other workers to add to it before it stops.
 NIANBAO_REDIS_IDLE_SECONDS = 15
+# Registry crawls (--registry): sites crawled at once, each by its own crawler (some 4 MB and 4 open
+# files each); when one finishes the next starts, so memory depends on this, not on the registry.
+NIANBAO_ACTIVE_SITES = 16
 
 # Politeness ---------------------------------------------------------------
 USER_AGENT = user_agent(NIANBAO_CONTACT_URL)
