@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
-import subprocess
 import sys
 import tempfile
 from collections import defaultdict
@@ -34,6 +33,7 @@ from extract.spam import lexicon
 
 from .deface import Page, clean_controls, defaced_pages, split_rows
 from .eval_spam import _norm, legit_kept
+from .revision import export_revision
 from .same_output import reports
 from .speed import REPO
 
@@ -125,12 +125,7 @@ def main() -> int:
     )
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
-        base_tree = work / "base"
-        base_tree.mkdir()
-        archive = subprocess.run(
-            ["git", "archive", args.base], cwd=REPO, check=True, capture_output=True
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", str(base_tree)], input=archive, check=True)
+        base_tree = export_revision(args.base, work / "base")
         base = _extract(base_tree, pages, work, "base")
         ours = _extract(REPO, pages, work, "ours")
     bare = bare_scores(defaced)

@@ -42,6 +42,7 @@ from pathlib import Path
 from extract.labels import load_legacy_lexicon, map_row, normalise_label
 
 from ..helpers.table_builders import applications_html, proactive_html, report_page, review_html
+from .revision import export_revision
 from .speed import REPO
 
 VARIANTS = Path(__file__).with_name("data") / "legacy_label_variants.csv"
@@ -243,12 +244,7 @@ def main() -> int:
     }
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
-        base_tree = work / "base"
-        base_tree.mkdir()
-        archive = subprocess.run(
-            ["git", "archive", args.base], cwd=REPO, check=True, capture_output=True
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", str(base_tree)], input=archive, check=True)
+        base_tree = export_revision(args.base, work / "base")
         base = table_figures(base_tree, pages, work)
         ours = table_figures(REPO, pages, work)
     print(f"table cells right, {args.base} -> this checkout (same run):")

@@ -19,6 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .revision import export_revision
 from .speed import REPO, corpus_pages, injected_pages, portal_pages
 
 # Runs inside the tree under test, so it may only use what every revision has; the options
@@ -76,12 +77,7 @@ def main() -> int:
     pages = portal_pages() + injected_pages() + corpus_pages()
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
-        base_tree = work / "base"
-        base_tree.mkdir()
-        archive = subprocess.run(
-            ["git", "archive", args.base], cwd=REPO, check=True, capture_output=True
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", str(base_tree)], input=archive, check=True)
+        base_tree = export_revision(args.base, work / "base")
         pages_file = work / "pages.pickle"
         pages_file.write_bytes(pickle.dumps(pages))
         base = reports(base_tree, pages_file, work / "base.jsonl")

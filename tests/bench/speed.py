@@ -38,8 +38,9 @@ from extract import analysis, pipeline
 from extract import spam as spam_stage
 from extract.decode import decode_html
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
+from ..helpers.paths import REPO, SHARED
+from .revision import export_revision
+
 PORTAL = REPO / "crawler" / "demo" / "sample_portal" / "xxgk" / "ndbg"
 
 Page = tuple[str, bytes, str]  # name, body, url
@@ -146,12 +147,9 @@ def run_base(rev: str, repeat: int) -> int:
     The copy sits beside a link to ../shared, so that it finds the same page sets.
     """
     with tempfile.TemporaryDirectory() as scratch:
-        tree = Path(scratch) / "base"
-        tree.mkdir()
+        tree = export_revision(rev, Path(scratch) / "base")
         if SHARED.exists():
             (Path(scratch) / "shared").symlink_to(SHARED)
-        archive = subprocess.run(["git", "archive", rev], cwd=REPO, check=True, capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
         print(f"\nbase {rev}:", flush=True)
         env = {**os.environ, "PYTHONPATH": str(tree)}
         command = [sys.executable, "-m", "tests.bench.speed", "--repeat", str(repeat)]
