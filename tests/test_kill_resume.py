@@ -5,17 +5,13 @@ sections and statistics, none of them marked gone, and one finished run."""
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 
 import pytest
 
-from .helpers.crawl import open_db, run_crawl
-from .helpers.paths import REPO
+from .helpers.crawl import open_db, run_crawl, start_jobdir_crawl
 from .portals.generated import small_reports_portal
 from .portals.server import Portal, serve_portal
 
@@ -31,17 +27,6 @@ COMPARED = {
 }
 
 
-def _start(url: str, db, jobdir) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "crawler.cli", "crawl", url, "--db", str(db), "--jobdir", str(jobdir)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "NIANBAO_DOWNLOAD_DELAY": "0"},
-    )
-
-
 def _pages(db) -> int:
     try:
         with sqlite3.connect(db, timeout=5) as conn:
@@ -52,7 +37,7 @@ def _pages(db) -> int:
 
 def _kill_at(url: str, db, jobdir, pages: int) -> int | None:
     """Crawl until the database holds `pages` pages, then SIGKILL; None if it finished first."""
-    crawl = _start(url, db, jobdir)
+    crawl = start_jobdir_crawl(url, db, jobdir)
     deadline = time.monotonic() + 60
     while _pages(db) < pages and crawl.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -76,7 +61,7 @@ def crawls(tmp_path_factory):
         url = base + "/index.html"
         uninterrupted = run_crawl(url, whole)
         kills = [_kill_at(url, killed, jobdir, pages) for pages in KILL_AT]
-        last = _start(url, killed, jobdir)
+        last = start_jobdir_crawl(url, killed, jobdir)
         last_out = last.communicate(timeout=120)
     conns = {"whole": open_db(whole), "killed": open_db(killed)}
     yield {"kills": kills, "codes": (uninterrupted.returncode, last.returncode), "out": last_out, **conns}

@@ -4,18 +4,15 @@ found exactly once, no page of the first run is fetched again, and nothing is ma
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from collections import Counter
 
 import pytest
 
-from .helpers.crawl import open_db
-from .helpers.paths import REPO
+from .helpers.crawl import open_db, start_jobdir_crawl
 from .portals import markup
 from .portals.server import Portal, serve_portal
 
@@ -38,16 +35,9 @@ STOP_AFTER = 6
 
 
 def _crawl(url: str, db, jobdir) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "crawler.cli", "crawl", url, "--db", str(db), "--jobdir", str(jobdir)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-        # A delay between requests, so the crawl is still running when it is interrupted.
-        # A worker process parses: pages in its hands when Ctrl-C comes are still stored.
-        env={**os.environ, "NIANBAO_DOWNLOAD_DELAY": "0.25", "NIANBAO_EXTRACT_WORKERS": "1"},
-    )
+    # A delay between requests, so the crawl is still running when it is interrupted.
+    # A worker process parses: pages in its hands when Ctrl-C comes are still stored.
+    return start_jobdir_crawl(url, db, jobdir, NIANBAO_DOWNLOAD_DELAY="0.25", NIANBAO_EXTRACT_WORKERS="1")
 
 
 def _stored_reports(db) -> int:

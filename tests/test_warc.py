@@ -1,10 +1,8 @@
 """Every fetched answer is kept in WARC files beside the database (crawler/pipelines/warc_page.py)."""
 
 import hashlib
-import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,18 +11,11 @@ from warcio.archiveiterator import ArchiveIterator
 from crawler.items import PageItem
 from crawler.pipelines.warc_page import WarcFiles, warc_records
 
-from .helpers.paths import REPO
+from .helpers.crawl import run_demo
 
 
 def crawl_demo(db: Path, **environ: str) -> subprocess.CompletedProcess:
-    result = subprocess.run(
-        [sys.executable, "-m", "crawler.cli", "demo", "--db", str(db)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        cwd=REPO,
-        env={**os.environ, **environ},
-    )
+    result = run_demo(db, **environ)
     assert result.returncode == 0, result.stderr
     return result
 

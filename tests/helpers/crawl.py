@@ -30,6 +30,30 @@ def _crawl(what: list[str], db: Path, env: dict[str, str]) -> subprocess.Complet
     )
 
 
+def start_jobdir_crawl(url: str, db: Path, jobdir: Path, **env: str) -> subprocess.Popen:
+    """`nianbao crawl URL --jobdir DIR` started in the background, to be stopped and resumed."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "crawler.cli", "crawl", url, "--db", str(db), "--jobdir", str(jobdir)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "NIANBAO_DOWNLOAD_DELAY": "0", **env},
+    )
+
+
+def run_demo(db: Path, **env: str) -> subprocess.CompletedProcess:
+    """`nianbao demo --db DB`: the sample portal crawled into DB."""
+    return subprocess.run(
+        [sys.executable, "-m", "crawler.cli", "demo", "--db", str(db)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=REPO,
+        env={**os.environ, **env},
+    )
+
+
 def open_db(db: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row

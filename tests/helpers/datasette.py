@@ -13,18 +13,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .paths import REPO
+from .crawl import run_demo
 from .ports import free_port
 
 
 def build_demo(db: Path) -> Path:
-    demo = subprocess.run(
-        [sys.executable, "-m", "crawler.cli", "demo", "--db", str(db)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        cwd=REPO,
-    )
+    demo = run_demo(db)
     assert demo.returncode == 0, demo.stderr[-2000:]
     return db
 
