@@ -163,7 +163,6 @@ class PortalSpider(scrapy.Spider):
         """A page that could not be fetched is still recorded, with the reason."""
         request = failure.request  # type: ignore[attr-defined]
         response = getattr(failure.value, "response", None)
-        parent = request.meta.get(PARENT) or (None, None, None)
         # An answer that ended in an error is kept too, its bytes hashed and archived.
         answer = {}
         if response is not None:
@@ -176,17 +175,12 @@ class PortalSpider(scrapy.Spider):
             url=request.url,
             status=response.status if response is not None else None,
             error=f"fetch: {failure.type.__name__}: {failure.getErrorMessage()}",
-            depth=request.meta.get("depth", 0),
-            kind=request.meta.get(KIND, PAGE),
-            parent_url=parent[0],
-            parent_title=parent[1],
-            link_text=parent[2],
             blocked_reason=failure_reason(failure),
+            **_placing(request.meta),
             **answer,
         )
 
     def _item(self, response: Response) -> PageItem:
-        parent = response.meta.get(PARENT) or (None, None, None)
         refused = response.meta.get(REDIRECT_REFUSED)
         if refused:
             return _refused_redirect(response, *refused)
@@ -195,15 +189,11 @@ class PortalSpider(scrapy.Spider):
             status=response.status,
             body=response.body,
             headers=header_dict(response.headers),
-            depth=response.meta.get("depth", 0),
-            kind=response.meta.get(KIND, PAGE),
-            parent_url=parent[0],
-            parent_title=parent[1],
-            link_text=parent[2],
             blocked_reason=response.meta.get(BLOCKED),
             unchanged=response.status == 304 or bool(response.meta.get(UNCHANGED)),
             render_reason=response.meta.get(RENDER_REASON),
             exchange=exchange(response.request, response),
+            **_placing(response.meta),
         )
 
     # Links ----------------------------------------------------------------
@@ -370,21 +360,29 @@ class PortalSpider(scrapy.Spider):
 def _refused_redirect(response: Response, reason: str, target: str) -> PageItem:
     """A redirect not followed, recorded at the URL the crawl asked for, the hops named in `error`."""
     chain = [*response.meta.get("redirect_urls", []), response.url]
-    parent = response.meta.get(PARENT) or (None, None, None)
     return PageItem(
         url=chain[0],
         status=response.status,
         error=f"{reason}: {' -> '.join([*chain, target])}",
-        depth=response.meta.get("depth", 0),
-        kind=response.meta.get(KIND, PAGE),
-        parent_url=parent[0],
-        parent_title=parent[1],
-        link_text=parent[2],
         refused_reason=reason,
         redirect_to=target,
         headers=header_dict(response.headers),
         exchange=exchange(response.request, response),
+        **_placing(response.meta),
     )
+
+
+def _placing(meta: dict[str, Any]) -> dict[str, Any]:
+    """Where a fetch stands in the crawl: its depth, its kind and, for an attachment, the page
+    that links to it (url, title) and the link's text."""
+    parent_url, parent_title, link_text = meta.get(PARENT) or (None, None, None)
+    return {
+        "depth": meta.get("depth", 0),
+        "kind": meta.get(KIND, PAGE),
+        "parent_url": parent_url,
+        "parent_title": parent_title,
+        "link_text": link_text,
+    }
 
 
 def _form_key(formdata: Any) -> tuple[tuple[str, str], ...] | None:
