@@ -111,9 +111,13 @@ class Gazetteer:
     name_starts: re.Pattern[str]
 
     def ancestors(self, code: str) -> list[Division]:
-        found = []
+        found: list[Division] = []
+        seen = {code}
         division = self.by_code.get(code)
-        while division and division.parent:
+        # The 市直辖行政区划 rows of 东莞, 中山, 儋州 and 嘉峪关 carry their city's code and name it
+        # as parent: a code already walked ends the walk.
+        while division and division.parent and division.parent not in seen:
+            seen.add(division.parent)
             division = self.by_code.get(division.parent)
             if division:
                 found.append(division)

@@ -9,6 +9,7 @@ import pytest
 
 from crawler.store import Store
 from extract.divisions import body_level, find_division
+from extract.gazetteer import gazetteer
 from extract.model import Report
 from extract.pipeline import process
 
@@ -122,3 +123,12 @@ def test_an_older_database_gains_the_new_columns(tmp_path: Path) -> None:
     Store(path).close()
     conn = sqlite3.connect(path)
     assert conn.execute("select position, mode from validation_findings").fetchone() == (1, "strict")
+
+
+def test_ancestors_of_a_city_without_districts_end() -> None:
+    # 东莞's 市直辖行政区划 row carries the city's own code and names it as parent.
+    assert [d.code for d in gazetteer().ancestors("441900")] == []
+
+
+def test_ancestors_of_a_prefecture() -> None:
+    assert [d.name for d in gazetteer().ancestors("130100")] == ["河北省"]
