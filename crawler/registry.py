@@ -3,22 +3,45 @@
 Columns (a header row names them, in any order): `url` (required: a home page or a report
 column), and optionally `name`, `agency`, `region`, `max_pages` (this site's page budget;
 empty = NIANBAO_MAX_PAGES) and `enabled` (`0`, `no`, `false` or `n` leaves the site out).
+Describing the site, for a registry that others will read and trust: `code` (its GB/T 2260
+division code), `level` (province, prefecture, county or department), `column` (the disclosure
+annual-report column, where the crawl starts when given), `source` and `column_source` (where a
+reader can see that those URLs are this body's) and `verified` (1 once someone opened them).
 Lines starting with `#` are comments. Every problem names the file and the row, so a
-scheduled job's log says what to fix.
+scheduled job's log says what to fix; `check_registry` lists them all (`nianbao registry check`).
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from crawler.spiders.start_url import BadStartUrl, check_start_url
+from extract.gazetteer import CITY, COUNTY, PROVINCE, gazetteer
 
-COLUMNS = ("name", "url", "agency", "region", "max_pages", "enabled")
+COLUMNS = (
+    "name",
+    "url",
+    "agency",
+    "region",
+    "max_pages",
+    "enabled",
+    "code",
+    "level",
+    "column",
+    "source",
+    "column_source",
+    "verified",
+)
 # Values of `enabled` that leave a site out (compared lower-cased); anything else, or empty, keeps it.
 DISABLED = {"0", "no", "n", "false", "off"}
+SWITCH_VALUES = DISABLED | {"1", "yes", "y", "true", "on"}
+LEVELS = ("province", "prefecture", "county", "department")
+# The gazetteer's level of a code for each registry level that is a government's.
+GOVERNMENT_LEVELS = {"province": PROVINCE, "prefecture": CITY, "county": COUNTY}
 
 
 class RegistryError(ValueError):
@@ -33,6 +56,12 @@ class Site:
     region: str = ""
     max_pages: int | None = None
     enabled: bool = True
+    code: str = ""
+    level: str = ""
+    column: str = ""
+    source: str = ""
+    column_source: str = ""
+    verified: bool = False
 
     @property
     def netloc(self) -> str:
@@ -42,14 +71,76 @@ class Site:
     def label(self) -> str:
         return self.name or self.netloc
 
+    @property
+    def start_url(self) -> str:
+        """Where its crawl starts: the report column when the row names one, else `url`."""
+        return self.column or self.url
+
+
+@dataclass(frozen=True)
+class RegistryCheck:
+    sites: list[Site]
+    problems: list[str]
+
 
 def read_registry(path: str | Path) -> list[Site]:
-    """Every site of the registry, enabled or not, in file order."""
+    """Every site of the registry, enabled or not, in file order; the first problem raises."""
+    sites = []
+    for item in _read(path, check_data=False):
+        if isinstance(item, str):
+            raise RegistryError(item)
+        sites.append(item)
+    return sites
+
+
+def check_registry(path: str | Path) -> RegistryCheck:
+    """Every site that reads, and every problem of the file, each naming its row: what
+    `nianbao registry check` prints. A problem of the file as a whole raises RegistryError."""
+    sites: list[Site] = []
+    problems: list[str] = []
+    for item in _read(path, check_data=True):
+        (sites if isinstance(item, Site) else problems).append(item)
+    return RegistryCheck(sites, problems)
+
+
+def enabled_sites(path: str | Path) -> list[Site]:
+    sites = [site for site in read_registry(path) if site.enabled]
+    if not sites:
+        raise RegistryError(f"registry {path}: no enabled site")
+    return sites
+
+
+def _read(path: str | Path, check_data: bool) -> Iterator[Site | str]:
     path = Path(path)
+    header, rows = _table(path)
+    seen: dict[str, int] = {}
+    for number, cells in rows:
+        where = f"registry {path}, row {number}"
+        if len(cells) > len(header):
+            yield f"{where}: {len(cells)} cells, but the header has {len(header)} columns"
+            continue
+        row = dict(zip(header, (c.strip() for c in cells), strict=False))
+        try:
+            site = _site(row, where)
+        except RegistryError as exc:
+            yield str(exc)
+            continue
+        if site.netloc in seen:
+            yield f"{where}: {site.netloc} is already listed in row {seen[site.netloc]}"
+            continue
+        seen[site.netloc] = number
+        if check_data:
+            yield from (f"{where}: {problem}" for problem in _described_problems(site, row, header))
+        yield site
+
+
+def _table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise RegistryError(f"registry {path}: no such file") from None
+    except IsADirectoryError:
+        raise RegistryError(f"registry {path}: a folder, not a file") from None
     except UnicodeDecodeError:
         raise RegistryError(f"registry {path}: not UTF-8 text") from None
     except OSError as exc:
@@ -69,30 +160,13 @@ def read_registry(path: str | Path) -> list[Site]:
     unknown = [name for name in header if name not in COLUMNS]
     if unknown:
         raise RegistryError(f"registry {path}: unknown column {unknown[0]!r} (columns: {', '.join(COLUMNS)})")
-    sites = []
-    seen: dict[str, int] = {}
-    for number, cells in enumerate(rows[1:], start=2):
-        where = f"registry {path}, row {number}"
-        if len(cells) > len(header):
-            raise RegistryError(f"{where}: {len(cells)} cells, but the header has {len(header)} columns")
-        site = _site(dict(zip(header, (c.strip() for c in cells), strict=False)), where)
-        if site.netloc in seen:
-            raise RegistryError(f"{where}: {site.netloc} is already listed in row {seen[site.netloc]}")
-        seen[site.netloc] = number
-        sites.append(site)
-    return sites
-
-
-def enabled_sites(path: str | Path) -> list[Site]:
-    sites = [site for site in read_registry(path) if site.enabled]
-    if not sites:
-        raise RegistryError(f"registry {path}: no enabled site")
-    return sites
+    return header, list(enumerate(rows[1:], start=2))
 
 
 def _site(row: dict[str, str], where: str) -> Site:
     try:
         url = check_start_url(row.get("url"))
+        column = check_start_url(row["column"]) if row.get("column") else ""
     except BadStartUrl as exc:
         raise RegistryError(f"{where}: {exc}") from None
     budget = row.get("max_pages") or ""
@@ -105,4 +179,45 @@ def _site(row: dict[str, str], where: str) -> Site:
         region=row.get("region", ""),
         max_pages=int(budget) if budget else None,
         enabled=(row.get("enabled") or "1").lower() not in DISABLED,
+        code=row.get("code", ""),
+        level=row.get("level", "").lower(),
+        column=column,
+        source=row.get("source", ""),
+        column_source=row.get("column_source", ""),
+        verified=(row.get("verified") or "0").lower() not in DISABLED,
     )
+
+
+def _described_problems(site: Site, row: dict[str, str], header: list[str]) -> Iterator[str]:
+    """What makes a row untrustworthy though a crawl could use it: an unknown division code, a
+    level that is not one, a URL without its source where the registry keeps sources."""
+    if site.code:
+        yield from _division_problems(site)
+    if site.level and site.level not in LEVELS:
+        yield f"level {site.level!r} is not one of {', '.join(LEVELS)}"
+    for name in ("enabled", "verified"):
+        value = (row.get(name) or "").lower()
+        if value and value not in SWITCH_VALUES:
+            yield f"{name} must be 1 or 0 (yes/no, true/false), not {row[name]!r}"
+    for url_name, source_name in (("url", "source"), ("column", "column_source")):
+        source = row.get(source_name, "")
+        if source_name in header and row.get(url_name) and not source:
+            yield f"{url_name} has no {source_name} (this registry keeps one for every URL)"
+        if source and urlsplit(source).scheme not in ("http", "https"):
+            yield f"{source_name} is not a link a reader can open: {source!r}"
+
+
+def _division_problems(site: Site) -> Iterator[str]:
+    places = gazetteer()
+    division = places.by_code.get(site.code)
+    if division is None:
+        yield f"code {site.code!r} is no division code (GB/T 2260, county level and above)"
+        return
+    expected = GOVERNMENT_LEVELS.get(site.level)
+    if expected and division.level_by_code != expected:
+        yield f"code {site.code} is a {division.level_by_code}'s, but level says {site.level}"
+    # A government's row named after a division: the name must be its code's (by_any_name
+    # also knows 东莞市, whose code's own row is a placeholder).
+    if expected and site.name in places.by_any_name:
+        if all(d.code != site.code for d in places.by_any_name[site.name]):
+            yield f"name {site.name} is not the division of code {site.code} ({division.name})"

@@ -102,7 +102,7 @@ class SiteWindow:
         self.runs.append((site, run_id))
         self.active += 1
         self.peak = max(self.peak, self.active)
-        done = self.process.crawl(crawler, url=site.url, run_id=run_id, **_budget(site))
+        done = self.process.crawl(crawler, url=site.start_url, run_id=run_id, **_budget(site))
         done.addBoth(self._finished, crawler)
 
     def _finished(self, result: Any, crawler: Any) -> Any:
