@@ -206,9 +206,12 @@ def map_row(
     only when most of the page is Traditional, so a Traditional table on a Simplified page
     reaches here in its own script.
     """
-    label = replace(label, text=_simplified(label.text))
-    context = "/".join(_simplified(part) for part in context.split("/"))
-    enclosing = [_simplified(part) for part in enclosing]
+    text = _simplified(label.text)
+    if text != label.text:
+        label = replace(label, text=text)
+    if _simplified(context) != context:  # the enclosing labels are the context's parts
+        context = "/".join(_simplified(part) for part in context.split("/"))
+        enclosing = [_simplified(part) for part in enclosing]
     row = match_legacy_row(label, context, lexicon)
     return decide(row.key if row else None, label.text, enclosing, has_figure)
 

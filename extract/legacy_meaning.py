@@ -59,6 +59,7 @@ class Signature:
     needs: frozenset[str]  # every one in the label
     context: tuple[str, ...]  # one of them in the label or an enclosing row ("" when none)
     allows: frozenset[str]  # may be in the label without being needed
+    explained: frozenset[str]  # needs, allows and context: what a label it explains may name
 
 
 @dataclass(frozen=True)
@@ -66,14 +67,15 @@ class Reading:
     concepts: frozenset[str]  # named by words of one meaning
     known_chars: int  # characters covered by words with a meaning
     unknown: str  # characters covered by neither a concept nor filler, in order
-    choices: tuple[tuple[str, ...], ...] = ()  # the meanings of each word of two ("" for filler)
+    # Every way to read the label: its sure concepts plus one meaning of each word of two.
+    meanings: tuple[frozenset[str], ...]
 
-    def meanings(self) -> tuple[frozenset[str], ...]:
-        """Every way to read the label: its sure concepts plus one meaning of each ambiguous word."""
-        readings = [self.concepts]
-        for options in self.choices:
-            readings = [reading | {option} - {""} for reading in readings for option in options]
-        return tuple(dict.fromkeys(readings))
+
+def _meanings(concepts: frozenset[str], choices: Sequence[tuple[str, ...]]) -> tuple[frozenset[str], ...]:
+    readings = [concepts]
+    for options in choices:  # "" stands for a filler meaning: no concept
+        readings = [reading | {option} - {""} for reading in readings for option in options]
+    return tuple(dict.fromkeys(readings))
 
 
 @dataclass(frozen=True)
@@ -102,15 +104,17 @@ def vocabulary() -> Vocabulary:
 @loaded()
 def signatures() -> tuple[Signature, ...]:
     with MEANING_CSV.open(encoding="utf-8", newline="") as handle:
-        return tuple(
-            Signature(
-                key=row["key"],
-                needs=frozenset(_split(row["needs"])),
-                context=tuple(_split(row["context"])),
-                allows=frozenset(_split(row["allows"])),
-            )
-            for row in csv.DictReader(handle)
+        rows = list(csv.DictReader(handle))
+    return tuple(
+        Signature(
+            key=row["key"],
+            needs=frozenset(_split(row["needs"])),
+            context=tuple(_split(row["context"])),
+            allows=frozenset(_split(row["allows"])),
+            explained=frozenset(_split(row["needs"]) + _split(row["allows"]) + _split(row["context"])),
         )
+        for row in rows
+    )
 
 
 def _split(cell: str) -> list[str]:
@@ -143,7 +147,8 @@ def read_concepts(text: str) -> Reading:
         else:
             unknown.append(text[position])
             position += 1
-    return Reading(frozenset(concepts), known, "".join(unknown), tuple(choices))
+    sure = frozenset(concepts)
+    return Reading(sure, known, "".join(unknown), _meanings(sure, choices))
 
 
 def word_across(before: str, after: str) -> bool:
@@ -191,7 +196,7 @@ def confidence_of(reading: Reading, from_context: bool) -> float:
 def meaning_of(label: str, enclosing: Sequence[str] = ()) -> Meaning:
     """The key a normalised label means, read with the labels of its enclosing rows, nearest first."""
     reading = read_concepts(label)
-    readings = [concepts for concepts in reading.meanings() if concepts]
+    readings = [concepts for concepts in reading.meanings if concepts]
     if not readings:
         return Meaning(None, 0.0, "no known concept in the label")
     if names_a_heading(reading):
@@ -200,7 +205,7 @@ def meaning_of(label: str, enclosing: Sequence[str] = ()) -> Meaning:
     best_of_key: dict[str, tuple[int, int]] = {}
     for concepts in readings:
         for signature in signatures():
-            if not _explains(signature, concepts):
+            if not signature.needs <= concepts <= signature.explained:  # _explains, inlined: every row
                 continue
             distance = _context_distance(signature, concepts, around)
             if distance < 0:
@@ -223,7 +228,7 @@ def meaning_of(label: str, enclosing: Sequence[str] = ()) -> Meaning:
 
 def _context_concepts(text: str) -> frozenset[str]:
     """Every concept an enclosing row's label may name, whichever way its words are read."""
-    return frozenset().union(*read_concepts(text).meanings())
+    return frozenset().union(*read_concepts(text).meanings)
 
 
 LEXICON = "lexicon"
@@ -235,7 +240,7 @@ def _signature(key: str) -> Signature | None:
 
 
 def _explains(signature: Signature, concepts: frozenset[str]) -> bool:
-    return signature.needs <= concepts <= signature.needs | signature.allows | set(signature.context)
+    return signature.needs <= concepts <= signature.explained
 
 
 def _foreign_things(key: str, reading: Reading) -> list[str]:
@@ -246,10 +251,10 @@ def _foreign_things(key: str, reading: Reading) -> list[str]:
     signature = _signature(key)
     if signature is None:
         return []
-    explained = signature.needs | signature.allows | set(signature.context)
+    explained = signature.explained
     kinds = vocabulary().kinds
     return min(
-        (sorted(c for c in meaning - explained if kinds.get(c) == "thing") for meaning in reading.meanings()),
+        (sorted(c for c in meaning - explained if kinds.get(c) == "thing") for meaning in reading.meanings),
         key=len,
     )
 
@@ -277,7 +282,7 @@ def decide(lexicon_key: str | None, label: str, enclosing: Sequence[str], has_fi
         return Meaning(None, 0.0, f"names {'+'.join(foreign)} besides {lexicon_key}")
     signature = _signature(lexicon_key)
     if meaning.key is not None and signature is not None:
-        if not any(_explains(signature, concepts) for concepts in reading.meanings()):
+        if not any(_explains(signature, concepts) for concepts in reading.meanings):
             return meaning  # the lexicon's row leaves a concept of the label unexplained
         if meaning.confidence >= 1.0:
             return Meaning(None, 0.0, f"ambiguous: {lexicon_key} or {meaning.key}")
