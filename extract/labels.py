@@ -6,8 +6,9 @@ blocks, so identity comes from keyword sets plus the enclosing block and group
 labels (spec §6), never from the printed number. The keyword sets are data, in
 data/legacy_rows.csv, so a new regional variant is a CSV row, not code.
 
-Input is expected in Simplified script (the caller runs OpenCC), but the seed-003
-typos that survive conversion are folded here.
+Input is expected in Simplified script (the caller runs OpenCC on a Traditional page),
+but the seed-003 typos that survive conversion are folded here, and a legacy row's label
+in Traditional script on a Simplified page is folded when it is mapped (map_row).
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ import csv
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from importlib.resources.abc import Traversable
 
 from .caches import loaded
 from .chars import HAN, is_han
 from .legacy_meaning import Meaning, decide
+from .script import in_simplified
 
 # Package data through importlib.resources, so it reads from an installed egg or wheel too.
 LEGACY_ROWS_CSV = resources.files("extract") / "data" / "legacy_rows.csv"
@@ -198,9 +200,26 @@ def match_legacy_row(label: Label, context: str, lexicon: Sequence[LexiconRow]) 
 def map_row(
     label: Label, context: str, enclosing: Sequence[str], has_figure: bool, lexicon: Sequence[LexiconRow]
 ) -> Meaning:
-    """The key of a legacy row: the lexicon's match checked against, or replaced by, its meaning."""
+    """The key of a legacy row: the lexicon's match checked against, or replaced by, its meaning.
+
+    A Traditional label (or enclosing label) is read in Simplified: a page's lines are folded
+    only when most of the page is Traditional, so a Traditional table on a Simplified page
+    reaches here in its own script.
+    """
+    text = _simplified(label.text)
+    if text != label.text:
+        label = replace(label, text=text)
+    if _simplified(context) != context:  # the enclosing labels are the context's parts
+        context = "/".join(_simplified(part) for part in context.split("/"))
+        enclosing = [_simplified(part) for part in enclosing]
     row = match_legacy_row(label, context, lexicon)
     return decide(row.key if row else None, label.text, enclosing, has_figure)
+
+
+def _simplified(text: str) -> str:
+    """A normalised label in Simplified script, folded again (規範性檔案 → 规范性档案 → 规范性文件)."""
+    folded = in_simplified(text)
+    return text if folded == text else normalise_text(folded)
 
 
 def lexicon_row(key: str | None, lexicon: Sequence[LexiconRow]) -> LexiconRow | None:

@@ -15,6 +15,11 @@ explain the label, the one that needs most concepts wins, then the one whose con
 concept is nearest; a tie between keys is kept raw as ambiguous. Words that are no
 concept (neither meaning nor filler such as 数, 政府信息, 的) lower the confidence: a label
 mostly made of unknown words is kept raw too.
+
+A word may mean two things (邮寄 is a channel of applications and a service a fee is charged
+for; 人数 is a count of staff or just how a count of people is printed): it is listed under
+both concepts, and the label is read both ways; the reading that an indicator explains wins.
+A label naming a situation (情况) heads the rows below it and counts nothing.
 """
 
 from __future__ import annotations
@@ -29,7 +34,10 @@ from .caches import loaded, memo
 DATA = resources.files("extract") / "data"
 CONCEPTS_CSV = DATA / "legacy_concepts.csv"
 MEANING_CSV = DATA / "legacy_meaning.csv"
-FILLER = "filler"
+FILLER = "filler"  # a kind of concept: words that carry no meaning of their own here
+HEADING = "heading"  # a kind of concept: 情况, the label heads rows
+# A label with more words of two meanings than this is read with the first meaning of the rest.
+MAX_AMBIGUOUS_WORDS = 3
 # Below this share of a label's meaningful characters explained by concepts, the mapping is
 # a guess: the row stays raw. 主动公开文件数 is 1.0, 全文电子化的主动公开信息数 0.44.
 MIN_CONFIDENCE = 0.75
@@ -39,8 +47,8 @@ CONTEXT_PENALTY = 0.05
 
 @dataclass(frozen=True)
 class Vocabulary:
-    words: dict[str, str]  # word -> concept, filler words included
-    kinds: dict[str, str]  # concept -> thing, qualifier, channel, reason, item, filler
+    words: dict[str, tuple[str, ...]]  # word -> its concepts (most have one), filler words included
+    kinds: dict[str, str]  # concept -> thing, qualifier, channel, reason, item, heading, filler
     longest: int
     by_first: dict[str, tuple[str, ...]]  # first character -> words, longest first
 
@@ -51,13 +59,23 @@ class Signature:
     needs: frozenset[str]  # every one in the label
     context: tuple[str, ...]  # one of them in the label or an enclosing row ("" when none)
     allows: frozenset[str]  # may be in the label without being needed
+    explained: frozenset[str]  # needs, allows and context: what a label it explains may name
 
 
 @dataclass(frozen=True)
 class Reading:
-    concepts: frozenset[str]
-    known_chars: int  # characters covered by concepts
+    concepts: frozenset[str]  # named by words of one meaning
+    known_chars: int  # characters covered by words with a meaning
     unknown: str  # characters covered by neither a concept nor filler, in order
+    # Every way to read the label: its sure concepts plus one meaning of each word of two.
+    meanings: tuple[frozenset[str], ...]
+
+
+def _meanings(concepts: frozenset[str], choices: Sequence[tuple[str, ...]]) -> tuple[frozenset[str], ...]:
+    readings = [concepts]
+    for options in choices:  # "" stands for a filler meaning: no concept
+        readings = [reading | {option} - {""} for reading in readings for option in options]
+    return tuple(dict.fromkeys(readings))
 
 
 @dataclass(frozen=True)
@@ -69,14 +87,14 @@ class Meaning:
 
 @loaded()
 def vocabulary() -> Vocabulary:
-    words: dict[str, str] = {}
+    words: dict[str, tuple[str, ...]] = {}
     kinds: dict[str, str] = {}
     with CONCEPTS_CSV.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             kinds[row["concept"]] = row["kind"]
             for word in row["words"].split("|"):
-                if word:
-                    words.setdefault(word, row["concept"])
+                if word and row["concept"] not in words.get(word, ()):
+                    words[word] = (*words.get(word, ()), row["concept"])
     by_first: dict[str, list[str]] = {}
     for word in sorted(words, key=len, reverse=True):
         by_first.setdefault(word[0], []).append(word)
@@ -86,15 +104,17 @@ def vocabulary() -> Vocabulary:
 @loaded()
 def signatures() -> tuple[Signature, ...]:
     with MEANING_CSV.open(encoding="utf-8", newline="") as handle:
-        return tuple(
-            Signature(
-                key=row["key"],
-                needs=frozenset(_split(row["needs"])),
-                context=tuple(_split(row["context"])),
-                allows=frozenset(_split(row["allows"])),
-            )
-            for row in csv.DictReader(handle)
+        rows = list(csv.DictReader(handle))
+    return tuple(
+        Signature(
+            key=row["key"],
+            needs=frozenset(_split(row["needs"])),
+            context=tuple(_split(row["context"])),
+            allows=frozenset(_split(row["allows"])),
+            explained=frozenset(_split(row["needs"]) + _split(row["allows"]) + _split(row["context"])),
         )
+        for row in rows
+    )
 
 
 def _split(cell: str) -> list[str]:
@@ -106,22 +126,51 @@ def read_concepts(text: str) -> Reading:
     """The concepts a normalised label names, the longest word first at each position."""
     vocab = vocabulary()
     concepts: set[str] = set()
+    choices: list[tuple[str, ...]] = []
     known = 0
     unknown: list[str] = []
     position = 0
     while position < len(text):
         for word in vocab.by_first.get(text[position], ()):
             if text.startswith(word, position):
-                concept = vocab.words[word]
-                if concept != FILLER:
-                    concepts.add(concept)
+                # A filler meaning is no concept: "" stands for it among a word's meanings.
+                named = vocab.words[word]
+                meanings = tuple(dict.fromkeys("" if vocab.kinds[c] == FILLER else c for c in named))
+                if len(meanings) > 1 and len(choices) < MAX_AMBIGUOUS_WORDS:
+                    choices.append(meanings)
+                    known += len(word)
+                elif meanings[0]:
+                    concepts.add(meanings[0])
                     known += len(word)
                 position += len(word)
                 break
         else:
             unknown.append(text[position])
             position += 1
-    return Reading(frozenset(concepts), known, "".join(unknown))
+    sure = frozenset(concepts)
+    return Reading(sure, known, "".join(unknown), _meanings(sure, choices))
+
+
+def word_across(before: str, after: str) -> bool:
+    """True when a word with a meaning starts in `before` and ends in `after`.
+
+    A cell wraps at its width, not at a word: 因涉及个 / 人隐私不予公开数 is 个人隐私 cut in
+    two, though 个 could end a label as its unit.
+    """
+    vocab = vocabulary()
+    for start in range(max(0, len(before) - vocab.longest + 1), len(before)):
+        tail = before[start:]
+        for word in vocab.by_first.get(tail[0], ()):
+            if len(word) > len(tail) and word.startswith(tail) and after.startswith(word[len(tail) :]):
+                if any(vocab.kinds[concept] != FILLER for concept in vocab.words[word]):
+                    return True
+    return False
+
+
+def names_a_heading(reading: Reading) -> bool:
+    """True when the label names a situation (情况 …): a block or group header, not a count."""
+    kinds = vocabulary().kinds
+    return any(kinds.get(concept) == HEADING for concept in reading.concepts)
 
 
 def _context_distance(
@@ -147,31 +196,39 @@ def confidence_of(reading: Reading, from_context: bool) -> float:
 def meaning_of(label: str, enclosing: Sequence[str] = ()) -> Meaning:
     """The key a normalised label means, read with the labels of its enclosing rows, nearest first."""
     reading = read_concepts(label)
-    if not reading.concepts:
+    readings = [concepts for concepts in reading.meanings if concepts]
+    if not readings:
         return Meaning(None, 0.0, "no known concept in the label")
-    around = [read_concepts(text).concepts for text in enclosing]
-    fits: list[tuple[int, int, Signature]] = []
-    for signature in signatures():
-        if not signature.needs <= reading.concepts:
-            continue
-        if not reading.concepts <= signature.needs | signature.allows | set(signature.context):
-            continue
-        distance = _context_distance(signature, reading.concepts, around)
-        if distance < 0:
-            continue
-        fits.append((-len(signature.needs), distance, signature))
-    if not fits:
-        names = "+".join(sorted(reading.concepts))
+    if names_a_heading(reading):
+        return Meaning(None, 0.0, "a heading: it names a situation, not a count")
+    around = [_context_concepts(text) for text in enclosing]
+    best_of_key: dict[str, tuple[int, int]] = {}
+    for concepts in readings:
+        for signature in signatures():
+            if not signature.needs <= concepts <= signature.explained:  # _explains, inlined: every row
+                continue
+            distance = _context_distance(signature, concepts, around)
+            if distance < 0:
+                continue
+            rank = (-len(signature.needs), distance)
+            best_of_key[signature.key] = min(rank, best_of_key.get(signature.key, rank))
+    if not best_of_key:
+        names = " or ".join("+".join(sorted(concepts)) for concepts in readings)
         return Meaning(None, 0.0, f"no indicator means {names}")
-    fits.sort(key=lambda fit: (fit[0], fit[1]))
-    best = fits[0]
-    rivals = [fit[2].key for fit in fits[1:] if fit[:2] == best[:2]]
+    ranked = sorted(best_of_key.items(), key=lambda item: item[1])
+    key, rank = ranked[0]
+    rivals = [other for other, other_rank in ranked[1:] if other_rank == rank]
     if rivals:
-        return Meaning(None, 0.0, f"ambiguous: {best[2].key} or {', '.join(rivals)}")
-    confidence = confidence_of(reading, best[1] > 0)
+        return Meaning(None, 0.0, f"ambiguous: {key} or {', '.join(rivals)}")
+    confidence = confidence_of(reading, rank[1] > 0)
     if confidence < MIN_CONFIDENCE:
-        return Meaning(None, confidence, f"unknown words {reading.unknown!r} (would be {best[2].key})")
-    return Meaning(best[2].key, confidence, "meaning")
+        return Meaning(None, confidence, f"unknown words {reading.unknown!r} (would be {key})")
+    return Meaning(key, confidence, "meaning")
+
+
+def _context_concepts(text: str) -> frozenset[str]:
+    """Every concept an enclosing row's label may name, whichever way its words are read."""
+    return frozenset().union(*read_concepts(text).meanings)
 
 
 LEXICON = "lexicon"
@@ -183,17 +240,23 @@ def _signature(key: str) -> Signature | None:
 
 
 def _explains(signature: Signature, concepts: frozenset[str]) -> bool:
-    return signature.needs <= concepts <= signature.needs | signature.allows | set(signature.context)
+    return signature.needs <= concepts <= signature.explained
 
 
-def _foreign_things(key: str, concepts: frozenset[str]) -> list[str]:
-    """Things the label names that the key does not count: 诉讼 and 举报 in one row."""
+def _foreign_things(key: str, reading: Reading) -> list[str]:
+    """Things the label names that the key does not count: 诉讼 and 举报 in one row.
+
+    Of the label's readings, the one with the fewest such things counts: 人数 may be a unit.
+    """
     signature = _signature(key)
     if signature is None:
         return []
-    explained = signature.needs | signature.allows | set(signature.context)
+    explained = signature.explained
     kinds = vocabulary().kinds
-    return sorted(c for c in concepts - explained if kinds.get(c) == "thing")
+    return min(
+        (sorted(c for c in meaning - explained if kinds.get(c) == "thing") for meaning in reading.meanings),
+        key=len,
+    )
 
 
 def decide(lexicon_key: str | None, label: str, enclosing: Sequence[str], has_figure: bool) -> Meaning:
@@ -201,22 +264,25 @@ def decide(lexicon_key: str | None, label: str, enclosing: Sequence[str], has_fi
 
     The lexicon (data/legacy_rows.csv) knows the printed national and regional wordings; the
     concepts confirm it, overrule it when the label names another thing too, and stand in
-    for it when it knows no row. A row without a figure (a block or group header) is mapped
-    only by the lexicon: its words set the context of the rows below it.
+    for it when it knows no row. A row without a figure ("-" or blank) is mapped only by the
+    lexicon (a blank figure of a known row is stored as blank, not lost), and never when its
+    label names a situation (三、依申请公开情况): a header's words set the context of the rows
+    below it.
     """
-    if lexicon_key is None and not has_figure:
+    reading = read_concepts(label)
+    if not has_figure and (lexicon_key is None or names_a_heading(reading)):
         return Meaning(None, 0.0, "no figure")
     meaning = meaning_of(label, enclosing)
     if lexicon_key is None:
         return meaning
     if meaning.key == lexicon_key:
         return Meaning(lexicon_key, 1.0, LEXICON)
-    foreign = _foreign_things(lexicon_key, read_concepts(label).concepts)
+    foreign = _foreign_things(lexicon_key, reading)
     if foreign:
         return Meaning(None, 0.0, f"names {'+'.join(foreign)} besides {lexicon_key}")
     signature = _signature(lexicon_key)
     if meaning.key is not None and signature is not None:
-        if not _explains(signature, read_concepts(label).concepts):
+        if not any(_explains(signature, concepts) for concepts in reading.meanings):
             return meaning  # the lexicon's row leaves a concept of the label unexplained
         if meaning.confidence >= 1.0:
             return Meaning(None, 0.0, f"ambiguous: {lexicon_key} or {meaning.key}")

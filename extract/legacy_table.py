@@ -34,6 +34,7 @@ from .labels import (
     map_row,
     normalise_label,
 )
+from .legacy_meaning import word_across
 from .model import BLANK, NOT_APPLICABLE, OWN_BODY, REGION_TOTAL, UNKNOWN_SCOPE, UNPARSED, RawCell, Stat
 from .numbers import YES_NO_PLACEHOLDERS, clean_cell, is_unit_cell, is_value_cell, parse_cell
 
@@ -205,17 +206,19 @@ def _next_filled(kinds: _LineKinds, start: int) -> int:
 
 def _continues(label_so_far: str, next_line: str) -> bool:
     """A wrapped label cell: the next line carries no number and closes a bracket, adds a note,
-    or finishes a label cut mid-word (申请信息不 / 存在数: no label ends in 不)."""
+    or finishes a label cut mid-word (申请信息不 / 存在数: no label ends in 不; 因涉及个 /
+    人隐私: 个人隐私 is one word)."""
     text = clean_cell(label_so_far)
     following = clean_cell(next_line)
-    if normalise_label(following).level != LEVEL_NONE:
+    next_label = normalise_label(following)
+    if next_label.level != LEVEL_NONE:
         return False
     if len(text) + len(following) > _MAX_LABEL_CHARS:
         return False
     if text.count("(") > text.count(")") or following.startswith("("):
         return True
     folded = normalise_label(text).text
-    return bool(folded) and not folded.endswith(_LABEL_ENDINGS)
+    return bool(folded) and (not folded.endswith(_LABEL_ENDINGS) or word_across(folded, next_label.text))
 
 
 def _split_unit(cells: list[str]) -> tuple[str | None, list[str]]:

@@ -66,3 +66,13 @@ def to_simplified(lines: Sequence[str]) -> list[str]:
     """Convert lines to Simplified; callers decide first whether they should."""
     t2s = converter("t2s")
     return [t2s.convert(line) for line in lines]
+
+
+def in_simplified(text: str) -> str:
+    """A short text (a table label) in Simplified script, converted only when it is Traditional.
+
+    Page-level detection folds a Traditional page; a Traditional table on a Simplified page
+    (a mirrored attachment, a pasted form) keeps its script, so a label is tested on its own.
+    A text with no Traditional-only character is returned unchanged: t2s never touches it.
+    """
+    return to_simplified([text])[0] if detect_script(text) == TRADITIONAL else text

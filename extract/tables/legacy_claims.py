@@ -1,8 +1,9 @@
 """One row per key and one key per row in a report's 2008–2018 figures.
 
 The store keeps one figure per (report, scope, key), so two rows claiming a key would
-silently overwrite each other. The better match keeps the key: the more confident
-mapping, then the one with a figure, then the first printed; the other row's cell goes
+silently overwrite each other. The better match keeps the key: the row with a figure
+(a header printing "-" or a blank never takes a key from the row that prints it), then
+the more confident mapping, then the first printed; the other row's cell goes
 to raw_cells with the reason. A row printed twice with the same figure (a table read
 twice: a page that repeats its table for printing) is kept once and not reported.
 """
@@ -11,15 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import OK, RawCell, Stat
+from ..model import BLANK, NOT_APPLICABLE, OK, RawCell, Stat
 
 LEGACY_PREFIX = "legacy"
 _VALUE_COLUMN = "统计数"
+NO_FIGURE = (BLANK, NOT_APPLICABLE)
 
 
-def _rank(indexed: tuple[int, Stat]) -> tuple[float, bool, int]:
+def _rank(indexed: tuple[int, Stat]) -> tuple[bool, float, bool, int]:
     index, stat = indexed
-    return (stat.confidence or 0.0, stat.status == OK, -index)
+    return (stat.status not in NO_FIGURE, stat.confidence or 0.0, stat.status == OK, -index)
 
 
 def one_row_per_key(stats: Sequence[Stat]) -> tuple[tuple[Stat, ...], tuple[RawCell, ...]]:
