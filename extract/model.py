@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from . import version
+
 # Value statuses from the format spec (§5): a blank cell is not a zero.
 OK = "ok"
 BLANK = "blank"
@@ -135,6 +137,8 @@ class Report:
     # Doubts that do not reject the page: "published_outside_window", "body_unreliable", …
     flags: tuple[str, ...] = ()
     quality: float | None = None  # share of hard checks held, less penalties (validation/quality.py)
+    # The extraction that made this Report (extract/version.py), read when the Report is built.
+    extractor_version: int = field(default_factory=lambda: version.EXTRACTOR_VERSION)
 
     def to_json(self) -> dict[str, Any]:
         """The `nianbao extract` contract: every field, in field order, but those marked internal.
