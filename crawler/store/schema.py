@@ -220,6 +220,20 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
         },
         "page",
     ),
+    # A report `nianbao reextract` could not redo: its archived answer could not be read. The
+    # report keeps what it had; a later reextract that reads it removes the row.
+    "reextract_errors": (
+        {
+            "url": str,
+            "report_key": str,
+            "warc_file": str,
+            "warc_offset": int,
+            "extractor_version": int,
+            "error": str,
+            "failed_at": str,
+        },
+        "url",
+    ),
 }
 
 # Children of a report, replaced together when its content changes.
