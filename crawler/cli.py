@@ -10,6 +10,7 @@ import click
 from crawler.commands.bench import bench
 from crawler.commands.crawl import crawl
 from crawler.commands.demo import demo
+from crawler.commands.export import export
 from crawler.commands.extract import extract
 from crawler.commands.reextract import reextract
 from crawler.commands.serve import serve
@@ -42,7 +43,7 @@ def main() -> None:
     """nianbao: crawl government information-disclosure annual reports into SQLite."""
 
 
-for command in (demo, crawl, worker, bench, extract, reextract, serve):
+for command in (demo, crawl, worker, bench, extract, reextract, export, serve):
     main.add_command(command)
 
 if __name__ == "__main__":
