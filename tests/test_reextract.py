@@ -183,3 +183,12 @@ def test_no_archive_at_all_fails_in_one_line(db):
 def test_since_above_this_extractor_is_a_user_error(db):
     result = nianbao("reextract", "--db", str(db), "--since", str(extract.version.EXTRACTOR_VERSION + 1))
     assert_one_line_error(result, "--since")
+
+
+def test_bench_reextract_reports_its_ratio_to_the_extraction_alone():
+    result = nianbao("bench", "reextract", "--reports", "8", "--rounds", "1")
+    assert result.returncode == 0, result.stderr
+    ratio = next(
+        line for line in result.stdout.splitlines() if line.startswith("ratio reextract / extraction:")
+    )
+    assert float(ratio.split(":")[1]) > 0
