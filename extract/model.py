@@ -48,6 +48,12 @@ class Stat:
     # How sure the 2008–2018 reader is that the row's label means this key (0–1); None where
     # the label is fixed by the format (2019/2021 tables) or the figure comes from prose.
     confidence: float | None = None
+    # The cell in its table (0-based), so a figure can be cited and found again: the row and
+    # column of the grid it was read from (a table or page segment of markup, a document, `|`
+    # text); for a 2008–2018 table read from the text, the row's order in that table and the
+    # value's order after its label. None for prose.
+    cell_row: int | None = None
+    cell_column: int | None = None
 
 
 @dataclass(frozen=True)

@@ -6,4 +6,6 @@ the store keeps it with each report and version, and `nianbao reextract` redoes,
 archived bytes, the reports an older version made.
 """
 
-EXTRACTOR_VERSION = 1
+# 2: figures record their cell (Stat.cell_row, cell_column), and 2008–2018 tables read from the
+#    text their table number.
+EXTRACTOR_VERSION = 2

@@ -74,7 +74,12 @@ def test_every_figure_has_its_provenance(exported, file_format):
     long = read(exported, file_format, "statistics_long")
     table_figures = long[long.source == "table"]
     assert not long[list(PROVENANCE[:5])].isna().any().any()
-    assert not table_figures[["row_label", "raw_value"]].isna().any().any()
+    assert (
+        not table_figures[["table_index", "row_label", "cell_row", "cell_column", "raw_value"]]
+        .isna()
+        .any()
+        .any()
+    )
 
 
 def test_the_provenance_opens_the_snapshot_the_figure_was_read_from(exported):

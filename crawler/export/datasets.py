@@ -69,6 +69,8 @@ FIGURE_COLUMNS = (
     "table_index",
     "row_label",
     "column_label",
+    "cell_row",
+    "cell_column",
     "raw_value",
 )
 # Columns of the joined query, in the order above, named by where they come from.

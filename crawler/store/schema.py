@@ -148,6 +148,9 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "unit_default": str,
             "column_label": str,
             "confidence": float,
+            # The cell in its table (extract/model.py Stat): a figure's place, to cite it.
+            "cell_row": int,
+            "cell_column": int,
         },
         ("report_key", "scope", "key"),
     ),
