@@ -10,7 +10,9 @@ import click
 from crawler.commands.bench import bench
 from crawler.commands.crawl import crawl
 from crawler.commands.demo import demo
+from crawler.commands.export import export
 from crawler.commands.extract import extract
+from crawler.commands.reextract import reextract
 from crawler.commands.registry import registry
 from crawler.commands.serve import serve
 from crawler.commands.worker import worker
@@ -42,7 +44,7 @@ def main() -> None:
     """nianbao: crawl government information-disclosure annual reports into SQLite."""
 
 
-for command in (demo, crawl, worker, bench, extract, serve, registry):
+for command in (demo, crawl, worker, bench, extract, serve, registry, reextract, export):
     main.add_command(command)
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .labels import (
     LEVEL_BLOCK,
@@ -276,7 +276,9 @@ def _emit_row(table: _Table, raw_label: str, cells: list[str], lexicon: Sequence
     row = lexicon_row(meaning.key, lexicon)
     if row is not None:
         value = values[0] if values else ""
-        table.stats.append(legacy_stat(row, raw_label, unit_printed, value, table.scope, meaning.confidence))
+        stat = legacy_stat(row, raw_label, unit_printed, value, table.scope, meaning.confidence)
+        # The row's order in its table, the first value after the label (its unit aside).
+        table.stats.append(replace(stat, cell_row=table.rows_seen - 1, cell_column=0))
         extras = list(enumerate(values))[1:]
         reason = f"a further value column of {row.key}"
     else:
@@ -365,7 +367,8 @@ def parse_legacy_tables(lines: Sequence[str], lexicon: Sequence[LexiconRow] | No
             printed.add(content)
             kept.append(table)
     return LegacyTables(
-        stats=tuple(stat for table in kept for stat in table.stats),
+        # Numbered among the legacy tables of the text; the caller places them after the grids.
+        stats=tuple(replace(stat, table=number) for number, table in enumerate(kept) for stat in table.stats),
         raw_cells=tuple(cell for table in kept for cell in table.raw_cells),
         table_count=len(kept),
     )

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from . import version
+
 # Value statuses from the format spec (§5): a blank cell is not a zero.
 OK = "ok"
 BLANK = "blank"
@@ -46,6 +48,12 @@ class Stat:
     # How sure the 2008–2018 reader is that the row's label means this key (0–1); None where
     # the label is fixed by the format (2019/2021 tables) or the figure comes from prose.
     confidence: float | None = None
+    # The cell in its table (0-based), so a figure can be cited and found again: the row and
+    # column of the grid it was read from (a table or page segment of markup, a document, `|`
+    # text); for a 2008–2018 table read from the text, the row's order in that table and the
+    # value's order after its label. None for prose.
+    cell_row: int | None = None
+    cell_column: int | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +143,8 @@ class Report:
     # Doubts that do not reject the page: "published_outside_window", "body_unreliable", …
     flags: tuple[str, ...] = ()
     quality: float | None = None  # share of hard checks held, less penalties (validation/quality.py)
+    # The extraction that made this Report (extract/version.py), read when the Report is built.
+    extractor_version: int = field(default_factory=lambda: version.EXTRACTOR_VERSION)
 
     def to_json(self) -> dict[str, Any]:
         """The `nianbao extract` contract: every field, in field order, but those marked internal.

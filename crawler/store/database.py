@@ -27,7 +27,8 @@ from crawler.store.across_years import check_adjacent_years
 from crawler.store.file_lock import held as file_locked
 from crawler.store.outcome import error_pages
 from crawler.store.rows import page_columns, record_row, report_columns
-from crawler.store.schema import REPORT_CHILDREN, create_schema
+from crawler.store.schema import REPORT_CHILDREN, NewerSchema, create_schema
+from crawler.store.versions import content_digest
 from crawler.store.views import create_views
 from extract.model import Report
 
@@ -79,7 +80,7 @@ class Store:
             self.db.execute("BEGIN IMMEDIATE")
             self.db.execute("ROLLBACK")
             self._create()
-        except (OSError, sqlite3.Error) as exc:
+        except (OSError, sqlite3.Error, NewerSchema) as exc:
             raise StorageError(f"cannot use database {self.path}: {exc}") from exc
 
     def _create(self) -> None:
@@ -228,9 +229,27 @@ class Store:
             )
             self._save_spam(report, key)
             if key:
-                self._save_report(report, key, now)
-                check_adjacent_years(self.db, report, key)
+                self._store_report(report, key, now)
         return key
+
+    def save_reextracted(self, report: Report, fetched_at: str) -> str | None:
+        """Store a new extraction of a page's archived bytes (`nianbao reextract`): what the page
+        says about itself and its report change, its fetch (status, time, run, validators) does not.
+        `fetched_at` is when those bytes were fetched. Returns the report key, if a report."""
+        key = report_key(report) if report.is_report else None
+        with self.page_transaction(report.url):
+            self.db["pages"].update(report.url, {"report_key": key, **page_columns(report)})
+            self._save_spam(report, key)
+            if key:
+                self._store_report(report, key, fetched_at)
+        return key
+
+    def _store_report(self, report: Report, key: str, fetched_at: str) -> None:
+        redone_from = self._save_report(report, key, fetched_at)
+        check_adjacent_years(self.db, report, key)
+        # The same bytes read again by another extraction: a version only if it found something else.
+        if redone_from is not None and content_digest(self.db, key) != redone_from:
+            self._save_version(report, key, fetched_at)
 
     def _save_site(self, url: str) -> None:
         parts = urlsplit(url)
@@ -249,29 +268,25 @@ class Store:
             for i, f in enumerate(report.spam.findings)
         )
 
-    def _save_report(self, report: Report, key: str, now: str) -> None:
+    def _save_report(self, report: Report, key: str, fetched_at: str) -> str | None:
+        """Write the report when its bytes or its extraction changed. New bytes get their version
+        row here; for the same bytes read by another extraction, returns the content's digest
+        before the rewrite, so the caller can tell whether it found anything else."""
         current = self.db.execute(
-            "select sha256, first_seen from reports where report_key = ?", [key]
+            "select sha256, first_seen, extractor_version from reports where report_key = ?", [key]
         ).fetchone()
-        if current and current[0] == report.sha256:
-            return  # unchanged: nothing to write
-        self.db["report_versions"].upsert(
-            {
-                "report_key": key,
-                "sha256": report.sha256,
-                "url": report.url,
-                "fetched_at": now,
-                "title": report.title,
-                "text": report.text,
-            },
-            pk=("report_key", "sha256"),
-        )
+        same_bytes = bool(current) and current[0] == report.sha256
+        if same_bytes and current[2] == report.extractor_version:
+            return None  # unchanged: nothing to write
+        redone_from = content_digest(self.db, key) if same_bytes else None
+        if not same_bytes:
+            self._save_version(report, key, fetched_at)
         self.db["reports"].upsert(
             {
                 "report_key": key,
                 **report_columns(report),
-                "first_seen": current[1] if current else now,
-                "updated_at": now,
+                "first_seen": current[1] if current else fetched_at,
+                "updated_at": utcnow(),
             },
             pk="report_key",
         )
@@ -287,6 +302,21 @@ class Store:
         for table, records in numbered:
             rows = ({"report_key": key, "position": i, **record_row(r)} for i, r in enumerate(records))
             self._insert(table, rows)
+        return redone_from
+
+    def _save_version(self, report: Report, key: str, fetched_at: str) -> None:
+        self.db["report_versions"].upsert(
+            {
+                "report_key": key,
+                "sha256": report.sha256,
+                "url": report.url,
+                "fetched_at": fetched_at,
+                "title": report.title,
+                "text": report.text,
+                "extractor_version": report.extractor_version,
+            },
+            pk=("report_key", "sha256", "extractor_version"),
+        )
 
     def _insert(self, table: str, rows: Iterable[dict[str, Any]], replace: bool = False) -> None:
         # alter: a database made before a column was added gains it instead of failing.

@@ -60,5 +60,6 @@ def page_columns(report: Report) -> dict[str, Any]:
         "encoding": report.encoding,
         "is_report": int(report.is_report),
         "error": "; ".join(report.errors) or None,
+        "extractor_version": report.extractor_version,
         **spam_columns(report.spam),
     }

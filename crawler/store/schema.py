@@ -1,7 +1,10 @@
 """The tables of the store, and how a database made by an earlier version is brought up to date.
 
 Tables are declared with explicit primary keys; later versions only add columns
-(and re-key validation_findings once), so an old database opens without loss.
+(and re-key validation_findings and report_versions once), so an old database opens without
+loss. The schema's version is SQLite's `PRAGMA user_version`: 0 for a database written before
+it was recorded, SCHEMA_VERSION once migrated. A database of a higher version was written by a
+newer nianbao, whose tables this one cannot know: it is refused, never altered.
 """
 
 from __future__ import annotations
@@ -9,6 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 import sqlite_utils
+
+# Raise by one with every change to SCHEMA or to what migrate() does.
+SCHEMA_VERSION = 1
+# The extractor version recorded for reports stored before versions were recorded: older than any.
+UNRECORDED_EXTRACTOR = 0
 
 SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
     "sites": ({"host": str, "base_url": str, "first_seen": str, "last_crawled": str}, "host"),
@@ -68,6 +76,8 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "warc_file": str,
             "warc_offset": int,
             "warc_length": int,
+            # The extraction that read the page (extract/version.py).
+            "extractor_version": int,
         },
         "url",
     ),
@@ -98,12 +108,24 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "quality": float,
             # The date a crawl found the report's page gone (404/410, or no longer linked).
             "gone_at": str,
+            # The extraction that made the stored figures (extract/version.py); `nianbao reextract`
+            # redoes the reports of older ones.
+            "extractor_version": int,
         },
         "report_key",
     ),
     "report_versions": (
-        {"report_key": str, "sha256": str, "url": str, "fetched_at": str, "title": str, "text": str},
-        ("report_key", "sha256"),
+        {
+            "report_key": str,
+            "sha256": str,
+            "url": str,
+            "fetched_at": str,
+            "title": str,
+            "text": str,
+            "extractor_version": int,
+        },
+        # The same bytes read by a newer extraction that finds something else are a version too.
+        ("report_key", "sha256", "extractor_version"),
     ),
     "sections": (
         {"report_key": str, "position": int, "heading": str, "text": str},
@@ -126,6 +148,9 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "unit_default": str,
             "column_label": str,
             "confidence": float,
+            # The cell in its table (extract/model.py Stat): a figure's place, to cite it.
+            "cell_row": int,
+            "cell_column": int,
         },
         ("report_key", "scope", "key"),
     ),
@@ -198,25 +223,54 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
         },
         "page",
     ),
+    # A report `nianbao reextract` could not redo: its archived answer could not be read. The
+    # report keeps what it had; a later reextract that reads it removes the row.
+    "reextract_errors": (
+        {
+            "url": str,
+            "report_key": str,
+            "warc_file": str,
+            "warc_offset": int,
+            "extractor_version": int,
+            "error": str,
+            "failed_at": str,
+        },
+        "url",
+    ),
 }
 
 # Children of a report, replaced together when its content changes.
 REPORT_CHILDREN = ("sections", "stats", "raw_cells", "validation_findings")
 
 
+class NewerSchema(Exception):
+    """The database was written by a newer nianbao: its schema version is above SCHEMA_VERSION."""
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
 def create_schema(db: sqlite_utils.Database) -> None:
+    found = schema_version(db)
+    if found > SCHEMA_VERSION:
+        raise NewerSchema(
+            f"it was written by a newer nianbao (schema version {found}; this one knows up to "
+            f"{SCHEMA_VERSION}): upgrade nianbao to use it"
+        )
     for name, (columns, pk) in SCHEMA.items():
         if not db[name].exists():
             db[name].create(columns, pk=pk, not_null=None)
     if not db["reports_fts"].exists():
         # The default tokenizer finds nothing inside Chinese text; trigrams do.
         db["reports"].enable_fts(["title", "text"], tokenize="trigram", create_triggers=True)
-    migrate(db)
+    migrate(db, found)
     db["pages"].create_index(["report_key"], if_not_exists=True)
     db["stats"].create_index(["key"], if_not_exists=True)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def migrate(db: sqlite_utils.Database) -> None:
+def migrate(db: sqlite_utils.Database, found: int = SCHEMA_VERSION) -> None:
     """Bring a database made by an earlier version up to SCHEMA; columns are only added."""
     for name, (columns, _) in SCHEMA.items():
         missing = {c: t for c, t in columns.items() if c not in db[name].columns_dict}
@@ -226,3 +280,13 @@ def migrate(db: sqlite_utils.Database) -> None:
     if findings.pks != ["report_key", "position"]:
         db.execute("update validation_findings set position = rowid, mode = 'strict'")
         findings.transform(pk=("report_key", "position"))
+    if found < 1:  # reports stored before extractor versions were recorded
+        for name in ("pages", "reports", "report_versions"):
+            db.execute(
+                f"update {name} set extractor_version = ? "
+                "where extractor_version is null and sha256 is not null",
+                [UNRECORDED_EXTRACTOR],
+            )
+    versions = db["report_versions"]
+    if versions.pks != list(SCHEMA["report_versions"][1]):
+        versions.transform(pk=SCHEMA["report_versions"][1])

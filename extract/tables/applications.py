@@ -112,13 +112,13 @@ def read_segment(table: ApplicationsTable, grid: Grid) -> None:
             Column(index=i - len(STANDARD_COLUMNS), applicant=name, label=name)
             for i, name in enumerate(STANDARD_COLUMNS)
         ]
-    for row in rows[height:]:
+    for number, row in enumerate(rows[height:], start=height):
         if _is_repeated_header(row, table.columns):
             continue
-        _read_row(table, row)
+        _read_row(table, row, number)
 
 
-def _read_row(table: ApplicationsTable, row: Sequence[str]) -> None:
+def _read_row(table: ApplicationsTable, row: Sequence[str], number: int) -> None:
     label_width = max(1, len(row) - max(-col.index for col in table.columns))
     raw_parts = distinct(" ".join(cell.split()) for cell in row[:label_width])
     parts = distinct(key_text(cell) for cell in row[:label_width])
@@ -129,7 +129,8 @@ def _read_row(table: ApplicationsTable, row: Sequence[str]) -> None:
         table.rows_seen.add(name)
     for col in table.columns:
         raw_value = _cell(row, col.index)
-        place = Place(table.table, None, table.scope, row_label, col.label)
+        column = len(row) + col.index if col.index < 0 else col.index
+        place = Place(table.table, None, table.scope, row_label, col.label, number, column)
         key = f"{PREFIX}{name}.{col.applicant}" if name else ""
         if name and is_known_key(key):
             table.stats.append(make_stat(key, raw_value, place))

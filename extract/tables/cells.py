@@ -24,6 +24,8 @@ class Place:
     scope: str = UNKNOWN_SCOPE
     row_label: str = ""
     column_label: str = ""
+    cell_row: int | None = None  # the cell's row and column in its grid
+    cell_column: int | None = None
 
 
 def header_unit(text: str) -> str | None:
@@ -54,6 +56,8 @@ def make_stat(key: str, raw_value: str, place: Place, unit_printed: str | None =
         era=place.era,
         unit_default=default_unit,
         column_label=place.column_label,
+        cell_row=place.cell_row,
+        cell_column=place.cell_column,
     )
 
 

@@ -178,7 +178,7 @@ def _read_form(
     raw_cells: list[RawCell] = []
     context = RowContext()
     table_scope = scope_of(grid)
-    for row in grid.rows[layout.header_rows :]:
+    for number, row in enumerate(grid.rows[layout.header_rows :], start=layout.header_rows):
         raw_label = " ".join(row[layout.label_column].split())
         if not raw_label:
             continue
@@ -194,7 +194,13 @@ def _read_form(
                 stat = legacy_stat(match, raw_label, unit, raw_value, scope)
                 stats.append(
                     replace(
-                        stat, table=table, era=layout.era, unit_default=match.unit, column_label=column.label
+                        stat,
+                        table=table,
+                        era=layout.era,
+                        unit_default=match.unit,
+                        column_label=column.label,
+                        cell_row=number,
+                        cell_column=column.index,
                     )
                 )
             elif is_kept_figure(raw_value):

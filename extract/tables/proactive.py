@@ -67,7 +67,7 @@ def _header_measures(row: Sequence[str]) -> list[Measure]:
 
 
 def read_rows(table: ProactiveTable, grid: Grid) -> None:
-    for row in grid.rows:
+    for number, row in enumerate(grid.rows):
         texts = {key_text(cell) for cell in row}
         if len(texts) == 1:  # one cell across the table: a 第二十条 caption, a heading or prose
             text = texts.pop()
@@ -78,21 +78,22 @@ def read_rows(table: ProactiveTable, grid: Grid) -> None:
             table.measures = found
             table.measures_seen.update(m.name for m in found)
             continue
-        _read_item(table, row)
+        _read_item(table, row, number)
 
 
-def _read_item(table: ProactiveTable, row: Sequence[str]) -> None:
+def _read_item(table: ProactiveTable, row: Sequence[str], number: int) -> None:
     raw_label = " ".join(row[0].split())
     label = normalise_label(key_text(row[0])).text
     item = lexicon.match("2", "item", label, table.group) if label else None
     used: set[int] = set()
     for measure in table.measures:
-        cells = [row[c] for c in measure.columns if c < len(row)]
-        if not cells:
+        columns = [c for c in measure.columns if c < len(row)]
+        if not columns:
             continue
-        raw_value = next((cell for cell in cells if has_content(cell)), cells[0])
+        column = next((c for c in columns if has_content(row[c])), columns[0])
+        raw_value = row[column]
         used.update(measure.columns)
-        place = Place(table.table, None, table.scope, raw_label, measure.label)
+        place = Place(table.table, None, table.scope, raw_label, measure.label, number, column)
         key = f"{PREFIX}{item}.{measure.name}"
         if item and is_known_key(key):
             table.stats.append(make_stat(key, raw_value, place, measure.unit))
@@ -100,7 +101,8 @@ def _read_item(table: ProactiveTable, row: Sequence[str]) -> None:
             table.raw_cells.append(raw_cell(raw_value, place))
     for c in range(1, len(row)):
         if c not in used and is_figure(row[c]):
-            table.raw_cells.append(raw_cell(row[c], Place(table.table, None, table.scope, raw_label, "")))
+            place = Place(table.table, None, table.scope, raw_label, "", number, c)
+            table.raw_cells.append(raw_cell(row[c], place))
 
 
 def new_proactive_table(grids: Sequence[Grid], table: int, scope: str) -> ProactiveTable:

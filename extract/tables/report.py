@@ -49,7 +49,8 @@ def read_report_tables(
     # the one-column legacy table from the lines, with those forms' lines blanked out.
     columns = read_legacy_columns(all_grids, _next_table(found.stats, found.raw_cells))
     legacy = parse_legacy_tables(_without(lines, columns.grids))
-    legacy_stats = tuple(replace(stat, era=LEGACY) for stat in legacy.stats)
+    first = _next_table((*found.stats, *columns.stats), (*found.raw_cells, *columns.raw_cells))
+    legacy_stats = tuple(replace(stat, era=LEGACY, table=first + (stat.table or 0)) for stat in legacy.stats)
     era = found.era or columns.era or (LEGACY if legacy.stats else None)
     # Two rows claiming one key (or one table read twice): the better match keeps it.
     old_stats, lost = one_row_per_key((*columns.stats, *legacy_stats))

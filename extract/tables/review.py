@@ -61,7 +61,8 @@ def column_names(header: Sequence[Sequence[str]], width: int) -> list[tuple[str 
 def read_review(grids: Sequence[Grid], table: int, scope: str) -> ReviewResult:
     rows = [row for grid in grids for row in grid.rows]
     header = [row for row in rows if _is_header_row(row)]
-    body = [row for row in rows if not _is_header_row(row)]
+    # Each body row with its number in the table's rows (page segments counted on).
+    body = [(number, row) for number, row in enumerate(rows) if not _is_header_row(row)]
     width = max((len(row) for row in rows), default=0)
     names = column_names(header, width) if header else []
     if not any(name for name, _ in names):
@@ -70,13 +71,13 @@ def read_review(grids: Sequence[Grid], table: int, scope: str) -> ReviewResult:
     raw: list[RawCell] = []
     seen: set[str] = set()
     if header and not body:
-        body = [[""] * width]  # the value row printed empty (a blank form): fifteen blank cells
-    for row in body:
+        body = [(len(rows), [""] * width)]  # the value row printed empty (a blank form): fifteen blank cells
+    for number, row in body:
         row_label = " / ".join(distinct(c for c in row if has_content(c) and not is_figure(c)))
         offset = len(names) - len(row)  # a short row (numbers only) lines up from the right
         for c, raw_value in enumerate(row):
             name, path = names[c + offset] if 0 <= c + offset < len(names) else (None, "")
-            place = Place(table, None, scope, row_label, path)
+            place = Place(table, None, scope, row_label, path, number, c)
             key = f"{PREFIX}{name}" if name else ""
             if name and key not in seen and is_known_key(key):
                 seen.add(key)

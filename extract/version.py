@@ -1,0 +1,11 @@
+"""The extractor's version: which extraction produced a stored report.
+
+Raise EXTRACTOR_VERSION by one whenever a change makes `process` give another Report for the
+same bytes (a new field read, a better table reader, a fixed mapping). Every Report carries it,
+the store keeps it with each report and version, and `nianbao reextract` redoes, from the
+archived bytes, the reports an older version made.
+"""
+
+# 2: figures record their cell (Stat.cell_row, cell_column), and 2008–2018 tables read from the
+#    text their table number.
+EXTRACTOR_VERSION = 2
