@@ -20,7 +20,7 @@ from .lexicon import hit_strings as lexicon_hits
 from .lexicon import load_lexicon
 from .names import MASK, MIN_CONFIDENCE, BrandRepair, brand_findings, find_brands, mask_leftovers, repair
 from .shape import is_brand_item
-from .slots import slot_brands
+from .slots import footer_lines, slot_brands
 from .text import TextClean, is_keyword_list, strip_keyword_lists, strip_pinyin, strip_text_spam
 from .verdict import judge, score
 
@@ -74,7 +74,7 @@ def repair_names(
     # A name slot holding no division is a swap when the token is shaped like a brand, or
     # when the page's identity (host, codes, 文号, SiteName) names another body: a site of
     # its own name that no code contradicts (a sample portal, 示例市) is left alone.
-    for token in slot_brands(title, corpus):
+    for token in slot_brands(title, corpus, footer_lines(corpus)):
         if any(token in brand or brand in token for brand in brands):
             continue
         if not is_brand_item(token):

@@ -5,7 +5,7 @@ page to inject it into: a seed report built as HTML, or a real page of ../shared
 served at its official URL. Clean controls are the same clean pages, with the traps a real
 report carries (体育彩票, 娱乐场所, 打击赌博, WTO, 12345热线) and the chrome of real portals
 (login bars, share bars, 友情链接 to other government sites). Only tests/bench/eval_defacement.py
-reads this module.
+reads the held-out split; the detector's tests build their own pages with build_page.
 """
 
 from __future__ import annotations
@@ -215,18 +215,17 @@ def _corpus_page(shared: Path, folder: str, row: dict[str, str], brands: list[st
     return Page(f"corpus:{folder}-{style}-{brand}", _serialise(tree), url, style, spam, legit, True, real)
 
 
+def build_page(shared: Path, row: dict[str, str], brands: list[str]) -> Page | None:
+    """One defaced page: `row` names the brand, the style and the clean page; `brands` fill lists."""
+    if row["page"].startswith("corpus:"):
+        return _corpus_page(shared, row["page"].removeprefix("corpus:"), row, brands)
+    return _seed_page(shared / "seeds", row["page"], row, brands)
+
+
 def defaced_pages(shared: Path, split: Path = SPLIT) -> list[Page]:
     rows = split_rows(split)
-    pages = []
-    for index, row in enumerate(rows):
-        brands = _others(rows, index)
-        if row["page"].startswith("corpus:"):
-            found = _corpus_page(shared, row["page"].removeprefix("corpus:"), row, brands)
-            if found:
-                pages.append(found)
-        else:
-            pages.append(_seed_page(shared / "seeds", row["page"], row, brands))
-    return pages
+    built = (build_page(shared, row, _others(rows, index)) for index, row in enumerate(rows))
+    return [page for page in built if page]
 
 
 def _with_chrome(markup: str) -> str:
@@ -244,7 +243,12 @@ def agency_controls(shared: Path) -> list[Page]:
         footer = f"版权所有:{info['name']}人民政府 主办单位:{info['name']}人民政府办公室"
         for agency, traps in AGENCY_TRAPS.items():
             title = f"{info['name']}{agency}2017年政府信息公开工作年度报告"
-            trapped = lines[:8] + traps + lines[8:]
+            # The report's own title line names the agency too, as the page's title does.
+            own = [
+                title if line.startswith(info["name"]) and line.endswith("年度报告") else line
+                for line in lines
+            ]
+            trapped = own[:8] + traps + own[8:]
             markup = _with_chrome(page(title, trapped, footer=footer))
             legit = body_lines(lines) + traps
             pages.append(Page(f"{seed}-clean-{agency}", markup, url, "clean", [], legit, False, None, seed))

@@ -1,0 +1,73 @@
+"""Names written over by brands never seen: found in the title and footer slots, restored from identity.
+
+Pages are built from the seeds and the real pages in ../shared (tests/bench/deface.py) with
+brands that are in no list.
+"""
+
+import pytest
+
+from extract import process
+
+from .bench.deface import build_page
+from .helpers.paths import SHARED, shared_file
+
+
+def _defaced(brand: str, style: str, page: str):
+    shared_file("seeds")
+    if page.startswith("corpus:"):
+        shared_file("corpus", "real", page.removeprefix("corpus:"), "index.html")
+    built = build_page(SHARED, {"brand": brand, "style": style, "page": page}, [brand])
+    return built, process(built.html.encode("utf-8"), built.url)
+
+
+@pytest.fixture(scope="module")
+def seed_swap():
+    # 贵宾会 ends like a body's name (会) but is none: an agency word must be whole.
+    return _defaced("金狮贵宾会", "name_swap", "001")
+
+
+@pytest.fixture(scope="module")
+def footer_swap():
+    # A news page: the brand stands in no title slot, only in 版权所有：武汉市…区人民政府.
+    return _defaced("博乐汇", "name_swap", "corpus:mhxqwer__zxwhongshan.gov.cn")
+
+
+@pytest.fixture(scope="module")
+def province_swap():
+    # A provincial portal: its 网站标识码 and SiteName name 四川省, its news names many cities.
+    return _defaced("天博体育app", "name_swap", "corpus:mhxqwer__zysc.gov.cn")
+
+
+@pytest.mark.shared
+def test_title_slot_swap_region_is_recovered(seed_swap):
+    assert seed_swap[1].region == "抚顺市"
+
+
+@pytest.mark.shared
+def test_title_slot_swap_is_flagged(seed_swap):
+    assert seed_swap[1].spam.tampered
+
+
+@pytest.mark.shared
+def test_footer_slot_swap_brand_leaves_the_text(footer_swap):
+    assert "博乐汇" not in footer_swap[1].text
+
+
+@pytest.mark.shared
+def test_footer_slot_swap_is_a_name_slot_finding(footer_swap):
+    assert "name_slot" in {f.kind for f in footer_swap[1].spam.findings}
+
+
+@pytest.mark.shared
+def test_footer_slot_swap_name_is_restored(footer_swap):
+    assert "洪山区" in footer_swap[1].text
+
+
+@pytest.mark.shared
+def test_province_portal_swap_name_is_restored(province_swap):
+    assert "四川省" in province_swap[1].text
+
+
+@pytest.mark.shared
+def test_province_portal_swap_brand_leaves_the_text(province_swap):
+    assert "天博体育app" not in province_swap[1].text
