@@ -42,6 +42,7 @@ CACHES: dict[str, str] = {
     "extract.spam.lexicon._long_hits": MEMO,
     "extract.spam.lexicon._packaged_hits": MEMO,
     "extract.spam.lexicon.load_lexicon": LOADED,
+    "extract.spam.phrases._patterns": LOADED,
     "extract.spam.shape.load_shapes": LOADED,
     "extract.tables.legacy_columns.early_wording": LOADED,
     "extract.tables.lexicon._entries": LOADED,

@@ -19,6 +19,7 @@ from .evidence import gather, recover
 from .lexicon import hit_strings as lexicon_hits
 from .lexicon import load_lexicon
 from .names import MASK, MIN_CONFIDENCE, BrandRepair, brand_findings, find_brands, mask_leftovers, repair
+from .phrases import find_phrases, phrase_finding, strip_phrases
 from .shape import is_brand_item
 from .slots import footer_lines, slot_brands
 from .text import TextClean, is_keyword_list, strip_keyword_lists, strip_pinyin, strip_text_spam
@@ -88,6 +89,16 @@ def repair_names(
         fixed = repair(title, lines, text, brands, recovery)
         title, lines, text = fixed.title, fixed.lines, fixed.text
         findings += fixed.findings
+    # A brand-shaped name inside the sentences, where a phrase stood: removed, and the
+    # sentence around it kept.
+    corpus = "\n".join([title or "", *lines])
+    for token in find_phrases(corpus):
+        if any(token in brand or brand in token for brand in brands):
+            continue
+        findings.append(phrase_finding(token, corpus.count(token)))
+        title = strip_phrases(title, [token]) if title else title
+        lines = [strip_phrases(line, [token]) if token in line else line for line in lines]
+        text = strip_phrases(text, [token])
     title, in_title = mask_leftovers(title)
     text, in_text = mask_leftovers(text)
     if in_title or in_text:

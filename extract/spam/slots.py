@@ -59,6 +59,7 @@ _COLLECTIVE_STARTS = (
     "中国",
     "国家",
     "国务",
+    "关于",
 )
 _LEVEL_CHARS = frozenset("省市县区")
 _LEVELS = re.compile("(?<=[省市县区])")
