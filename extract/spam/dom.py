@@ -344,7 +344,7 @@ def scan_dom(tree: etree._Element, url: str) -> DomScan:
     if garbage:
         evidence = " ".join(etree.tostring(g, encoding="unicode", with_tail=False)[:60] for g in garbage[:5])
         scan.findings.append(
-            SpamFinding("garbage_tag", evidence, "removed", 1.0 + 0.2 * min(len(garbage), 5))
+            SpamFinding("garbage_tag", evidence, "removed", 1.2 + 0.2 * min(len(garbage), 5))
         )
         for element in garbage:
             element.drop_tree()
