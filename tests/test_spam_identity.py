@@ -71,3 +71,35 @@ def test_province_portal_swap_name_is_restored(province_swap):
 @pytest.mark.shared
 def test_province_portal_swap_brand_leaves_the_text(province_swap):
     assert "天博体育app" not in province_swap[1].text
+
+
+@pytest.fixture(scope="module")
+def province_over_district():
+    # 陕西 written over on the provincial portal, whose server files with a district's police.
+    return _defaced("凤凰彩票", "name_swap", "corpus:mhxqwer__wxhshaanxi.gov.cn")
+
+
+@pytest.fixture(scope="module")
+def phrase_in_agency_name():
+    # 工作 written over in 思想政治工作司: a phrase swap, not a place to restore.
+    return _defaced("乐宝体育官网", "phrase_swap", "corpus:mhxqwer__wjmoe.gov.cn")
+
+
+@pytest.mark.shared
+def test_province_not_the_police_district_is_restored(province_over_district):
+    assert "新城区" not in province_over_district[1].text
+
+
+@pytest.mark.shared
+def test_province_name_is_restored_over_the_district(province_over_district):
+    assert "陕西省" in province_over_district[1].text
+
+
+@pytest.mark.shared
+def test_phrase_in_an_agency_name_gets_no_place_name(phrase_in_agency_name):
+    assert "西城" not in phrase_in_agency_name[1].text
+
+
+@pytest.mark.shared
+def test_phrase_in_an_agency_name_leaves_the_text(phrase_in_agency_name):
+    assert "乐宝体育官网" not in phrase_in_agency_name[1].text

@@ -69,7 +69,10 @@ def repair_names(
 ) -> BrandRepair:
     """Find swapped brands, recover the real names from the page's codes, write them back."""
     corpus = "\n".join([title or "", *lines])
-    brands = find_brands(corpus, script)
+    phrases = find_phrases(corpus)
+    # A brand stretched over the ordinary words around a phrase swap (思想政治X司 and
+    # 思想政治X网, where X stood for 工作) is that phrase, not a name to write over.
+    brands = [b for b in find_brands(corpus, script) if not any(p != b and p in b for p in phrases)]
     findings: list[SpamFinding] = []
     recovery = None
     # A name slot holding no division is a swap when the token is shaped like a brand, or
@@ -92,7 +95,7 @@ def repair_names(
     # A brand-shaped name inside the sentences, where a phrase stood: removed, and the
     # sentence around it kept.
     corpus = "\n".join([title or "", *lines])
-    for token in find_phrases(corpus):
+    for token in phrases:
         if any(token in brand or brand in token for brand in brands):
             continue
         findings.append(phrase_finding(token, corpus.count(token)))

@@ -58,6 +58,7 @@ WEIGHTS = {
 
 # Below this confidence in a city or county, a provincial portal's page is the province's.
 PROVINCE_FALLBACK_BELOW = 0.6
+OWN_CLUES = ("domain", "文号", "索引号", "SiteName")
 
 
 @dataclass
@@ -340,7 +341,10 @@ def recover(ev: Evidence) -> Recovery:
     second = scored[1][0] if len(scored) > 1 else 0.0
     # Confidence is the lead over the runner-up, in units of one strong clue (3 points).
     confidence = round(min(1.0, (best_score - second) / 3.0), 2)
-    if province and confidence < PROVINCE_FALLBACK_BELOW:
+    # On a provincial portal, a district's police filing and telephone code say where the
+    # server sits, not whose name was written over: only the text's own clues (its host's
+    # name, 文号, credit codes, SiteName) make a city or county the author there.
+    if province and (confidence < PROVINCE_FALLBACK_BELOW or not any(c.startswith(OWN_CLUES) for c in clues)):
         return province
     return Recovery(best, host, confidence, tuple(ev.clues + clues))
 
