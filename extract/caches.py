@@ -44,6 +44,7 @@ CACHES: dict[str, str] = {
     "extract.spam.lexicon.load_lexicon": LOADED,
     "extract.spam.phrases._patterns": LOADED,
     "extract.spam.shape.load_shapes": LOADED,
+    "extract.spam.words.word_counts": LOADED,
     "extract.tables.legacy_columns.early_wording": LOADED,
     "extract.tables.lexicon._entries": LOADED,
     "extract.tables.lexicon.table_keys": LOADED,

@@ -33,6 +33,12 @@ def funnel_phrase():
 
 
 @pytest.fixture(scope="module")
+def plain_phrase():
+    # Nothing glued to the name: it is repeated, and no word of the language.
+    return _defaced("伟博体育", "phrase_swap", "001")
+
+
+@pytest.fixture(scope="module")
 def stuffed_title():
     return _defaced("澳博电竞", "title_meta", "004")
 
@@ -71,6 +77,16 @@ def test_funnel_phrase_leaves_the_text(funnel_phrase):
 @pytest.mark.shared
 def test_funnel_phrase_is_flagged(funnel_phrase):
     assert funnel_phrase.spam.tampered
+
+
+@pytest.mark.shared
+def test_plain_phrase_with_a_made_up_name_leaves_the_text(plain_phrase):
+    assert "伟博" not in plain_phrase.text
+
+
+@pytest.mark.shared
+def test_plain_phrase_sentence_stays(plain_phrase):
+    assert "公开规范性文件" in plain_phrase.text
 
 
 @pytest.mark.shared
@@ -126,6 +142,8 @@ def test_hotlines_and_summits_are_not_brand_shaped(item):
         "重庆文化旅游国际服务平台与文化和旅游国际交流中心。文化旅游国际合作。",
         "公开歌舞娱乐场所许可信息，检查歌舞娱乐场所12家。",
         "安装Chrome内核浏览器，或使用 Chrome 浏览。",
+        "广州走向了国际舞台。城市走向了国际化。更大的国际影响，更大的国际合作。",
+        "开展青少年体育活动，青少年体育俱乐部12个，青少年体育赛事8项。",
     ],
 )
 def test_ordinary_phrases_are_not_brands(sentence):

@@ -5,10 +5,10 @@ A phrase swap leaves the sentence whole and puts a sportsbook or video-app name 
 (extract/spam/shape.py): a short name glued to a brand word (体育, 娱乐, 视频, 棋牌…) and
 to calls to action or digits (官网, app, 188), or a lower-case Latin run glued to
 Chinese. Where the name starts is read from the page itself: a swapped name is one unit
-wherever it stands, so the characters that all its occurrences share around the brand
-word are its own, and those that differ are the sentences'. A brand word that a longer
-word continues everywhere (娱乐场所, 体育彩票) or that a place or an ordinary word
-precedes (诸城体育, 全民体育) is the report's own.
+wherever it stands, so the characters that all its occurrences share before the brand
+word are its own, and those that differ are the sentences'. With nothing glued, the name
+must be repeated and be no word of the language (extract/spam/words.py): a brand word
+after a place or a common word (诸城体育, 青少年体育, 歌舞娱乐场所) is the report's own.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from ..chars import is_han
 from ..model import SpamFinding
 from .shape import latin_spans, load_shapes
 from .slots import is_foreign_name
+from .words import is_common_word
 
 PHRASE_SCORE = 2.0
 MAX_NAME_HAN = 4  # a brand's Chinese name before its brand word: 伟德, 金宝搏, 澳门新葡
@@ -105,6 +106,17 @@ def _is_foreign(name: str) -> bool:
     return is_foreign_name(han) and not han.endswith(load_shapes().prefixes)
 
 
+def _is_made_up(name: str, core: str) -> bool:
+    """A name with nothing glued counts only before a brand word that ends few ordinary words
+    (not 国际, 电子), and only when it is no word and holds no function word (大的国际)."""
+    shapes = load_shapes()
+    return (
+        core.startswith(shapes.standalone)
+        and not shapes.function_chars.intersection(name)
+        and not is_common_word(name)
+    )
+
+
 def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | None:
     """The swapped name around a brand word, or None where the brand word is the report's own."""
     name = _name_before(text, core.start())
@@ -116,16 +128,14 @@ def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | No
     token = name + core[0]
     where = _occurrences(text, token)
     if len(where) >= MIN_REPEATS:
-        if _shared(text, where, len(token), 1) and not glued:
-            return None  # a longer word goes on wherever it stands: 娱乐场所, 体育彩票
         if is_han(name[0]):
             longer = _without_particle(_shared(text, where, len(token), -1) + name, patterns.particles)
             if len(longer) <= MAX_NAME_HAN:
                 name = longer
     elif not glued:
         return None  # once, and shaped like an ordinary word: 伟德体育 could be a sports club
-    if not glued and not core[0].startswith(load_shapes().standalone):
-        return None  # 体育, 国际 and 电子 alone end many ordinary words (文化旅游国际交流)
+    if not glued and not _is_made_up(name, core[0]):
+        return None  # the report's own words: 青少年体育, 文化旅游国际交流, 歌舞娱乐场所
     return name + core[0] if _is_foreign(name) else None
 
 
