@@ -103,3 +103,9 @@ def test_phrase_in_an_agency_name_gets_no_place_name(phrase_in_agency_name):
 @pytest.mark.shared
 def test_phrase_in_an_agency_name_leaves_the_text(phrase_in_agency_name):
     assert "乐宝体育官网" not in phrase_in_agency_name[1].text
+
+
+@pytest.mark.shared
+def test_name_slot_evidence_says_where_the_name_repeats(footer_swap):
+    slot = next(f for f in footer_swap[1].spam.findings if f.kind == "name_slot")
+    assert "title, footer, body" in slot.evidence

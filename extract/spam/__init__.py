@@ -59,6 +59,15 @@ def strip_pinyin_lines(lines: Sequence[str], text: str) -> tuple[list[str], str,
     return (joined.split("\n") if in_lines else list(lines)), text, findings
 
 
+def _where_repeated(token: str, title: str, footer: str, corpus: str) -> str:
+    """Where a foreign name stands: a swap repeats it in the title, the footer and the body."""
+    total = corpus.count(token)
+    parts = [name for name, text in (("title", title), ("footer", footer)) if token in text]
+    if total > title.count(token) + footer.count(token):
+        parts.append("body")
+    return f"{', '.join(parts)}, ×{total} in all"
+
+
 def repair_names(
     title: str | None,
     lines: Sequence[str],
@@ -78,7 +87,8 @@ def repair_names(
     # A name slot holding no division is a swap when the token is shaped like a brand, or
     # when the page's identity (host, codes, 文号, SiteName) names another body: a site of
     # its own name that no code contradicts (a sample portal, 示例市) is left alone.
-    for token in slot_brands(title, corpus, footer_lines(corpus)):
+    footer = footer_lines(corpus)
+    for token in slot_brands(title, corpus, footer):
         if any(token in brand or brand in token for brand in brands):
             continue
         if not is_brand_item(token):
@@ -86,7 +96,9 @@ def repair_names(
             if recovery.author is None or recovery.confidence < MIN_CONFIDENCE:
                 continue
         brands.append(token)
-        findings.append(SpamFinding("name_slot", f"{token}: in a name slot, not a division", "flagged", 2.0))
+        where = _where_repeated(token, title or "", footer, corpus)
+        evidence = f"{token}: in a name slot, not a division; {where}"
+        findings.append(SpamFinding("name_slot", evidence, "flagged", 2.0))
     if brands:
         recovery = recovery or recover(gather(corpus, url, meta))
         fixed = repair(title, lines, text, brands, recovery)

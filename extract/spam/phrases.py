@@ -134,9 +134,11 @@ def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | No
                 name = longer
     elif not glued:
         return None  # once, and shaped like an ordinary word: 伟德体育 could be a sports club
+    if not _is_foreign(name):
+        return None
     if not glued and not _is_made_up(name, core[0]):
         return None  # the report's own words: 青少年体育, 文化旅游国际交流, 歌舞娱乐场所
-    return name + core[0] if _is_foreign(name) else None
+    return name + core[0]
 
 
 def _latin_token(text: str, start: int, end: int) -> str | None:
