@@ -9,7 +9,7 @@ import pytest
 from extract import process
 
 from .bench.deface import build_page
-from .helpers.paths import SHARED, shared_file
+from .helpers.paths import SAMPLE_PORTAL, SHARED, shared_file
 
 
 def _defaced(brand: str, style: str, page: str):
@@ -109,3 +109,14 @@ def test_phrase_in_an_agency_name_leaves_the_text(phrase_in_agency_name):
 def test_name_slot_evidence_says_where_the_name_repeats(footer_swap):
     slot = next(f for f in footer_swap[1].spam.findings if f.kind == "name_slot")
     assert "title, footer, body" in slot.evidence
+
+
+@pytest.fixture(scope="module")
+def hosted_report():
+    # The sample portal (示例市) hosts 黑山县's report: its footer names the host, not a swap.
+    page = SAMPLE_PORTAL / "xxgk" / "ndbg" / "201903" / "t20190325_2345601.html"
+    return process(page.read_bytes(), "http://127.0.0.1:8000/xxgk/ndbg/201903/t20190325_2345601.html")
+
+
+def test_host_name_in_the_footer_of_a_hosted_report_is_no_swap(hosted_report):
+    assert not [f for f in hosted_report.spam.findings if "示例" in f.evidence]

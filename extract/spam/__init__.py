@@ -88,12 +88,16 @@ def repair_names(
     # when the page's identity (host, codes, 文号, SiteName) names another body: a site of
     # its own name that no code contradicts (a sample portal, 示例市) is left alone.
     footer = footer_lines(corpus)
-    for token in slot_brands(title, corpus, footer):
+    for token, place in slot_brands(title, corpus, footer).items():
         if any(token in brand or brand in token for brand in brands):
             continue
         if not is_brand_item(token):
             recovery = recovery or recover(gather(corpus, url, meta))
             if recovery.author is None or recovery.confidence < MIN_CONFIDENCE:
+                continue
+            # The footer names the site's owner, which may host another body's report: only
+            # the site's own codes (网站标识码, 公网安备) can say its name was written over.
+            if place == "footer" and recovery.host is None:
                 continue
         brands.append(token)
         where = _where_repeated(token, title or "", footer, corpus)

@@ -21,21 +21,35 @@ NAME_SLOT = re.compile(
     re.M,
 )
 _HAS_NAME_CHAR = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]{2}")
-# A body's own name may stand there too: an agency, a collective, a level.
+# A body's own name may stand there too: an agency, a collective, a level. Endings are whole
+# words where a single character also ends brands (新澳门, 贵宾会, 娱乐站).
 _AGENCY_ENDS = (
     "局",
     "委",
     "办",
     "厅",
-    "院",
+    "法院",
+    "检察院",
+    "医院",
+    "学院",
+    "研究院",
+    "设计院",
+    "科学院",
     "委员会",
     "协会",
     "联合会",
     "工会",
     "部",
-    "门",
-    "所",
-    "站",
+    "部门",
+    "事务所",
+    "研究所",
+    "派出所",
+    "管理所",
+    "服务所",
+    "工作站",
+    "服务站",
+    "管理站",
+    "监测站",
     "中心",
     "政府",
     "办公室",
@@ -107,19 +121,19 @@ def foreign_part(token: str) -> str | None:
     return token if is_foreign_name(token) else None
 
 
-def slot_brands(title: str | None, corpus: str, footer: str = "") -> list[str]:
-    """Foreign tokens in a name slot that the page repeats, read in its title and footer.
+def slot_brands(title: str | None, corpus: str, footer: str = "") -> dict[str, str]:
+    """Foreign tokens in a name slot that the page repeats → where: "title" or "footer".
 
     A swap puts the brand where the report names its body (the title) or the site's owner
     (the footer's 版权所有); the caller weighs a token the page's identity does not support.
     """
-    found: list[str] = []
+    found: dict[str, str] = {}
     # The title and the footer are short: their slots are read there, and the page is only counted.
-    for where in (title or "", footer):
+    for place, where in (("title", title or ""), ("footer", footer)):
         for match in NAME_SLOT.finditer(where):
             token = foreign_part(match[1])
             if token and token not in found and corpus.count(token) >= MIN_REPEATS:
-                found.append(token)
+                found[token] = place
     return found
 
 
