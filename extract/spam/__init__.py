@@ -19,8 +19,9 @@ from .evidence import gather, recover
 from .lexicon import hit_strings as lexicon_hits
 from .lexicon import load_lexicon
 from .names import MASK, MIN_CONFIDENCE, BrandRepair, brand_findings, find_brands, mask_leftovers, repair
+from .phrases import find_phrases, phrase_finding, strip_phrases
 from .shape import is_brand_item
-from .slots import slot_brands
+from .slots import footer_lines, slot_brands
 from .text import TextClean, is_keyword_list, strip_keyword_lists, strip_pinyin, strip_text_spam
 from .verdict import judge, score
 
@@ -58,6 +59,15 @@ def strip_pinyin_lines(lines: Sequence[str], text: str) -> tuple[list[str], str,
     return (joined.split("\n") if in_lines else list(lines)), text, findings
 
 
+def _where_repeated(token: str, title: str, footer: str, corpus: str) -> str:
+    """Where a foreign name stands: a swap repeats it in the title, the footer and the body."""
+    total = corpus.count(token)
+    parts = [name for name, text in (("title", title), ("footer", footer)) if token in text]
+    if total > title.count(token) + footer.count(token):
+        parts.append("body")
+    return f"{', '.join(parts)}, ×{total} in all"
+
+
 def repair_names(
     title: str | None,
     lines: Sequence[str],
@@ -68,26 +78,46 @@ def repair_names(
 ) -> BrandRepair:
     """Find swapped brands, recover the real names from the page's codes, write them back."""
     corpus = "\n".join([title or "", *lines])
-    brands = find_brands(corpus, script)
+    phrases = find_phrases(corpus)
+    # A brand stretched over the ordinary words around a phrase swap (思想政治X司 and
+    # 思想政治X网, where X stood for 工作) is that phrase, not a name to write over.
+    brands = [b for b in find_brands(corpus, script) if not any(p != b and p in b for p in phrases)]
     findings: list[SpamFinding] = []
     recovery = None
     # A name slot holding no division is a swap when the token is shaped like a brand, or
     # when the page's identity (host, codes, 文号, SiteName) names another body: a site of
     # its own name that no code contradicts (a sample portal, 示例市) is left alone.
-    for token in slot_brands(title, corpus):
+    footer = footer_lines(corpus)
+    for token, place in slot_brands(title, corpus, footer).items():
         if any(token in brand or brand in token for brand in brands):
             continue
         if not is_brand_item(token):
             recovery = recovery or recover(gather(corpus, url, meta))
             if recovery.author is None or recovery.confidence < MIN_CONFIDENCE:
                 continue
+            # The footer names the site's owner, which may host another body's report: only
+            # the site's own codes (网站标识码, 公网安备) can say its name was written over.
+            if place == "footer" and recovery.host is None:
+                continue
         brands.append(token)
-        findings.append(SpamFinding("name_slot", f"{token}: in a name slot, not a division", "flagged", 2.0))
+        where = _where_repeated(token, title or "", footer, corpus)
+        evidence = f"{token}: in a name slot, not a division; {where}"
+        findings.append(SpamFinding("name_slot", evidence, "flagged", 2.0))
     if brands:
         recovery = recovery or recover(gather(corpus, url, meta))
         fixed = repair(title, lines, text, brands, recovery)
         title, lines, text = fixed.title, fixed.lines, fixed.text
         findings += fixed.findings
+    # A brand-shaped name inside the sentences, where a phrase stood: removed, and the
+    # sentence around it kept.
+    corpus = "\n".join([title or "", *lines])
+    for token in phrases:
+        if any(token in brand or brand in token for brand in brands):
+            continue
+        findings.append(phrase_finding(token, corpus.count(token)))
+        title = strip_phrases(title, [token]) if title else title
+        lines = [strip_phrases(line, [token]) if token in line else line for line in lines]
+        text = strip_phrases(text, [token])
     title, in_title = mask_leftovers(title)
     text, in_text = mask_leftovers(text)
     if in_title or in_text:

@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..caches import loaded, memo
 from ..model import SpamFinding
-from . import lexicon
+from . import lexicon, shape
 
 # fmt: off
 # Seldom-used or invented tags that 站群 software scatters with random ids (P7).
@@ -79,6 +79,7 @@ _COLOR = re.compile(r"(?<![-\w])color\s*:\s*([#\w]+)", re.I)
 _BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*([#\w]+)", re.I)
 _RANDOM_ID = re.compile(r"^[a-z]{4,8}(?:-[a-z]{4})?$")
 _SENTENCE = re.compile(r"[。；：！？]")
+_TITLE_SEPARATORS = re.compile(r"[_|｜—,，、\s-]+")
 
 _REDIRECT_SINK = re.compile(
     r"(?:window\.|top\.|self\.|document\.)?location(?:\.href)?\s*=(?!=|\s*(?:yes|no|[01])\b)|location\.replace\s*\(",
@@ -276,18 +277,24 @@ def _meta_tags(tree: etree._Element) -> dict[str, str]:
     return meta
 
 
+def is_stuffed(value: str) -> bool:
+    """A title or keywords stuffed with brand-shaped items (X_X官方网站-Xapp下载), whatever X is."""
+    items = [item for item in _TITLE_SEPARATORS.split(value) if item]
+    return len(items) >= 2 and sum(map(shape.is_brand_item, items)) >= 2
+
+
 def _title_hijack(tree: etree._Element, meta: dict[str, str], scan: DomScan) -> None:
     """P3: a gambling <title> or keywords over a clean heading; the heading wins."""
     titles = tree.xpath("//title")
     title = _text(titles[0]) if titles else ""
     headings = [meta.get("articletitle", "")] + [_text(h) for h in tree.iter("h1", "h2")][:3]
-    heading = next((h for h in headings if h and lexicon.score(h) == 0), None)
-    if title and lexicon.score(title) >= 3 and heading:
+    heading = next((h for h in headings if h and lexicon.score(h) == 0 and not is_stuffed(h)), None)
+    if title and (lexicon.score(title) >= 3 or is_stuffed(title)) and heading:
         scan.findings.append(SpamFinding("title_hijack", title[:160], "replaced", 3.0))
         scan.title = heading
     for name in ("keywords", "description", "og:title"):
         value = meta.get(name, "")
-        if value and lexicon.score(value) >= 3 and heading:
+        if value and (lexicon.score(value) >= 3 or is_stuffed(value)) and heading:
             scan.findings.append(SpamFinding("meta_hijack", f"{name}: {value[:140]}", "flagged", 2.0))
 
 
@@ -337,7 +344,7 @@ def scan_dom(tree: etree._Element, url: str) -> DomScan:
     if garbage:
         evidence = " ".join(etree.tostring(g, encoding="unicode", with_tail=False)[:60] for g in garbage[:5])
         scan.findings.append(
-            SpamFinding("garbage_tag", evidence, "removed", 1.0 + 0.2 * min(len(garbage), 5))
+            SpamFinding("garbage_tag", evidence, "removed", 1.2 + 0.2 * min(len(garbage), 5))
         )
         for element in garbage:
             element.drop_tree()

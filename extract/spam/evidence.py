@@ -56,6 +56,11 @@ WEIGHTS = {
 }
 
 
+# Below this confidence in a city or county, a provincial portal's page is the province's.
+PROVINCE_FALLBACK_BELOW = 0.6
+OWN_CLUES = ("domain", "文号", "索引号", "SiteName")
+
+
 @dataclass
 class Evidence:
     province_votes: Counter[str] = field(default_factory=Counter)
@@ -329,10 +334,28 @@ def recover(ev: Evidence) -> Recovery:
         if score > 0:
             scored.append((score, division, clues))
     scored.sort(key=lambda item: -item[0])
+    province = _province_site(ev, host)
     if not scored:
-        return Recovery(None, host, 0.0, tuple(ev.clues))
+        return province or Recovery(None, host, 0.0, tuple(ev.clues))
     best_score, best, clues = scored[0]
     second = scored[1][0] if len(scored) > 1 else 0.0
     # Confidence is the lead over the runner-up, in units of one strong clue (3 points).
     confidence = round(min(1.0, (best_score - second) / 3.0), 2)
+    # On a provincial portal, a district's police filing and telephone code say where the
+    # server sits, not whose name was written over: only the text's own clues (its host's
+    # name, 文号, credit codes, SiteName) make a city or county the author there.
+    if province and (confidence < PROVINCE_FALLBACK_BELOW or not any(c.startswith(OWN_CLUES) for c in clues)):
+        return province
     return Recovery(best, host, confidence, tuple(ev.clues + clues))
+
+
+def _province_site(ev: Evidence, host: Division | None) -> Recovery | None:
+    """A provincial portal's own page: its site code and its SiteName name the same province.
+
+    No city or county stands out there (a provincial news page names many), so the name a
+    cloner wrote over is the province's, which the page tells twice.
+    """
+    if host is None or host.level != 1 or host.code not in ev.site_names:
+        return None
+    clue = f"province portal: 网站标识码 and SiteName name {host.name}"
+    return Recovery(host, host, 1.0, (*ev.clues, clue))

@@ -27,6 +27,9 @@ from .text import minority_script_chars
 
 MASK = "〔ENTITY?〕"
 MIN_CONFIDENCE = 0.6
+# A repeated lexicon brand in the name slots is a swap, recovered or not; the confidence of
+# the recovery adds to it.
+SWAP_SCORE = 2.0
 SEED_CATEGORIES = ("brand", "casino", "morphology", "lottery", "betting")
 _STOP = set('\n\t 　,，。、；;:：“”"《》<>[]【】')
 _TRAILING_SLOT = ("人民政府", "办公厅", "办公室", "政府", "市", "县", "区", "省")
@@ -206,7 +209,10 @@ def repair(
         action = "masked" if name == MASK else "replaced"
         findings.append(
             SpamFinding(
-                "brand_swap", f"{brand} → {name} ×{count} ({clues})"[:500], action, recovery.confidence
+                "brand_swap",
+                f"{brand} → {name} ×{count} ({clues})"[:500],
+                action,
+                round(SWAP_SCORE + recovery.confidence, 2),
             )
         )
     return BrandRepair(fixed_title, fixed_lines, fixed_text, findings)

@@ -21,6 +21,8 @@ from ..caches import loaded
 from .fold import nfkc
 
 SHAPE_WEIGHT = 2.0
+# A short Chinese name and a number glued after it: 金宝搏188, 明升88.
+_NUMBERED_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(\d{2,4})")
 MAX_ITEM_CHARS = 16
 
 
@@ -30,6 +32,10 @@ class Shapes:
     funnels: tuple[str, ...]
     latin_words: frozenset[str]
     prefixes: tuple[str, ...]
+    particles: tuple[str, ...]  # words a sentence puts before a name (通过, 在): never part of one
+    hotlines: tuple[str, ...]  # how a government hotline's number starts (12345, 110)
+    standalone: tuple[str, ...]  # brand words that mark a name in prose with nothing glued
+    function_chars: frozenset[str]  # 的, 了, 在: a sentence's, never a brand name's
     latin_run: re.Pattern[str]  # a run of Latin letters and digits holding a letter
     cjk_item: re.Pattern[str]  # a whole item: a short name, a brand word, calls to action
 
@@ -49,13 +55,17 @@ def load_shapes() -> Shapes:
         return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
 
     cjk_item = re.compile(
-        rf"([\u4e00-\u9fff]{{2,4}}?)(?:{alternation(suffixes)})(?:{alternation(funnels)}|\d+)*"
+        rf"([\u4e00-\u9fff][\u4e00-\u9fff0-9]{{1,3}}?)(?:{alternation(suffixes)})(?:{alternation(funnels)}|\d+)*"
     )
     return Shapes(
         suffixes=suffixes,
         funnels=funnels,
         latin_words=frozenset(words["latin"]),
         prefixes=tuple(words["prefix"]),
+        particles=tuple(sorted(words["particle"], key=len, reverse=True)),
+        hotlines=tuple(words["hotline"]),
+        standalone=tuple(words["standalone"]),
+        function_chars=frozenset(words["function"]),
         latin_run=re.compile(r"[a-z0-9]*[a-z][a-z0-9]*"),
         cjk_item=cjk_item,
     )
@@ -89,7 +99,9 @@ def latin_spans(text: str, any_case: bool = False) -> list[tuple[int, int]]:
             continue  # a web address or an e-mail
         word = match[0].strip("0123456789")
         original = text[start:end]
-        if len(word) < 2 or (original.isupper() and len(set(word)) == 1):
+        if len(word) == 1 and original.islower() and len(match[0]) >= 3:
+            pass  # w66, m88: a letter and a number, a brand's short name
+        elif len(word) < 2 or (original.isupper() and len(set(word)) == 1):
             continue  # B超, 3D打印, 4A级, AAAA级: a letter or a grade, not a name
         if not any_case and original.isupper() and original.isalpha():
             continue
@@ -110,6 +122,8 @@ def is_brand_item(item: str) -> bool:
     folded = item.lower()
     if load_shapes().latin_run.fullmatch(folded) and re.search(r"\d", folded) and len(folded) >= 4:
         return folded.strip("0123456789") not in load_shapes().latin_words  # 12bet, w88
+    if numbered := _NUMBERED_NAME.fullmatch(item):
+        return not numbered[1].startswith(load_shapes().hotlines)  # 明升88, not 市长热线12345
     match = load_shapes().cjk_item.fullmatch(item)
     return match is not None and not match[1].endswith(load_shapes().prefixes)
 

@@ -21,18 +21,35 @@ NAME_SLOT = re.compile(
     re.M,
 )
 _HAS_NAME_CHAR = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]{2}")
-# A body's own name may stand there too: an agency, a collective, a level.
+# A body's own name may stand there too: an agency, a collective, a level. Endings are whole
+# words where a single character also ends brands (新澳门, 贵宾会, 娱乐站).
 _AGENCY_ENDS = (
     "局",
     "委",
     "办",
     "厅",
-    "院",
-    "会",
+    "法院",
+    "检察院",
+    "医院",
+    "学院",
+    "研究院",
+    "设计院",
+    "科学院",
+    "委员会",
+    "协会",
+    "联合会",
+    "工会",
     "部",
-    "门",
-    "所",
-    "站",
+    "部门",
+    "事务所",
+    "研究所",
+    "派出所",
+    "管理所",
+    "服务所",
+    "工作站",
+    "服务站",
+    "管理站",
+    "监测站",
     "中心",
     "政府",
     "办公室",
@@ -56,8 +73,12 @@ _COLLECTIVE_STARTS = (
     "中国",
     "国家",
     "国务",
+    "关于",
 )
 _LEVEL_CHARS = frozenset("省市县区")
+_LEVELS = re.compile("(?<=[省市县区])")
+# Footer lines name the site's owner: 版权所有：X人民政府, 主办单位：X人民政府办公室.
+FOOTER_WORDS = ("版权所有", "主办")
 MIN_REPEATS = 2
 
 
@@ -87,18 +108,47 @@ def is_foreign_name(token: str) -> bool:
     return not _is_known_name(token)
 
 
-def slot_brands(title: str | None, corpus: str) -> list[str]:
-    """Foreign tokens in a name slot that the page repeats and its title claims.
+def foreign_part(token: str) -> str | None:
+    """The part of a slot's token that names no division: 武汉市X → X when 武汉市 is a place.
 
-    A swap puts the brand where the report names its body, the title included; a name
-    only the site's chrome carries (示例市人民政府门户网站 on a sample portal) is the site's.
+    A hierarchy (辽宁省大连) is read level by level; a swap writes over its last part.
     """
-    found: list[str] = []
-    if not title:
-        return found
-    # The title is short: its slots are read there, and the page is only counted.
-    for match in NAME_SLOT.finditer(title):
-        token = match[1]
-        if token not in found and corpus.count(token) >= MIN_REPEATS and is_foreign_name(token):
-            found.append(token)
+    parts = [part for part in _LEVELS.split(token) if part]
+    if len(parts) > 1:
+        head, last = "".join(parts[:-1]), parts[-1]
+        if len(last) >= 2 and not any(is_foreign_name(part) for part in parts[:-1]) and _is_known_name(head):
+            return last if is_foreign_name(last) else None
+    return token if is_foreign_name(token) else None
+
+
+def slot_brands(title: str | None, corpus: str, footer: str = "") -> dict[str, str]:
+    """Foreign tokens in a name slot that the page repeats → where: "title" or "footer".
+
+    A swap puts the brand where the report names its body (the title) or the site's owner
+    (the footer's 版权所有); the caller weighs a token the page's identity does not support.
+    """
+    found: dict[str, str] = {}
+    # The title and the footer are short: their slots are read there, and the page is only counted.
+    for place, where in (("title", title or ""), ("footer", footer)):
+        for match in NAME_SLOT.finditer(where):
+            token = foreign_part(match[1])
+            if token and token not in found and corpus.count(token) >= MIN_REPEATS:
+                found[token] = place
     return found
+
+
+def footer_lines(corpus: str) -> str:
+    """The page's lines that name its owner (版权所有, 主办单位), joined.
+
+    Found where their words stand (a search in C): the page is not walked line by line.
+    """
+    found: dict[int, str] = {}
+    for word in FOOTER_WORDS:
+        at = corpus.find(word)
+        while at != -1:
+            start = corpus.rfind("\n", 0, at) + 1
+            end = corpus.find("\n", at)
+            end = len(corpus) if end == -1 else end
+            found.setdefault(start, corpus[start:end])
+            at = corpus.find(word, end)
+    return "\n".join(found[start] for start in sorted(found))

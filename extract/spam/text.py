@@ -26,6 +26,7 @@ MIN_LIST_ITEMS = 5
 WEAK_CATEGORY = "funnel"  # calls to action: spam only next to a name
 MAX_ITEM_CHARS = 16
 SPAMMY_SHARE = 0.5
+LIST_SCORE = 2.0
 # A tag printed as text (seed 003 opens with <wbr id="cxndz"></wbr>).
 LITERAL_TAG_LINE = re.compile(r'^\s*<[a-z]+(?:\s+[a-z-]+="[^"]*")*\s*/?>(?:</[a-z]+>)?\s*$')
 # What str.isspace and the regex \s accept, spelled out as a class body so the classes
@@ -160,7 +161,8 @@ def strip_text_spam(lines: Sequence[str]) -> TextClean:
         span = _spam_run(line, _edge_runs(line)) if len(line) >= 10 else None
         if span:
             run = line[span[0] : span[1]]
-            score = lexicon.score(run) + 1.5
+            # At least three brand names or brand shapes: one signal strong enough alone.
+            score = lexicon.score(run) + LIST_SCORE
             findings.append(SpamFinding("keyword_list", run[:200], "removed", round(score, 2)))
             removed.append(run)
             line = (line[: span[0]] + line[span[1] :]).strip()

@@ -24,6 +24,13 @@ IDENTITY_MARKERS = re.compile(r"网站标识码|網站標識碼|公网安备|公
 # Findings that describe the page's provenance or a doubt, not an injection.
 NOT_INJECTED = frozenset(("clone_suspected", "spam_suspected", "char_loss_suspected"))
 SPAM_PAGE_SCORE = 6.0
+# The combined score at which a page is tampered: the sum of its injection findings' scores.
+# Chosen on the training split of tests/bench/eval_defacement.py (`--split train --sweep`):
+# its clean controls score 0 and its defaced pages at least 2, so 2.0 is the highest
+# threshold that keeps every defaced page, and one strong signal (a swap, a list of brands,
+# a hidden block, a hijacked title) crosses it alone while a lone weak one (a literal tag
+# line, a brand word in the title, two odd tags) does not.
+TAMPERED_SCORE = 2.0
 
 
 def is_local_host(host: str) -> bool:
@@ -67,7 +74,8 @@ def judge(
         found.append(SpamFinding("spam_page", text[:160], "flagged", 4.0))
     kinds = {f.kind for f in found}
     actions = {f.action for f in found if f.kind == "brand_swap"}
-    tampered = any(f.kind not in NOT_INJECTED for f in found)
+    injected = [f for f in found if f.kind not in NOT_INJECTED]
+    tampered = score(injected) >= TAMPERED_SCORE
     if "spam_page" in kinds:
         verdict = "spam_page"
     elif "clone_suspected" in kinds:
@@ -76,7 +84,7 @@ def judge(
         verdict = "tampered_unrecovered"
     elif "replaced" in actions:
         verdict = "tampered_recovered"
-    elif tampered:
+    elif tampered or any(f.action == "removed" for f in injected):
         verdict = "cleaned"
     else:
         verdict = "clean"

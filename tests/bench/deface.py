@@ -5,7 +5,7 @@ page to inject it into: a seed report built as HTML, or a real page of ../shared
 served at its official URL. Clean controls are the same clean pages, with the traps a real
 report carries (体育彩票, 娱乐场所, 打击赌博, WTO, 12345热线) and the chrome of real portals
 (login bars, share bars, 友情链接 to other government sites). Only tests/bench/eval_defacement.py
-reads this module.
+reads the held-out split; the detector's tests build their own pages with build_page.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ from extract.html import parse_html
 from .inject import CLEAN_SEEDS, body_lines, page, seed_lines
 
 SPLIT = Path(__file__).resolve().parent / "heldout" / "split.csv"
+# The training split: other brands, the same styles and pages; thresholds and rules are
+# tuned here, and its pages may be printed one by one.
+TRAIN_SPLIT = Path(__file__).resolve().parent / "data" / "deface_train.csv"
 # Real pages: folder → (official URL, the place name a cloner would write over).
 CORPUS = {
     "mhxqwer__jchgz.gov.cn": ("https://www.gz.gov.cn/ysgz/xwdt/ysdt/content/post_9360641.html", "广州"),
@@ -60,6 +63,23 @@ TRAPS = [
     "12345热线受理政务公开咨询1200件，WTO/TBT通报咨询信息在www.zhucheng.gov.cn发布，VIP客户服务通道取消。",
 ]
 
+# Clean controls of the training split alone: agencies whose own reports hold the words a
+# spam rule could take for spam (and the held-out controls never see these sentences).
+AGENCY_TRAPS = {
+    "体育局": [
+        "市体育局2017年在门户网站公开体育彩票公益金资助项目32个，全民健身体育赛事活动信息57条。",
+        "组织马拉松、篮球、足球等体育赛事12项，通过“体育诸城”APP和官方网站发布赛事报名信息。",
+    ],
+    "文化和旅游局": [
+        "公开娱乐场所经营许可、网吧和游艺娱乐场所年度核验结果共63条，全部在官方网站同步发布。",
+        "开展文化市场综合执法检查，查处无证经营娱乐场所4家，公开行政处罚决定书4份。",
+    ],
+    "公安局": [
+        "市公安局通过政府网站公开打击赌博违法犯罪、电信网络诈骗典型案例15个，破获网络赌博案件8起。",
+        "发布防范网络诈骗、跨境赌博预警提示26期，提醒群众不点击陌生链接、不下载不明APP。",
+    ],
+}
+
 
 @dataclass
 class Page:
@@ -74,8 +94,8 @@ class Page:
     twin: str | None = None  # the clean page whose statistics this page must keep
 
 
-def split_rows() -> list[dict[str, str]]:
-    with SPLIT.open(encoding="utf-8") as handle:
+def split_rows(split: Path = SPLIT) -> list[dict[str, str]]:
+    with split.open(encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -195,24 +215,44 @@ def _corpus_page(shared: Path, folder: str, row: dict[str, str], brands: list[st
     return Page(f"corpus:{folder}-{style}-{brand}", _serialise(tree), url, style, spam, legit, True, real)
 
 
-def defaced_pages(shared: Path) -> list[Page]:
-    rows = split_rows()
-    pages = []
-    for index, row in enumerate(rows):
-        brands = _others(rows, index)
-        if row["page"].startswith("corpus:"):
-            found = _corpus_page(shared, row["page"].removeprefix("corpus:"), row, brands)
-            if found:
-                pages.append(found)
-        else:
-            pages.append(_seed_page(shared / "seeds", row["page"], row, brands))
-    return pages
+def build_page(shared: Path, row: dict[str, str], brands: list[str]) -> Page | None:
+    """One defaced page: `row` names the brand, the style and the clean page; `brands` fill lists."""
+    if row["page"].startswith("corpus:"):
+        return _corpus_page(shared, row["page"].removeprefix("corpus:"), row, brands)
+    return _seed_page(shared / "seeds", row["page"], row, brands)
+
+
+def defaced_pages(shared: Path, split: Path = SPLIT) -> list[Page]:
+    rows = split_rows(split)
+    built = (build_page(shared, row, _others(rows, index)) for index, row in enumerate(rows))
+    return [page for page in built if page]
 
 
 def _with_chrome(markup: str) -> str:
     return markup.replace("<body>", "<body>" + LOGIN_BAR, 1).replace(
         "</body>", SHARE_BAR + FRIEND_LINKS + "</body>", 1
     )
+
+
+def agency_controls(shared: Path) -> list[Page]:
+    """Clean reports of a 体育局, a 文旅局 and a 公安局, with the site's chrome: training controls."""
+    pages = []
+    for seed, info in CLEAN_SEEDS.items():
+        lines = seed_lines(shared / "seeds", info["file"])
+        url = f"http://{info['host']}/xxgk/ndbg/201803/t20180330_9.html"
+        footer = f"版权所有:{info['name']}人民政府 主办单位:{info['name']}人民政府办公室"
+        for agency, traps in AGENCY_TRAPS.items():
+            title = f"{info['name']}{agency}2017年政府信息公开工作年度报告"
+            # The report's own title line names the agency too, as the page's title does.
+            own = [
+                title if line.startswith(info["name"]) and line.endswith("年度报告") else line
+                for line in lines
+            ]
+            trapped = own[:8] + traps + own[8:]
+            markup = _with_chrome(page(title, trapped, footer=footer))
+            legit = body_lines(lines) + traps
+            pages.append(Page(f"{seed}-clean-{agency}", markup, url, "clean", [], legit, False, None, seed))
+    return pages
 
 
 def clean_controls(shared: Path) -> list[Page]:

@@ -14,7 +14,11 @@ tests.bench.same_output does), and each is scored against the same gold:
   names recovered        the name a brand was written over is back (region for a report)
   statistics cells right the defaced page's figures equal its clean twin's, cell by cell
 
-Bare trafilatura's spam removal and text kept are printed for comparison.
+Bare trafilatura's spam removal and text kept are printed for comparison, and the
+tampered flag's precision and recall (the page's combined spam score against the threshold
+of extract/spam/verdict.py). `--split train` runs the training split instead (other brands,
+and agency reports among the controls): the threshold is chosen there (`--sweep` prints
+precision and recall at each score), and only there are pages printed one by one.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ import trafilatura
 
 from extract.spam import lexicon
 
-from .deface import Page, clean_controls, defaced_pages, split_rows
+from .deface import SPLIT, TRAIN_SPLIT, Page, agency_controls, clean_controls, defaced_pages, split_rows
 from .eval_spam import _norm, legit_kept
 from .revision import export_revision
 from .same_output import reports
@@ -40,11 +44,32 @@ from .speed import REPO
 SHARED = REPO.parent / "shared"
 
 
-def _check_split() -> None:
+def _check_split(split: Path) -> None:
     known = lexicon.load_lexicon().terms
-    leaked = [r["brand"] for r in split_rows() if r["brand"].lower() in known]
+    leaked = [r["brand"] for r in split_rows(split) if r["brand"].lower() in known]
     if leaked:
-        raise SystemExit(f"held-out brands found in the lexicon: {', '.join(leaked)}")
+        raise SystemExit(f"{split.name}: brands found in the lexicon: {', '.join(leaked)}")
+
+
+def flag_quality(pages: list[Page], found: dict[str, dict], threshold: float | None = None) -> str:
+    """Precision and recall of the tampered flag, or of `score >= threshold` when one is given."""
+
+    def flagged(report: dict) -> bool:
+        spam = report["spam"]
+        return spam["tampered"] if threshold is None else spam["score"] >= threshold
+
+    hits = sum(flagged(found[p.name]) for p in pages if p.tampered)
+    alarms = sum(flagged(found[p.name]) for p in pages if not p.tampered)
+    positives = sum(p.tampered for p in pages)
+    precision = f"{hits}/{hits + alarms}" if hits + alarms else "–"
+    return f"precision {precision}, recall {hits}/{positives}"
+
+
+def _sweep(pages: list[Page], found: dict[str, dict]) -> None:
+    scores = sorted({found[p.name]["spam"]["score"] for p in pages} - {0})
+    print("\ncombined score threshold sweep (this checkout):")
+    for threshold in scores:
+        print(f"  score >= {threshold:<6} {flag_quality(pages, found, threshold)}")
 
 
 def _stat_cells(report: dict) -> dict[tuple, object]:
@@ -110,13 +135,23 @@ def _extract(tree: Path, pages: list[Page], work: Path, label: str) -> dict[str,
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--base", default="main", help="git revision to compare against (default: main)")
-    parser.add_argument("--pages", action="store_true", help="print every page's verdict")
+    parser.add_argument("--split", choices=("heldout", "train"), default="heldout", help="which split to run")
+    parser.add_argument(
+        "--pages", action="store_true", help="print every page's verdict (training split only)"
+    )
+    parser.add_argument("--sweep", action="store_true", help="precision and recall at each combined score")
     args = parser.parse_args()
     if not (SHARED / "seeds").exists():
         print(f"no seeds at {SHARED / 'seeds'}", file=sys.stderr)
         return 2
-    _check_split()
-    defaced, controls = defaced_pages(SHARED), clean_controls(SHARED)
+    if (args.pages or args.sweep) and args.split != "train":
+        print("--pages and --sweep read the training split only (--split train)", file=sys.stderr)
+        return 2
+    split = TRAIN_SPLIT if args.split == "train" else SPLIT
+    _check_split(split)
+    defaced, controls = defaced_pages(SHARED, split), clean_controls(SHARED)
+    if args.split == "train":
+        controls += agency_controls(SHARED)
     pages = defaced + controls
     brands = {b for p in defaced for b in p.spam}
     styles = {p.style for p in defaced}
@@ -129,13 +164,17 @@ def main() -> int:
         base = _extract(base_tree, pages, work, "base")
         ours = _extract(REPO, pages, work, "ours")
     bare = bare_scores(defaced)
+    label = "held-out" if args.split == "heldout" else "training"
     print(f"\n{'':26} {'base ' + args.base:>22} {'this checkout':>22} {'bare trafilatura':>22}")
-    for group, members in (("held-out defaced", defaced), ("clean controls", controls), ("all", pages)):
+    for group, members in ((f"{label} defaced", defaced), ("clean controls", controls), ("all", pages)):
         print(f"{group}:")
         before, after = score(members, base), score(members, ours)
         for name in after:
-            extra = _pct(bare.get(name)) if group == "held-out defaced" else ""
+            extra = _pct(bare.get(name)) if group == f"{label} defaced" else ""
             print(f"  {name:24} {_pct(before.get(name)):>22} {_pct(after[name]):>22} {extra:>22}")
+    print(f"\ntampered flag on the {label} split (combined score >= threshold):")
+    print(f"  base {args.base}: {flag_quality(pages, base)}")
+    print(f"  this checkout: {flag_quality(pages, ours)}")
     by_style: dict[str, list[Page]] = defaultdict(list)
     for p in defaced:
         by_style[p.style].append(p)
@@ -150,7 +189,12 @@ def main() -> int:
         for p in pages:
             r = ours[p.name]
             kinds = sorted({f["kind"] for f in r["spam"]["findings"]})
-            print(f"  {p.name:60} tampered={r['spam']['tampered']!s:5} region={r['region']} {kinds}")
+            print(
+                f"  {p.name:60} tampered={r['spam']['tampered']!s:5} score={r['spam']['score']}"
+                f" region={r['region']} {kinds}"
+            )
+    if args.sweep:
+        _sweep(pages, ours)
     return 0
 
 

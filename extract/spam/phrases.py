@@ -1,0 +1,190 @@
+"""Brand names written over ordinary words inside sentences: 通过vwin德胜体育公开政府信息.
+
+A phrase swap leaves the sentence whole and puts a sportsbook or video-app name where
+政府网站 or 门户网站 stood. No list knows next week's name, but its shape is the same
+(extract/spam/shape.py): a short name glued to a brand word (体育, 娱乐, 视频, 棋牌…) and
+to calls to action or digits (官网, app, 188), or a lower-case Latin run glued to
+Chinese. Where the name starts is read from the page itself: a swapped name is one unit
+wherever it stands, so the characters that all its occurrences share before the brand
+word are its own, and those that differ are the sentences'. With nothing glued, the name
+must be repeated and be no word of the language (extract/spam/words.py): a brand word
+after a place or a common word (诸城体育, 青少年体育, 歌舞娱乐场所) is the report's own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..caches import loaded
+from ..chars import is_han
+from ..model import SpamFinding
+from .shape import latin_spans, load_shapes
+from .slots import is_foreign_name
+from .words import is_common_word
+
+PHRASE_SCORE = 2.0
+MAX_NAME_HAN = 4  # a brand's Chinese name before its brand word: 伟德, 金宝搏, 澳门新葡
+MAX_CONTEXT = 6  # characters read around a candidate to find where its unit ends
+MIN_REPEATS = 2
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    core: re.Pattern[str]  # a brand word with the calls to action and digits glued to it
+    glue: re.Pattern[str]  # what makes a lone core a brand: a call to action, digits, Latin
+    particles: tuple[str, ...]  # words a sentence puts before a name: 通过, 在, 由
+
+
+@loaded()
+def _patterns() -> _Patterns:
+    """Built from the shape words (immutable package data), once per process."""
+    shapes = load_shapes()
+
+    def alternation(items: tuple[str, ...]) -> str:
+        return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
+    funnels = alternation(shapes.funnels)
+    return _Patterns(
+        core=re.compile(rf"(?:{alternation(shapes.suffixes)})(?:{funnels}|\d+)*"),
+        glue=re.compile(rf"(?:{funnels}|\d)"),
+        particles=shapes.particles,
+    )
+
+
+def _is_name_char(char: str) -> bool:
+    return is_han(char) or ("a" <= char <= "z") or char.isdigit()
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    found, at = [], text.find(needle)
+    while at != -1:
+        found.append(at)
+        at = text.find(needle, at + len(needle))
+    return found
+
+
+def _shared(text: str, where: list[int], size: int, step: int) -> str:
+    """The characters every occurrence shares before (step -1) or after (step 1) it."""
+    shared = ""
+    for offset in range(MAX_CONTEXT):
+        chars = set()
+        for start in where:
+            at = start - 1 - offset if step < 0 else start + size + offset
+            chars.add(text[at] if 0 <= at < len(text) else "")
+        char = chars.pop() if len(chars) == 1 else ""
+        if not char or not _is_name_char(char):
+            break
+        shared = char + shared if step < 0 else shared + char
+    return shared
+
+
+def _name_before(text: str, end: int) -> str:
+    """The Chinese name (at most MAX_NAME_HAN characters) and the Latin or digits glued before it."""
+    start = end
+    while start > max(0, end - MAX_NAME_HAN) and is_han(text[start - 1]):
+        start -= 1
+    while start > 0 and (("a" <= text[start - 1] <= "z") or text[start - 1].isdigit()):
+        start -= 1
+    return text[start:end]
+
+
+def _without_particle(name: str, particles: tuple[str, ...]) -> str:
+    for particle in particles:
+        if name.startswith(particle) and len(name) - len(particle) >= 2:
+            return name[len(particle) :]
+    return name
+
+
+def _is_foreign(name: str) -> bool:
+    """A brand's name: no place, no collective, no ordinary word before a brand word."""
+    han = "".join(c for c in name if is_han(c))
+    if name[:1].isdigit() and name.startswith(load_shapes().hotlines):
+        return False  # 12345热线直播: a hotline's programme, not 明升88
+    if len(han) < 2:
+        return han != name  # 龙8, w66利: Latin or digits make the name
+    return is_foreign_name(han) and not han.endswith(load_shapes().prefixes)
+
+
+def _is_made_up(name: str, core: str) -> bool:
+    """A name with nothing glued counts only before a brand word that ends few ordinary words
+    (not 国际, 电子), and only when it is no word and holds no function word (大的国际)."""
+    shapes = load_shapes()
+    return (
+        core.startswith(shapes.standalone)
+        and not shapes.function_chars.intersection(name)
+        and not is_common_word(name)
+    )
+
+
+def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | None:
+    """The swapped name around a brand word, or None where the brand word is the report's own."""
+    name = _name_before(text, core.start())
+    if not name or is_han(name[0]):
+        name = name[-2:]  # the shortest Chinese name; the page's repeats may show a longer one
+        if len(name) < 2:
+            return None
+    glued = not is_han(name[0]) or patterns.glue.search(core[0]) is not None
+    token = name + core[0]
+    where = _occurrences(text, token)
+    if len(where) >= MIN_REPEATS:
+        if is_han(name[0]):
+            longer = _without_particle(_shared(text, where, len(token), -1) + name, patterns.particles)
+            if len(longer) <= MAX_NAME_HAN:
+                name = longer
+    elif not glued:
+        return None  # once, and shaped like an ordinary word: 伟德体育 could be a sports club
+    if not _is_foreign(name):
+        return None
+    if not glued and not _is_made_up(name, core[0]):
+        return None  # the report's own words: 青少年体育, 文化旅游国际交流, 歌舞娱乐场所
+    return name + core[0]
+
+
+def _latin_token(text: str, start: int, end: int) -> str | None:
+    """A lower-case Latin run glued to Chinese, with the Chinese its occurrences share."""
+    run = text[start:end]
+    where = _occurrences(text, run)
+    if len(where) < MIN_REPEATS:
+        return None
+    after = _shared(text, where, len(run), 1)
+    before = _shared(text, where, len(run), -1)
+    if len(after) >= MAX_CONTEXT or len(before) >= MAX_CONTEXT:
+        return None  # the same sentence quoted twice, not a name in several sentences
+    if not (after or before) or not (run.islower() or any(c.isdigit() for c in run)):
+        return None  # a Latin word on its own (an English product name: Chrome), not glued to a name
+    return before + run + after
+
+
+def find_phrases(text: str) -> list[str]:
+    """Brand-shaped names standing inside the page's sentences, longest first."""
+    patterns = _patterns()
+    found: set[str] = set()
+    seen: set[str] = set()
+    for core in patterns.core.finditer(text):
+        key = text[max(0, core.start() - 2) : core.end()]
+        if key in seen:
+            continue
+        seen.add(key)
+        if token := _core_token(text, core, patterns):
+            found.add(token)
+    for start, end in latin_spans(text):
+        if text[start:end] in seen:
+            continue
+        seen.add(text[start:end])
+        if any(text[start:end] in token for token in found):
+            continue
+        if token := _latin_token(text, start, end):
+            found.add(token)
+    tokens = sorted(found, key=len, reverse=True)
+    return [t for t in tokens if not any(t != other and t in other for other in tokens)]
+
+
+def strip_phrases(value: str, tokens: list[str]) -> str:
+    for token in tokens:
+        value = value.replace(token, "")
+    return value
+
+
+def phrase_finding(token: str, count: int) -> SpamFinding:
+    return SpamFinding("phrase_swap", f"{token} ×{count} inside sentences", "removed", PHRASE_SCORE)

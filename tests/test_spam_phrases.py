@@ -1,0 +1,150 @@
+"""Brands never seen, written inside sentences, stuffed into the title, listed at the tail.
+
+Pages are built from the seeds in ../shared (tests/bench/deface.py); the clean controls are
+reports of a 体育局, a 文旅局 and a 公安局, whose own words look like spam to a word list.
+"""
+
+import pytest
+
+from extract import process
+from extract.spam.phrases import find_phrases
+from extract.spam.shape import is_brand_item
+
+from .bench.deface import agency_controls, build_page
+from .helpers.paths import SHARED, shared_file
+
+TAIL_BRANDS = ["金宝搏188", "芒果直播", "伟德体育", "w66利博", "明升88", "大发快三"]
+
+
+def _defaced(brand: str, style: str, seed: str, brands: list[str] | None = None):
+    shared_file("seeds")
+    built = build_page(SHARED, {"brand": brand, "style": style, "page": seed}, brands or [brand])
+    return process(built.html.encode("utf-8"), built.url)
+
+
+@pytest.fixture(scope="module")
+def latin_phrase():
+    return _defaced("vwin德胜体育", "phrase_swap", "001")
+
+
+@pytest.fixture(scope="module")
+def funnel_phrase():
+    return _defaced("鸿运棋牌官网", "phrase_swap", "004")
+
+
+@pytest.fixture(scope="module")
+def plain_phrase():
+    # Nothing glued to the name: it is repeated, and no word of the language.
+    return _defaced("伟博体育", "phrase_swap", "001")
+
+
+@pytest.fixture(scope="module")
+def stuffed_title():
+    return _defaced("澳博电竞", "title_meta", "004")
+
+
+@pytest.fixture(scope="module")
+def tail_list():
+    return _defaced(TAIL_BRANDS[0], "tail_list", "001", TAIL_BRANDS)
+
+
+@pytest.fixture(scope="module")
+def agency_reports():
+    shared_file("seeds")
+    return {page.name: process(page.html.encode("utf-8"), page.url) for page in agency_controls(SHARED)}
+
+
+@pytest.mark.shared
+def test_latin_phrase_leaves_the_text(latin_phrase):
+    assert "vwin" not in latin_phrase.text
+
+
+@pytest.mark.shared
+def test_latin_phrase_is_a_phrase_swap_finding(latin_phrase):
+    assert "phrase_swap" in {f.kind for f in latin_phrase.spam.findings}
+
+
+@pytest.mark.shared
+def test_latin_phrase_sentence_stays(latin_phrase):
+    assert "公开政府信息" in latin_phrase.text
+
+
+@pytest.mark.shared
+def test_funnel_phrase_leaves_the_text(funnel_phrase):
+    assert "鸿运棋牌" not in funnel_phrase.text
+
+
+@pytest.mark.shared
+def test_funnel_phrase_is_flagged(funnel_phrase):
+    assert funnel_phrase.spam.tampered
+
+
+@pytest.mark.shared
+def test_plain_phrase_with_a_made_up_name_leaves_the_text(plain_phrase):
+    assert "伟博" not in plain_phrase.text
+
+
+@pytest.mark.shared
+def test_plain_phrase_sentence_stays(plain_phrase):
+    assert "公开规范性文件" in plain_phrase.text
+
+
+@pytest.mark.shared
+def test_stuffed_title_is_a_title_hijack(stuffed_title):
+    assert "title_hijack" in {f.kind for f in stuffed_title.spam.findings}
+
+
+@pytest.mark.shared
+def test_stuffed_title_gives_way_to_the_heading(stuffed_title):
+    assert stuffed_title.title == "诸城市2017年政府信息公开工作年度报告"
+
+
+@pytest.mark.shared
+def test_tail_list_of_numbered_names_is_flagged(tail_list):
+    assert tail_list.spam.tampered
+
+
+@pytest.mark.shared
+def test_tail_list_of_numbered_names_leaves_the_text(tail_list):
+    assert "明升88" not in tail_list.text
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("agency", ["体育局", "文化和旅游局", "公安局"])
+@pytest.mark.parametrize("seed", ["001", "004"])
+def test_agency_report_is_not_flagged(agency_reports, seed, agency):
+    assert agency_reports[f"{seed}-clean-{agency}"].spam.findings == ()
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    ("agency", "words"),
+    [("体育局", "体育彩票公益金"), ("文化和旅游局", "游艺娱乐场所"), ("公安局", "网络赌博案件")],
+)
+def test_agency_report_keeps_its_words(agency_reports, agency, words):
+    assert words in agency_reports[f"004-clean-{agency}"].text
+
+
+@pytest.mark.parametrize("item", ["金宝搏188", "明升88", "w66利博", "龙8国际"])
+def test_numbered_names_are_brand_shaped(item):
+    assert is_brand_item(item)
+
+
+@pytest.mark.parametrize("item", ["市长热线12345", "热线12345", "G20峰会"])
+def test_hotlines_and_summits_are_not_brand_shaped(item):
+    assert not is_brand_item(item)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "联合电台举办12345热线直播节目44期。12345热线直播节目受理群众诉求。",
+        "重庆文化旅游国际服务平台与文化和旅游国际交流中心。文化旅游国际合作。",
+        "公开歌舞娱乐场所许可信息，检查歌舞娱乐场所12家。",
+        "安装Chrome内核浏览器，或使用 Chrome 浏览。",
+        "广州走向了国际舞台。城市走向了国际化。更大的国际影响，更大的国际合作。",
+        "开展青少年体育活动，青少年体育俱乐部12个，青少年体育赛事8项。",
+    ],
+)
+def test_ordinary_phrases_are_not_brands(sentence):
+    assert find_phrases(sentence) == []
