@@ -7,6 +7,7 @@ Tables are declared with explicit primary keys; later versions only add columns
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 import sqlite_utils
 
@@ -25,8 +26,22 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             # died (SIGKILL, OOM, power cut) and is closed as `interrupted` at the next start.
             "pid": int,
             "host": str,
+            # The site crawled (the start URL's host), and what the run found there, kept per run so
+            # the monitors (crawler/monitors/) compare a run with the site's earlier ones: pages with
+            # an error, pages a blocker answered, spam findings on the run's pages, and reports whose
+            # tables break a hard invariant.
+            "site": str,
+            "error_pages": int,
+            "blocked_pages": int,
+            "spam_findings": int,
+            "failed_validation": int,
         },
         "run_id",
+    ),
+    # What the monitors said about each site's run (crawler/monitors/checks.py): one row per check.
+    "monitor_results": (
+        {"run_id": str, "site": str, "monitor": str, "passed": int, "detail": str, "checked_at": str},
+        ("run_id", "monitor"),
     ),
     "pages": (
         {
@@ -222,7 +237,15 @@ def migrate(db: sqlite_utils.Database) -> None:
         missing = {c: t for c, t in columns.items() if c not in db[name].columns_dict}
         for column, kind in missing.items():
             db[name].add_column(column, kind)
+    _name_run_sites(db)
     findings = db["validation_findings"]
     if findings.pks != ["report_key", "position"]:
         db.execute("update validation_findings set position = rowid, mode = 'strict'")
         findings.transform(pk=("report_key", "position"))
+
+
+def _name_run_sites(db: sqlite_utils.Database) -> None:
+    """Runs recorded before `crawl_runs.site` existed get it from their start URL."""
+    rows = db.execute("select run_id, start_url from crawl_runs where site is null and start_url != ''")
+    for run_id, start_url in rows.fetchall():
+        db["crawl_runs"].update(run_id, {"site": urlsplit(start_url).netloc.lower()})
