@@ -38,6 +38,20 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
         },
         "run_id",
     ),
+    # The sites of the registries crawled (crawler/store/registry_sites.py): the bodies they name are
+    # expected to publish a report every year (the `report_coverage` view).
+    "registry_sites": (
+        {
+            "host": str,
+            "name": str,
+            "url": str,
+            "agency": str,
+            "region": str,
+            "level": str,
+            "listed_at": str,
+        },
+        "host",
+    ),
     # What the monitors said about each site's run (crawler/monitors/checks.py): one row per check.
     "monitor_results": (
         {"run_id": str, "site": str, "monitor": str, "passed": int, "detail": str, "checked_at": str},
@@ -229,6 +243,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     migrate(db)
     db["pages"].create_index(["report_key"], if_not_exists=True)
     db["stats"].create_index(["key"], if_not_exists=True)
+    db["crawl_runs"].create_index(["site"], if_not_exists=True)
 
 
 def migrate(db: sqlite_utils.Database) -> None:
