@@ -132,3 +132,35 @@ def test_the_alert_is_still_stored_when_the_webhook_is_unreachable(crawls):
 
 def test_the_summary_counts_the_checks(crawls):
     assert "monitors: 9 checks passed, 1 failed" in crawls["runs"][1].stdout
+
+
+WAF_CHALLENGE = b"<html><script>document.cookie='__jsl_clearance=1';location.reload()</script></html>"
+
+
+@pytest.fixture(scope="module")
+def blocked(tmp_path_factory):
+    """A site crawled once as it is, then answering every page with a WAF's 412 cookie challenge."""
+    db = tmp_path_factory.mktemp("blocked") / "reports.db"
+    portal = Portal(markup.trs_portal())
+    with serve_portal(portal) as base:
+        first = run_crawl(base + "/index.html", db)
+        challenge = lambda method, query, form: (412, {"Content-Type": "text/html"}, WAF_CHALLENGE)  # noqa: E731
+        portal.routes = {path: challenge for path in portal.pages}
+        second = run_crawl(base + "/index.html", db)
+    conn = open_db(db)
+    runs = [r[0] for r in conn.execute("select run_id from crawl_runs order by rowid")]
+    rows = conn.execute("select monitor, passed, detail from monitor_results where run_id = ?", [runs[1]])
+    yield {"runs": [first, second], "results": {m: (passed, detail) for m, passed, detail in rows}}
+    conn.close()
+
+
+def test_a_site_behind_a_new_waf_challenge_is_newly_blocked(blocked):
+    assert blocked["results"]["newly_blocked"][0] == 0
+
+
+def test_the_blocked_alert_says_why(blocked):
+    assert "waf: HTTP 412 with a JavaScript cookie challenge" in blocked["results"]["newly_blocked"][1]
+
+
+def test_the_blocked_site_is_printed_in_the_summary(blocked):
+    assert ": newly_blocked: " in blocked["runs"][1].stdout

@@ -90,6 +90,22 @@ def database_path(db: str | None) -> str:
     return db or command_settings().get("NIANBAO_DB")
 
 
+def existing_database(db: str | None, doing: str) -> str:
+    """The database path (NIANBAO_DB by default) of a command that reads one: a missing file or one
+    that is not SQLite is a user error, `doing` saying what could not be done."""
+    from pathlib import Path
+
+    from crawler.serve.datasette import not_sqlite
+
+    db = database_path(db)
+    if not Path(db).is_file():
+        fail(f"no database at {db}: run `nianbao demo` or `nianbao crawl URL` first")
+    problem = not_sqlite(Path(db))
+    if problem:
+        fail(f"cannot {doing} {db}: {problem}")
+    return db
+
+
 def open_store(db: str) -> Store:
     from crawler.store import StorageError, Store
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from crawler.commands.common import database_path, db_option, fail, open_store
+from crawler.commands.common import db_option, existing_database, fail, open_store
 
 STATUSES = ("found", "late", "missing")
 
@@ -18,14 +16,7 @@ STATUSES = ("found", "late", "missing")
 )
 def coverage(db: str | None, registry: str | None) -> None:
     """Print, per reporting body, the years whose report is found, late or missing (report_coverage)."""
-    from crawler.serve.datasette import not_sqlite
-
-    db = database_path(db)
-    if not Path(db).is_file():
-        fail(f"no database at {db}: run `nianbao demo` or `nianbao crawl URL` first")
-    problem = not_sqlite(Path(db))
-    if problem:
-        fail(f"cannot read {db}: {problem}")
+    db = existing_database(db, "read")
     sites = _registry_sites(registry) if registry else []
     store = open_store(db)
     try:
