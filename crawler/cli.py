@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from crawler.commands.bench import bench
+from crawler.commands.coverage import coverage
 from crawler.commands.crawl import crawl
 from crawler.commands.demo import demo
 from crawler.commands.export import export
@@ -44,7 +45,7 @@ def main() -> None:
     """nianbao: crawl government information-disclosure annual reports into SQLite."""
 
 
-for command in (demo, crawl, worker, bench, extract, serve, registry, reextract, export):
+for command in (demo, crawl, worker, bench, extract, serve, registry, reextract, export, coverage):
     main.add_command(command)
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from crawler.extensions.jobdir_lease import resumed_run_id
 from crawler.registry import Site
 from crawler.spiders.portal import PortalSpider
 from crawler.store import Store
+from crawler.store.registry_sites import save_registry_sites
 
 logger = logging.getLogger(__name__)
 
@@ -138,9 +139,11 @@ def _budget(site: Site) -> dict[str, int]:
 
 
 def _label_runs(db_path: str, runs: list[tuple[Site, str]]) -> None:
+    """Name each run after its site, and list the sites, whose bodies coverage then expects."""
     store = Store(db_path)
     try:
         for site, run_id in runs:
             store.db["crawl_runs"].update(run_id, {"site_name": site.label}, alter=True)
+        save_registry_sites(store.db, [site for site, _ in runs])
     finally:
         store.close()

@@ -63,6 +63,19 @@ NIANBAO_REDIS_IDLE_SECONDS = 15
 # Registry crawls (--registry): sites crawled at once, each by its own crawler (some 4 MB and 4 open
 # files each); when one finishes the next starts, so memory depends on this, not on the registry.
 NIANBAO_ACTIVE_SITES = 16
+# Monitors (crawler/monitors/): after each site's crawl, check it against the site's earlier runs,
+# store what they found in `monitor_results` and print it in the summary ...
+NIANBAO_MONITORS = True
+# ... an alert when more than this share of the run's pages had an error (a fetch error or an HTTP
+# error answer) ...
+NIANBAO_MONITOR_ERROR_RATIO = 0.2
+# ... and when the run's pages carry at least this many spam findings more than the site's last run.
+NIANBAO_MONITOR_SPAM_JUMP = 10
+# Alerts are also sent to this URL (empty: none) ...
+NIANBAO_WEBHOOK = ""
+# ... as a JSON document of the run's results (`generic`), a DingTalk group robot's text message
+# (`dingtalk`) or a WeCom group robot's markdown message (`wecom`).
+NIANBAO_WEBHOOK_KIND = "generic"
 
 # Politeness ---------------------------------------------------------------
 USER_AGENT = user_agent(NIANBAO_CONTACT_URL)
@@ -116,6 +129,7 @@ ADDONS = {
 # own SpiderState (0), so the lease is closed only once the queue and the state are saved.
 EXTENSIONS = {
     "crawler.extensions.jobdir_lease.JobdirLease": 1000,
+    "crawler.extensions.site_monitors.SiteMonitors": 1100,
 }
 
 ITEM_PIPELINES = {

@@ -125,6 +125,18 @@ def test_a_chart_renders_on_the_dashboard(page, site, chart, mark, count):
     assert marks.count() == count
 
 
+def test_the_coverage_chart_shows_each_years_reports_found_and_missing(page, site):
+    page.goto(site + "/-/dashboards/nianbao")
+    bars = page.locator('#chart-coverage-by-year svg.marks [aria-roledescription="bar"]')
+    bars.first.wait_for(state="visible")
+    labels = [bars.nth(i).get_attribute("aria-label") for i in range(bars.count())]
+    # The demo's four 2017 reports are found, and its bodies' 2018 reports but 黑山's are missing.
+    assert {
+        "Year 年度: 2017; Bodies 机关数: 4; Status 状态: found 已发布",
+        "Year 年度: 2018; Bodies 机关数: 4; Status 状态: missing 缺失",
+    } <= set(labels)
+
+
 def test_the_applications_chart_shows_the_sum_of_the_reports(page, site):
     page.goto(site + "/-/dashboards/nianbao")
     bar = page.locator('#chart-applications-per-year svg.marks [aria-roledescription="bar"]').first

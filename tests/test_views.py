@@ -73,11 +73,18 @@ def test_year_over_year_compares_with_the_previous_report(store):
     assert row == (2019, 50, 50.0)
 
 
-def test_coverage_counts_the_missing_years(store):
+def test_coverage_by_body_lists_the_years_covered(store):
     row = store.db.execute(
-        "select years_covered, years_missing, years from report_coverage where agency = '诸城市人民政府'"
+        "select years_covered, years from report_coverage_by_body where agency = '诸城市人民政府'"
     ).fetchone()
-    assert row == (3, 2, "2017 2019 2021")
+    assert row == (3, "2017 2019 2021")
+
+
+def test_coverage_by_body_lists_the_gaps_among_the_missing_years(store):
+    row = store.db.execute(
+        "select missing_years from report_coverage_by_body where agency = '诸城市人民政府'"
+    ).fetchone()
+    assert row[0].startswith("2018 2020 ")
 
 
 def test_province_code_comes_from_the_division_code(tmp_path):

@@ -75,6 +75,25 @@ def _http_url(text: str) -> str:
     return text
 
 
+def _ratio(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError("a ratio between 0 and 1") from None
+    if not 0 <= value <= 1:
+        raise ValueError("a ratio between 0 and 1")
+    return value
+
+
+def _one_of(*choices: str) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        if text.lower() not in choices:
+            raise ValueError(f"one of {', '.join(choices)}")
+        return text.lower()
+
+    return parse
+
+
 def _log_level(text: str) -> str:
     if text.upper() not in _LOG_LEVELS:
         raise ValueError(f"one of {', '.join(_LOG_LEVELS)}")
@@ -128,6 +147,11 @@ VARIABLES: tuple[Variable, ...] = (
     _variable("NIANBAO_WORKER_REQUESTS", _whole(1)),
     _variable("NIANBAO_REDIS_IDLE_SECONDS", _seconds),
     _variable("NIANBAO_ACTIVE_SITES", _whole(1)),
+    _variable("NIANBAO_MONITORS", _switch),
+    _variable("NIANBAO_MONITOR_ERROR_RATIO", _ratio),
+    _variable("NIANBAO_MONITOR_SPAM_JUMP", _whole(1)),
+    _variable("NIANBAO_WEBHOOK", _http_url),
+    _variable("NIANBAO_WEBHOOK_KIND", _one_of("generic", "dingtalk", "wecom")),
     # Scrapy's own settings, under our prefix.
     Variable(
         "NIANBAO_DOWNLOAD_DELAY",

@@ -90,6 +90,22 @@ def database_path(db: str | None) -> str:
     return db or command_settings().get("NIANBAO_DB")
 
 
+def existing_database(db: str | None, doing: str) -> str:
+    """The database path (NIANBAO_DB by default) of a command that reads one: a missing file or one
+    that is not SQLite is a user error, `doing` saying what could not be done."""
+    from pathlib import Path
+
+    from crawler.serve.datasette import not_sqlite
+
+    db = database_path(db)
+    if not Path(db).is_file():
+        fail(f"no database at {db}: run `nianbao demo` or `nianbao crawl URL` first")
+    problem = not_sqlite(Path(db))
+    if problem:
+        fail(f"cannot {doing} {db}: {problem}")
+    return db
+
+
 def open_store(db: str) -> Store:
     from crawler.store import StorageError, Store
 
@@ -149,14 +165,23 @@ def finish_crawl(db: str, run_id: str, start_url: str | None, shared: bool = Fal
         fail(f"crawl failed, nothing crawled: {problem}", status=1)
 
 
-def print_summary(db: str, run_id: str | None) -> None:
+def print_summary(db: str, run_id: str | None, run_ids: list[str] | None = None) -> None:
+    """The database's figures (the pages of `run_id`'s run, or of every run), then what the monitors
+    said about `run_id` or `run_ids`: one line per alert."""
+    from crawler.monitors.results import run_alerts
+
     store = open_store(db)
     summary = store.summary(run_id)
+    passed, alerts = run_alerts(store, run_ids if run_ids is not None else [run_id] if run_id else [])
     store.close()
     click.echo(
         f"pages fetched: {summary['pages_fetched']}  reports stored: {summary['reports']}  "
         f"tampered: {summary['tampered']}  statistics rows: {summary['stats']}  "
         f"pages with errors: {summary['errors']}"
     )
+    if passed or alerts:
+        click.echo(f"monitors: {passed} checks passed, {len(alerts)} failed")
+    for site, monitor, detail in alerts:
+        click.echo(f"alert: {site}: {monitor}: {detail}")
     click.echo(f"database: {db}")
     click.echo(f"browse it: nianbao serve --db {db}")

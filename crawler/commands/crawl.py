@@ -121,7 +121,7 @@ def crawl_many(
         )
         if problem:
             failed.append(site.label)
-    print_summary(db, None)
+    print_summary(db, None, [run_id for _, run_id in runs])
     # The sites that answered are stored all the same; the status says that some did not.
     if failed:
         fail(f"{len(failed)} of {len(runs)} sites failed, nothing crawled: {', '.join(failed)}", status=1)

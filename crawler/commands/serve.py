@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from crawler.commands.common import database_path, db_option, fail, warn
+from crawler.commands.common import db_option, existing_database, fail, warn
 
 
 def is_loopback(host: str) -> bool:
@@ -43,17 +43,11 @@ def serve(db: str | None, port: int, host: str, metadata: str | None, immutable:
     from crawler.serve.datasette import (
         METADATA,
         datasette_command,
-        not_sqlite,
         refresh_views,
         run_datasette,
     )
 
-    db = database_path(db)
-    if not Path(db).is_file():
-        fail(f"no database at {db}: run `nianbao demo` or `nianbao crawl URL` first")
-    problem = not_sqlite(Path(db))
-    if problem:
-        fail(f"cannot serve {db}: {problem}")
+    db = existing_database(db, "serve")
     metadata_file = Path(metadata) if metadata else METADATA
     if not metadata_file.is_file():
         fail(f"no metadata file at {metadata_file}")

@@ -77,6 +77,8 @@ class StorePipeline:
         self.store = Store(self.db_path)
         if self.run_id is None:
             self.run_id = uuid4().hex[:12]
+        # The run the monitors check once the crawl is closed (crawler/extensions/site_monitors.py).
+        self.crawler.stats.set_value("nianbao/run_id", self.run_id)
         spider = self.crawler.spider
         self.store.start_run(self.run_id, getattr(spider, "start_url", ""))
 

@@ -25,7 +25,7 @@ import sqlite_utils
 
 from crawler.store.across_years import check_adjacent_years
 from crawler.store.file_lock import held as file_locked
-from crawler.store.outcome import error_pages
+from crawler.store.outcome import error_pages, run_figures
 from crawler.store.rows import page_columns, record_row, report_columns
 from crawler.store.schema import REPORT_CHILDREN, NewerSchema, create_schema
 from crawler.store.versions import content_digest
@@ -98,6 +98,7 @@ class Store:
         record = {
             "run_id": run_id,
             "start_url": start_url,
+            "site": urlsplit(start_url).netloc.lower() if start_url else None,
             "status": "running",
             "pid": os.getpid(),
             "host": socket.gethostname(),
@@ -136,6 +137,7 @@ class Store:
                 "status": status,
                 "pages_fetched": pages,
                 "reports_stored": reports,
+                **run_figures(self.db, run_id),
             },
             pk="run_id",
         )

@@ -18,6 +18,23 @@ def error_pages(db: Database, run_id: str | None = None) -> int:
     return db.execute(f"select count(*) from pages {where}", [run_id] if run_id else []).fetchone()[0]
 
 
+def run_figures(db: Database, run_id: str) -> dict[str, int]:
+    """What a run found on its pages, beyond what it fetched: kept in `crawl_runs` so the monitors
+    can compare a site's run with its earlier ones (the pages themselves are overwritten by later runs)."""
+    pages = "select url from pages where run_id = ?"
+    reports = "select report_key from pages where run_id = ? and is_report = 1"
+    one = lambda sql: db.execute(sql, [run_id]).fetchone()[0]  # noqa: E731
+    return {
+        "error_pages": error_pages(db, run_id),
+        "blocked_pages": one("select count(*) from pages where run_id = ? and blocked_reason is not null"),
+        "spam_findings": one(f"select count(*) from spam_findings where url in ({pages})"),
+        "failed_validation": one(
+            "select count(distinct report_key) from validation_findings "
+            f"where severity = 'hard' and report_key in ({reports})"
+        ),
+    }
+
+
 def run_failure(db: Database, run_id: str, start_url: str | None = None) -> str | None:
     """Why the run crawled nothing ("URL: reason"), or None when one of its pages came through."""
     good = db.execute(

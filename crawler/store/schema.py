@@ -10,6 +10,7 @@ newer nianbao, whose tables this one cannot know: it is refused, never altered.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 import sqlite_utils
 
@@ -33,8 +34,36 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             # died (SIGKILL, OOM, power cut) and is closed as `interrupted` at the next start.
             "pid": int,
             "host": str,
+            # The site crawled (the start URL's host), and what the run found there, kept per run so
+            # the monitors (crawler/monitors/) compare a run with the site's earlier ones: pages with
+            # an error, pages a blocker answered, spam findings on the run's pages, and reports whose
+            # tables break a hard invariant.
+            "site": str,
+            "error_pages": int,
+            "blocked_pages": int,
+            "spam_findings": int,
+            "failed_validation": int,
         },
         "run_id",
+    ),
+    # The sites of the registries crawled (crawler/store/registry_sites.py): the bodies they name are
+    # expected to publish a report every year (the `report_coverage` view).
+    "registry_sites": (
+        {
+            "host": str,
+            "name": str,
+            "url": str,
+            "agency": str,
+            "region": str,
+            "level": str,
+            "listed_at": str,
+        },
+        "host",
+    ),
+    # What the monitors said about each site's run (crawler/monitors/checks.py): one row per check.
+    "monitor_results": (
+        {"run_id": str, "site": str, "monitor": str, "passed": int, "detail": str, "checked_at": str},
+        ("run_id", "monitor"),
     ),
     "pages": (
         {
@@ -267,6 +296,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     migrate(db, found)
     db["pages"].create_index(["report_key"], if_not_exists=True)
     db["stats"].create_index(["key"], if_not_exists=True)
+    db["crawl_runs"].create_index(["site"], if_not_exists=True)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
@@ -276,6 +306,7 @@ def migrate(db: sqlite_utils.Database, found: int = SCHEMA_VERSION) -> None:
         missing = {c: t for c, t in columns.items() if c not in db[name].columns_dict}
         for column, kind in missing.items():
             db[name].add_column(column, kind)
+    _name_run_sites(db)
     findings = db["validation_findings"]
     if findings.pks != ["report_key", "position"]:
         db.execute("update validation_findings set position = rowid, mode = 'strict'")
@@ -290,3 +321,10 @@ def migrate(db: sqlite_utils.Database, found: int = SCHEMA_VERSION) -> None:
     versions = db["report_versions"]
     if versions.pks != list(SCHEMA["report_versions"][1]):
         versions.transform(pk=SCHEMA["report_versions"][1])
+
+
+def _name_run_sites(db: sqlite_utils.Database) -> None:
+    """Runs recorded before `crawl_runs.site` existed get it from their start URL."""
+    rows = db.execute("select run_id, start_url from crawl_runs where site is null and start_url != ''")
+    for run_id, start_url in rows.fetchall():
+        db["crawl_runs"].update(run_id, {"site": urlsplit(start_url).netloc.lower()})

@@ -18,6 +18,8 @@ from importlib import resources
 
 import sqlite_utils
 
+from crawler.store.coverage import REPORT_COVERAGE_BY_BODY_SQL, REPORT_COVERAGE_SQL
+
 # Levels as divisions.csv numbers them.
 LEVELS = {"1": "province", "2": "city", "3": "county"}
 
@@ -168,25 +170,11 @@ where agency is not null and year is not null
 window w as (partition by agency order by year)
 """
 
-# Which years each reporting body has a report for, and the gaps in its run.
-REPORT_COVERAGE_SQL = """
-select
-  agency,
-  max(region) as region,
-  count(distinct year) as years_covered,
-  min(year) as first_year,
-  max(year) as last_year,
-  (max(year) - min(year) + 1) - count(distinct year) as years_missing,
-  group_concat(year, ' ') as years,
-  sum(tampered) as tampered_reports
-from (select * from reports where year is not null and agency is not null order by year)
-group by agency
-"""
-
 # In dependency order: a view is created after the views it reads.
 VIEWS_SQL = {
     "agency_year_over_year": AGENCY_YEAR_OVER_YEAR_SQL,
     "report_coverage": REPORT_COVERAGE_SQL,
+    "report_coverage_by_body": REPORT_COVERAGE_BY_BODY_SQL,
 }
 
 
