@@ -63,6 +63,9 @@ NIANBAO_REDIS_IDLE_SECONDS = 15
 # Registry crawls (--registry): sites crawled at once, each by its own crawler (some 4 MB and 4 open
 # files each); when one finishes the next starts, so memory depends on this, not on the registry.
 NIANBAO_ACTIVE_SITES = 16
+# `nianbao schedule` without --once sleeps until the next site is due, but never longer than this
+# (seconds): it then looks again for registry edits and for Scrapyd jobs that have ended.
+NIANBAO_SCHEDULE_WAKE_SECONDS = 600
 
 # Politeness ---------------------------------------------------------------
 USER_AGENT = user_agent(NIANBAO_CONTACT_URL)
