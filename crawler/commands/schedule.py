@@ -47,11 +47,13 @@ def schedule(
 ) -> None:
     """Crawl the registry's sites when due: daily in the reporting season, weekly otherwise."""
     from crawler.registry import RegistryError
+    from crawler.schedule.calendar import utc
     from crawler.schedule.loop import Clock, keep_running
     from crawler.schedule.rounds import Scheduler
     from crawler.schedule.scrapyd import ScrapydError
 
-    clock = Clock(parse_now(now_text))
+    start = parse_now(now_text)
+    clock = Clock(start)
     db = database_path(db)
     scheduler = Scheduler(registry, db, connect_scrapyd(scrapyd_url), COMMAND_DEFAULTS)
     try:
@@ -62,7 +64,7 @@ def schedule(
     if once:
         hush_recorded_fetch_errors()
         try:
-            result = run_round(scheduler, sites, clock.now())
+            result = run_round(scheduler, sites, utc(start) if start else clock.now())  # --now exactly
         except ScrapydError as exc:
             fail(str(exc))
         failed = print_site_runs(db, result.runs) if not scheduler.scrapyd else []
