@@ -1,0 +1,172 @@
+"""`nianbao schedule --scrapyd URL` with a real Scrapyd (tests/helpers/scrapyd.py) and the project
+deployed to it: one job per due site, writing into the database the scheduler reads, so crawls
+made here and jobs made there make one history."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import time
+
+import pytest
+
+from crawler.demo.server import sample_portal_root, serve_folder
+
+from .helpers.crawl import run_schedule, start_schedule
+from .helpers.paths import REPO
+from .helpers.scrapyd import (
+    JOB_TIMEOUT,
+    copy_project,
+    deploy,
+    require_scrapyd,
+    running_scrapyd,
+    wait_for_jobs,
+)
+
+pytestmark = pytest.mark.scrapyd
+
+COUNTY_SITE = REPO / "tests" / "portals" / "county_site"
+
+
+@pytest.fixture(scope="module")
+def scrapyd(tmp_path_factory):
+    require_scrapyd()
+    project = copy_project(tmp_path_factory.mktemp("checkout"))
+    with running_scrapyd(tmp_path_factory.mktemp("scrapyd"), max_proc=2) as base:
+        deployment = deploy(project, base)
+        assert deployment.returncode == 0, deployment.stderr[-3000:]
+        yield base
+
+
+@pytest.fixture(scope="module")
+def portals():
+    with serve_folder(sample_portal_root()) as sample, serve_folder(COUNTY_SITE) as county:
+        yield {"sample": sample, "county": county + "index.html"}
+
+
+def _registry(folder, portals):
+    registry = folder / "sites.csv"
+    registry.write_text(
+        f"name,url\nsample,{portals['sample']}\ncounty,{portals['county']}\n", encoding="utf-8"
+    )
+    return registry
+
+
+def _job_ids(stdout: str) -> set[str]:
+    return {line.rsplit(" ", 1)[1] for line in stdout.splitlines() if "sent to Scrapyd as job" in line}
+
+
+@pytest.fixture(scope="module")
+def mixed(scrapyd, portals, tmp_path_factory):
+    """July 2027: a round crawled here, a week later a round sent to Scrapyd, and a third round at
+    the same time while those jobs may still run."""
+    folder = tmp_path_factory.mktemp("mixed")
+    db = folder / "reports.db"
+    registry = _registry(folder, portals)
+    here = run_schedule(registry, db, "--once", "--now", "2027-07-01T08:00")
+    sent = run_schedule(registry, db, "--once", "--now", "2027-07-08T09:00", "--scrapyd", scrapyd)
+    again = run_schedule(registry, db, "--once", "--now", "2027-07-08T09:00", "--scrapyd", scrapyd)
+    wait_for_jobs(scrapyd, _job_ids(sent.stdout))
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    yield {"here": here, "sent": sent, "again": again, "db": conn, "base": scrapyd}
+    conn.close()
+
+
+def test_the_round_sent_to_scrapyd_exits_cleanly(mixed):
+    assert mixed["sent"].returncode == 0, mixed["sent"].stderr[-2000:]
+
+
+def test_one_job_is_sent_per_due_site(mixed):
+    assert len(_job_ids(mixed["sent"].stdout)) == 2, mixed["sent"].stdout
+
+
+def test_the_jobs_write_their_runs_into_the_same_database(mixed):
+    rows = mixed["db"].execute(
+        "select site_name, status, scrapyd from crawl_runs where scheduled_at like '2027-07-08%' order by site_name"
+    )
+    assert [tuple(row) for row in rows] == [
+        ("county", "finished", mixed["base"]),
+        ("sample", "finished", mixed["base"]),
+    ]
+
+
+def test_the_job_ids_are_the_run_ids(mixed):
+    rows = mixed["db"].execute("select run_id from crawl_runs where scrapyd is not null")
+    assert {row[0] for row in rows} == _job_ids(mixed["sent"].stdout)
+
+
+def test_the_jobs_fetch_pages_into_the_same_database(mixed):
+    rows = mixed["db"].execute(
+        "select count(*) from pages join crawl_runs using (run_id) where crawl_runs.scrapyd is not null"
+    )
+    assert rows.fetchone()[0] >= 20  # the sample portal's pages and the county's, fetched again
+
+
+def test_the_reports_of_both_rounds_are_one_set(mixed):
+    assert mixed["db"].execute("select count(*) from reports").fetchone()[0] == 6
+
+
+def test_the_round_before_was_crawled_here(mixed):
+    rows = mixed["db"].execute(
+        "select count(*) from crawl_runs where scheduled_at like '2027-07-01%' and scrapyd is null"
+    )
+    assert rows.fetchone()[0] == 2
+
+
+def test_a_round_while_the_jobs_are_sent_sends_none_again(mixed):
+    assert "0 of 2 sites due" in mixed["again"].stdout and _job_ids(mixed["again"].stdout) == set()
+
+
+@pytest.fixture(scope="module")
+def kept_running(scrapyd, portals, tmp_path_factory):
+    """The long-running mode sending to Scrapyd, waking every second while the jobs run."""
+    folder = tmp_path_factory.mktemp("kept-running")
+    db = folder / "reports.db"
+    registry = _registry(folder, portals)
+    process = start_schedule(
+        registry, db, "--now", "2027-02-10T08:00", "--scrapyd", scrapyd, NIANBAO_SCHEDULE_WAKE_SECONDS="1"
+    )
+    try:
+        deadline = time.monotonic() + JOB_TIMEOUT
+        while time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.5)
+            if db.exists():
+                conn = sqlite3.connect(db)
+                try:
+                    ended = conn.execute(
+                        "select count(*) from crawl_runs where finished_at is not null"
+                    ).fetchone()
+                except sqlite3.OperationalError:
+                    ended = (0,)
+                conn.close()
+                if ended[0] >= 2:
+                    break
+        time.sleep(4)  # four more wakes
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    conn = sqlite3.connect(db)
+    yield {"out": out, "err": err, "returncode": process.returncode, "db": conn}
+    conn.close()
+
+
+def test_the_long_running_mode_starts_each_job_once(kept_running):
+    rows = kept_running["db"].execute("select site_name, count(*) from crawl_runs group by site_name")
+    assert sorted(tuple(row) for row in rows) == [("county", 1), ("sample", 1)], kept_running["out"]
+
+
+def test_the_long_running_mode_sees_the_jobs_finish(kept_running):
+    rows = kept_running["db"].execute("select status from crawl_runs")
+    assert [row[0] for row in rows] == ["finished", "finished"]
+
+
+def test_the_long_running_mode_sends_each_site_once(kept_running):
+    assert kept_running["out"].count("sent to Scrapyd as job") == 2, kept_running["out"]
+
+
+def test_the_long_running_mode_ends_with_status_0(kept_running):
+    assert kept_running["returncode"] == 0, kept_running["err"][-2000:]
