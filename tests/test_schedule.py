@@ -9,23 +9,28 @@ import pytest
 
 from crawler.demo.server import sample_portal_root, serve_folder
 
-from .helpers.crawl import open_db, run_schedule
+from .helpers.crawl import open_db
 from .helpers.paths import REPO
 from .helpers.ports import free_port
+from .helpers.schedule import run_schedule
 
 COUNTY_SITE = REPO / "tests" / "portals" / "county_site"
 
 
-def _registry(folder, sample: str, county: str):
-    registry = folder / "sites.csv"
-    registry.write_text(
-        "name,url,enabled\n"
-        f"sample,{sample},1\n"
-        f"county,{county}index.html,1\n"
-        "retired,http://retired.example.gov.cn/,no\n",
-        encoding="utf-8",
-    )
-    return registry
+def _rounds(folder, *times: str, cadences: tuple[str, str] = ("", "")) -> list:
+    """`schedule --once --now T` for each T in turn, on the sample and county portals (and a
+    disabled site) with these registry cadences; the database is `folder / "reports.db"`."""
+    db = folder / "reports.db"
+    with serve_folder(sample_portal_root()) as sample, serve_folder(COUNTY_SITE) as county:
+        registry = folder / "sites.csv"
+        registry.write_text(
+            "name,url,enabled,cadence\n"
+            f"sample,{sample},1,{cadences[0]}\n"
+            f"county,{county}index.html,1,{cadences[1]}\n"
+            "retired,http://retired.example.gov.cn/,no,\n",
+            encoding="utf-8",
+        )
+        return [run_schedule(registry, db, "--once", "--now", now) for now in times]
 
 
 def _runs(db) -> list[tuple[str, str]]:
@@ -42,14 +47,9 @@ def _runs(db) -> list[tuple[str, str]]:
 def february(tmp_path_factory):
     """Reporting season, 2027: neither portal has a report for 2026, so both stay daily."""
     folder = tmp_path_factory.mktemp("february")
-    db = folder / "reports.db"
-    with serve_folder(sample_portal_root()) as sample, serve_folder(COUNTY_SITE) as county:
-        registry = _registry(folder, sample, county)
-        first = run_schedule(registry, db, "--once", "--now", "2027-02-09T08:00")
-        again = run_schedule(registry, db, "--once", "--now", "2027-02-09T08:00")
-        next_day = run_schedule(registry, db, "--once", "--now", "2027-02-10T09:00")
-    conn = open_db(db)
-    yield {"first": first, "again": again, "next_day": next_day, "db": conn, "path": db}
+    first, again, next_day = _rounds(folder, "2027-02-09T08:00", "2027-02-09T08:00", "2027-02-10T09:00")
+    conn = open_db(folder / "reports.db")
+    yield {"first": first, "again": again, "next_day": next_day, "db": conn}
     conn.close()
 
 
@@ -101,13 +101,8 @@ def test_the_next_day_round_exits_cleanly(february):
 @pytest.fixture(scope="module")
 def july(tmp_path_factory):
     folder = tmp_path_factory.mktemp("july")
-    db = folder / "reports.db"
-    with serve_folder(sample_portal_root()) as sample, serve_folder(COUNTY_SITE) as county:
-        registry = _registry(folder, sample, county)
-        first = run_schedule(registry, db, "--once", "--now", "2027-07-09T08:00")
-        next_day = run_schedule(registry, db, "--once", "--now", "2027-07-10T09:00")
-        next_week = run_schedule(registry, db, "--once", "--now", "2027-07-16T09:00")
-    return {"first": first, "next_day": next_day, "next_week": next_week, "db": db}
+    first, next_day, next_week = _rounds(folder, "2027-07-09T08:00", "2027-07-10T09:00", "2027-07-16T09:00")
+    return {"first": first, "next_day": next_day, "next_week": next_week, "db": folder / "reports.db"}
 
 
 def test_in_july_a_site_crawled_the_day_before_is_not_due(july):
@@ -129,12 +124,8 @@ def test_in_july_a_site_is_due_again_after_a_week(july):
 def reported(tmp_path_factory):
     """February 2019: the sample portal holds a report for 2018 (黑山县), the county portal only 2017's."""
     folder = tmp_path_factory.mktemp("reported")
-    db = folder / "reports.db"
-    with serve_folder(sample_portal_root()) as sample, serve_folder(COUNTY_SITE) as county:
-        registry = _registry(folder, sample, county)
-        first = run_schedule(registry, db, "--once", "--now", "2019-02-09T08:00")
-        next_day = run_schedule(registry, db, "--once", "--now", "2019-02-10T09:00")
-    return {"first": first, "next_day": next_day, "db": db}
+    first, next_day = _rounds(folder, "2019-02-09T08:00", "2019-02-10T09:00")
+    return {"first": first, "next_day": next_day, "db": folder / "reports.db"}
 
 
 def test_a_site_whose_last_year_report_is_stored_drops_to_weekly(reported):
@@ -149,18 +140,14 @@ def test_the_weekly_site_is_announced_for_a_week_later(reported):
 def override(tmp_path_factory):
     """A registry `cadence` beats the calendar: monthly in February, every 2 days in July."""
     folder = tmp_path_factory.mktemp("override")
-    db = folder / "reports.db"
-    with serve_folder(sample_portal_root()) as sample, serve_folder(COUNTY_SITE) as county:
-        registry = folder / "sites.csv"
-        registry.write_text(
-            f"name,url,cadence\nsample,{sample},monthly\ncounty,{county}index.html,2\n", encoding="utf-8"
-        )
-        rounds = [
-            run_schedule(registry, db, "--once", "--now", now)
-            for now in ("2027-02-09T08:00", "2027-02-10T09:00", "2027-07-01T08:00", "2027-07-02T09:00")
-        ]
-        rounds.append(run_schedule(registry, db, "--once", "--now", "2027-07-03T09:00"))
-    return {"rounds": rounds, "db": db}
+    times = (
+        "2027-02-09T08:00",
+        "2027-02-10T09:00",
+        "2027-07-01T08:00",
+        "2027-07-02T09:00",
+        "2027-07-03T09:00",
+    )
+    return {"rounds": _rounds(folder, *times, cadences=("monthly", "2")), "db": folder / "reports.db"}
 
 
 def test_a_monthly_site_is_not_due_the_next_day_in_february(override):

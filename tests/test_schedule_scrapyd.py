@@ -4,18 +4,15 @@ made here and jobs made there make one history."""
 
 from __future__ import annotations
 
-import signal
 import sqlite3
-import time
 
 import pytest
 
 from crawler.demo.server import sample_portal_root, serve_folder
 
-from .helpers.crawl import run_schedule, start_schedule
 from .helpers.paths import REPO
+from .helpers.schedule import keep_running, run_schedule
 from .helpers.scrapyd import (
-    JOB_TIMEOUT,
     copy_project,
     deploy,
     require_scrapyd,
@@ -123,34 +120,11 @@ def kept_running(scrapyd, portals, tmp_path_factory):
     """The long-running mode sending to Scrapyd, waking every second while the jobs run."""
     folder = tmp_path_factory.mktemp("kept-running")
     db = folder / "reports.db"
-    registry = _registry(folder, portals)
-    process = start_schedule(
-        registry, db, "--now", "2027-02-10T08:00", "--scrapyd", scrapyd, NIANBAO_SCHEDULE_WAKE_SECONDS="1"
+    result = keep_running(
+        _registry(folder, portals), db, "--now", "2027-02-10T08:00", "--scrapyd", scrapyd, runs=2
     )
-    try:
-        deadline = time.monotonic() + JOB_TIMEOUT
-        while time.monotonic() < deadline and process.poll() is None:
-            time.sleep(0.5)
-            if db.exists():
-                conn = sqlite3.connect(db)
-                try:
-                    ended = conn.execute(
-                        "select count(*) from crawl_runs where finished_at is not null"
-                    ).fetchone()
-                except sqlite3.OperationalError:
-                    ended = (0,)
-                conn.close()
-                if ended[0] >= 2:
-                    break
-        time.sleep(4)  # four more wakes
-        process.send_signal(signal.SIGTERM)
-        out, err = process.communicate(timeout=60)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.communicate()
     conn = sqlite3.connect(db)
-    yield {"out": out, "err": err, "returncode": process.returncode, "db": conn}
+    yield {"out": result.stdout, "err": result.stderr, "returncode": result.returncode, "db": conn}
     conn.close()
 
 

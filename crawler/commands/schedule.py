@@ -47,13 +47,11 @@ def schedule(
 ) -> None:
     """Crawl the registry's sites when due: daily in the reporting season, weekly otherwise."""
     from crawler.registry import RegistryError
-    from crawler.schedule.calendar import utc
     from crawler.schedule.loop import Clock, keep_running
     from crawler.schedule.rounds import Scheduler
     from crawler.schedule.scrapyd import ScrapydError
 
-    start = parse_now(now_text)
-    clock = Clock(start)
+    clock = Clock(parse_now(now_text))
     db = database_path(db)
     scheduler = Scheduler(registry, db, connect_scrapyd(scrapyd_url), COMMAND_DEFAULTS)
     try:
@@ -64,7 +62,7 @@ def schedule(
     if once:
         hush_recorded_fetch_errors()
         try:
-            result = run_round(scheduler, sites, utc(start) if start else clock.now())  # --now exactly
+            result = run_round(scheduler, sites, clock.now())
         except ScrapydError as exc:
             fail(str(exc))
         failed = print_site_runs(db, result.runs) if not scheduler.scrapyd else []

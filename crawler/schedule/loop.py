@@ -22,13 +22,18 @@ MIN_PAUSE = 1.0
 
 
 class Clock:
+    """The real time, or one that reads `start` when first asked (the first round runs at exactly
+    `--now`, however long the start-up took) and then moves at the real pace."""
+
     def __init__(self, start: datetime | None = None) -> None:
         self.start = utc(start) if start else None
-        self.began = time.monotonic()
+        self.began: float | None = None
 
     def now(self) -> datetime:
         if self.start is None:
             return datetime.now(UTC)
+        if self.began is None:
+            self.began = time.monotonic()
         return self.start + timedelta(seconds=time.monotonic() - self.began)
 
 

@@ -30,50 +30,6 @@ def _crawl(what: list[str], db: Path, env: dict[str, str]) -> subprocess.Complet
     )
 
 
-def run_schedule(registry: Path, db: Path, *options: str, **env: str) -> subprocess.CompletedProcess:
-    """`nianbao schedule --registry REGISTRY --db DB OPTIONS`, e.g. `--once --now 2027-02-10T08:00`."""
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "crawler.cli",
-            "schedule",
-            "--registry",
-            str(registry),
-            "--db",
-            str(db),
-            *options,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=REPO,
-        env={**os.environ, "NIANBAO_DOWNLOAD_DELAY": "0", **env},
-    )
-
-
-def start_schedule(registry: Path, db: Path, *options: str, **env: str) -> subprocess.Popen:
-    """`nianbao schedule` left running in the background (no --once), to be stopped with a signal."""
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "crawler.cli",
-            "schedule",
-            "--registry",
-            str(registry),
-            "--db",
-            str(db),
-            *options,
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "NIANBAO_DOWNLOAD_DELAY": "0", **env},
-    )
-
-
 def start_jobdir_crawl(url: str, db: Path, jobdir: Path, **env: str) -> subprocess.Popen:
     """`nianbao crawl URL --jobdir DIR` started in the background, to be stopped and resumed."""
     return subprocess.Popen(
