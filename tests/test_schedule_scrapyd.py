@@ -5,6 +5,7 @@ made here and jobs made there make one history."""
 from __future__ import annotations
 
 import sqlite3
+import time
 
 import pytest
 
@@ -15,10 +16,12 @@ from .helpers.schedule import keep_running, run_schedule
 from .helpers.scrapyd import (
     copy_project,
     deploy,
+    post,
     require_scrapyd,
     running_scrapyd,
     wait_for_jobs,
 )
+from .portals.server import Portal, serve_portal
 
 pytestmark = pytest.mark.scrapyd
 
@@ -29,7 +32,8 @@ COUNTY_SITE = REPO / "tests" / "portals" / "county_site"
 def scrapyd(tmp_path_factory):
     require_scrapyd()
     project = copy_project(tmp_path_factory.mktemp("checkout"))
-    with running_scrapyd(tmp_path_factory.mktemp("scrapyd"), max_proc=2) as base:
+    # One job at a time, so a second job waits in Scrapyd's queue while the first runs.
+    with running_scrapyd(tmp_path_factory.mktemp("scrapyd"), max_proc=1) as base:
         deployment = deploy(project, base)
         assert deployment.returncode == 0, deployment.stderr[-3000:]
         yield base
@@ -49,8 +53,14 @@ def _registry(folder, portals):
     return registry
 
 
+def _jobs(stdout: str) -> dict[str, str]:
+    """Site label -> the Scrapyd job a round's output says it sent."""
+    sent = [line.split(": sent to Scrapyd as job ") for line in stdout.splitlines()]
+    return {pair[0]: pair[1] for pair in sent if len(pair) == 2}
+
+
 def _job_ids(stdout: str) -> set[str]:
-    return {line.rsplit(" ", 1)[1] for line in stdout.splitlines() if "sent to Scrapyd as job" in line}
+    return set(_jobs(stdout).values())
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +154,55 @@ def test_the_long_running_mode_sends_each_site_once(kept_running):
 
 def test_the_long_running_mode_ends_with_status_0(kept_running):
     assert kept_running["returncode"] == 0, kept_running["err"][-2000:]
+
+
+SLOW_SECONDS = 10  # how long the slow portal takes to answer its home page
+
+
+def _slow_home(method, query, form):
+    time.sleep(SLOW_SECONDS)
+    return 200, {"Content-Type": "text/html"}, b"<html><body><a href='/about.html'>about</a></body></html>"
+
+
+@pytest.fixture(scope="module")
+def lost(scrapyd, portals, tmp_path_factory):
+    """A job cancelled while it waits in Scrapyd's queue never opens its run: the next round closes
+    that run as `lost`, a failure, and sends the site again once its back-off has passed."""
+    folder = tmp_path_factory.mktemp("lost")
+    db = folder / "reports.db"
+    with serve_portal(Portal(pages={}, routes={"/": _slow_home})) as slow:
+        registry = folder / "sites.csv"
+        registry.write_text(f"name,url\nslow,{slow}/\ncounty,{portals['county']}\n", encoding="utf-8")
+        first = run_schedule(registry, db, "--once", "--now", "2027-07-01T08:00", "--scrapyd", scrapyd)
+        county_job = _jobs(first.stdout)["county"]  # the second job, waiting while the slow one runs
+        cancelled = post(scrapyd, "cancel.json", [("project", "nianbao"), ("job", county_job)])
+        early = run_schedule(registry, db, "--once", "--now", "2027-07-01T08:30", "--scrapyd", scrapyd)
+        later = run_schedule(registry, db, "--once", "--now", "2027-07-01T09:01", "--scrapyd", scrapyd)
+        wait_for_jobs(scrapyd, _job_ids(first.stdout + later.stdout) - {county_job})
+    conn = sqlite3.connect(db)
+    yield {"cancelled": cancelled, "early": early, "later": later, "db": conn, "county_job": county_job}
+    conn.close()
+
+
+def test_the_cancelled_job_was_waiting_in_the_queue(lost):
+    assert lost["cancelled"]["prevstate"] == "pending", lost["cancelled"]
+
+
+def test_a_job_scrapyd_dropped_is_closed_as_lost(lost):
+    row = lost["db"].execute("select status from crawl_runs where run_id = ?", [lost["county_job"]])
+    assert row.fetchone()[0] == "lost"
+
+
+def test_a_lost_job_is_not_sent_again_before_its_back_off(lost):
+    assert "0 of 2 sites due, 1 still crawling" in lost["early"].stdout, lost["early"].stdout
+
+
+def test_a_lost_job_is_sent_again_after_its_back_off(lost):
+    assert list(_jobs(lost["later"].stdout)) == ["county"], lost["later"].stdout
+
+
+def test_the_site_sent_again_is_crawled(lost):
+    rows = lost["db"].execute(
+        "select status from crawl_runs where site_name = 'county' order by scheduled_at"
+    )
+    assert [row[0] for row in rows] == ["lost", "finished"]
