@@ -15,6 +15,7 @@ from crawler.commands.export import export
 from crawler.commands.extract import extract
 from crawler.commands.reextract import reextract
 from crawler.commands.registry import registry
+from crawler.commands.schedule import schedule
 from crawler.commands.serve import serve
 from crawler.commands.worker import worker
 
@@ -45,7 +46,7 @@ def main() -> None:
     """nianbao: crawl government information-disclosure annual reports into SQLite."""
 
 
-for command in (demo, crawl, worker, bench, extract, serve, registry, reextract, export, coverage):
+for command in (demo, crawl, worker, bench, extract, serve, registry, reextract, export, coverage, schedule):
     main.add_command(command)
 
 if __name__ == "__main__":

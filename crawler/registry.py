@@ -2,7 +2,9 @@
 
 Columns (a header row names them, in any order): `url` (required: a home page or a report
 column), and optionally `name`, `agency`, `region`, `max_pages` (this site's page budget;
-empty = NIANBAO_MAX_PAGES) and `enabled` (`0`, `no`, `false` or `n` leaves the site out).
+empty = NIANBAO_MAX_PAGES), `enabled` (`0`, `no`, `false` or `n` leaves the site out) and
+`cadence` (how often `nianbao schedule` visits it: daily, weekly, monthly or a number of days;
+empty = the statutory calendar, crawler/schedule/calendar.csv).
 Describing the site, for a registry that others will read and trust: `code` (its GB/T 2260
 division code), `level` (province, prefecture, county or department), `column` (the disclosure
 annual-report column, where the crawl starts when given), `source` and `column_source` (where a
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from crawler.schedule.calendar import parse_cadence
 from crawler.spiders.start_url import BadStartUrl, check_start_url
 from extract.gazetteer import CITY, COUNTY, PROVINCE, gazetteer
 
@@ -29,6 +32,7 @@ COLUMNS = (
     "region",
     "max_pages",
     "enabled",
+    "cadence",
     "code",
     "level",
     "column",
@@ -56,6 +60,8 @@ class Site:
     region: str = ""
     max_pages: int | None = None
     enabled: bool = True
+    # Days between scheduled visits; None follows the statutory calendar.
+    cadence: int | None = None
     code: str = ""
     level: str = ""
     column: str = ""
@@ -172,6 +178,10 @@ def _site(row: dict[str, str], where: str) -> Site:
     budget = row.get("max_pages") or ""
     if budget and not (budget.isdigit() and int(budget) > 0):
         raise RegistryError(f"{where}: max_pages must be a positive whole number, not {budget!r}")
+    try:
+        cadence = parse_cadence(row["cadence"]) if row.get("cadence") else None
+    except ValueError as exc:
+        raise RegistryError(f"{where}: {exc}") from None
     return Site(
         url=url,
         name=row.get("name", ""),
@@ -179,6 +189,7 @@ def _site(row: dict[str, str], where: str) -> Site:
         region=row.get("region", ""),
         max_pages=int(budget) if budget else None,
         enabled=(row.get("enabled") or "1").lower() not in DISABLED,
+        cadence=cadence,
         code=row.get("code", ""),
         level=row.get("level", "").lower(),
         column=column,

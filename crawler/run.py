@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 from uuid import uuid4
 
@@ -55,7 +56,11 @@ def crawl(
 
 
 def crawl_sites(
-    sites: list[Site], db_path: str, defaults: dict[str, Any] | None = None, **overrides: Any
+    sites: list[Site],
+    db_path: str,
+    defaults: dict[str, Any] | None = None,
+    run_ids: Mapping[str, str] | None = None,
+    **overrides: Any,
 ) -> list[tuple[Site, str]]:
     """Crawl every site of a registry (crawler/registry.py) in this process, one spider per site.
 
@@ -63,10 +68,11 @@ def crawl_sites(
     robots.txt), its own page budget and its own crawl_runs row, named after the site. At most
     NIANBAO_ACTIVE_SITES crawlers exist at once: a crawler costs some 4 MB and 4 open files, so
     the process is sized by the window, not by the registry. Returns (site, run id) pairs of the
-    sites started, in registry order (all of them unless the crawl was stopped)."""
+    sites started, in registry order (all of them unless the crawl was stopped). `run_ids` gives
+    the run id of a site's crawl by its URL (runs `nianbao schedule` has claimed); else a new one."""
     settings = project_settings(defaults, NIANBAO_DB=db_path, **overrides)
     process = CrawlerProcess(settings)
-    window = SiteWindow(process, sites, settings.getint("NIANBAO_ACTIVE_SITES"))
+    window = SiteWindow(process, sites, settings.getint("NIANBAO_ACTIVE_SITES"), run_ids)
     window.fill()
     if window.active:
         process.start(stop_after_crawl=False)  # the window stops the reactor after its last site
@@ -81,8 +87,15 @@ class SiteWindow:
     window stops the reactor itself once the last site is done. A crawl stopped by a signal
     (Ctrl-C) starts no further site."""
 
-    def __init__(self, process: CrawlerProcess, sites: list[Site], size: int) -> None:
+    def __init__(
+        self,
+        process: CrawlerProcess,
+        sites: list[Site],
+        size: int,
+        run_ids: Mapping[str, str] | None = None,
+    ) -> None:
         self.process = process
+        self.run_ids = run_ids or {}
         self.waiting = list(reversed(sites))
         self.size = max(1, size)
         self.active = 0
@@ -97,7 +110,7 @@ class SiteWindow:
             self._stop_reactor()
 
     def _start(self, site: Site) -> None:
-        run_id = uuid4().hex[:12]
+        run_id = self.run_ids.get(site.url) or uuid4().hex[:12]
         crawler = self.process.create_crawler(PortalSpider)
         crawler.settings.set("NIANBAO_RUN_ID", run_id, priority="cmdline")  # the store's run, per site
         self.runs.append((site, run_id))

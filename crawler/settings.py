@@ -76,6 +76,9 @@ NIANBAO_WEBHOOK = ""
 # ... as a JSON document of the run's results (`generic`), a DingTalk group robot's text message
 # (`dingtalk`) or a WeCom group robot's markdown message (`wecom`).
 NIANBAO_WEBHOOK_KIND = "generic"
+# `nianbao schedule` without --once sleeps until the next site is due, but never longer than this
+# (seconds): it then looks again for registry edits and for Scrapyd jobs that have ended.
+NIANBAO_SCHEDULE_WAKE_SECONDS = 600
 
 # Politeness ---------------------------------------------------------------
 USER_AGENT = user_agent(NIANBAO_CONTACT_URL)

@@ -9,23 +9,15 @@ PYTHONPATH and works in a directory without the project, so the egg must carry t
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import sqlite3
-import subprocess
-import sys
-import time
-import urllib.parse
-import urllib.request
 import zipfile
-from pathlib import Path
 
 import pytest
 
 from crawler.demo.server import sample_portal_root, serve_folder
 
 from .helpers.paths import REPO
-from .helpers.ports import free_port
+from .helpers.scrapyd import copy_project, deploy, get, post, require_scrapyd, running_scrapyd, wait_for_jobs
 
 pytestmark = pytest.mark.scrapyd
 
@@ -37,119 +29,18 @@ REPORT_PAGES = [
     "xxgk/ndbg/201803/t20180322_1234401.html",
     "xxgk/ndbg/201803/t20180329_1234502.html",
 ]
-# What scrapyd-deploy needs from a checkout to build the egg.
-PROJECT_FILES = ["scrapy.cfg", "setup.py", "pyproject.toml", "README.md", "crawler", "extract"]
-JOB_TIMEOUT = 120  # seconds
-
-
-def _require_scrapyd() -> None:
-    try:
-        import scrapyd  # noqa: F401
-        import scrapyd_client  # noqa: F401
-    except ImportError:
-        message = "scrapyd and scrapyd-client are not installed (pip install -e '.[scrapyd]')"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)  # CI installs the test extra: their absence there is a broken setup
-        pytest.skip(message)
-
-
-def _get(base: str, path: str, **params: str) -> dict:
-    url = f"{base}{path}?{urllib.parse.urlencode(params)}" if params else base + path
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return json.loads(response.read())
-
-
-def _post(base: str, path: str, fields: list[tuple[str, str]]) -> dict:
-    data = urllib.parse.urlencode(fields).encode()
-    with urllib.request.urlopen(base + path, data=data, timeout=10) as response:
-        return json.loads(response.read())
-
-
-def _start_scrapyd(home: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    (home / "scrapyd.conf").write_text(
-        "[scrapyd]\n"
-        "bind_address = 127.0.0.1\n"
-        f"http_port = {port}\n"
-        f"eggs_dir = {home / 'eggs'}\n"
-        f"logs_dir = {home / 'logs'}\n"
-        f"dbs_dir = {home / 'dbs'}\n"
-        f"items_dir = {home / 'items'}\n"
-        "max_proc = 1\n"
-        "poll_interval = 0.5\n",
-        encoding="utf-8",
-    )
-    # No PYTHONPATH: the job must import the project from the deployed egg.
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "SCRAPY_SETTINGS_MODULE")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "scrapyd"],
-        cwd=home,
-        env=env,
-        stdout=(home / "scrapyd.out").open("wb"),
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if _get(base, "daemonstatus.json")["status"] == "ok":
-                return process, base
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            output = (home / "scrapyd.out").read_text(errors="replace")
-            raise RuntimeError(f"scrapyd did not start on port {port}:\n{output[-3000:]}")
-        time.sleep(0.2)
-
-
-def _copy_project(destination: Path) -> Path:
-    """A copy of the checkout to deploy from, so the build leaves nothing in it."""
-    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", "build")
-    for name in PROJECT_FILES:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=ignore)
-        else:
-            shutil.copy2(source, destination / name)
-    return destination
 
 
 @pytest.fixture(scope="module")
 def deployed(tmp_path_factory):
-    _require_scrapyd()
+    require_scrapyd()
     home = tmp_path_factory.mktemp("scrapyd")
-    project = _copy_project(tmp_path_factory.mktemp("checkout"))
-    process, base = _start_scrapyd(home)
-    try:
-        with (project / "scrapy.cfg").open("a", encoding="utf-8") as cfg:
-            cfg.write(f"\n[deploy:test]\nurl = {base}\n")
+    project = copy_project(tmp_path_factory.mktemp("checkout"))
+    with running_scrapyd(home) as base:
         egg = home / "nianbao.egg"
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-        deploy = subprocess.run(
-            [sys.executable, "-m", "scrapyd_client.deploy", "test", "--version", "r1"],
-            cwd=project,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        build = subprocess.run(
-            [sys.executable, "-m", "scrapyd_client.deploy", "--build-egg", str(egg)],
-            cwd=project,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        yield {"base": base, "home": home, "deploy": deploy, "build": build, "egg": egg}
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        deployment = deploy(project, base)
+        build = deploy(project, base, "--build-egg", str(egg))
+        yield {"base": base, "home": home, "deploy": deployment, "build": build, "egg": egg}
 
 
 @pytest.fixture(scope="module")
@@ -158,22 +49,14 @@ def job(deployed, tmp_path_factory):
     base = deployed["base"]
     db = tmp_path_factory.mktemp("job") / "reports.db"
     with serve_folder(sample_portal_root()) as portal:
-        scheduled = _post(
+        scheduled = post(
             base,
             "schedule.json",
             [("project", "nianbao"), ("spider", "portal"), ("url", portal), ("setting", f"NIANBAO_DB={db}")],
         )
         assert scheduled["status"] == "ok", scheduled
         job_id = scheduled["jobid"]
-        deadline = time.monotonic() + JOB_TIMEOUT
-        while True:
-            jobs = _get(base, "listjobs.json", project="nianbao")
-            finished = [j for j in jobs["finished"] if j["id"] == job_id]
-            if finished:
-                break
-            if time.monotonic() > deadline:
-                pytest.fail(f"the scrapyd job did not finish within {JOB_TIMEOUT} s: {jobs}")
-            time.sleep(0.5)
+        wait_for_jobs(base, {job_id})
     log = deployed["home"] / "logs" / "nianbao" / "portal" / f"{job_id}.log"
     items = deployed["home"] / "items" / "nianbao" / "portal" / f"{job_id}.jl"
     conn = sqlite3.connect(db)
@@ -191,7 +74,7 @@ def test_deploy_succeeds(deployed):
 
 
 def test_deployed_project_lists_the_portal_spider(deployed):
-    assert "portal" in _get(deployed["base"], "listspiders.json", project="nianbao")["spiders"]
+    assert "portal" in get(deployed["base"], "listspiders.json", project="nianbao")["spiders"]
 
 
 def test_egg_carries_the_extract_data(deployed):

@@ -165,6 +165,24 @@ def finish_crawl(db: str, run_id: str, start_url: str | None, shared: bool = Fal
         fail(f"crawl failed, nothing crawled: {problem}", status=1)
 
 
+def print_site_runs(db: str, runs: list[tuple[Site, str]]) -> list[str]:
+    """One line per site crawled, with its counts and how its run ended; returns the labels of
+    the sites that crawled nothing."""
+    failed = []
+    for site, run_id in runs:
+        problem = run_failure(db, run_id, site.url)
+        store = open_store(db)
+        row = store.db["crawl_runs"].get(run_id)
+        store.close()
+        click.echo(
+            f"{site.label}: pages fetched: {row['pages_fetched']}  reports: {row['reports_stored']}  "
+            f"({'failed: ' + problem if problem else row['status']})"
+        )
+        if problem:
+            failed.append(site.label)
+    return failed
+
+
 def print_summary(db: str, run_id: str | None, run_ids: list[str] | None = None) -> None:
     """The database's figures (the pages of `run_id`'s run, or of every run), then what the monitors
     said about `run_id` or `run_ids`: one line per alert."""

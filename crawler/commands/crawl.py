@@ -16,9 +16,8 @@ from crawler.commands.common import (
     fail,
     finish_crawl,
     hush_recorded_fetch_errors,
-    open_store,
+    print_site_runs,
     print_summary,
-    run_failure,
     run_worker,
 )
 
@@ -109,18 +108,7 @@ def crawl_many(
 
     hush_recorded_fetch_errors()
     runs = crawl_sites(sites, db, defaults=COMMAND_DEFAULTS, **overrides)
-    failed = []
-    for site, run_id in runs:
-        problem = run_failure(db, run_id, site.url)
-        store = open_store(db)
-        row = store.db["crawl_runs"].get(run_id)
-        store.close()
-        click.echo(
-            f"{site.label}: pages fetched: {row['pages_fetched']}  reports: {row['reports_stored']}  "
-            f"({'failed: ' + problem if problem else row['status']})"
-        )
-        if problem:
-            failed.append(site.label)
+    failed = print_site_runs(db, runs)
     print_summary(db, None, [run_id for _, run_id in runs])
     # The sites that answered are stored all the same; the status says that some did not.
     if failed:

@@ -103,19 +103,22 @@ class Store:
             "pid": os.getpid(),
             "host": socket.gethostname(),
         }
-        if not self.db["crawl_runs"].count_where("run_id = ?", [run_id]):
+        # A run claimed by `nianbao schedule` exists, `queued`, before its crawl starts.
+        if not self.db["crawl_runs"].count_where("run_id = ? and started_at is not null", [run_id]):
             record["started_at"] = utcnow()
         self.db["crawl_runs"].upsert(record, pk="run_id")
 
     def close_stale_runs(self) -> list[str]:
-        """Close as `interrupted` the runs still `running` whose process on this host is gone.
+        """Close as `interrupted` the runs still `running` (or `queued` by `nianbao schedule` in
+        the process that was to crawl them) whose process on this host is gone.
 
         A pid and host, not a heartbeat: nothing is written while a crawl runs, and the answer is
         certain on the machine that ran it. Runs of other hosts (distributed workers) are left to
         their own host's next start; a reused pid only keeps a dead run open a while longer."""
         host = socket.gethostname()
         rows = self.db.execute(
-            "select run_id, pid from crawl_runs where status = 'running' and host = ? and pid is not null",
+            "select run_id, pid from crawl_runs where status in ('running', 'queued') and host = ?"
+            " and pid is not null",
             [host],
         ).fetchall()
         stale = [run_id for run_id, pid in rows if not _process_alive(pid)]

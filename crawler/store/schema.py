@@ -43,6 +43,12 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "blocked_pages": int,
             "spam_findings": int,
             "failed_validation": int,
+            # The registry site a run crawled (its name, else its host).
+            "site_name": str,
+            # `nianbao schedule`: the time on its clock when it claimed the site (the run is `queued`
+            # until its crawl starts), and the Scrapyd the job was sent to (the job id is the run id).
+            "scheduled_at": str,
+            "scrapyd": str,
         },
         "run_id",
     ),

@@ -1,0 +1,120 @@
+"""How often a site is visited: the statutory reporting calendar (calendar.csv beside this module)
+or the site's own `cadence` in the registry.
+
+The seasons are data, so a change of the rules (a new deadline, a longer season) is a change of
+calendar.csv, not of code. Days are counted in China Standard Time, where the deadlines fall.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from importlib import resources
+
+CHINA = timezone(timedelta(hours=8), "CST")
+# The season whose cadence a site drops to once its report for the last year is stored.
+OFF_SEASON = "off"
+# Words a registry's `cadence` column takes besides a whole number of days.
+CADENCE_WORDS = {"daily": 1, "weekly": 7, "monthly": 30}
+
+
+class BadCalendar(ValueError):
+    """calendar.csv (or the text given instead) cannot be used; the message says why."""
+
+
+def parse_cadence(text: str) -> int:
+    """Days between visits from a registry cell: daily, weekly, monthly or a whole number of days."""
+    word = text.strip().lower()
+    if word in CADENCE_WORDS:
+        return CADENCE_WORDS[word]
+    if word.isdigit() and int(word) > 0:
+        return int(word)
+    raise ValueError(f"cadence must be daily, weekly, monthly or a whole number of days, not {text!r}")
+
+
+@dataclass(frozen=True)
+class Season:
+    name: str
+    start: tuple[int, int]  # (month, day), inclusive
+    end: tuple[int, int]
+    cadence: timedelta
+
+    def holds(self, day: date) -> bool:
+        return self.start <= (day.month, day.day) <= self.end
+
+
+@dataclass(frozen=True)
+class Calendar:
+    seasons: tuple[Season, ...]
+
+    def season(self, moment: datetime) -> Season:
+        day = moment.astimezone(CHINA).date()
+        return next(season for season in self.seasons if season.holds(day))
+
+    @property
+    def off_season_cadence(self) -> timedelta:
+        return next(season.cadence for season in self.seasons if season.name == OFF_SEASON)
+
+    def cadence(self, moment: datetime, reported_years: frozenset[int]) -> timedelta:
+        """The cadence at `moment` of a site whose stored reports cover `reported_years`: its
+        season's, or the off-season's once the report for the year before is stored."""
+        if moment.astimezone(CHINA).year - 1 in reported_years:
+            return self.off_season_cadence
+        return self.season(moment).cadence
+
+    def next_visit(self, last: datetime, reported_years: frozenset[int]) -> datetime:
+        """The first whole number of days after `last` that is at least the cadence then in force:
+        a site last seen on 30 December, weekly, is due on 1 January when the daily season opens."""
+        longest = max(season.cadence for season in self.seasons)
+        for days in range(1, longest.days + 1):
+            moment = last + timedelta(days=days)
+            if timedelta(days=days) >= self.cadence(moment, reported_years):
+                return moment
+        return last + longest
+
+
+def load_calendar(text: str | None = None) -> Calendar:
+    """The calendar in `text` (CSV as calendar.csv), by default the one shipped with the package."""
+    if text is None:
+        text = resources.files(__package__).joinpath("calendar.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    seasons = []
+    for row in csv.DictReader(io.StringIO("\n".join(lines))):
+        try:
+            seasons.append(
+                Season(
+                    name=row["season"].strip(),
+                    start=_month_day(row["from"]),
+                    end=_month_day(row["to"]),
+                    cadence=timedelta(days=parse_cadence(row["cadence_days"])),
+                )
+            )
+        except (KeyError, AttributeError, ValueError) as exc:
+            raise BadCalendar(f"calendar: bad row {row}: {exc}") from None
+    calendar = Calendar(tuple(seasons))
+    _check(calendar)
+    return calendar
+
+
+def _month_day(text: str) -> tuple[int, int]:
+    month, day = (int(part) for part in text.strip().split("-"))
+    date(2024, month, day)  # a leap year, so 02-29 is a day
+    return month, day
+
+
+def _check(calendar: Calendar) -> None:
+    if not any(season.name == OFF_SEASON for season in calendar.seasons):
+        raise BadCalendar(f"calendar: no season named {OFF_SEASON!r}")
+    day = date(2024, 1, 1)
+    while day.year == 2024:
+        holding = [season.name for season in calendar.seasons if season.holds(day)]
+        if len(holding) != 1:
+            raise BadCalendar(f"calendar: {day:%m-%d} falls in {len(holding)} seasons, not one")
+        day += timedelta(days=1)
+
+
+def utc(moment: datetime) -> datetime:
+    """A timestamp in UTC; one without a zone is taken to be UTC already (as crawl_runs stores them)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
