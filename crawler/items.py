@@ -15,6 +15,9 @@ FOCUS = "nianbao_focus"
 KIND = "nianbao_kind"
 # The fields of a list request read page by page (a Hanweb dataproxy or script POST; () for GET).
 LIST_FORM = "nianbao_list_form"
+# A list page counted from the first page's answer (the same request, page field counted up): the
+# first answer gave the page size, a later, shorter one would not, so it asks for no more pages.
+LIST_COUNTED = "nianbao_list_counted"
 # (parent url, parent title, link text) of an attachment.
 PARENT = "nianbao_parent"
 # Why the answer is a blocker (WAF challenge, geoblock, TLS failure) rather than the page.

@@ -39,6 +39,9 @@ def _portal(variant: str) -> tuple[Portal, str]:
     if variant == "aspnet-postback":
         pages, routes = script_lists.aspnet()
         return Portal(pages, routes=routes), "/xxgk/ndbg/List.aspx?ClassID=12"
+    if variant in ("gkmlpt", "gkmlpt-own-script"):
+        pages, routes = script_lists.gkmlpt(own_script=variant == "gkmlpt-own-script")
+        return Portal(pages, routes=routes), f"/gkmlpt/annualreport#{script_lists.GKMLPT_COLUMN}"
     return Portal(script_lists.plain_jhtml()), "/xxgk/ndbg/index.jhtml"
 
 
@@ -49,6 +52,8 @@ VARIANTS = (
     "hanweb-named-proxy",
     "hanweb-xxgk-search",
     "aspnet-postback",
+    "gkmlpt",
+    "gkmlpt-own-script",
     "plain-jhtml",
 )
 CASES = [(v, start) for v in VARIANTS for start in ("column", "home")]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urlsplit
 
 import scrapy
 from parsel import Selector
@@ -30,6 +30,7 @@ from crawler.items import (
     BLOCKED,
     FOCUS,
     KIND,
+    LIST_COUNTED,
     LIST_FORM,
     PAGE,
     PAGING,
@@ -51,6 +52,7 @@ from crawler.links.attachments import (
     unique_links,
 )
 from crawler.links.json_links import is_json, json_links
+from crawler.links.routes import answered_url, has_route, page_address
 from crawler.links.scoring import PAGING_SCORE, REPORT_HINTS, is_paging_text, link_score
 from crawler.links.traps import CalendarTrap, trap_reason
 from crawler.middlewares.blockers import failure_reason
@@ -185,7 +187,7 @@ class PortalSpider(scrapy.Spider):
         if refused:
             return _refused_redirect(response, *refused)
         return PageItem(
-            url=response.url,
+            url=_page_url(response),
             status=response.status,
             body=response.body,
             headers=header_dict(response.headers),
@@ -203,7 +205,7 @@ class PortalSpider(scrapy.Spider):
             return None
         if is_json(response.text) or response.meta.get(RENDER_REASON):
             return None  # a rendered page's scripts have run in the browser already
-        page = scripts.page_scripts(response.selector, response.url)
+        page = scripts.page_scripts(response.selector, _page_url(response))
         if not page.scripts and not page.handlers:
             return None
         loaded = await self.script_sources.load(scripts.same_host_sources(page))
@@ -228,12 +230,13 @@ class PortalSpider(scrapy.Spider):
     def page_links(self, response: Response, run: scripts.ScriptRun | None = None) -> list[PageLink]:
         """What the page leads to: list requests, links worth following, attachments."""
         html = response.text
+        page_url = _page_url(response)
         focused = bool(response.meta.get(FOCUS))
         shallow = response.meta.get("depth", 0) < self.offtopic_depth
         adapters = cms.adapters_for(html)
         links: list[PageLink] = []
         for adapter in adapters:
-            for listing in adapter.list_requests(html, response.url):
+            for listing in adapter.list_requests(html, page_url):
                 links += self._list_link(listing, focused, shallow)
         candidates = [
             (link.url, link.text) for adapter in adapters for link in adapter.links(html, response.url)
@@ -252,7 +255,7 @@ class PortalSpider(scrapy.Spider):
             if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
                 continue
             text = " ".join(anchor.css("::text").getall()) + " " + anchor.attrib.get("title", "")
-            candidates.append((urldefrag(response.urljoin(href))[0], text.strip()))
+            candidates.append((page_address(response.urljoin(href)), text.strip()))
         for url, text in candidates:
             if is_attachment_url(url):
                 continue  # fetched below, as an attachment of this page
@@ -270,14 +273,18 @@ class PortalSpider(scrapy.Spider):
         title = _page_title(response)
         for link in unique_links([*find_attachments(markup, response.url), *outside]):
             if focused or link_score(link.url, link.text):
-                meta = {KIND: ATTACHMENT, PARENT: (response.url, title, link.text or None)}
+                meta = {KIND: ATTACHMENT, PARENT: (page_url, title, link.text or None)}
                 links.append(PageLink(link.url, 45, meta, attachment=True))
         return links
 
-    def _list_link(self, listing: cms.ListRequest, focused: bool, shallow: bool) -> list[PageLink]:
+    def _list_link(
+        self, listing: cms.ListRequest, focused: bool, shallow: bool, counted: bool = False
+    ) -> list[PageLink]:
         if not (focused or shallow):
             return []
         meta: dict[str, Any] = {FOCUS: focused, KIND: PAGE, PAGING: True, LIST_FORM: listing.formdata}
+        if counted:
+            meta[LIST_COUNTED] = True
         formdata = tuple(listing.formdata) if listing.method == "POST" else None
         return [PageLink(listing.url, PAGING_SCORE, meta, formdata)]
 
@@ -287,11 +294,15 @@ class PortalSpider(scrapy.Spider):
         form = tuple(response.meta[LIST_FORM])
         method = response.request.method if response.request is not None else "GET"
         following = next_group(response.text, response.url, form)
-        listings = [following] if following is not None else []
-        if not listings:
+        if following is not None:
+            listings, counted = [following], False
+        elif response.meta.get(LIST_COUNTED):
+            listings, counted = [], True
+        else:
             listings = following_pages(cms.ListRequest(response.url, method, form), response.text)
+            counted = True
         focused = bool(response.meta.get(FOCUS))
-        return [link for listing in listings for link in self._list_link(listing, focused, False)]
+        return [link for listing in listings for link in self._list_link(listing, focused, False, counted)]
 
     def _follow(self, link: PageLink) -> Iterator[scrapy.Request | PageItem]:
         url, formdata = link.url, link.formdata
@@ -317,8 +328,15 @@ class PortalSpider(scrapy.Spider):
                 meta=meta,
             )
         else:
+            # Scrapy's duplicate filter ignores fragments; a hash route is another list (self.seen
+            # already keeps each route to one request).
             yield scrapy.Request(
-                url, callback=callback, errback=self.fetch_failed, priority=link.priority, meta=meta
+                url,
+                callback=callback,
+                errback=self.fetch_failed,
+                priority=link.priority,
+                meta=meta,
+                dont_filter=has_route(url),
             )
 
     def _spend(self, url: str | None = None) -> bool:
@@ -391,6 +409,12 @@ def _form_key(formdata: Any) -> tuple[tuple[str, str], ...] | None:
     if formdata is None:
         return None
     return tuple((k, v) for k, v in formdata if len(v) <= OPAQUE_FIELD_CHARS)
+
+
+def _page_url(response: Response) -> str:
+    """The page's address, with the hash route its request asked for."""
+    request = response.request
+    return answered_url(request.url, response.url) if request is not None else response.url
 
 
 def _same_folder(url: str, other: str) -> bool:
