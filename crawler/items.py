@@ -106,6 +106,8 @@ class PageItem:
     unchanged: bool = False
     # Why the page was rendered in the browser (links built by scripts); None for plain HTTP.
     render_reason: str | None = None
+    # The page's scripts were stopped in the sandbox: "time limit: InternalError: interrupted".
+    scripts_stopped: str | None = None
     # Why the crawl did not follow this URL ("trap: …") or its redirect ("offsite redirect",
     # "redirect loop", "too many redirects"), and the redirect's target.
     refused_reason: str | None = None

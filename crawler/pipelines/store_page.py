@@ -41,6 +41,7 @@ def _page_extra(item: PageItem) -> dict[str, Any]:
         "link_text": item.link_text,
         "blocked_reason": item.blocked_reason,
         "render_reason": item.render_reason,
+        "scripts_stopped": item.scripts_stopped,
         "refused_reason": item.refused_reason,
         "redirect_to": item.redirect_to,
         **_warc_columns(item),

@@ -148,6 +148,8 @@ class PortalSpider(scrapy.Spider):
         if response.meta.get(LIST_FORM) is not None:
             links += self._list_answer_links(response)
         run = await self._run_scripts(response)
+        if run is not None and run.stopped:
+            item.scripts_stopped = f"{run.stopped}: {run.errors[0] if run.errors else ''}".rstrip(": ")
         links += self.page_links(response, run)
         item.links = links
         yield item
