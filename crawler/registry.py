@@ -2,7 +2,9 @@
 
 Columns (a header row names them, in any order): `url` (required: a home page or a report
 column), and optionally `name`, `agency`, `region`, `max_pages` (this site's page budget;
-empty = NIANBAO_MAX_PAGES) and `enabled` (`0`, `no`, `false` or `n` leaves the site out).
+empty = NIANBAO_MAX_PAGES), `enabled` (`0`, `no`, `false` or `n` leaves the site out), `tls`
+(`modern` or `old`: this site's NIANBAO_TLS) and `proxy` (an http(s) proxy URL: this site's
+NIANBAO_PROXY); an empty `tls` or `proxy` leaves the crawl's own setting.
 Lines starting with `#` are comments. Every problem names the file and the row, so a
 scheduled job's log says what to fix.
 """
@@ -14,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from crawler.addons.environment import proxy_url, tls_mode, tls_settings
 from crawler.spiders.start_url import BadStartUrl, check_start_url
 
-COLUMNS = ("name", "url", "agency", "region", "max_pages", "enabled")
+COLUMNS = ("name", "url", "agency", "region", "max_pages", "enabled", "tls", "proxy")
 # Values of `enabled` that leave a site out (compared lower-cased); anything else, or empty, keeps it.
 DISABLED = {"0", "no", "n", "false", "off"}
 
@@ -33,6 +36,8 @@ class Site:
     region: str = ""
     max_pages: int | None = None
     enabled: bool = True
+    tls: str | None = None
+    proxy: str | None = None
 
     @property
     def netloc(self) -> str:
@@ -41,6 +46,13 @@ class Site:
     @property
     def label(self) -> str:
         return self.name or self.netloc
+
+    def settings(self) -> dict[str, object]:
+        """The Scrapy settings this row sets for its own crawler (its TLS mode, its proxy)."""
+        values: dict[str, object] = tls_settings(self.tls) if self.tls else {}
+        if self.proxy:
+            values["NIANBAO_PROXY"] = self.proxy
+        return values
 
 
 def read_registry(path: str | Path) -> list[Site]:
@@ -98,6 +110,15 @@ def _site(row: dict[str, str], where: str) -> Site:
     budget = row.get("max_pages") or ""
     if budget and not (budget.isdigit() and int(budget) > 0):
         raise RegistryError(f"{where}: max_pages must be a positive whole number, not {budget!r}")
+    tls, proxy = row.get("tls") or None, row.get("proxy") or None
+    try:
+        tls = tls_mode(tls) if tls else None
+    except ValueError as exc:
+        raise RegistryError(f"{where}: tls must be {exc}, not {tls!r}") from None
+    try:
+        proxy = proxy_url(proxy) if proxy else None
+    except ValueError as exc:
+        raise RegistryError(f"{where}: proxy must be {exc}, not {proxy!r}") from None
     return Site(
         url=url,
         name=row.get("name", ""),
@@ -105,4 +126,6 @@ def _site(row: dict[str, str], where: str) -> Site:
         region=row.get("region", ""),
         max_pages=int(budget) if budget else None,
         enabled=(row.get("enabled") or "1").lower() not in DISABLED,
+        tls=tls,
+        proxy=proxy,
     )

@@ -63,6 +63,12 @@ NIANBAO_REDIS_IDLE_SECONDS = 15
 # Registry crawls (--registry): sites crawled at once, each by its own crawler (some 4 MB and 4 open
 # files each); when one finishes the next starts, so memory depends on this, not on the registry.
 NIANBAO_ACTIVE_SITES = 16
+# An HTTP proxy every request of the crawl goes through (http://host:port); empty: none. A
+# registry row's `proxy` column sets it for that site alone.
+NIANBAO_PROXY = ""
+# How the crawl speaks TLS: `modern` (OpenSSL's defaults) or `old` (also TLS 1.0/1.1 and old
+# ciphers, for servers that offer nothing newer); a registry row's `tls` column sets it per site.
+NIANBAO_TLS = "modern"
 
 # Politeness ---------------------------------------------------------------
 USER_AGENT = user_agent(NIANBAO_CONTACT_URL)
@@ -96,7 +102,13 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.redirects.RefusedRedirectsMiddleware": 610,
     "crawler.middlewares.oversize.OversizeMiddleware": 585,
     "crawler.middlewares.blockers.BlockersMiddleware": 650,
+    # Before Scrapy's HttpProxyMiddleware (750), which then proxies the request.
+    "crawler.middlewares.proxy.SiteProxyMiddleware": 740,
 }
+
+# HTTPS through Scrapy's handler, which keeps a security level the cipher setting names
+# (NIANBAO_TLS=old: TLS 1.0 servers); http stays Scrapy's default.
+DOWNLOAD_HANDLERS = {"https": "crawler.downloader.tls_handler.SecurityLevelDownloadHandler"}
 
 # A list page reached by paging (下一页, a CMS list request) keeps its parent's depth, so
 # DEPTH_LIMIT counts steps into the site, not pages of a long column.
