@@ -42,6 +42,11 @@ def _portal(variant: str) -> tuple[Portal, str]:
     if variant in ("gkmlpt", "gkmlpt-own-script"):
         pages, routes = script_lists.gkmlpt(own_script=variant == "gkmlpt-own-script")
         return Portal(pages, routes=routes), f"/gkmlpt/annualreport#{script_lists.GKMLPT_COLUMN}"
+    if variant == "shanghai-pagination":
+        return Portal(script_lists.shanghai_pagination()), "/xxgk/ndbg/index.html"
+    if variant == "query-page":
+        pages, routes = script_lists.query_page()
+        return Portal(pages, routes=routes), "/xxgk/ndbg/list.jsp?channelId=12&page=1"
     return Portal(script_lists.plain_jhtml()), "/xxgk/ndbg/index.jhtml"
 
 
@@ -54,6 +59,8 @@ VARIANTS = (
     "aspnet-postback",
     "gkmlpt",
     "gkmlpt-own-script",
+    "shanghai-pagination",
+    "query-page",
     "plain-jhtml",
 )
 CASES = [(v, start) for v in VARIANTS for start in ("column", "home")]

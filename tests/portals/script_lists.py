@@ -3,9 +3,10 @@
 
 Markup follows real pages where ../shared/corpus/real has one (SOURCES.md #5 and the sample
 portal for TRS's createPageHTML, #23 for the document.write pager, which the tests load at run
-time); the container-id-first TRS pager, Hanweb's named dataproxy endpoints, the 信息公开目录
-search.jsp POST and ASP.NET's AspNetPager have no real page there and are written after the
-descriptions in issue 16 (each builder says which).
+time, #11 for Shanghai's pagination); the container-id-first TRS pager, Hanweb's named dataproxy
+endpoints, the 信息公开目录 search.jsp POST and ASP.NET's AspNetPager have no real page there and
+are written after the descriptions in issue 16, Guangdong's gkmlpt after public crawlers of the
+platform (each builder says which).
 """
 
 from __future__ import annotations
@@ -371,3 +372,60 @@ def gkmlpt(own_script: bool = False) -> tuple[dict[str, bytes], dict[str, Callab
     if own_script:
         pages[GKMLPT_OWN_BUNDLE] = GKMLPT_OWN_SCRIPT.encode()
     return pages, {f"/gkmlpt/api/all/{GKMLPT_COLUMN}": answer}
+
+
+# --- Shanghai: a jQuery `pagination({totalPage: N, callBack})` pager ---------------------------
+# After the real list page of ../shared/corpus (SOURCES.md #11, lvchengli__covid-spider): the
+# plugin comes from /assets/js/pagination.min.js (not served here: its callBack is the only
+# address of the pages), page 1 is index.html and page i is index_i.html.
+SHANGHAI = """<html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body>
+<ul class="list">{items}</ul>
+<nav><ul class="pagination">
+<script type="text/javascript" src="/assets/js/ETUI/jquery.min.1.12.4.js"></script>
+<script type="text/javascript" src="/assets/js/pagination.min.js"></script>
+<script type="text/javascript">
+    $(".pagination").pagination({{
+        totalPage: {count},
+        showPageNum: 5,
+        isShowFL: false,
+        callBack: function (currPage) {{
+            var i=currPage;
+            if(i==1)
+                location.href='index.html';
+            else
+                location.href='index_'+i+'.html';
+        }}
+    }});
+    $(".pagination").pagination("setPage",{current},{count});
+</script></ul></nav></body></html>"""
+
+
+def shanghai_pagination() -> dict[str, bytes]:
+    pages = chunks()
+    lists = {
+        f"/xxgk/ndbg/{'index.html' if n == 1 else f'index_{n}.html'}": SHANGHAI.format(
+            items=items(chunk), count=len(pages), current=n
+        ).encode()
+        for n, chunk in enumerate(pages, start=1)
+    }
+    return portal("/xxgk/ndbg/index.html", lists)
+
+
+# --- ?page=N: a pager that shows some page numbers and states 共N页 ----------------------------
+# After the generic pager of tests/test_cms_generic.py (1 2 … 共N页 下一页); past the last
+# page the server repeats the last one, as many CMSs do.
+QUERY_PAGE = """<html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body>
+<ul>{items}</ul><div class="pager"><a href="list.jsp?channelId=12&amp;page=1">1</a>
+<a href="list.jsp?channelId=12&amp;page=2">2</a> … <span>共{count}页</span>
+<a href="list.jsp?channelId=12&amp;page={following}">下一页</a></div></body></html>"""
+
+
+def query_page() -> tuple[dict[str, bytes], dict[str, Callable]]:
+    pages = chunks()
+
+    def answer(method: str, query: dict[str, str], form: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        page = min(max(int(query["page"]) if query.get("page", "").isdigit() else 1, 1), len(pages))
+        body = QUERY_PAGE.format(items=items(pages[page - 1]), count=len(pages), following=page + 1)
+        return 200, {"Content-Type": "text/html; charset=utf-8"}, body.encode()
+
+    return portal("/xxgk/ndbg/list.jsp?channelId=12&amp;page=1", {}), {"/xxgk/ndbg/list.jsp": answer}
