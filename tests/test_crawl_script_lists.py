@@ -22,7 +22,7 @@ REAL_DOCWRITE_PAGE = (
 )
 
 
-def _portal(variant: str) -> tuple[Portal, str]:
+def variant_portal(variant: str) -> tuple[Portal, str]:
     if variant == "trs-variables":
         return Portal(script_lists.trs_variables()), "/xxgk/ndbg/index.html"
     if variant == "trs-container":
@@ -69,7 +69,7 @@ CASES = [(v, start) for v in VARIANTS for start in ("column", "home")]
 @pytest.fixture(scope="module", params=CASES, ids=lambda c: "-".join(c))
 def crawled(request, tmp_path_factory):
     variant, start = request.param
-    portal, column = _portal(variant)
+    portal, column = variant_portal(variant)
     db = tmp_path_factory.mktemp("db") / "reports.db"
     with serve_portal(portal) as base:
         result = run_crawl(base + (column if start == "column" else "/index.html"), db)
