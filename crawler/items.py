@@ -15,6 +15,9 @@ FOCUS = "nianbao_focus"
 KIND = "nianbao_kind"
 # The fields of a list request read page by page (a Hanweb dataproxy or script POST; () for GET).
 LIST_FORM = "nianbao_list_form"
+# A list page counted from the first page's answer (the same request, page field counted up): the
+# first answer gave the page size, a later, shorter one would not, so it asks for no more pages.
+LIST_COUNTED = "nianbao_list_counted"
 # (parent url, parent title, link text) of an attachment.
 PARENT = "nianbao_parent"
 # Why the answer is a blocker (WAF challenge, geoblock, TLS failure) rather than the page.
@@ -103,6 +106,8 @@ class PageItem:
     unchanged: bool = False
     # Why the page was rendered in the browser (links built by scripts); None for plain HTTP.
     render_reason: str | None = None
+    # The page's scripts were stopped in the sandbox: "time limit: InternalError: interrupted".
+    scripts_stopped: str | None = None
     # Why the crawl did not follow this URL ("trap: …") or its redirect ("offsite redirect",
     # "redirect loop", "too many redirects"), and the redirect's target.
     refused_reason: str | None = None

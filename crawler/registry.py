@@ -4,7 +4,9 @@ Columns (a header row names them, in any order): `url` (required: a home page or
 column), and optionally `name`, `agency`, `region`, `max_pages` (this site's page budget;
 empty = NIANBAO_MAX_PAGES), `enabled` (`0`, `no`, `false` or `n` leaves the site out) and
 `cadence` (how often `nianbao schedule` visits it: daily, weekly, monthly or a number of days;
-empty = the statutory calendar, crawler/schedule/calendar.csv).
+empty = the statutory calendar, crawler/schedule/calendar.csv), `tls` (`modern` or `old`: this
+site's NIANBAO_TLS) and `proxy` (an http(s) proxy URL: this site's NIANBAO_PROXY); an empty
+`tls` or `proxy` leaves the crawl's own setting.
 Describing the site, for a registry that others will read and trust: `code` (its GB/T 2260
 division code), `level` (province, prefecture, county or department), `column` (the disclosure
 annual-report column, where the crawl starts when given), `source` and `column_source` (where a
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from crawler.addons.environment import proxy_url, tls_mode, tls_settings
 from crawler.schedule.calendar import parse_cadence
 from crawler.spiders.start_url import BadStartUrl, check_start_url
 from extract.gazetteer import CITY, COUNTY, PROVINCE, gazetteer
@@ -39,6 +42,8 @@ COLUMNS = (
     "source",
     "column_source",
     "verified",
+    "tls",
+    "proxy",
 )
 # Values of `enabled` that leave a site out (compared lower-cased); anything else, or empty, keeps it.
 DISABLED = {"0", "no", "n", "false", "off"}
@@ -68,6 +73,8 @@ class Site:
     source: str = ""
     column_source: str = ""
     verified: bool = False
+    tls: str | None = None
+    proxy: str | None = None
 
     @property
     def netloc(self) -> str:
@@ -81,6 +88,13 @@ class Site:
     def start_url(self) -> str:
         """Where its crawl starts: the report column when the row names one, else `url`."""
         return self.column or self.url
+
+    def settings(self) -> dict[str, object]:
+        """The Scrapy settings this row sets for its own crawler (its TLS mode, its proxy)."""
+        values: dict[str, object] = tls_settings(self.tls) if self.tls else {}
+        if self.proxy:
+            values["NIANBAO_PROXY"] = self.proxy
+        return values
 
 
 @dataclass(frozen=True)
@@ -182,6 +196,15 @@ def _site(row: dict[str, str], where: str) -> Site:
         cadence = parse_cadence(row["cadence"]) if row.get("cadence") else None
     except ValueError as exc:
         raise RegistryError(f"{where}: {exc}") from None
+    tls, proxy = row.get("tls") or None, row.get("proxy") or None
+    try:
+        tls = tls_mode(tls) if tls else None
+    except ValueError as exc:
+        raise RegistryError(f"{where}: tls must be {exc}, not {tls!r}") from None
+    try:
+        proxy = proxy_url(proxy) if proxy else None
+    except ValueError as exc:
+        raise RegistryError(f"{where}: proxy must be {exc}, not {proxy!r}") from None
     return Site(
         url=url,
         name=row.get("name", ""),
@@ -196,6 +219,8 @@ def _site(row: dict[str, str], where: str) -> Site:
         source=row.get("source", ""),
         column_source=row.get("column_source", ""),
         verified=(row.get("verified") or "0").lower() not in DISABLED,
+        tls=tls,
+        proxy=proxy,
     )
 
 

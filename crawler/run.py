@@ -113,6 +113,8 @@ class SiteWindow:
         run_id = self.run_ids.get(site.url) or uuid4().hex[:12]
         crawler = self.process.create_crawler(PortalSpider)
         crawler.settings.set("NIANBAO_RUN_ID", run_id, priority="cmdline")  # the store's run, per site
+        for name, value in site.settings().items():  # the row's TLS mode and proxy, over the crawl's
+            crawler.settings.set(name, value, priority="cmdline")
         self.runs.append((site, run_id))
         self.active += 1
         self.peak = max(self.peak, self.active)

@@ -79,6 +79,12 @@ NIANBAO_WEBHOOK_KIND = "generic"
 # `nianbao schedule` without --once sleeps until the next site is due, but never longer than this
 # (seconds): it then looks again for registry edits and for Scrapyd jobs that have ended.
 NIANBAO_SCHEDULE_WAKE_SECONDS = 600
+# An HTTP proxy every request of the crawl goes through (http://host:port); empty: none. A
+# registry row's `proxy` column sets it for that site alone.
+NIANBAO_PROXY = ""
+# How the crawl speaks TLS: `modern` (OpenSSL's defaults) or `old` (also TLS 1.0/1.1 and old
+# ciphers, for servers that offer nothing newer); a registry row's `tls` column sets it per site.
+NIANBAO_TLS = "modern"
 
 # Politeness ---------------------------------------------------------------
 USER_AGENT = user_agent(NIANBAO_CONTACT_URL)
@@ -112,7 +118,13 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.redirects.RefusedRedirectsMiddleware": 610,
     "crawler.middlewares.oversize.OversizeMiddleware": 585,
     "crawler.middlewares.blockers.BlockersMiddleware": 650,
+    # Before Scrapy's HttpProxyMiddleware (750), which then proxies the request.
+    "crawler.middlewares.proxy.SiteProxyMiddleware": 740,
 }
+
+# HTTPS through Scrapy's handler, which keeps a security level the cipher setting names
+# (NIANBAO_TLS=old: TLS 1.0 servers); http stays Scrapy's default.
+DOWNLOAD_HANDLERS = {"https": "crawler.downloader.tls_handler.SecurityLevelDownloadHandler"}
 
 # A list page reached by paging (下一页, a CMS list request) keeps its parent's depth, so
 # DEPTH_LIMIT counts steps into the site, not pages of a long column.

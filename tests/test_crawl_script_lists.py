@@ -22,7 +22,7 @@ REAL_DOCWRITE_PAGE = (
 )
 
 
-def _portal(variant: str) -> tuple[Portal, str]:
+def variant_portal(variant: str) -> tuple[Portal, str]:
     if variant == "trs-variables":
         return Portal(script_lists.trs_variables()), "/xxgk/ndbg/index.html"
     if variant == "trs-container":
@@ -39,6 +39,14 @@ def _portal(variant: str) -> tuple[Portal, str]:
     if variant == "aspnet-postback":
         pages, routes = script_lists.aspnet()
         return Portal(pages, routes=routes), "/xxgk/ndbg/List.aspx?ClassID=12"
+    if variant in ("gkmlpt", "gkmlpt-own-script"):
+        pages, routes = script_lists.gkmlpt(own_script=variant == "gkmlpt-own-script")
+        return Portal(pages, routes=routes), f"/gkmlpt/annualreport#{script_lists.GKMLPT_COLUMN}"
+    if variant == "shanghai-pagination":
+        return Portal(script_lists.shanghai_pagination()), "/xxgk/ndbg/index.html"
+    if variant == "query-page":
+        pages, routes = script_lists.query_page()
+        return Portal(pages, routes=routes), "/xxgk/ndbg/list.jsp?channelId=12&page=1"
     return Portal(script_lists.plain_jhtml()), "/xxgk/ndbg/index.jhtml"
 
 
@@ -49,6 +57,10 @@ VARIANTS = (
     "hanweb-named-proxy",
     "hanweb-xxgk-search",
     "aspnet-postback",
+    "gkmlpt",
+    "gkmlpt-own-script",
+    "shanghai-pagination",
+    "query-page",
     "plain-jhtml",
 )
 CASES = [(v, start) for v in VARIANTS for start in ("column", "home")]
@@ -57,7 +69,7 @@ CASES = [(v, start) for v in VARIANTS for start in ("column", "home")]
 @pytest.fixture(scope="module", params=CASES, ids=lambda c: "-".join(c))
 def crawled(request, tmp_path_factory):
     variant, start = request.param
-    portal, column = _portal(variant)
+    portal, column = variant_portal(variant)
     db = tmp_path_factory.mktemp("db") / "reports.db"
     with serve_portal(portal) as base:
         result = run_crawl(base + (column if start == "column" else "/index.html"), db)

@@ -6,22 +6,15 @@ tests/portals/script_lists.py, whose list exists only in the answers to a POST."
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
+from .helpers.crawl import crawl_stat as _stat
 from .helpers.crawl import open_db, run_crawl
 from .portals import script_lists
 from .portals.server import Portal, serve_portal
 
 # Served without validators: the home page, a report and the column page itself.
 BARE = {"/index.html", "/col/col2630/index.html", script_lists.article_path(0, script_lists.DOCS[0])}
-
-
-def _stat(stderr: str, name: str) -> int:
-    """A counter from the stats Scrapy logs at the end of a crawl."""
-    found = re.search(rf"'{re.escape(name)}': (\d+)", stderr)
-    return int(found.group(1)) if found else 0
 
 
 @pytest.fixture(scope="module")

@@ -108,3 +108,10 @@ def test_requests_are_recorded_never_sent():
         server.shutdown()
         server.server_close()
     assert (len(recorded), _Counting.hits) == (4, 0)
+
+
+def test_scripts_see_the_hash_route_of_the_address():
+    html = "<script>window._CONFIG = {SID: '755001'}; $.getJSON('/gkmlpt/api/all/' + location.hash.slice(1) + '?page=1&sid=' + _CONFIG.SID);</script>"
+    page = page_scripts(Selector(text=html), "http://127.0.0.1:8000/gkmlpt/annualreport#2629")
+    (request,) = script_requests(run_page_scripts(page), URL)
+    assert request.url == "http://127.0.0.1:8000/gkmlpt/api/all/2629?page=1&sid=755001"

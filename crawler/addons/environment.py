@@ -94,6 +94,43 @@ def _one_of(*choices: str) -> Callable[[str], str]:
     return parse
 
 
+def proxy_url(text: str) -> str:
+    """A checked proxy URL (the registry's `proxy` column is checked the same way)."""
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError("an http(s) proxy URL such as http://proxy.example:3128")
+    try:
+        parts.port  # noqa: B018 - urlsplit checks the port only when asked
+    except ValueError:
+        raise ValueError("an http(s) proxy URL with a port from 1 to 65535") from None
+    return text
+
+
+# How the crawl speaks TLS. `modern` (the default) is Scrapy's: TLS 1.2 or newer (Twisted's
+# floor) with OpenSSL's default ciphers. `old` also speaks TLS 1.0 and 1.1 and offers every
+# authenticated cipher OpenSSL has (RSA key exchange, CBC, SHA-1 MACs), which many government
+# servers still require; it is a per-site choice, since it also accepts what a downgrade would.
+TLS_MODES: dict[str, dict[str, str | None]] = {
+    "modern": {"DOWNLOAD_TLS_MIN_VERSION": None, "DOWNLOADER_CLIENT_TLS_CIPHERS": "DEFAULT"},
+    # Security level 0: TLS 1.0 signs with MD5+SHA-1 (crawler/downloader/tls_handler.py).
+    "old": {
+        "DOWNLOAD_TLS_MIN_VERSION": "TLSv1.0",
+        "DOWNLOADER_CLIENT_TLS_CIPHERS": "ALL:!aNULL:!eNULL:@SECLEVEL=0",
+    },
+}
+
+
+def tls_mode(text: str) -> str:
+    if text.lower() not in TLS_MODES:
+        raise ValueError(f"one of {', '.join(TLS_MODES)}")
+    return text.lower()
+
+
+def tls_settings(mode: str) -> dict[str, str | None]:
+    """The Scrapy settings of a TLS mode, and the mode itself (NIANBAO_TLS)."""
+    return {"NIANBAO_TLS": mode, **TLS_MODES[mode]}
+
+
 def _log_level(text: str) -> str:
     if text.upper() not in _LOG_LEVELS:
         raise ValueError(f"one of {', '.join(_LOG_LEVELS)}")
@@ -153,6 +190,8 @@ VARIABLES: tuple[Variable, ...] = (
     _variable("NIANBAO_WEBHOOK", _http_url),
     _variable("NIANBAO_WEBHOOK_KIND", _one_of("generic", "dingtalk", "wecom")),
     _variable("NIANBAO_SCHEDULE_WAKE_SECONDS", _seconds),
+    _variable("NIANBAO_PROXY", proxy_url),
+    Variable("NIANBAO_TLS", tls_mode, tls_settings),
     # Scrapy's own settings, under our prefix.
     Variable(
         "NIANBAO_DOWNLOAD_DELAY",

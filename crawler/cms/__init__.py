@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from .base import CmsAdapter, FoundLink, ListRequest
 from .generic import GenericAdapter
+from .gkmlpt import GkmlptAdapter
 from .hanweb import HanwebAdapter
 from .shanghai import ShanghaiAdapter
 
 # TRS pagers (createPageHTML and the rest) are run, not read: crawler/scripts/.
-ADAPTERS: tuple[CmsAdapter, ...] = (HanwebAdapter(), ShanghaiAdapter(), GenericAdapter())
+ADAPTERS: tuple[CmsAdapter, ...] = (HanwebAdapter(), ShanghaiAdapter(), GkmlptAdapter(), GenericAdapter())
 
 __all__ = ["ADAPTERS", "CmsAdapter", "FoundLink", "ListRequest", "adapters_for"]
 

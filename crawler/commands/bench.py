@@ -24,6 +24,7 @@ from pathlib import Path
 
 import click
 
+from crawler.commands.bench_scripts import bench_scripts
 from crawler.commands.common import fail
 
 _STAT = r"'{name}':\s*([\d.]+)"
@@ -200,3 +201,6 @@ def bench_reextract(reports: int, rounds: int) -> None:
     )
     click.echo(f"nianbao reextract (WARC, extract, store): {redone:7.0f} pages/min  (best of {rounds})")
     click.echo(f"ratio reextract / extraction:            {redone / alone:8.2f}")
+
+
+bench.add_command(bench_scripts)

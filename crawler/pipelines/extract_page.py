@@ -55,8 +55,11 @@ class ExtractPipeline:
         return f"not parsed: {len(body)} bytes, over NIANBAO_MAX_PARSE_SIZE ({self.max_parse_size})"
 
     async def process_item(self, item: PageItem) -> PageItem:
-        # Unchanged pages were parsed last time; blocker pages are not the site's content.
-        if item.error is None and item.body and not item.unchanged and not item.blocked_reason:
+        # Unchanged pages were parsed last time; blocker pages and error answers (404, 500: the
+        # server's page about the failure, often its own, served alike on every re-crawl and
+        # without validators) are not the site's content.
+        failed = item.status is not None and item.status >= 400
+        if item.error is None and item.body and not item.unchanged and not item.blocked_reason and not failed:
             item.error = self.too_large(item.body)
             if item.error:
                 return item

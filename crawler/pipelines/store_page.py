@@ -41,6 +41,7 @@ def _page_extra(item: PageItem) -> dict[str, Any]:
         "link_text": item.link_text,
         "blocked_reason": item.blocked_reason,
         "render_reason": item.render_reason,
+        "scripts_stopped": item.scripts_stopped,
         "refused_reason": item.refused_reason,
         "redirect_to": item.redirect_to,
         **_warc_columns(item),
@@ -130,11 +131,13 @@ class StorePipeline:
             error = item.error or f"blocked: {item.blocked_reason}"
             self.store.save_fetch_error(item.url, item.status, error, self.run_id, extra)
         elif item.report is None:
-            if item.body:  # not parsed (too large): the snapshot still has its hash and size
+            if item.body:  # not parsed (too large, an error answer): the snapshot keeps hash and size
                 extra |= {"sha256": hashlib.sha256(item.body).hexdigest(), "size": len(item.body)}
-            self.store.save_fetch_error(
-                item.url, item.status, item.error or "empty response", self.run_id, extra
-            )
+            failed = item.status is not None and item.status >= 400
+            if failed:  # an error answer is not parsed; its status says what went wrong
+                extra["content_type"] = (item.headers or {}).get("Content-Type")
+            error = item.error or (None if failed else "empty response")
+            self.store.save_fetch_error(item.url, item.status, error, self.run_id, extra)
         else:
             content_type = (item.headers or {}).get("Content-Type")
             if item.status not in GONE_STATUSES:

@@ -20,7 +20,8 @@ _TOTAL_KEYS = ("total", "totalCount", "totalRecord", "count")
 
 
 def stated_pages(answer: str) -> int | None:
-    """How many pages the answer says the list has."""
+    """How many pages the answer says the list has (a JSON answer: its total over the items of
+    this page, so only a full page, the first, says it right)."""
     stated = _TOTAL_PAGES.search(answer)
     if stated:
         return int(stated.group(1))
@@ -40,16 +41,17 @@ def stated_pages(answer: str) -> int | None:
 
 
 def following_pages(listing: ListRequest, answer: str) -> list[ListRequest]:
-    """The same request for every page after this one, up to the stated last page."""
-    last = stated_pages(answer)
-    if last is None:
-        return []
+    """The same request for every page after this one, up to the stated last page. Asked of the
+    first answer only (the spider marks the pages counted from it)."""
     fields = list(listing.formdata)
     parts = urlsplit(listing.url)
     query = parse_qsl(parts.query, keep_blank_values=True)
     for where in (fields, query):
         for index, (name, value) in enumerate(where):
             if PAGE_FIELDS.match(name) and value.isdigit():
+                last = stated_pages(answer)
+                if last is None:
+                    return []
                 return [
                     _with(listing, where is fields, fields, query, index, page)
                     for page in range(int(value) + 1, min(last, MAX_LIST_PAGES) + 1)

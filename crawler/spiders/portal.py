@@ -3,10 +3,11 @@
 The spider stays on the start URL's host (scheme, host and port) and runs a
 focused crawl: links toward the disclosure section and the report column are
 fetched first and always, other links only near the start page or from inside
-that section. CMS adapters (crawler/cms/) add the list pages and records that
-exist only in JavaScript or behind AJAX. Attachments linked from those pages
-are downloaded as attachments of their page. Every fetch goes to the
-pipelines, which decide what is a report.
+that section. What a page leads to (its scripts run in the sandbox, the CMS
+adapters' list requests, its anchors and attachments) is gathered in
+crawler/spiders/page_links.py; this module fetches, scopes, refuses traps and
+spends the page budget. Attachments are downloaded as attachments of their
+page. Every fetch goes to the pipelines, which decide what is a report.
 """
 
 from __future__ import annotations
@@ -14,25 +15,19 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urlsplit
 
 import scrapy
-from parsel import Selector
 from scrapy.exceptions import CloseSpider
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
-from crawler import cms, scripts
-from crawler.cms.base import FoundLink
-from crawler.cms.hanweb import next_group
 from crawler.items import (
-    ATTACHMENT,
     BLOCKED,
     FOCUS,
     KIND,
     LIST_FORM,
     PAGE,
-    PAGING,
     PARENT,
     REDIRECT_REFUSED,
     RENDER_REASON,
@@ -46,16 +41,13 @@ from crawler.items import (
 )
 from crawler.links.attachments import (
     attachment_problem,
-    find_attachments,
-    is_attachment_url,
-    unique_links,
 )
-from crawler.links.json_links import is_json, json_links
-from crawler.links.scoring import PAGING_SCORE, REPORT_HINTS, is_paging_text, link_score
+from crawler.links.routes import has_route
+from crawler.links.scoring import REPORT_HINTS
 from crawler.links.traps import CalendarTrap, trap_reason
 from crawler.middlewares.blockers import failure_reason
-from crawler.scripts.paging import following_pages
 from crawler.scripts.sources import ScriptSources
+from crawler.spiders.page_links import PageLinks, response_address
 from crawler.spiders.start_url import check_start_url
 from crawler.store.incremental import request_key
 
@@ -68,7 +60,7 @@ _SKIP_EXTENSIONS = re.compile(
 OPAQUE_FIELD_CHARS = 120
 
 
-class PortalSpider(scrapy.Spider):
+class PortalSpider(PageLinks, scrapy.Spider):
     name = "portal"
 
     def __init__(
@@ -146,6 +138,8 @@ class PortalSpider(scrapy.Spider):
         if response.meta.get(LIST_FORM) is not None:
             links += self._list_answer_links(response)
         run = await self._run_scripts(response)
+        if run is not None and run.stopped:
+            item.scripts_stopped = f"{run.stopped}: {run.errors[0] if run.errors else ''}".rstrip(": ")
         links += self.page_links(response, run)
         item.links = links
         yield item
@@ -185,7 +179,7 @@ class PortalSpider(scrapy.Spider):
         if refused:
             return _refused_redirect(response, *refused)
         return PageItem(
-            url=response.url,
+            url=response_address(response),
             status=response.status,
             body=response.body,
             headers=header_dict(response.headers),
@@ -195,103 +189,6 @@ class PortalSpider(scrapy.Spider):
             exchange=exchange(response.request, response),
             **_placing(response.meta),
         )
-
-    # Links ----------------------------------------------------------------
-    async def _run_scripts(self, response: Response) -> scripts.ScriptRun | None:
-        """Run the page's scripts (with the same-host ones it loads) where their links would be followed."""
-        if not (response.meta.get(FOCUS) or response.meta.get("depth", 0) < self.offtopic_depth):
-            return None
-        if is_json(response.text) or response.meta.get(RENDER_REASON):
-            return None  # a rendered page's scripts have run in the browser already
-        page = scripts.page_scripts(response.selector, response.url)
-        if not page.scripts and not page.handlers:
-            return None
-        loaded = await self.script_sources.load(scripts.same_host_sources(page))
-        run = scripts.run_page_scripts(page, loaded)
-        self.crawler.stats.inc_value("nianbao/scripts/pages")
-        if run.stopped:
-            self.crawler.stats.inc_value(f"nianbao/scripts/stopped/{run.stopped}")
-            self.logger.warning("scripts of %s stopped at the %s", response.url, run.stopped)
-        return run
-
-    async def _fetch_script(self, url: str) -> bytes | None:
-        if not self._wanted_script(url):
-            return None
-        self.crawler.stats.inc_value("nianbao/scripts/fetched")
-        try:
-            response = await self.crawler.engine.download_async(scrapy.Request(url, meta={KIND: "script"}))
-        except Exception as error:  # a script that cannot be had is a page run without it
-            self.logger.info("script %s not loaded: %s", url, error)
-            return None
-        return response.body if response.status == 200 else None
-
-    def page_links(self, response: Response, run: scripts.ScriptRun | None = None) -> list[PageLink]:
-        """What the page leads to: list requests, links worth following, attachments."""
-        html = response.text
-        focused = bool(response.meta.get(FOCUS))
-        shallow = response.meta.get("depth", 0) < self.offtopic_depth
-        adapters = cms.adapters_for(html)
-        links: list[PageLink] = []
-        for adapter in adapters:
-            for listing in adapter.list_requests(html, response.url):
-                links += self._list_link(listing, focused, shallow)
-        candidates = [
-            (link.url, link.text) for adapter in adapters for link in adapter.links(html, response.url)
-        ]
-        if run is not None:
-            for listing in scripts.script_requests(run, response.url):
-                links += self._list_link(listing, focused, shallow)
-            candidates += [(link.url, link.text) for link in scripts.script_links(run, response.url)]
-        if is_json(html):
-            candidates += [(link.url, link.text) for link in json_links(html, response.url)]
-        # Attachments that live outside the markup: CDATA records, list answers, script output.
-        outside = [FoundLink(url, text) for url, text in candidates if is_attachment_url(url)]
-        markup = _markup(response)
-        for anchor in markup.css("a[href]"):
-            href = anchor.attrib.get("href", "").strip()
-            if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
-                continue
-            text = " ".join(anchor.css("::text").getall()) + " " + anchor.attrib.get("title", "")
-            candidates.append((urldefrag(response.urljoin(href))[0], text.strip()))
-        for url, text in candidates:
-            if is_attachment_url(url):
-                continue  # fetched below, as an attachment of this page
-            if any(adapter.beyond_last_page(html, url) for adapter in adapters):
-                self.crawler.stats.inc_value("nianbao/beyond_last_page")
-                continue
-            score = link_score(url, text)
-            if score == PAGING_SCORE and not focused:
-                score = 0  # "下一页" of a column that says nothing about reports
-            if score or focused or shallow:
-                meta: dict[str, Any] = {FOCUS: bool(score), KIND: PAGE}
-                if focused and is_paging_text(text) and _same_folder(url, response.url):
-                    meta[PAGING] = True  # the column's next page: as deep as this one
-                links.append(PageLink(url, score, meta, text=text))
-        title = _page_title(response)
-        for link in unique_links([*find_attachments(markup, response.url), *outside]):
-            if focused or link_score(link.url, link.text):
-                meta = {KIND: ATTACHMENT, PARENT: (response.url, title, link.text or None)}
-                links.append(PageLink(link.url, 45, meta, attachment=True))
-        return links
-
-    def _list_link(self, listing: cms.ListRequest, focused: bool, shallow: bool) -> list[PageLink]:
-        if not (focused or shallow):
-            return []
-        meta: dict[str, Any] = {FOCUS: focused, KIND: PAGE, PAGING: True, LIST_FORM: listing.formdata}
-        formdata = tuple(listing.formdata) if listing.method == "POST" else None
-        return [PageLink(listing.url, PAGING_SCORE, meta, formdata)]
-
-    def _list_answer_links(self, response: Response) -> list[PageLink]:
-        """The next requests of a list read page by page: Hanweb's next record group, or the
-        same request with its page field counted up to the page count the answer states."""
-        form = tuple(response.meta[LIST_FORM])
-        method = response.request.method if response.request is not None else "GET"
-        following = next_group(response.text, response.url, form)
-        listings = [following] if following is not None else []
-        if not listings:
-            listings = following_pages(cms.ListRequest(response.url, method, form), response.text)
-        focused = bool(response.meta.get(FOCUS))
-        return [link for listing in listings for link in self._list_link(listing, focused, False)]
 
     def _follow(self, link: PageLink) -> Iterator[scrapy.Request | PageItem]:
         url, formdata = link.url, link.formdata
@@ -317,8 +214,15 @@ class PortalSpider(scrapy.Spider):
                 meta=meta,
             )
         else:
+            # Scrapy's duplicate filter ignores fragments; a hash route is another list (self.seen
+            # already keeps each route to one request).
             yield scrapy.Request(
-                url, callback=callback, errback=self.fetch_failed, priority=link.priority, meta=meta
+                url,
+                callback=callback,
+                errback=self.fetch_failed,
+                priority=link.priority,
+                meta=meta,
+                dont_filter=has_route(url),
             )
 
     def _spend(self, url: str | None = None) -> bool:
@@ -391,21 +295,3 @@ def _form_key(formdata: Any) -> tuple[tuple[str, str], ...] | None:
     if formdata is None:
         return None
     return tuple((k, v) for k, v in formdata if len(v) <= OPAQUE_FIELD_CHARS)
-
-
-def _same_folder(url: str, other: str) -> bool:
-    return urlsplit(url).path.rsplit("/", 1)[0] == urlsplit(other).path.rsplit("/", 1)[0]
-
-
-def _markup(response: Response) -> Selector:
-    """The page's markup; a JSON answer (parsel reads it as JSON) has none."""
-    selector = response.selector
-    return Selector(text="<html></html>") if selector.type == "json" else selector
-
-
-def _page_title(response: Response) -> str | None:
-    for query in ("meta[name=ArticleTitle]::attr(content)", "title::text", "h1 ::text"):
-        value = " ".join(t.strip() for t in _markup(response).css(query).getall() if t.strip())
-        if value:
-            return value
-    return None

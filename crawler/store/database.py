@@ -175,7 +175,7 @@ class Store:
         self,
         url: str,
         status: int | None,
-        error: str,
+        error: str | None,
         run_id: str | None,
         extra: dict[str, Any] | None = None,
     ) -> None:

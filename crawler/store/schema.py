@@ -102,6 +102,9 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             "link_text": str,
             # Why the page was rendered in the browser (`crawl --browser`); empty for plain HTTP.
             "render_reason": str,
+            # Why the page's scripts were cut short in the sandbox (a loop that never ends, a
+            # runaway allocation): the limit and the engine's message. Empty when they ran out.
+            "scripts_stopped": str,
             # Why the crawl did not follow this URL (a trap: never requested, status empty) or its
             # redirect (offsite, a loop, too many hops), and where the redirect pointed.
             "refused_reason": str,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -58,3 +59,9 @@ def open_db(db: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
     return conn
+
+
+def crawl_stat(stderr: str, name: str) -> int:
+    """A counter from the stats Scrapy logs at the end of a crawl (NIANBAO_LOG_LEVEL=INFO)."""
+    found = re.search(rf"'{re.escape(name)}': (\d+)", stderr)
+    return int(found.group(1)) if found else 0

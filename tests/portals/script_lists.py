@@ -3,13 +3,15 @@
 
 Markup follows real pages where ../shared/corpus/real has one (SOURCES.md #5 and the sample
 portal for TRS's createPageHTML, #23 for the document.write pager, which the tests load at run
-time); the container-id-first TRS pager, Hanweb's named dataproxy endpoints, the 信息公开目录
-search.jsp POST and ASP.NET's AspNetPager have no real page there and are written after the
-descriptions in issue 16 (each builder says which).
+time, #11 for Shanghai's pagination); the container-id-first TRS pager, Hanweb's named dataproxy
+endpoints, the 信息公开目录 search.jsp POST and ASP.NET's AspNetPager have no real page there and
+are written after the descriptions in issue 16, Guangdong's gkmlpt after public crawlers of the
+platform (each builder says which).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 
@@ -297,3 +299,133 @@ def plain_jhtml() -> dict[str, bytes]:
             pager += f'<a href="{name(n + 1)}">下一页</a> <a href="{name(len(pages) - 1)}">尾页</a>'
         lists[f"/xxgk/ndbg/{name(n)}"] = PLAIN.format(items=items(chunk), pager=pager).encode()
     return portal("/xxgk/ndbg/index.jhtml", lists)
+
+
+# --- Guangdong gkmlpt: an empty shell, the list from /gkmlpt/api/all/{column}?page=N&sid={site} --
+# Written after public crawlers of the platform (hulelan/china-governance crawlers/gkmlpt.py and
+# docs/references/gkmlpt-platform-survey.md: the shell's `window._CONFIG = {SID: '…', TREE: […]}`,
+# the JSON {total, articles} of /gkmlpt/api/all/{column}?page=N&sid=SID; a Scrapy spider asking
+# whly.gd.gov.cn/gkmlpt/api/all/2629?page=1&sid=175 for the column /gkmlpt/annualreport#2629).
+# The platform's script bundle is served from a host shared by the province's sites; with
+# `own_script` the site serves the script that asks for the list itself.
+GKMLPT_SID = "755001"
+GKMLPT_COLUMN = 2629
+GKMLPT_SHELL = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开年报</title>
+<script type="text/javascript">
+window._CONFIG = {{
+  SID: '{sid}',
+  TREE: [{{"id": 2628, "name": "政府信息公开指南", "parent": 0, "post_count": 1, "jump_url": "", "children": []}}, {{"id": {column}, "name": "政府信息公开年报", "parent": 0, "post_count": {count}, "jump_url": "", "children": []}}],
+  SERVICE_AREA_ID: 0
+}};
+</script></head><body><div id="app"></div>
+<script type="text/javascript" src="{bundle}"></script>
+</body></html>"""
+GKMLPT_SHARED_BUNDLE = "http://cloud.gd.gov.cn.invalid/gkmlpt/js/app.js"
+GKMLPT_OWN_BUNDLE = "/gkmlpt/js/list.js"
+# What the list view does on load: the column from the address's hash (else the first column of
+# the tree), page 1 of the API, the answer's articles drawn into the page.
+GKMLPT_OWN_SCRIPT = """(function () {
+  var column = location.hash.replace('#', '') || window._CONFIG.TREE[0].id;
+  var xhr = new XMLHttpRequest();
+  xhr.open('GET', '/gkmlpt/api/all/' + column + '?page=1&sid=' + window._CONFIG.SID);
+  xhr.onload = function () { document.getElementById('app').innerHTML = xhr.responseText; };
+  xhr.send();
+})();"""
+
+
+def gkmlpt_answer(page: int, sid: str = GKMLPT_SID) -> dict:
+    pages = chunks()
+    if sid != GKMLPT_SID or not 1 <= page <= len(pages):
+        return {"total": len(DOCS), "articles": []}
+    articles = [
+        {
+            "id": 7000 + serial,
+            "title": doc.title,
+            "url": article_path(serial, doc),
+            "publisher": "柳林县人民政府办公室",
+            "identifier": f"11440300MB2C{serial:05d}/2022-{serial:05d}",
+            "display_publish_time": 1_648_166_400 + serial,
+            "create_time": 1_648_166_400 + serial,
+            "classify_main": GKMLPT_COLUMN,
+            "type": "normal",
+        }
+        for serial, doc in pages[page - 1]
+    ]
+    classify = {"id": GKMLPT_COLUMN, "name": "政府信息公开年报", "post_count": len(DOCS), "jump_url": ""}
+    return {"classify": classify, "articles": articles, "total": len(DOCS), "offset": (page - 1) * PER_PAGE}
+
+
+def gkmlpt(own_script: bool = False) -> tuple[dict[str, bytes], dict[str, Callable]]:
+    shell = GKMLPT_SHELL.format(
+        sid=GKMLPT_SID,
+        column=GKMLPT_COLUMN,
+        count=len(DOCS),
+        bundle=GKMLPT_OWN_BUNDLE if own_script else GKMLPT_SHARED_BUNDLE,
+    )
+
+    def answer(method: str, query: dict[str, str], form: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        page = int(query.get("page", "1")) if query.get("page", "1").isdigit() else 0
+        body = json.dumps(gkmlpt_answer(page, query.get("sid", "")), ensure_ascii=False)
+        return 200, {"Content-Type": "application/json;charset=UTF-8"}, body.encode()
+
+    pages = portal(f"/gkmlpt/annualreport#{GKMLPT_COLUMN}", {"/gkmlpt/annualreport": shell.encode()})
+    if own_script:
+        pages[GKMLPT_OWN_BUNDLE] = GKMLPT_OWN_SCRIPT.encode()
+    return pages, {f"/gkmlpt/api/all/{GKMLPT_COLUMN}": answer}
+
+
+# --- Shanghai: a jQuery `pagination({totalPage: N, callBack})` pager ---------------------------
+# After the real list page of ../shared/corpus (SOURCES.md #11, lvchengli__covid-spider): the
+# plugin comes from /assets/js/pagination.min.js (not served here: its callBack is the only
+# address of the pages), page 1 is index.html and page i is index_i.html.
+SHANGHAI = """<html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body>
+<ul class="list">{items}</ul>
+<nav><ul class="pagination">
+<script type="text/javascript" src="/assets/js/ETUI/jquery.min.1.12.4.js"></script>
+<script type="text/javascript" src="/assets/js/pagination.min.js"></script>
+<script type="text/javascript">
+    $(".pagination").pagination({{
+        totalPage: {count},
+        showPageNum: 5,
+        isShowFL: false,
+        callBack: function (currPage) {{
+            var i=currPage;
+            if(i==1)
+                location.href='index.html';
+            else
+                location.href='index_'+i+'.html';
+        }}
+    }});
+    $(".pagination").pagination("setPage",{current},{count});
+</script></ul></nav></body></html>"""
+
+
+def shanghai_pagination() -> dict[str, bytes]:
+    pages = chunks()
+    lists = {
+        f"/xxgk/ndbg/{'index.html' if n == 1 else f'index_{n}.html'}": SHANGHAI.format(
+            items=items(chunk), count=len(pages), current=n
+        ).encode()
+        for n, chunk in enumerate(pages, start=1)
+    }
+    return portal("/xxgk/ndbg/index.html", lists)
+
+
+# --- ?page=N: a pager that shows some page numbers and states 共N页 ----------------------------
+# After the generic pager of tests/test_cms_generic.py (1 2 … 共N页 下一页); past the last
+# page the server repeats the last one, as many CMSs do.
+QUERY_PAGE = """<html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body>
+<ul>{items}</ul><div class="pager"><a href="list.jsp?channelId=12&amp;page=1">1</a>
+<a href="list.jsp?channelId=12&amp;page=2">2</a> … <span>共{count}页</span>
+<a href="list.jsp?channelId=12&amp;page={following}">下一页</a></div></body></html>"""
+
+
+def query_page() -> tuple[dict[str, bytes], dict[str, Callable]]:
+    pages = chunks()
+
+    def answer(method: str, query: dict[str, str], form: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        page = min(max(int(query["page"]) if query.get("page", "").isdigit() else 1, 1), len(pages))
+        body = QUERY_PAGE.format(items=items(pages[page - 1]), count=len(pages), following=page + 1)
+        return 200, {"Content-Type": "text/html; charset=utf-8"}, body.encode()
+
+    return portal("/xxgk/ndbg/list.jsp?channelId=12&amp;page=1", {}), {"/xxgk/ndbg/list.jsp": answer}

@@ -8,6 +8,7 @@ time and conditional headers, so tests assert what the crawler asked for.
 from __future__ import annotations
 
 import hashlib
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -108,12 +109,15 @@ def _handler(portal: Portal) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def serve_portal(portal: Portal) -> Iterator[str]:
+def serve_portal(portal: Portal, tls: ssl.SSLContext | None = None) -> Iterator[str]:
+    """The portal on a free loopback port; over TLS with the server context `tls`."""
     server = LoopbackServer(("127.0.0.1", 0), _handler(portal))
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"{'https' if tls else 'http'}://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
