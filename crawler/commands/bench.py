@@ -22,6 +22,7 @@ from pathlib import Path
 
 import click
 
+from crawler.commands.bench_registry import bench_registry
 from crawler.commands.common import fail
 
 _STAT = r"'{name}':\s*([\d.]+)"
@@ -133,3 +134,6 @@ def bench_crawl(reports: int, seconds: int, concurrency: int, workers: int) -> N
     )
     click.echo(f"reports found:                 {found:10d} of {expected}")
     click.echo(f"requests per report found:     {requests / max(found, 1):10.2f}")
+
+
+bench.add_command(bench_registry)
