@@ -126,6 +126,12 @@ ITEM_PIPELINES = {
 }
 
 TELNETCONSOLE_ENABLED = False
+# Scrapy's remote control runs Python code sent to a local HTTP port: one more server (a port, a
+# job file, seconds to stop) per crawler, so per site of a registry, and no use to a scheduled crawl.
+REMOTE_CONTROL_ENABLED = False
+# Items and requests of one response handled at once: a page yields one item and a few dozen links,
+# and Scrapy starts this many tasks for every response whatever it yields (100 by default).
+CONCURRENT_ITEMS = 16
 LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"

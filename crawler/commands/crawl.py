@@ -18,7 +18,6 @@ from crawler.commands.common import (
     hush_recorded_fetch_errors,
     open_store,
     print_summary,
-    run_failure,
     run_worker,
 )
 
@@ -106,21 +105,24 @@ def crawl_many(
     if overrides.get("JOBDIR"):
         fail("--jobdir resumes one site's crawl; give a URL, not --registry")
     from crawler.run import crawl_sites
+    from crawler.store.outcome import run_failure
 
     hush_recorded_fetch_errors()
     runs = crawl_sites(sites, db, defaults=COMMAND_DEFAULTS, **overrides)
     failed = []
-    for site, run_id in runs:
-        problem = run_failure(db, run_id, site.url)
-        store = open_store(db)
-        row = store.db["crawl_runs"].get(run_id)
+    store = open_store(db)
+    try:
+        for site, run_id in runs:
+            problem = run_failure(store.db, run_id, site.url)
+            row = store.db["crawl_runs"].get(run_id)
+            click.echo(
+                f"{site.label}: pages fetched: {row['pages_fetched']}  reports: {row['reports_stored']}  "
+                f"({'failed: ' + problem if problem else row['status']})"
+            )
+            if problem:
+                failed.append(site.label)
+    finally:
         store.close()
-        click.echo(
-            f"{site.label}: pages fetched: {row['pages_fetched']}  reports: {row['reports_stored']}  "
-            f"({'failed: ' + problem if problem else row['status']})"
-        )
-        if problem:
-            failed.append(site.label)
     print_summary(db, None)
     # The sites that answered are stored all the same; the status says that some did not.
     if failed:

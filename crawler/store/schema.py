@@ -6,6 +6,8 @@ Tables are declared with explicit primary keys; later versions only add columns
 
 from __future__ import annotations
 
+import hashlib
+from importlib import resources
 from typing import Any
 
 import sqlite_utils
@@ -213,6 +215,9 @@ def create_schema(db: sqlite_utils.Database) -> None:
         db["reports"].enable_fts(["title", "text"], tokenize="trigram", create_triggers=True)
     migrate(db)
     db["pages"].create_index(["report_key"], if_not_exists=True)
+    # A registry crawl opens a run per site and reads each site's stored pages by host.
+    db["pages"].create_index(["run_id"], if_not_exists=True)
+    db["pages"].create_index(["host"], if_not_exists=True)
     db["stats"].create_index(["key"], if_not_exists=True)
 
 
@@ -226,3 +231,19 @@ def migrate(db: sqlite_utils.Database) -> None:
     if findings.pks != ["report_key", "position"]:
         db.execute("update validation_findings set position = rowid, mode = 'strict'")
         findings.transform(pk=("report_key", "position"))
+
+
+def schema_stamp() -> int:
+    """A number that changes whenever this module or the views change: a database stamped with
+    it (`PRAGMA user_version`) has its tables, migrations and views in place already, so a store
+    opened once per site of a registry does not check a dozen tables each time. 0 where the
+    source cannot be read (the store then checks every time)."""
+    try:
+        source = b"".join((resources.files("crawler.store") / name).read_bytes() for name in _STAMPED)
+    except OSError:
+        return 0
+    return int.from_bytes(hashlib.sha256(source).digest()[:4], "big") & 0x7FFFFFFF or 1
+
+
+# The modules whose code shapes the database.
+_STAMPED = ("schema.py", "views.py")
