@@ -34,6 +34,7 @@ OPEN_FILES_LIMIT = 1024
 @dataclass
 class Measured:
     seconds: float
+    cpu: float
     rss: int
     files: int
     returncode: int
@@ -77,10 +78,12 @@ def measure(command: list[str], folder: Path, env: dict[str, str]) -> Measured:
             command, stdout=stdout, stderr=stderr, env={**os.environ, **env}, preexec_fn=_limit_open_files
         )
         peaks = Peaks(child.pid).start()
-        returncode = child.wait()
+        _, status, usage = os.wait4(child.pid, 0)  # its CPU time too, the children it waited for included
+        child.returncode = os.waitstatus_to_exitcode(status)
         peaks.stop()
     seconds = time.monotonic() - started
-    return Measured(seconds, peaks.rss, peaks.files, returncode, out.read_text(), err.read_text())
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measured(seconds, cpu, peaks.rss, peaks.files, child.returncode, out.read_text(), err.read_text())
 
 
 def stored_counts(db: Path) -> dict[str, int]:
@@ -127,7 +130,9 @@ def bench_registry(sites: int) -> None:
     our_rate = counts["pages"] / ours.seconds * 60
     plain_rate = baseline["pages"] / plain.seconds * 60
     click.echo(f"{sites} generated sites on loopback, soft limit of {OPEN_FILES_LIMIT} open files, no delays")
-    click.echo(f"{'':34}{'pages/min':>10}{'pages':>8}{'seconds':>9}{'peak RSS':>11}{'open files':>11}")
+    click.echo(
+        f"{'':34}{'pages/min':>10}{'pages':>8}{'seconds':>9}{'CPU s':>8}{'peak RSS':>11}{'open files':>11}"
+    )
     click.echo(_row("nianbao crawl --registry", our_rate, counts["pages"], ours))
     click.echo(_row("plain Scrapy spider (broad crawl)", plain_rate, baseline["pages"], plain))
     click.echo(f"ratio plain / nianbao pages/min:   {plain_rate / max(our_rate, 1e-9):.2f}")
@@ -140,7 +145,10 @@ def bench_registry(sites: int) -> None:
 
 
 def _row(label: str, rate: float, pages: int, run: Measured) -> str:
-    return f"{label:34}{rate:10.0f}{pages:8d}{run.seconds:9.1f}{run.rss / 2**20:8.0f} MB{run.files:11d}"
+    return (
+        f"{label:34}{rate:10.0f}{pages:8d}{run.seconds:9.1f}{run.cpu:8.1f}"
+        f"{run.rss / 2**20:8.0f} MB{run.files:11d}"
+    )
 
 
 def _last_line(text: str) -> str:
