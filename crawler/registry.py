@@ -2,7 +2,9 @@
 
 Columns (a header row names them, in any order): `url` (required: a home page or a report
 column), and optionally `name`, `agency`, `region`, `max_pages` (this site's page budget;
-empty = NIANBAO_MAX_PAGES) and `enabled` (`0`, `no`, `false` or `n` leaves the site out).
+empty = NIANBAO_MAX_PAGES), `enabled` (`0`, `no`, `false` or `n` leaves the site out) and
+`group` (sites served by one platform: a group's sites are crawled one at a time, as if they
+shared one download slot).
 Lines starting with `#` are comments. Every problem names the file and the row, so a
 scheduled job's log says what to fix.
 """
@@ -16,7 +18,7 @@ from urllib.parse import urlsplit
 
 from crawler.spiders.start_url import BadStartUrl, check_start_url
 
-COLUMNS = ("name", "url", "agency", "region", "max_pages", "enabled")
+COLUMNS = ("name", "url", "agency", "region", "max_pages", "enabled", "group")
 # Values of `enabled` that leave a site out (compared lower-cased); anything else, or empty, keeps it.
 DISABLED = {"0", "no", "n", "false", "off"}
 
@@ -33,6 +35,8 @@ class Site:
     region: str = ""
     max_pages: int | None = None
     enabled: bool = True
+    # Sites of one group (a 站群 platform's) are never crawled at the same time.
+    group: str = ""
 
     @property
     def netloc(self) -> str:
@@ -105,4 +109,5 @@ def _site(row: dict[str, str], where: str) -> Site:
         region=row.get("region", ""),
         max_pages=int(budget) if budget else None,
         enabled=(row.get("enabled") or "1").lower() not in DISABLED,
+        group=row.get("group", ""),
     )

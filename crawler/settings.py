@@ -63,6 +63,10 @@ NIANBAO_REDIS_IDLE_SECONDS = 15
 # Registry crawls (--registry): sites crawled at once, each by its own crawler (some 4 MB and 4 open
 # files each); when one finishes the next starts, so memory depends on this, not on the registry.
 NIANBAO_ACTIVE_SITES = 16
+# ... of which at most this many on one IP address (0 = no limit): each site gets one request at
+# a time, so this is the requests in flight to one server (Scrapy's CONCURRENT_REQUESTS_PER_IP,
+# held across the sites' crawlers); a registry `group` column puts sites in one slot outright.
+NIANBAO_REQUESTS_PER_IP = 4
 
 # Politeness ---------------------------------------------------------------
 USER_AGENT = user_agent(NIANBAO_CONTACT_URL)

@@ -42,25 +42,6 @@ class Measured:
     stderr: str
 
 
-@contextmanager
-def served_sites(sites: int) -> Iterator[list[dict]]:
-    """Serve `sites` generated sites from a child process; yield [{url, reports}]."""
-    server = subprocess.Popen(
-        [sys.executable, "-m", "crawler.demo.registry_sites", str(sites)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert server.stdout is not None
-        line = server.stdout.readline()
-        if not line.strip():
-            fail("the generated sites could not be served", status=1)
-        yield json.loads(line)
-    finally:
-        server.communicate(timeout=60)  # EOF on stdin stops it
-
-
 def _limit_open_files() -> None:
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     limit = OPEN_FILES_LIMIT if hard == resource.RLIM_INFINITY else min(OPEN_FILES_LIMIT, hard)
@@ -107,7 +88,7 @@ def stored_counts(db: Path) -> dict[str, int]:
 )
 def bench_registry(sites: int) -> None:
     """A registry crawl of N loopback sites vs one plain Scrapy spider: pages/min, peak RSS, open files."""
-    with tempfile.TemporaryDirectory() as name, served_sites(sites) as listed:
+    with tempfile.TemporaryDirectory() as name, _sites_or_fail(sites) as listed:
         folder = Path(name)
         registry, db = folder / "sites.csv", folder / "bench.db"
         registry.write_text(
@@ -142,6 +123,17 @@ def bench_registry(sites: int) -> None:
     )
     click.echo(f"sites finished: {counts['runs']} of {sites}; crawl exit status {ours.returncode}")
     click.echo(f"tracebacks in the crawl's log: {ours.stderr.count('Traceback')}")
+
+
+@contextmanager
+def _sites_or_fail(sites: int) -> Iterator[list[dict]]:
+    from crawler.demo.registry_sites import served_sites
+
+    try:
+        with served_sites(sites) as listed:
+            yield listed
+    except RuntimeError as exc:
+        fail(str(exc), status=1)
 
 
 def _row(label: str, rate: float, pages: int, run: Measured) -> str:

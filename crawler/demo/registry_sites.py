@@ -18,9 +18,12 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from crawler.demo.bench_portal import portal_files
@@ -104,6 +107,26 @@ def serve(sites: int, group: int, delay: float, log_path: str | None) -> None:
 
     threading.Thread(target=wait_for_eof, daemon=True).start()
     reactor.run(installSignalHandlers=False)
+
+
+@contextmanager
+def served_sites(sites: int, *options: str) -> Iterator[list[dict]]:
+    """Serve `sites` generated sites from a child process (`options` as on its command line);
+    yield [{url, reports}] and stop it on exit."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "crawler.demo.registry_sites", str(sites), *options],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        line = server.stdout.readline()
+        if not line.strip():
+            raise RuntimeError("the generated sites could not be served")
+        yield json.loads(line)
+    finally:
+        server.communicate(timeout=60)  # EOF on stdin stops it
 
 
 def _raise_open_file_limit() -> None:
