@@ -6,7 +6,8 @@ empty = NIANBAO_MAX_PAGES), `enabled` (`0`, `no`, `false` or `n` leaves the site
 `cadence` (how often `nianbao schedule` visits it: daily, weekly, monthly or a number of days;
 empty = the statutory calendar, crawler/schedule/calendar.csv), `tls` (`modern` or `old`: this
 site's NIANBAO_TLS) and `proxy` (an http(s) proxy URL: this site's NIANBAO_PROXY); an empty
-`tls` or `proxy` leaves the crawl's own setting.
+`tls` or `proxy` leaves the crawl's own setting; `group` (sites served by one platform: a group's
+sites are crawled one at a time, as if they shared one download slot).
 Describing the site, for a registry that others will read and trust: `code` (its GB/T 2260
 division code), `level` (province, prefecture, county or department), `column` (the disclosure
 annual-report column, where the crawl starts when given), `source` and `column_source` (where a
@@ -44,6 +45,7 @@ COLUMNS = (
     "verified",
     "tls",
     "proxy",
+    "group",
 )
 # Values of `enabled` that leave a site out (compared lower-cased); anything else, or empty, keeps it.
 DISABLED = {"0", "no", "n", "false", "off"}
@@ -75,6 +77,8 @@ class Site:
     verified: bool = False
     tls: str | None = None
     proxy: str | None = None
+    # Sites of one group (a 站群 platform's) are never crawled at the same time.
+    group: str = ""
 
     @property
     def netloc(self) -> str:
@@ -221,6 +225,7 @@ def _site(row: dict[str, str], where: str) -> Site:
         verified=(row.get("verified") or "0").lower() not in DISABLED,
         tls=tls,
         proxy=proxy,
+        group=row.get("group", ""),
     )
 
 

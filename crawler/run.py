@@ -13,6 +13,7 @@ from scrapy.settings import Settings
 from crawler.addons.environment import COMMAND_DEFAULTS_PRIORITY, apply_environment
 from crawler.extensions.jobdir_lease import resumed_run_id
 from crawler.registry import Site
+from crawler.site_admission import SiteAdmission
 from crawler.spiders.portal import PortalSpider
 from crawler.store import Store
 from crawler.store.registry_sites import save_registry_sites
@@ -72,9 +73,15 @@ def crawl_sites(
     the run id of a site's crawl by its URL (runs `nianbao schedule` has claimed); else a new one."""
     settings = project_settings(defaults, NIANBAO_DB=db_path, **overrides)
     process = CrawlerProcess(settings)
-    window = SiteWindow(process, sites, settings.getint("NIANBAO_ACTIVE_SITES"), run_ids)
+    window = SiteWindow(
+        process,
+        sites,
+        settings.getint("NIANBAO_ACTIVE_SITES"),
+        SiteAdmission(settings.getint("NIANBAO_REQUESTS_PER_IP"), _resolve),
+        run_ids,
+    )
     window.fill()
-    if window.active:
+    if window.active or window.waiting:  # (waiting: for their hosts' addresses)
         process.start(stop_after_crawl=False)  # the window stops the reactor after its last site
     _label_runs(db_path, window.runs)
     return window.runs
@@ -85,31 +92,40 @@ class SiteWindow:
 
     Scrapy's own `start()` waits only for the crawlers that exist when it is called, so the
     window stops the reactor itself once the last site is done. A crawl stopped by a signal
-    (Ctrl-C) starts no further site."""
+    (Ctrl-C) starts no further site. `admission` (crawler/site_admission.py) says which waiting
+    site may start: the first in registry order whose group and server have room."""
 
     def __init__(
         self,
         process: CrawlerProcess,
         sites: list[Site],
         size: int,
+        admission: SiteAdmission | None = None,
         run_ids: Mapping[str, str] | None = None,
     ) -> None:
         self.process = process
         self.run_ids = run_ids or {}
-        self.waiting = list(reversed(sites))
+        self.waiting = list(sites)
         self.size = max(1, size)
+        self.admission = admission or SiteAdmission(0)
+        self.admission.on_resolved = self.fill
         self.active = 0
         self.peak = 0
         self.stopping = False
         self.runs: list[tuple[Site, str]] = []
 
     def fill(self) -> None:
-        while self.waiting and self.active < self.size and not self.stopping:
-            self._start(self.waiting.pop())
-        if not self.active:
+        for site in list(self.waiting):
+            if self.active >= self.size or self.stopping:
+                break
+            if self.admission.may_start(site):
+                self.waiting.remove(site)
+                self._start(site)
+        if not self.active and (self.stopping or not self.waiting):
             self._stop_reactor()
 
     def _start(self, site: Site) -> None:
+        self.admission.started(site)
         run_id = self.run_ids.get(site.url) or uuid4().hex[:12]
         crawler = self.process.create_crawler(PortalSpider)
         crawler.settings.set("NIANBAO_RUN_ID", run_id, priority="cmdline")  # the store's run, per site
@@ -119,10 +135,11 @@ class SiteWindow:
         self.active += 1
         self.peak = max(self.peak, self.active)
         done = self.process.crawl(crawler, url=site.start_url, run_id=run_id, **_budget(site))
-        done.addBoth(self._finished, crawler)
+        done.addBoth(self._finished, crawler, site)
 
-    def _finished(self, result: Any, crawler: Any) -> Any:
+    def _finished(self, result: Any, crawler: Any, site: Site) -> Any:
         self.active -= 1
+        self.admission.finished(site)
         if crawler.stats.get_value("finish_reason") == "shutdown":
             self.stopping = True  # Ctrl-C: let the active sites close, start no other
         logger.info(
@@ -147,6 +164,12 @@ class SiteWindow:
 
         if reactor.running:
             reactor.callLater(0, stop)
+
+
+def _resolve(host: str) -> Any:
+    from twisted.internet import reactor
+
+    return reactor.resolve(host)
 
 
 def _budget(site: Site) -> dict[str, int]:

@@ -85,6 +85,10 @@ NIANBAO_PROXY = ""
 # How the crawl speaks TLS: `modern` (OpenSSL's defaults) or `old` (also TLS 1.0/1.1 and old
 # ciphers, for servers that offer nothing newer); a registry row's `tls` column sets it per site.
 NIANBAO_TLS = "modern"
+# ... of which at most this many on one IP address (0 = no limit): each site gets one request at
+# a time, so this is the requests in flight to one server (Scrapy's CONCURRENT_REQUESTS_PER_IP,
+# held across the sites' crawlers); a registry `group` column puts sites in one slot outright.
+NIANBAO_REQUESTS_PER_IP = 4
 
 # Politeness ---------------------------------------------------------------
 USER_AGENT = user_agent(NIANBAO_CONTACT_URL)
@@ -155,6 +159,12 @@ ITEM_PIPELINES = {
 }
 
 TELNETCONSOLE_ENABLED = False
+# Scrapy's remote control runs Python code sent to a local HTTP port: one more server (a port, a
+# job file, seconds to stop) per crawler, so per site of a registry, and no use to a scheduled crawl.
+REMOTE_CONTROL_ENABLED = False
+# Items and requests of one response handled at once: a page yields one item and a few dozen links,
+# and Scrapy starts this many tasks for every response whatever it yields (100 by default).
+CONCURRENT_ITEMS = 16
 LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -192,6 +192,7 @@ VARIABLES: tuple[Variable, ...] = (
     _variable("NIANBAO_SCHEDULE_WAKE_SECONDS", _seconds),
     _variable("NIANBAO_PROXY", proxy_url),
     Variable("NIANBAO_TLS", tls_mode, tls_settings),
+    _variable("NIANBAO_REQUESTS_PER_IP", _whole(0)),
     # Scrapy's own settings, under our prefix.
     Variable(
         "NIANBAO_DOWNLOAD_DELAY",

@@ -25,6 +25,7 @@ from pathlib import Path
 import click
 
 from crawler.commands.bench_scripts import bench_scripts
+from crawler.commands.bench_registry import bench_registry
 from crawler.commands.common import fail
 
 _STAT = r"'{name}':\s*([\d.]+)"
@@ -204,3 +205,4 @@ def bench_reextract(reports: int, rounds: int) -> None:
 
 
 bench.add_command(bench_scripts)
+bench.add_command(bench_registry)

@@ -167,19 +167,24 @@ def finish_crawl(db: str, run_id: str, start_url: str | None, shared: bool = Fal
 
 def print_site_runs(db: str, runs: list[tuple[Site, str]]) -> list[str]:
     """One line per site crawled, with its counts and how its run ended; returns the labels of
-    the sites that crawled nothing."""
+    the sites that crawled nothing. The store is opened once for all of them (a registry may
+    list thousands)."""
+    from crawler.store.outcome import run_failure as failure
+
     failed = []
-    for site, run_id in runs:
-        problem = run_failure(db, run_id, site.url)
-        store = open_store(db)
-        row = store.db["crawl_runs"].get(run_id)
+    store = open_store(db)
+    try:
+        for site, run_id in runs:
+            problem = failure(store.db, run_id, site.start_url)
+            row = store.db["crawl_runs"].get(run_id)
+            click.echo(
+                f"{site.label}: pages fetched: {row['pages_fetched']}  reports: {row['reports_stored']}  "
+                f"({'failed: ' + problem if problem else row['status']})"
+            )
+            if problem:
+                failed.append(site.label)
+    finally:
         store.close()
-        click.echo(
-            f"{site.label}: pages fetched: {row['pages_fetched']}  reports: {row['reports_stored']}  "
-            f"({'failed: ' + problem if problem else row['status']})"
-        )
-        if problem:
-            failed.append(site.label)
     return failed
 
 

@@ -14,14 +14,16 @@ from crawler.demo.server import sample_portal_root
 from crawler.demo.trs_pager import TRS_PAGER_JS
 
 PER_PAGE = 20
+# The city every generated report is written for (registry benchmarks give each site its own).
+CITY = "示范市"
 # Agencies reporting each year: one report per (agency, year), as real columns hold.
 AGENCIES = ("人民政府", "教育局", "财政局", "民政局", "卫生健康委员会", "交通运输局", "自然资源局", "公安局")
 
-PAGE = """<html><head><meta charset="utf-8"><title>{title}_示范市人民政府</title></head><body>
+PAGE = """<html><head><meta charset="utf-8"><title>{title}_{city}人民政府</title></head><body>
 <div class="nav"><a href="/index.html">首页</a> <a href="/zwgk/index.html">政务公开</a></div>
 <h1>{title}</h1><div class="TRS_Editor">{body}</div></body></html>"""
 REPORT = """<p>本报告中所列数据的统计期限自{year}年1月1日至{year}年12月31日。</p>
-<p>一、概述</p><p>{year}年，示范市{agency}认真贯彻落实政府信息公开条例，主动公开政府信息{n}条。</p>
+<p>一、概述</p><p>{year}年，{city}{agency}认真贯彻落实政府信息公开条例，主动公开政府信息{n}条。</p>
 <p>二、主动公开政府信息情况</p><p>主动公开政府信息{n}条，其中规范性文件{k}件，各类政策解读{k}篇。</p>
 <p>三、依申请公开政府信息情况</p><p>全年共收到政府信息公开申请{k}件，均在法定期限内答复。</p>
 <p>四、因政府信息公开申请行政复议、提起行政诉讼的情况</p><p>无。</p>
@@ -44,6 +46,19 @@ NOTICE = (
 def write_portal(root: Path, reports: int, real_every: int | None = REAL_EVERY) -> int:
     """Write the portal under root; returns how many distinct reports it holds. With
     `real_every=None` every report page is a small generated one."""
+    files, distinct = portal_files(reports, real_every)
+    for path, body in files.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(body)
+    return distinct
+
+
+def portal_files(
+    reports: int, real_every: int | None = REAL_EVERY, city: str = CITY
+) -> tuple[dict[str, bytes], int]:
+    """The portal's files by path (no leading slash), and how many distinct reports it holds.
+    Each `city` reports under its own name, so the reports of two cities are distinct reports."""
     docs: list[tuple[str, str]] = []
     real_copies: dict[int, bytes] = {}  # position in docs -> a real report page's bytes
     for i in range(reports):
@@ -53,20 +68,17 @@ def write_portal(root: Path, reports: int, real_every: int | None = REAL_EVERY) 
             docs.append((f"年度报告（{copy}）", ""))
             continue
         agency, year = AGENCIES[i % len(AGENCIES)], 2008 + i // len(AGENCIES)
-        title = f"示范市{agency}{year}年政府信息公开工作年度报告"
-        docs.append((title, REPORT.format(year=year, agency=agency, n=1000 + i, k=10 + i % 50)))
+        title = f"{city}{agency}{year}年政府信息公开工作年度报告"
+        docs.append((title, REPORT.format(city=city, year=year, agency=agency, n=1000 + i, k=10 + i % 50)))
         if i % 5 == 4:  # one decoy for every five reports
             title = f"关于做好{year}年政府信息公开工作年度报告编制发布工作的通知（{i}）"
             docs.append((title, NOTICE.format(year=year)))
-    _write(
-        root / "index.html",
-        PAGE.format(title="首页", body='<a href="/zwgk/ndbg/index.html">政府信息公开年报</a>'),
-    )
-    _write(
-        root / "zwgk" / "index.html", PAGE.format(title="政务公开", body='<a href="ndbg/index.html">年报</a>')
-    )
-    (root / "robots.txt").write_text("User-agent: *\nAllow: /\n")
-    _write(root / "js" / "page.js", TRS_PAGER_JS)
+    files = {
+        "index.html": _page(city, "首页", '<a href="/zwgk/ndbg/index.html">政府信息公开年报</a>'),
+        "zwgk/index.html": _page(city, "政务公开", '<a href="ndbg/index.html">年报</a>'),
+        "robots.txt": b"User-agent: *\nAllow: /\n",
+        "js/page.js": TRS_PAGER_JS.encode("utf-8"),
+    }
     pages = (len(docs) + PER_PAGE - 1) // PER_PAGE
     for page in range(pages):
         items = "".join(
@@ -79,17 +91,12 @@ def write_portal(root: Path, reports: int, real_every: int | None = REAL_EVERY) 
             f'<script>createPageHTML({pages}, {page}, "index", "html");</script>'
         )
         name = "index.html" if page == 0 else f"index_{page}.html"
-        _write(root / "zwgk" / "ndbg" / name, PAGE.format(title="政府信息公开年报", body=body))
+        files[f"zwgk/ndbg/{name}"] = _page(city, "政府信息公开年报", body)
     for n, (title, body) in enumerate(docs):
-        path = root / "zwgk" / "ndbg" / "d" / f"t{n}.html"
-        if n in real_copies:
-            path.write_bytes(real_copies[n])
-        else:
-            _write(path, PAGE.format(title=title, body=body))
+        files[f"zwgk/ndbg/d/t{n}.html"] = real_copies.get(n) or _page(city, title, body)
     generated = sum(1 for i in range(reports) if not real_every or i % real_every != real_every - 1)
-    return generated + min(len(real_copies), len(REAL_REPORTS))
+    return files, generated + min(len(real_copies), len(REAL_REPORTS))
 
 
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+def _page(city: str, title: str, body: str) -> bytes:
+    return PAGE.format(city=city, title=title, body=body).encode("utf-8")
