@@ -24,8 +24,8 @@ from pathlib import Path
 
 import click
 
-from crawler.commands.bench_scripts import bench_scripts
 from crawler.commands.bench_registry import bench_registry
+from crawler.commands.bench_scripts import bench_scripts
 from crawler.commands.common import fail
 
 _STAT = r"'{name}':\s*([\d.]+)"
