@@ -8,6 +8,7 @@ beside them, so that a site's scope and page budget hold across workers:
 - `nianbao:budget`  hash, host -> requests made so far, by all workers
 - `nianbao:seen`    set of links already turned into requests (what counts against a budget)
 - `nianbao:workers` sorted set, worker id -> time of its last heartbeat
+- `nianbao:lease:<host>` a site's lease or pause (crawler/distribute/lease.py), expiring by itself
 
 A crawl ends when its last worker leaves with an empty queue: it clears these keys (and the
 fingerprints), so the next crawl of the same sites starts afresh. A worker killed without
@@ -27,6 +28,7 @@ BUDGET_KEY = PREFIX + "budget"
 SEEN_KEY = PREFIX + "seen"
 WORKERS_KEY = PREFIX + "workers"
 LOCK_KEY = PREFIX + "lock"
+LEASES_PATTERN = PREFIX + "lease:*"  # crawler/distribute/lease.py
 CRAWL_KEYS = (QUEUE_KEY, DUPEFILTER_KEY, SITES_KEY, BUDGET_KEY, SEEN_KEY)
 # Seconds between heartbeats, and the silence after which a worker counts as gone.
 HEARTBEAT_SECONDS = 5
@@ -45,6 +47,8 @@ def scheduler_settings(redis_url: str, worker_requests: int = 2) -> dict[str, An
         "REDIS_URL": redis_url,
         "SCHEDULER_QUEUE_KEY": QUEUE_KEY,
         "SCHEDULER_DUPEFILTER_KEY": DUPEFILTER_KEY,
+        # A request of a site no worker is busy with comes first (crawler/distribute/queue.py).
+        "SCHEDULER_QUEUE_CLASS": "crawler.distribute.queue.FreeSiteFirstQueue",
         # Never flush on close: other workers are still using the queue (see Frontier.leave).
         "SCHEDULER_PERSIST": True,
         # A JOBDIR would keep a second, local queue: the frontier already survives a stop.
@@ -100,6 +104,9 @@ class Frontier:
             self.client.zrem(WORKERS_KEY, self.worker_id)
             if not self._others_alive() and not self.client.exists(QUEUE_KEY):
                 self.client.delete(*CRAWL_KEYS)
+                # Sites' leases and pauses expire by themselves; none is in use any more.
+                for key in self.client.scan_iter(match=LEASES_PATTERN):
+                    self.client.delete(key)
 
     def _others_alive(self) -> bool:
         alive = self.client.zrangebyscore(WORKERS_KEY, time.time() - STALE_SECONDS, "+inf")
