@@ -11,6 +11,7 @@ from crawler.commands.bench import bench
 from crawler.commands.crawl import crawl
 from crawler.commands.demo import demo
 from crawler.commands.extract import extract
+from crawler.commands.merge import merge
 from crawler.commands.serve import serve
 from crawler.commands.worker import worker
 
@@ -41,7 +42,7 @@ def main() -> None:
     """nianbao: crawl government information-disclosure annual reports into SQLite."""
 
 
-for command in (demo, crawl, worker, bench, extract, serve):
+for command in (demo, crawl, worker, merge, bench, extract, serve):
     main.add_command(command)
 
 if __name__ == "__main__":
