@@ -4,15 +4,10 @@ one database: every report once, both versions of the changed one, the removed o
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 
 from .helpers.cli import assert_one_line_error, nianbao
-from .helpers.crawl import open_db
-from .helpers.paths import REPO
+from .helpers.crawl import open_db, run_distributed_crawl
 from .helpers.redis import redis_server
 from .portals import markup
 from .portals.server import Portal, serve_portal
@@ -23,40 +18,18 @@ REMOVED = markup.trs_article_path(*REPORTS[-1])
 ENV = {"NIANBAO_DOWNLOAD_DELAY": "0.05", "NIANBAO_REDIS_IDLE_SECONDS": "4", "NIANBAO_WORKER_REQUESTS": "2"}
 
 
-def distributed_crawl(start_url: str, redis_url: str, dbs: list) -> list[subprocess.CompletedProcess]:
-    """`crawl URL --redis` and `worker --redis`, at once, each into its own database."""
-    commands = [
-        ["crawl", start_url, "--redis", redis_url, "--db", str(dbs[0])],
-        ["worker", "--redis", redis_url, "--db", str(dbs[1])],
-    ]
-    started = [
-        subprocess.Popen(
-            [sys.executable, "-m", "crawler.cli", *command],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=REPO,
-            env={**os.environ, **ENV},
-        )
-        for command in commands
-    ]
-    results = []
-    for process, command in zip(started, commands, strict=True):
-        out, err = process.communicate(timeout=300)
-        results.append(subprocess.CompletedProcess(command, process.returncode, out, err))
-    return results
-
-
 @pytest.fixture(scope="module")
 def merged(tmp_path_factory):
     folder = tmp_path_factory.mktemp("merge")
-    dbs = [folder / "a" / "reports.db", folder / "b" / "reports.db"]
+    dbs = (folder / "a" / "reports.db", folder / "b" / "reports.db")
     portal = Portal(markup.trs_portal())
     with redis_server() as redis_url, serve_portal(portal) as base:
-        runs = distributed_crawl(base + "/index.html", redis_url, dbs)
+        runs = run_distributed_crawl(base + "/index.html", redis_url, dbs, **ENV)
+        # The last report is taken off the site: no list links it, its page is gone.
+        portal.pages.clear()
+        portal.pages.update(markup.trs_portal(markup.TRS_DOCS[:-1]))
         portal.pages[CHANGED] = portal.pages[CHANGED].replace("有序开展".encode(), "稳步推进".encode())
-        del portal.pages[REMOVED]
-        runs += distributed_crawl(base + "/index.html", redis_url, dbs)
+        runs += run_distributed_crawl(base + "/index.html", redis_url, dbs, **ENV)
     out = folder / "merged.db"
     merge = nianbao("merge", str(out), *map(str, dbs))
     conn = open_db(out)
@@ -107,6 +80,24 @@ def test_the_changed_report_keeps_both_versions(merged):
 def test_the_merged_report_is_the_changed_text(merged):
     text = merged["db"].execute("select text from reports where url = ?", [merged["base"] + CHANGED])
     assert "稳步推进" in text.fetchone()[0]
+
+
+@pytest.mark.redis
+def test_the_report_taken_off_the_site_is_gone(merged):
+    row = merged["db"].execute("select gone_at from reports where url = ?", [merged["base"] + REMOVED])
+    assert (row.fetchone()[0] or "")[:4].isdigit()
+
+
+@pytest.mark.redis
+def test_the_reports_still_there_are_not_gone(merged):
+    gone = merged["db"].execute("select url from reports where gone_at is not null").fetchall()
+    assert [r[0] for r in gone] == [merged["base"] + REMOVED]
+
+
+@pytest.mark.redis
+def test_the_merged_database_records_the_crawls_sites(merged):
+    rows = merged["db"].execute("select complete from crawl_sites").fetchall()
+    assert [r[0] for r in rows] == [1, 1]
 
 
 @pytest.mark.redis

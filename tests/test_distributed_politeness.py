@@ -9,15 +9,11 @@ download delay, whichever worker sent them.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from contextlib import ExitStack
 
 import pytest
 
-from .helpers.crawl import open_db
-from .helpers.paths import REPO
+from .helpers.crawl import open_db, start_nianbao
 from .helpers.redis import redis_server
 from .portals.generated import small_reports_portal
 from .portals.server import Hit, Portal, serve_portal
@@ -48,17 +44,6 @@ def site_portal(place: str) -> Portal:
     return Portal(pages, latency=LATENCY)
 
 
-def start_nianbao(*args: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "crawler.cli", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, **ENV},
-    )
-
-
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
     folder = tmp_path_factory.mktemp("politeness")
@@ -71,8 +56,8 @@ def crawled(tmp_path_factory):
         rows = [f"{place},{url}/index.html" for place, url in zip(PLACES, urls, strict=True)]
         registry.write_text("name,url\n" + "\n".join(rows) + "\n", encoding="utf-8")
         workers = [
-            start_nianbao("crawl", "--registry", str(registry), "--redis", redis_url, "--db", str(db)),
-            start_nianbao("worker", "--redis", redis_url, "--db", str(db)),
+            start_nianbao("crawl", "--registry", str(registry), "--redis", redis_url, "--db", str(db), **ENV),
+            start_nianbao("worker", "--redis", redis_url, "--db", str(db), **ENV),
         ]
         outputs = [worker.communicate(timeout=600) for worker in workers]
     conn = open_db(db)

@@ -80,11 +80,6 @@ class SiteLeases:
             self._release(keys=[lease_key(netloc)], args=[token, _milliseconds(pause_seconds), PAUSE])
         )
 
-    def busy_for(self, netloc: str) -> float:
-        """Seconds before the site may be free (0: free now); a request in flight counts as busy."""
-        remaining = int(self.client.pttl(lease_key(netloc)))
-        return 0.0 if remaining == -2 else max(remaining, 1) / 1000
-
 
 def _milliseconds(seconds: float) -> int:
     # Rounded up: a pause cut short by rounding would let the next request start too soon.

@@ -18,7 +18,9 @@ import sqlite3
 from pathlib import Path
 
 from crawler.store.database import Store
+from crawler.store.incremental import GONE_STATUSES
 from crawler.store.schema import REPORT_CHILDREN, SCHEMA
+from crawler.store.shared_crawl import mark_gone_after_shared_crawls
 
 
 class MergeError(ValueError):
@@ -44,7 +46,7 @@ LATER = {
     "reports": ("report_key", REPORT_LAST_WORD, dict.fromkeys(REPORT_CHILDREN, "report_key")),
     "link_sources": ("page", LINKS_LAST_WORD, {"page_links": "page"}),
 }
-UNION = ("report_versions",)
+UNION = ("report_versions", "crawl_sites")
 FOLLOWERS = {table for _, _, followers in LATER.values() for table in followers}
 RULED = set(LATER) | set(UNION) | FOLLOWERS | {"sites"}
 
@@ -59,6 +61,9 @@ def merge_databases(out: str | Path, inputs: list[str | Path]) -> dict[str, int]
     try:
         for path in inputs:
             _merge_one(store, Path(path).resolve(), out_path.parent)
+        _mark_gone_answers(store.db.conn)
+        # The end-of-crawl check of a distributed crawl whose workers wrote several files.
+        mark_gone_after_shared_crawls(store)
         store.db["reports"].rebuild_fts()
         return {name: store.db[name].count for name in SCHEMA}
     finally:
@@ -154,6 +159,18 @@ def _merge_later(db: sqlite3.Connection, table: str, key: str, last_word: str, f
             "where report_key in (select key from temp.first_seen) and first_seen is not null"
         )
         db.execute("delete from temp.first_seen")
+
+
+def _mark_gone_answers(db: sqlite3.Connection) -> None:
+    """A report whose page answered 404/410 after the report was last stored is gone: the worker
+    that got the answer may not have had the report in its file to mark."""
+    statuses = ", ".join(str(status) for status in GONE_STATUSES)
+    with db:
+        db.execute(
+            "update reports set gone_at = (select p.fetched_at from pages p where p.url = reports.url) "
+            f"where gone_at is null and url in (select url from pages where status in ({statuses}) "
+            "and fetched_at > coalesce(reports.updated_at, ''))"
+        )
 
 
 def _move_warc_paths(db: sqlite3.Connection, src_folder: Path, out_folder: Path) -> None:

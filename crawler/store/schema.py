@@ -25,8 +25,24 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             # died (SIGKILL, OOM, power cut) and is closed as `interrupted` at the next start.
             "pid": int,
             "host": str,
+            # The distributed crawl the run was one worker of (crawler/store/shared_crawl.py).
+            "crawl_id": str,
         },
         "run_id",
+    ),
+    # A site of a distributed crawl, written by its last worker: the runs of all its workers, and
+    # whether the site was walked completely (`complete`), so that the end-of-crawl check can run
+    # wherever every one of those runs is stored (a shared file, or `nianbao merge`'s output).
+    "crawl_sites": (
+        {
+            "crawl_id": str,
+            "host": str,
+            "start_url": str,
+            "complete": int,
+            "runs": str,
+            "finished_at": str,
+        },
+        ("crawl_id", "host"),
     ),
     "pages": (
         {
