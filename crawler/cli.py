@@ -13,6 +13,7 @@ from crawler.commands.crawl import crawl
 from crawler.commands.demo import demo
 from crawler.commands.export import export
 from crawler.commands.extract import extract
+from crawler.commands.merge import merge
 from crawler.commands.reextract import reextract
 from crawler.commands.registry import registry
 from crawler.commands.schedule import schedule
@@ -46,7 +47,20 @@ def main() -> None:
     """nianbao: crawl government information-disclosure annual reports into SQLite."""
 
 
-for command in (demo, crawl, worker, bench, extract, serve, registry, reextract, export, coverage, schedule):
+for command in (
+    demo,
+    crawl,
+    worker,
+    bench,
+    extract,
+    serve,
+    registry,
+    reextract,
+    export,
+    coverage,
+    schedule,
+    merge,
+):
     main.add_command(command)
 
 if __name__ == "__main__":

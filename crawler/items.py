@@ -37,6 +37,8 @@ RETRY_AFTER_TRIES = "nianbao_retry_after_tries"
 REDIRECT_REFUSED = "nianbao_redirect_refused"
 # A list page of the same column (下一页, a CMS list request): it keeps its parent's depth.
 PAGING = "nianbao_paging"
+# The site's lease in Redis held by a request of a distributed crawl (crawler/distribute/lease.py).
+SITE_LEASE = "nianbao_site_lease"
 # Scrapy's own key: AutoThrottle leaves the slot's delay as we set it.
 AUTOTHROTTLE_KEEP = "autothrottle_dont_adjust_delay"
 

@@ -60,6 +60,9 @@ NIANBAO_WARC_MAX_BYTES = 1024 * 1024 * 1024
 NIANBAO_WORKER_REQUESTS = 2
 # ... and seconds a worker waits on an empty queue for other workers to add to it before it stops.
 NIANBAO_REDIS_IDLE_SECONDS = 15
+# ... and one lease per site in Redis, so that across all workers one request at a time goes to a
+# site and its delay holds between any two of them (off: each worker is polite on its own only).
+NIANBAO_SHARED_POLITENESS = True
 # Registry crawls (--registry): sites crawled at once, each by its own crawler (some 4 MB and 4 open
 # files each); when one finishes the next starts, so memory depends on this, not on the registry.
 NIANBAO_ACTIVE_SITES = 16
@@ -124,6 +127,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.blockers.BlockersMiddleware": 650,
     # Before Scrapy's HttpProxyMiddleware (750), which then proxies the request.
     "crawler.middlewares.proxy.SiteProxyMiddleware": 740,
+    # Distributed crawls only: last before the download, first to see its answer.
+    "crawler.middlewares.shared_politeness.SharedPolitenessMiddleware": 960,
 }
 
 # HTTPS through Scrapy's handler, which keeps a security level the cipher setting names

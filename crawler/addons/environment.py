@@ -183,6 +183,7 @@ VARIABLES: tuple[Variable, ...] = (
     _variable("NIANBAO_WARC_MAX_BYTES", _whole(1)),
     _variable("NIANBAO_WORKER_REQUESTS", _whole(1)),
     _variable("NIANBAO_REDIS_IDLE_SECONDS", _seconds),
+    _variable("NIANBAO_SHARED_POLITENESS", _switch),
     _variable("NIANBAO_ACTIVE_SITES", _whole(1)),
     _variable("NIANBAO_MONITORS", _switch),
     _variable("NIANBAO_MONITOR_ERROR_RATIO", _ratio),

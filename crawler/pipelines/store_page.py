@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from typing import Any
-from urllib.parse import urlsplit
 from uuid import uuid4
 
 from scrapy.utils.job import job_dir
@@ -14,6 +13,7 @@ from crawler.items import PageItem
 from crawler.store.database import Store, utcnow
 from crawler.store.incremental import (
     GONE_STATUSES,
+    crawled_column,
     mark_gone,
     mark_unseen_reports_gone,
     save_links,
@@ -92,9 +92,7 @@ class StorePipeline:
         # Only a crawl that walked everything may say a report is no longer linked: not one that
         # was stopped, blocked, or cut short by the page budget or the depth limit (run_status).
         if reason == "finished" and start_url:
-            parts = urlsplit(start_url)
-            column = parts.path.rsplit("/", 1)[0] + "/"
-            mark_unseen_reports_gone(self.store, parts.netloc, column, self.run_id)
+            mark_unseen_reports_gone(self.store, *crawled_column(start_url), self.run_id)
         self.store.finish_run(self.run_id, reason)
         self.store.close()
 

@@ -6,7 +6,9 @@ it, and no URL is fetched twice. A worker started with sites puts their start pa
 the queue; a worker started without sites only takes work from it. The spider's rules
 are the portal spider's: only the crawl's sites are in scope (each link is checked
 against the registered hosts), and each site's page budget is counted in Redis across
-all workers. A worker never marks reports gone: none of them walks a whole site.
+all workers. No worker marks reports gone as it closes, since none of them walks a whole
+site: the last worker out of the crawl hands what the crawl was to the end-of-crawl check
+(crawler/store/shared_crawl.py).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 
-from crawler.distribute.frontier import HEARTBEAT_SECONDS, Frontier, SharedSeen, connect
+from crawler.distribute.frontier import HEARTBEAT_SECONDS, Frontier, SharedCrawl, SharedSeen, connect
 from crawler.items import FOCUS, KIND, PAGE
 from crawler.links.traps import CalendarTrap
 from crawler.scripts.sources import ScriptSources
@@ -56,6 +58,8 @@ class SharedFrontierSpider(PortalSpider):
         self.idle_seconds = idle_seconds
         self.idle_since: float | None = None
         self.heartbeat: Any = None
+        # What the crawl was, when this worker is the last out of it (Frontier.leave).
+        self.finished_crawl: SharedCrawl | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> SharedFrontierSpider:
@@ -72,7 +76,7 @@ class SharedFrontierSpider(PortalSpider):
         self.heartbeat = task.LoopingCall(self.frontier.beat)
         self.heartbeat.start(HEARTBEAT_SECONDS, now=False)
         for site in self.sites:
-            self.frontier.add_site(site.netloc, site.max_pages)
+            self.frontier.add_site(site.netloc, site.max_pages, site.url)
             if (site.url, None) in self.seen:
                 continue  # another worker already put this site in the queue
             self.seen.add((site.url, None))
@@ -93,6 +97,7 @@ class SharedFrontierSpider(PortalSpider):
         budget = self.frontier.budget(netloc) or self.max_pages
         if budget and self.frontier.spend(netloc) > budget:
             self.budget_exhausted = True
+            self.frontier.cut_short(netloc)
             return False
         self.requested += 1
         return True
@@ -111,7 +116,14 @@ class SharedFrontierSpider(PortalSpider):
         if now - self.idle_since < self.idle_seconds:
             raise DontCloseSpider
 
-    def on_closed(self) -> None:
+    def on_closed(self, reason: str) -> None:
         if self.heartbeat is not None and self.heartbeat.running:
             self.heartbeat.stop()
-        self.frontier.leave()
+        self.finished_crawl = self.frontier.leave(self._run_status(reason))
+
+    def _run_status(self, reason: str) -> str:
+        """How this worker's run ended, for the end-of-crawl check: a budget is a site's own
+        (Frontier.cut_short), but links left for the depth limit could be any site's."""
+        if reason == "finished" and self.crawler.stats.get_value("depth/request_ignored_count"):
+            return "depth_limited"
+        return reason

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from crawler.items import LIST_FORM, PARENT, PageLink
 from crawler.store.database import Store, utcnow
@@ -146,20 +148,37 @@ def mark_gone(store: Store, url: str) -> None:
         )
 
 
-def mark_unseen_reports_gone(store: Store, host: str, path_prefix: str, run_id: str) -> int:
-    """After a complete crawl: reports under the crawled column that no page linked any more."""
-    now = utcnow()
-    prefix = f"%://{host}{path_prefix}%"
+def crawled_column(start_url: str) -> tuple[str, str]:
+    """The host and path prefix a crawl from `start_url` walked: the gone check's scope."""
+    parts = urlsplit(start_url)
+    return parts.netloc, parts.path.rsplit("/", 1)[0] + "/"
+
+
+def mark_unseen_reports_gone(
+    store: Store,
+    host: str,
+    path_prefix: str,
+    run_ids: str | Collection[str],
+    before: str | None = None,
+    gone_at: str | None = None,
+) -> int:
+    """After a complete crawl: reports under the crawled column that no page linked any more.
+
+    `run_ids` are the crawl's runs (the workers of a distributed crawl are one run each); with
+    `before`, a page fetched or checked since then, by any crawl, is not the crawl's to judge."""
+    now = gone_at or utcnow()
+    runs = [run_ids] if isinstance(run_ids, str) else list(run_ids)
+    marks = ", ".join("?" * len(runs))
+    unseen = (
+        f"host = ? and url like ? and is_report = 1 and coalesce(run_id, '') not in ({marks}) "
+        "and (? is null or max(coalesce(fetched_at, ''), coalesce(checked_at, '')) < ?)"
+    )
+    params = [host, f"%://{host}{path_prefix}%", *runs, before, before]
     with store.db.atomic():
         cursor = store.db.execute(
             "update reports set gone_at = ? where gone_at is null and url in "
-            "(select url from pages where host = ? and url like ? and is_report = 1 "
-            "and coalesce(run_id, '') != ?)",
-            [now, host, prefix, run_id],
+            f"(select url from pages where {unseen})",
+            [now, *params],
         )
-        store.db.execute(
-            "update pages set gone_at = coalesce(gone_at, ?) where host = ? and url like ? "
-            "and is_report = 1 and coalesce(run_id, '') != ?",
-            [now, host, prefix, run_id],
-        )
+        store.db.execute(f"update pages set gone_at = coalesce(gone_at, ?) where {unseen}", [now, *params])
     return cursor.rowcount

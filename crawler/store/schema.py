@@ -52,6 +52,8 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
             # until its crawl starts), and the Scrapyd the job was sent to (the job id is the run id).
             "scheduled_at": str,
             "scrapyd": str,
+            # The distributed crawl the run was one worker of (crawler/store/shared_crawl.py).
+            "crawl_id": str,
         },
         "run_id",
     ),
@@ -73,6 +75,20 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
     "monitor_results": (
         {"run_id": str, "site": str, "monitor": str, "passed": int, "detail": str, "checked_at": str},
         ("run_id", "monitor"),
+    ),
+    # A site of a distributed crawl, written by its last worker: the runs of all its workers, and
+    # whether the site was walked completely (`complete`), so that the end-of-crawl check can run
+    # wherever every one of those runs is stored (a shared file, or `nianbao merge`'s output).
+    "crawl_sites": (
+        {
+            "crawl_id": str,
+            "host": str,
+            "start_url": str,
+            "complete": int,
+            "runs": str,
+            "finished_at": str,
+        },
+        ("crawl_id", "host"),
     ),
     "pages": (
         {

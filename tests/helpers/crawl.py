@@ -65,3 +65,31 @@ def crawl_stat(stderr: str, name: str) -> int:
     """A counter from the stats Scrapy logs at the end of a crawl (NIANBAO_LOG_LEVEL=INFO)."""
     found = re.search(rf"'{re.escape(name)}': (\d+)", stderr)
     return int(found.group(1)) if found else 0
+
+
+def start_nianbao(*args: str, **env: str) -> subprocess.Popen:
+    """`nianbao ARGS` started in the background (the workers of a distributed crawl run at once)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "crawler.cli", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, **env},
+    )
+
+
+def run_distributed_crawl(
+    start_url: str, redis_url: str, dbs: tuple[Path, Path], **env: str
+) -> list[subprocess.CompletedProcess]:
+    """`crawl URL --redis` and `worker --redis`, started at once, into dbs[0] and dbs[1]."""
+    commands = [
+        ["crawl", start_url, "--redis", redis_url, "--db", str(dbs[0])],
+        ["worker", "--redis", redis_url, "--db", str(dbs[1])],
+    ]
+    started = [start_nianbao(*command, **env) for command in commands]
+    results = []
+    for process, command in zip(started, commands, strict=True):
+        out, err = process.communicate(timeout=300)
+        results.append(subprocess.CompletedProcess(command, process.returncode, out, err))
+    return results

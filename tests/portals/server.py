@@ -34,6 +34,8 @@ class Hit:
     if_modified_since: str | None
     form: dict[str, str] = field(default_factory=dict)
     query: str = ""
+    # When the answer was written out (`at` is when the request came in), on the same clock.
+    ended: float = 0.0
 
 
 @dataclass
@@ -45,6 +47,8 @@ class Portal:
     last_modified: str = formatdate(1_600_000_000, usegmt=True)
     # Paths served with no ETag or Last-Modified (as many government servers do): never a 304.
     bare: set[str] = field(default_factory=set)
+    # Seconds each answer takes (a slow server), so that requests sent at once overlap in the log.
+    latency: float = 0.0
 
     def requested(self, path: str, status: int | None = None) -> list[Hit]:
         return [h for h in self.hits if h.path == path and (status is None or h.status == status)]
@@ -77,6 +81,7 @@ def _handler(portal: Portal) -> type[BaseHTTPRequestHandler]:
             self._answer("POST", form)
 
         def _answer(self, method: str, form: dict[str, str]) -> None:
+            started = time.monotonic()
             parts = urlsplit(self.path)
             query = dict(parse_qsl(parts.query))
             inm, ims = self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")
@@ -94,13 +99,17 @@ def _handler(portal: Portal) -> type[BaseHTTPRequestHandler]:
                     body = b""
             else:
                 status, headers, body = 404, {"Content-Type": "text/html"}, b"<html>404</html>"
-            portal.hits.append(Hit(method, parts.path, status, time.monotonic(), inm, ims, form, parts.query))
+            hit = Hit(method, parts.path, status, started, inm, ims, form, parts.query)
+            portal.hits.append(hit)
+            time.sleep(portal.latency)
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
+            self.wfile.flush()
+            hit.ended = time.monotonic()
 
         def log_message(self, *args: object) -> None:
             pass
