@@ -29,10 +29,12 @@ from crawler.store.outcome import error_pages, run_figures
 from crawler.store.rows import page_columns, record_row, report_columns
 from crawler.store.schema import (
     REPORT_CHILDREN,
+    SCHEMA_VERSION,
     NewerSchema,
     create_schema,
     record_stamp,
     schema_stamp,
+    schema_version,
     stored_stamp,
 )
 from crawler.store.versions import content_digest
@@ -92,7 +94,7 @@ class Store:
 
     def _create(self) -> None:
         stamp = schema_stamp()
-        if stamp and stored_stamp(self.db) == stamp:
+        if stamp and stored_stamp(self.db) == stamp and schema_version(self.db) == SCHEMA_VERSION:
             return  # made by this version of the code: nothing to create or migrate
         with file_locked(self.path):  # several processes may open one database at once
             create_schema(self.db)

@@ -45,8 +45,10 @@ LATER = {
     "pages": ("url", PAGE_LAST_WORD, {"spam_findings": "url"}),
     "reports": ("report_key", REPORT_LAST_WORD, dict.fromkeys(REPORT_CHILDREN, "report_key")),
     "link_sources": ("page", LINKS_LAST_WORD, {"page_links": "page"}),
+    "registry_sites": ("host", "coalesce({t}.listed_at, '')", {}),
+    "reextract_errors": ("url", "coalesce({t}.failed_at, '')", {}),
 }
-UNION = ("report_versions", "crawl_sites")
+UNION = ("report_versions", "crawl_sites", "monitor_results")
 FOLLOWERS = {table for _, _, followers in LATER.values() for table in followers}
 RULED = set(LATER) | set(UNION) | FOLLOWERS | {"sites"}
 
