@@ -10,7 +10,7 @@ from extract.legacy_meaning import meaning_of
 from extract.legacy_table import LegacyTables, parse_legacy_tables
 from extract.pipeline import process
 
-from .bench.legacy_labels import load_variants, score, split
+from .bench.legacy_labels import BLIND2, load_variants, score, split
 
 HEADER = ["统计指标", "单位", "统计数"]
 
@@ -167,4 +167,9 @@ def test_held_out_variants_map_right() -> None:
 
 def test_no_held_out_variant_maps_to_a_wrong_key() -> None:
     _, _, wrong, _ = score(split(load_variants())[1])
+    assert wrong == 0
+
+
+def test_no_variant_of_the_frozen_set_maps_to_a_wrong_key() -> None:
+    _, _, wrong, _ = score(load_variants(BLIND2))
     assert wrong == 0
