@@ -171,6 +171,7 @@ def test_any_bytes_decode_to_text(body, content_type):
 @given(grids=GRIDS)
 @example(grids=[Grid(rows=[["自然人", "总计"]])])
 @example(grids=[Grid(rows=[[], ["自然人", "自然人"]])])
+@example(grids=[Grid(rows=[["指标名称"], ["自然人", "自然人"]])])
 def test_any_grid_maps_to_indicators_or_raw_cells(grids):
     tables = read_grids(grids)
     assert all(stat.key for stat in tables.stats)
@@ -200,3 +201,9 @@ def test_a_table_three_narrower_than_the_standard_columns_is_read():
 
 def test_a_grid_with_ragged_rows_is_read():
     assert read_grids([Grid(rows=[["a"], ["自然人", "自然人"]])]).stats == ()
+
+
+# Found by hypothesis: a ragged grid whose first row names the label column raised IndexError
+# from the multi-column legacy form reader.
+def test_a_ragged_grid_under_a_label_header_is_read_as_a_legacy_form():
+    assert read_legacy_columns([Grid(rows=[["指标名称"], ["自然人", "自然人"]])]).stats == []

@@ -13,9 +13,11 @@ import extract.version
 from crawler.reextract import reextract, reports_to_redo
 from crawler.store import Store
 
+from . import test_attachment_context as linked
 from .helpers.cli import assert_one_line_error, nianbao, nianbao_as_extractor
-from .helpers.crawl import run_demo
+from .helpers.crawl import run_crawl, run_demo
 from .helpers.ports import free_port
+from .portals.server import Portal, serve_portal
 
 HOST = "sample-portal.localhost"
 # What a report holds, apart from when and by what it was stored.
@@ -192,3 +194,33 @@ def test_bench_reextract_reports_its_ratio_to_the_extraction_alone():
         line for line in result.stdout.splitlines() if line.startswith("ratio reextract / extraction:")
     )
     assert float(ratio.split(":")[1]) > 0
+
+
+@pytest.fixture
+def attachment_report(tmp_path) -> Path:
+    """A report whose text is a DOCX named only by the page that links to it, crawled."""
+    portal = Portal(
+        {
+            "/robots.txt": b"User-agent: *\nAllow: /\n",
+            "/index.html": linked.HOME.encode(),
+            "/zwgk/ndbg/index.html": linked.COLUMN.encode(),
+            linked.PAGE_PATH: linked.PAGE.encode(),
+            linked.DOCX_PATH: linked.report_docx(),
+        }
+    )
+    db = tmp_path / "reports.db"
+    with serve_portal(portal) as base:
+        assert run_crawl(base + "/index.html", db).returncode == 0
+    return db
+
+
+def test_an_attachment_is_read_again_with_the_title_of_its_page(attachment_report):
+    db = attachment_report
+    before = contents(db)
+    result = nianbao_as_extractor(extract.version.EXTRACTOR_VERSION + 1, "reextract", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert "redone: 1  new versions: 0" in result.stdout
+    assert contents(db) == before
+    _, url, title, agency, *_ = before["reports"][0]
+    assert url.endswith(linked.DOCX_PATH)  # the DOCX gave the current version: it was read again
+    assert (title, agency) == (linked.TITLE, "清河县人民政府")

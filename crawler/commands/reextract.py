@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import click
@@ -37,7 +38,11 @@ def reextract(db: str | None, since: int | None, site: str | None) -> None:
         pages = reports_to_redo(store, since, site)
         where = f" of {site}" if site else ""
         click.echo(f"reports{where} made before extractor version {since}: {len(pages)}")
-        outcome = redo(store, Path(db).parent, pages)
+        try:
+            outcome = redo(store, Path(db).parent, pages)
+        except sqlite3.OperationalError as exc:
+            # Each report is committed as it is redone: what was done so far stays.
+            fail(f"cannot write {db}: {exc}")
     finally:
         store.close()
     for url, error in outcome.errors:

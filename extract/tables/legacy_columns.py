@@ -43,7 +43,7 @@ from ..labels import (
 from ..legacy_table import RowContext, is_kept_figure, legacy_stat
 from ..model import DEPARTMENTS, OWN_BODY, REGION_TOTAL, TOWNSHIPS, RawCell, Stat
 from ..numbers import clean_cell
-from .grid import Grid, distinct, key_text
+from .grid import Grid, distinct, key_text, rectangular
 from .signature import scope_of
 
 LEGACY = "legacy"
@@ -159,11 +159,13 @@ def read_legacy_columns(grids: Sequence[Grid], start_index: int = 0) -> LegacyCo
     found = LegacyColumnTables()
     lexicon = load_legacy_lexicon()
     for grid in grids:
-        layout = find_layout(grid)
+        # The form is read by column index: a ragged grid (built elsewhere) is padded first.
+        square = rectangular(grid)
+        layout = find_layout(square)
         if layout is None:
             continue
         table = start_index + len(found.grids)
-        stats, raw_cells = _read_form(grid, layout, table, lexicon)
+        stats, raw_cells = _read_form(square, layout, table, lexicon)
         found.grids.append(grid)
         found.stats += stats
         found.raw_cells += raw_cells
