@@ -110,7 +110,7 @@ def test_tail_list_of_numbered_names_leaves_the_text(tail_list):
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("agency", ["体育局", "文化和旅游局", "公安局"])
+@pytest.mark.parametrize("agency", ["体育局", "文化和旅游局", "融媒体中心", "公安局"])
 @pytest.mark.parametrize("seed", ["001", "004"])
 def test_agency_report_is_not_flagged(agency_reports, seed, agency):
     assert agency_reports[f"{seed}-clean-{agency}"].spam.findings == ()
@@ -119,7 +119,12 @@ def test_agency_report_is_not_flagged(agency_reports, seed, agency):
 @pytest.mark.shared
 @pytest.mark.parametrize(
     ("agency", "words"),
-    [("体育局", "体育彩票公益金"), ("文化和旅游局", "游艺娱乐场所"), ("公安局", "网络赌博案件")],
+    [
+        ("体育局", "体育彩票公益金"),
+        ("文化和旅游局", "游艺娱乐场所"),
+        ("融媒体中心", "快手直播观看"),
+        ("公安局", "网络赌博案件"),
+    ],
 )
 def test_agency_report_keeps_its_words(agency_reports, agency, words):
     assert words in agency_reports[f"004-clean-{agency}"].text
@@ -144,6 +149,7 @@ def test_hotlines_and_summits_are_not_brand_shaped(item):
         "安装Chrome内核浏览器，或使用 Chrome 浏览。",
         "广州走向了国际舞台。城市走向了国际化。更大的国际影响，更大的国际合作。",
         "开展青少年体育活动，青少年体育俱乐部12个，青少年体育赛事8项。",
+        "通过抖音直播、快手直播发布信息，快手直播观看8万人次。下载央视频app观看。",
     ],
 )
 def test_ordinary_phrases_are_not_brands(sentence):

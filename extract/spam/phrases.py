@@ -126,14 +126,18 @@ def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | No
             return None
     glued = not is_han(name[0]) or patterns.glue.search(core[0]) is not None
     token = name + core[0]
+    if any(platform in text[max(0, core.start() - 6) : core.end()] for platform in load_shapes().platforms):
+        return None  # 政务抖音直播, 央视频app: a platform the report names
     where = _occurrences(text, token)
     if len(where) >= MIN_REPEATS:
         if is_han(name[0]):
             longer = _without_particle(_shared(text, where, len(token), -1) + name, patterns.particles)
             if len(longer) <= MAX_NAME_HAN:
                 name = longer
-    elif not glued:
-        return None  # once, and shaped like an ordinary word: 伟德体育 could be a sports club
+    elif is_han(name[0]) and not core[0].endswith(load_shapes().strong_funnels):
+        # Once, with a Chinese name whose start is a guess: only a call to action that no
+        # report writes after a name (官网, 入口) marks it; 伟德体育 could be a club, 央视频app an app.
+        return None
     if not _is_foreign(name):
         return None
     if not glued and not _is_made_up(name, core[0]):
