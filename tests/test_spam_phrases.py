@@ -135,7 +135,7 @@ def test_numbered_names_are_brand_shaped(item):
     assert is_brand_item(item)
 
 
-@pytest.mark.parametrize("item", ["市长热线12345", "热线12345", "G20峰会"])
+@pytest.mark.parametrize("item", ["市长热线12345", "热线12345", "G20峰会", "年报2019"])
 def test_hotlines_and_summits_are_not_brand_shaped(item):
     assert not is_brand_item(item)
 

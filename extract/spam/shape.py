@@ -21,8 +21,8 @@ from ..caches import loaded
 from .fold import nfkc
 
 SHAPE_WEIGHT = 2.0
-# A short Chinese name and a number glued after it: 金宝搏188, 明升88.
-_NUMBERED_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(\d{2,4})")
+# A short Chinese name and a number glued after it: 金宝搏188, 明升88; not a year (年报2019).
+_NUMBERED_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?!(?:19|20)\d\d\b)(\d{2,4})")
 MAX_ITEM_CHARS = 16
 
 
