@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..caches import loaded
 from ..chars import is_han
 from ..model import SpamFinding
-from .shape import latin_spans, load_shapes
+from .shape import load_shapes
 from .slots import is_foreign_name
 from .words import is_common_word
 
@@ -27,6 +27,10 @@ PHRASE_SCORE = 2.0
 MAX_NAME_HAN = 4  # a brand's Chinese name before its brand word: 伟德, 金宝搏, 澳门新葡
 MAX_CONTEXT = 6  # characters read around a candidate to find where its unit ends
 MIN_REPEATS = 2
+# Opens with a letter, so the engine skips the page's many digits in C; digits before it are
+# added by hand (188bet).
+_LOWER_RUN = re.compile(r"[a-z][a-z0-9]*")
+_ADDRESS_CHARS = ".@/:-_"
 
 
 @dataclass(frozen=True)
@@ -126,8 +130,6 @@ def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | No
             return None
     glued = not is_han(name[0]) or patterns.glue.search(core[0]) is not None
     token = name + core[0]
-    if any(platform in text[max(0, core.start() - 6) : core.end()] for platform in load_shapes().platforms):
-        return None  # 政务抖音直播, 央视频app: a platform the report names
     where = _occurrences(text, token)
     if len(where) >= MIN_REPEATS:
         if is_han(name[0]):
@@ -142,7 +144,34 @@ def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | No
         return None
     if not glued and not _is_made_up(name, core[0]):
         return None  # the report's own words: 青少年体育, 文化旅游国际交流, 歌舞娱乐场所
+    around = text[max(0, core.start() - 6) : core.end()]
+    if any(platform in around for platform in load_shapes().platforms):
+        return None  # 政务抖音直播, 央视频app: a platform the report names
     return name + core[0]
+
+
+def _glued_latin(text: str) -> list[tuple[int, int]]:
+    """Lower-case Latin runs (digits allowed) glued to Chinese, no web address, no English word.
+
+    shape.latin_spans reads keyword-list items in NFKC and any case; inside sentences a swapped
+    name is written in plain lower case (vwin, ag), so the page is read as it stands.
+    """
+    words = load_shapes().latin_words
+    found = []
+    for match in _LOWER_RUN.finditer(text):
+        start, end = match.span()
+        while start and text[start - 1].isdigit():
+            start -= 1
+        run = text[start:end]
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if not (is_han(before) or is_han(after)) or run.strip("0123456789") in words:
+            continue
+        if (before and before in _ADDRESS_CHARS) or (after and after in _ADDRESS_CHARS):
+            continue
+        if len(run.strip("0123456789")) >= 2 or len(run) >= 3:
+            found.append((start, end))
+    return found
 
 
 def _latin_token(text: str, start: int, end: int) -> str | None:
@@ -172,7 +201,7 @@ def find_phrases(text: str) -> list[str]:
         seen.add(key)
         if token := _core_token(text, core, patterns):
             found.add(token)
-    for start, end in latin_spans(text):
+    for start, end in _glued_latin(text):
         if text[start:end] in seen:
             continue
         seen.add(text[start:end])
