@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from ..caches import loaded
 from ..chars import is_han
 from ..model import SpamFinding
+from . import lexicon
 from .shape import load_shapes
 from .slots import is_foreign_name
+from .text import WEAK_CATEGORY
 from .words import is_common_word
 
 PHRASE_SCORE = 2.0
@@ -114,11 +116,12 @@ def _is_made_up(name: str, core: str) -> bool:
     """A name with nothing glued counts only before a brand word that ends few ordinary words
     (not 国际, 电子), and only when it is no word and holds no function word (大的国际)."""
     shapes = load_shapes()
-    return (
-        core.startswith(shapes.standalone)
-        and not shapes.function_chars.intersection(name)
-        and not is_common_word(name)
-    )
+    if not core.startswith(shapes.standalone) or shapes.function_chars.intersection(name):
+        return False
+    # A name the lexicon knows needs no dictionary (which takes some 0.7 s to load once).
+    if any(hit.category != WEAK_CATEGORY for hit in lexicon.hits(name + core)):
+        return True
+    return not is_common_word(name)
 
 
 def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | None:
