@@ -148,6 +148,7 @@ def test_hotlines_and_summits_are_not_brand_shaped(item):
         "公开歌舞娱乐场所许可信息，检查歌舞娱乐场所12家。",
         "安装Chrome内核浏览器，或使用 Chrome 浏览。",
         "实现wifi全覆盖，公共场所实现wifi全覆盖。",
+        "开通5G直播，5G直播覆盖全市。CCTV直播和CCTV直播回放。",
         "广州走向了国际舞台。城市走向了国际化。更大的国际影响，更大的国际合作。",
         "开展青少年体育活动，青少年体育俱乐部12个，青少年体育赛事8项。",
         "通过抖音直播、快手直播发布信息，快手直播观看8万人次。下载央视频app观看。",
@@ -155,3 +156,16 @@ def test_hotlines_and_summits_are_not_brand_shaped(item):
 )
 def test_ordinary_phrases_are_not_brands(sentence):
     assert find_phrases(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "brand"),
+    [
+        ("通过OB体育官网公开信息。", "OB体育官网"),
+        ("依托KOK体育发布，通过KOK体育公开。", "KOK体育"),
+        ("在龙8国际发布，通过龙8国际公开。", "龙8国际"),
+        ("在91成人视频发布，并在91成人视频公开。", "91成人视频"),
+    ],
+)
+def test_acronyms_and_numbers_make_a_brand_name(sentence, brand):
+    assert find_phrases(sentence) == [brand]

@@ -90,7 +90,7 @@ def _name_before(text: str, end: int) -> str:
     start = end
     while start > max(0, end - MAX_NAME_HAN) and is_han(text[start - 1]):
         start -= 1
-    while start > 0 and (("a" <= text[start - 1] <= "z") or text[start - 1].isdigit()):
+    while start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
         start -= 1
     return text[start:end]
 
@@ -104,9 +104,14 @@ def _without_particle(name: str, particles: tuple[str, ...]) -> str:
 
 def _is_foreign(name: str) -> bool:
     """A brand's name: no place, no collective, no ordinary word before a brand word."""
+    shapes = load_shapes()
     han = "".join(c for c in name if is_han(c))
-    if name[:1].isdigit() and name.startswith(load_shapes().hotlines):
+    if name[:1].isdigit() and name.startswith(shapes.hotlines):
         return False  # 12345热线直播: a hotline's programme, not 明升88
+    letters = "".join(c for c in name if c.isascii() and c.isalpha()).lower()
+    digits = sum(c.isdigit() for c in name)
+    if letters and (letters in shapes.latin_words or (len(letters) < 2 and digits < 2)):
+        return False  # 5G直播, CCTV直播, VR体育: words a report writes
     if len(han) < 2:
         return han != name  # 龙8, w66利: Latin or digits make the name
     return is_foreign_name(han) and not han.endswith(load_shapes().prefixes)
@@ -134,14 +139,20 @@ def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | No
     glued = not is_han(name[0]) or patterns.glue.search(core[0]) is not None
     token = name + core[0]
     where = _occurrences(text, token)
+    # 龙8国际: digits with Chinese before them; where that name starts only repeats tell (a
+    # letter starts a name: 通过vwin德胜体育).
+    opening = core.start() - len(name)
+    han_before = name[0].isdigit() and opening > 0 and is_han(text[opening - 1])
     if len(where) >= MIN_REPEATS:
-        if is_han(name[0]):
+        if is_han(name[0]) or han_before:
             longer = _without_particle(_shared(text, where, len(token), -1) + name, patterns.particles)
-            if len(longer) <= MAX_NAME_HAN:
+            if sum(map(is_han, longer)) <= MAX_NAME_HAN:
                 name = longer
-    elif is_han(name[0]) and not core[0].endswith(load_shapes().strong_funnels):
-        # Once, with a Chinese name whose start is a guess: only a call to action that no
-        # report writes after a name (官网, 入口) marks it; 伟德体育 could be a club, 央视频app an app.
+    elif han_before:
+        return None
+    elif (is_han(name[0]) or name.isupper()) and not core[0].endswith(load_shapes().strong_funnels):
+        # Once, with a Chinese name whose start is a guess or an acronym: only a call to action
+        # no report writes after a name (官网, 入口) marks it; 伟德体育 could be a club.
         return None
     if not _is_foreign(name):
         return None
