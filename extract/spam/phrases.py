@@ -118,11 +118,7 @@ def _is_foreign(name: str) -> bool:
 
 
 def _is_made_up(name: str, core: str) -> bool:
-    """A name with nothing glued counts only before a brand word that ends few ordinary words
-    (not 国际, 电子), and only when it is no word and holds no function word (大的国际)."""
-    shapes = load_shapes()
-    if not core.startswith(shapes.standalone) or shapes.function_chars.intersection(name):
-        return False
+    """A name with nothing glued counts only when it is no word of the language."""
     # A name the lexicon knows needs no dictionary (which takes some 0.7 s to load once).
     if any(hit.category != WEAK_CATEGORY for hit in lexicon.hits(name + core)):
         return True
@@ -154,6 +150,9 @@ def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | No
         # Once, with a Chinese name whose start is a guess or an acronym: only a call to action
         # no report writes after a name (官网, 入口) marks it; 伟德体育 could be a club.
         return None
+    shapes = load_shapes()
+    if not glued and (not core[0].startswith(shapes.standalone) or shapes.function_chars.intersection(name)):
+        return None  # a brand word that ends many ordinary words (国际, 电子), or a sentence (大的国际)
     if not _is_foreign(name):
         return None
     if not glued and not _is_made_up(name, core[0]):
