@@ -20,6 +20,7 @@ from ..caches import loaded
 from ..chars import is_han
 from ..model import SpamFinding
 from . import lexicon
+from .names import occurrences
 from .shape import load_shapes
 from .slots import is_foreign_name
 from .text import WEAK_CATEGORY
@@ -60,14 +61,6 @@ def _patterns() -> _Patterns:
 
 def _is_name_char(char: str) -> bool:
     return is_han(char) or ("a" <= char <= "z") or char.isdigit()
-
-
-def _occurrences(text: str, needle: str) -> list[int]:
-    found, at = [], text.find(needle)
-    while at != -1:
-        found.append(at)
-        at = text.find(needle, at + len(needle))
-    return found
 
 
 def _shared(text: str, where: list[int], size: int, step: int) -> str:
@@ -134,7 +127,7 @@ def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | No
             return None
     glued = not is_han(name[0]) or patterns.glue.search(core[0]) is not None
     token = name + core[0]
-    where = _occurrences(text, token)
+    where = occurrences(text, token)
     # 龙8国际: digits with Chinese before them; where that name starts only repeats tell (a
     # letter starts a name: 通过vwin德胜体育).
     opening = core.start() - len(name)
@@ -190,7 +183,7 @@ def _glued_latin(text: str) -> list[tuple[int, int]]:
 def _latin_token(text: str, start: int, end: int) -> str | None:
     """A lower-case Latin run glued to Chinese, with the Chinese its occurrences share."""
     run = text[start:end]
-    where = _occurrences(text, run)
+    where = occurrences(text, run)
     if len(where) < MIN_REPEATS:
         return None
     after = _shared(text, where, len(run), 1)

@@ -238,13 +238,18 @@ def _with_chrome(markup: str) -> str:
     )
 
 
+def _seed_site(info: dict[str, str]) -> tuple[str, str]:
+    """A seed report's URL on its portal and the portal's footer."""
+    url = f"http://{info['host']}/xxgk/ndbg/201803/t20180330_9.html"
+    return url, f"版权所有:{info['name']}人民政府 主办单位:{info['name']}人民政府办公室"
+
+
 def agency_controls(shared: Path) -> list[Page]:
     """Clean reports of a 体育局, a 文旅局 and a 公安局, with the site's chrome: training controls."""
     pages = []
     for seed, info in CLEAN_SEEDS.items():
         lines = seed_lines(shared / "seeds", info["file"])
-        url = f"http://{info['host']}/xxgk/ndbg/201803/t20180330_9.html"
-        footer = f"版权所有:{info['name']}人民政府 主办单位:{info['name']}人民政府办公室"
+        url, footer = _seed_site(info)
         for agency, traps in AGENCY_TRAPS.items():
             title = f"{info['name']}{agency}2017年政府信息公开工作年度报告"
             # The report's own title line names the agency too, as the page's title does.
@@ -264,8 +269,7 @@ def clean_controls(shared: Path) -> list[Page]:
     for seed, info in CLEAN_SEEDS.items():
         lines = seed_lines(shared / "seeds", info["file"])
         title = f"{info['name']}2017年政府信息公开工作年度报告"
-        url = f"http://{info['host']}/xxgk/ndbg/201803/t20180330_9.html"
-        footer = f"版权所有:{info['name']}人民政府 主办单位:{info['name']}人民政府办公室"
+        url, footer = _seed_site(info)
         legit = body_lines(lines)
         markup = page(title, lines, footer=footer)
         pages.append(Page(f"{seed}-clean", markup, url, "clean", [], legit, False, None, seed))
