@@ -110,7 +110,7 @@ def test_tail_list_of_numbered_names_leaves_the_text(tail_list):
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("agency", ["体育局", "文化和旅游局", "公安局"])
+@pytest.mark.parametrize("agency", ["体育局", "文化和旅游局", "融媒体中心", "公安局"])
 @pytest.mark.parametrize("seed", ["001", "004"])
 def test_agency_report_is_not_flagged(agency_reports, seed, agency):
     assert agency_reports[f"{seed}-clean-{agency}"].spam.findings == ()
@@ -119,7 +119,12 @@ def test_agency_report_is_not_flagged(agency_reports, seed, agency):
 @pytest.mark.shared
 @pytest.mark.parametrize(
     ("agency", "words"),
-    [("体育局", "体育彩票公益金"), ("文化和旅游局", "游艺娱乐场所"), ("公安局", "网络赌博案件")],
+    [
+        ("体育局", "体育彩票公益金"),
+        ("文化和旅游局", "游艺娱乐场所"),
+        ("融媒体中心", "快手直播观看"),
+        ("公安局", "网络赌博案件"),
+    ],
 )
 def test_agency_report_keeps_its_words(agency_reports, agency, words):
     assert words in agency_reports[f"004-clean-{agency}"].text
@@ -130,7 +135,7 @@ def test_numbered_names_are_brand_shaped(item):
     assert is_brand_item(item)
 
 
-@pytest.mark.parametrize("item", ["市长热线12345", "热线12345", "G20峰会"])
+@pytest.mark.parametrize("item", ["市长热线12345", "热线12345", "G20峰会", "年报2019"])
 def test_hotlines_and_summits_are_not_brand_shaped(item):
     assert not is_brand_item(item)
 
@@ -142,9 +147,25 @@ def test_hotlines_and_summits_are_not_brand_shaped(item):
         "重庆文化旅游国际服务平台与文化和旅游国际交流中心。文化旅游国际合作。",
         "公开歌舞娱乐场所许可信息，检查歌舞娱乐场所12家。",
         "安装Chrome内核浏览器，或使用 Chrome 浏览。",
+        "实现wifi全覆盖，公共场所实现wifi全覆盖。",
+        "开通5G直播，5G直播覆盖全市。CCTV直播和CCTV直播回放。",
         "广州走向了国际舞台。城市走向了国际化。更大的国际影响，更大的国际合作。",
         "开展青少年体育活动，青少年体育俱乐部12个，青少年体育赛事8项。",
+        "通过抖音直播、快手直播发布信息，快手直播观看8万人次。下载央视频app观看。",
     ],
 )
 def test_ordinary_phrases_are_not_brands(sentence):
     assert find_phrases(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "brand"),
+    [
+        ("通过OB体育官网公开信息。", "OB体育官网"),
+        ("依托KOK体育发布，通过KOK体育公开。", "KOK体育"),
+        ("在龙8国际发布，通过龙8国际公开。", "龙8国际"),
+        ("在91成人视频发布，并在91成人视频公开。", "91成人视频"),
+    ],
+)
+def test_acronyms_and_numbers_make_a_brand_name(sentence, brand):
+    assert find_phrases(sentence) == [brand]

@@ -60,7 +60,8 @@ class BrandRepair:
     findings: list[SpamFinding]
 
 
-def _occurrences(corpus: str, needle: str) -> list[int]:
+def occurrences(corpus: str, needle: str) -> list[int]:
+    """Where `needle` starts in `corpus`, occurrences not overlapping."""
     found, start = [], corpus.find(needle)
     while start != -1:
         found.append(start)
@@ -71,7 +72,7 @@ def _occurrences(corpus: str, needle: str) -> list[int]:
 def _stretch(corpus: str, start: int, end: int) -> str | None:
     """The longest string around corpus[start:end] that every occurrence shares."""
     brand = corpus[start:end]
-    where = _occurrences(corpus, brand)
+    where = occurrences(corpus, brand)
     if len(where) < 2:
         return None
     while len(brand) < 40:
@@ -136,7 +137,7 @@ def find_brands(corpus: str, page_script: str) -> list[str]:
         brand = _stretch(corpus, start, end)
         if not brand or brand in brands:
             continue
-        where = _occurrences(corpus, brand)
+        where = occurrences(corpus, brand)
         in_slot = sum(1 for i in where if _is_name_slot(corpus, i, i + len(brand)))
         if in_slot >= 0.5 * len(where):
             brands.append(brand)
@@ -189,7 +190,7 @@ def repair(
             if brand not in value:
                 continue
             pieces, last = [], 0
-            for index in _occurrences(value, brand):
+            for index in occurrences(value, brand):
                 slot = _slot_with_owner(value, index, index + len(brand), author, host)
                 name = _name_for(slot, author, host)
                 counts[(brand, name)] += 1

@@ -19,14 +19,21 @@ from dataclasses import dataclass
 from ..caches import loaded
 from ..chars import is_han
 from ..model import SpamFinding
-from .shape import latin_spans, load_shapes
+from . import lexicon
+from .names import occurrences
+from .shape import load_shapes
 from .slots import is_foreign_name
+from .text import WEAK_CATEGORY
 from .words import is_common_word
 
 PHRASE_SCORE = 2.0
 MAX_NAME_HAN = 4  # a brand's Chinese name before its brand word: 伟德, 金宝搏, 澳门新葡
 MAX_CONTEXT = 6  # characters read around a candidate to find where its unit ends
 MIN_REPEATS = 2
+# Opens with a letter, so the engine skips the page's many digits in C; digits before it are
+# added by hand (188bet).
+_LOWER_RUN = re.compile(r"[a-z][a-z0-9]*")
+_ADDRESS_CHARS = ".@/:-_"
 
 
 @dataclass(frozen=True)
@@ -56,14 +63,6 @@ def _is_name_char(char: str) -> bool:
     return is_han(char) or ("a" <= char <= "z") or char.isdigit()
 
 
-def _occurrences(text: str, needle: str) -> list[int]:
-    found, at = [], text.find(needle)
-    while at != -1:
-        found.append(at)
-        at = text.find(needle, at + len(needle))
-    return found
-
-
 def _shared(text: str, where: list[int], size: int, step: int) -> str:
     """The characters every occurrence shares before (step -1) or after (step 1) it."""
     shared = ""
@@ -84,7 +83,7 @@ def _name_before(text: str, end: int) -> str:
     start = end
     while start > max(0, end - MAX_NAME_HAN) and is_han(text[start - 1]):
         start -= 1
-    while start > 0 and (("a" <= text[start - 1] <= "z") or text[start - 1].isdigit()):
+    while start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
         start -= 1
     return text[start:end]
 
@@ -98,23 +97,25 @@ def _without_particle(name: str, particles: tuple[str, ...]) -> str:
 
 def _is_foreign(name: str) -> bool:
     """A brand's name: no place, no collective, no ordinary word before a brand word."""
+    shapes = load_shapes()
     han = "".join(c for c in name if is_han(c))
-    if name[:1].isdigit() and name.startswith(load_shapes().hotlines):
+    if name[:1].isdigit() and name.startswith(shapes.hotlines):
         return False  # 12345热线直播: a hotline's programme, not 明升88
+    letters = "".join(c for c in name if c.isascii() and c.isalpha()).lower()
+    digits = sum(c.isdigit() for c in name)
+    if letters and (letters in shapes.latin_words or (len(letters) < 2 and digits < 2)):
+        return False  # 5G直播, CCTV直播, VR体育: words a report writes
     if len(han) < 2:
         return han != name  # 龙8, w66利: Latin or digits make the name
     return is_foreign_name(han) and not han.endswith(load_shapes().prefixes)
 
 
 def _is_made_up(name: str, core: str) -> bool:
-    """A name with nothing glued counts only before a brand word that ends few ordinary words
-    (not 国际, 电子), and only when it is no word and holds no function word (大的国际)."""
-    shapes = load_shapes()
-    return (
-        core.startswith(shapes.standalone)
-        and not shapes.function_chars.intersection(name)
-        and not is_common_word(name)
-    )
+    """A name with nothing glued counts only when it is no word of the language."""
+    # A name the lexicon knows needs no dictionary (which takes some 0.7 s to load once).
+    if any(hit.category != WEAK_CATEGORY for hit in lexicon.hits(name + core)):
+        return True
+    return not is_common_word(name)
 
 
 def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | None:
@@ -126,25 +127,63 @@ def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | No
             return None
     glued = not is_han(name[0]) or patterns.glue.search(core[0]) is not None
     token = name + core[0]
-    where = _occurrences(text, token)
+    where = occurrences(text, token)
+    # 龙8国际: digits with Chinese before them; where that name starts only repeats tell (a
+    # letter starts a name: 通过vwin德胜体育).
+    opening = core.start() - len(name)
+    han_before = name[0].isdigit() and opening > 0 and is_han(text[opening - 1])
     if len(where) >= MIN_REPEATS:
-        if is_han(name[0]):
+        if is_han(name[0]) or han_before:
             longer = _without_particle(_shared(text, where, len(token), -1) + name, patterns.particles)
-            if len(longer) <= MAX_NAME_HAN:
+            if sum(map(is_han, longer)) <= MAX_NAME_HAN:
                 name = longer
-    elif not glued:
-        return None  # once, and shaped like an ordinary word: 伟德体育 could be a sports club
+    elif han_before:
+        return None
+    elif (is_han(name[0]) or name.isupper()) and not core[0].endswith(load_shapes().strong_funnels):
+        # Once, with a Chinese name whose start is a guess or an acronym: only a call to action
+        # no report writes after a name (官网, 入口) marks it; 伟德体育 could be a club.
+        return None
+    shapes = load_shapes()
+    if not glued and (not core[0].startswith(shapes.standalone) or shapes.function_chars.intersection(name)):
+        return None  # a brand word that ends many ordinary words (国际, 电子), or a sentence (大的国际)
     if not _is_foreign(name):
         return None
     if not glued and not _is_made_up(name, core[0]):
         return None  # the report's own words: 青少年体育, 文化旅游国际交流, 歌舞娱乐场所
+    around = text[max(0, core.start() - 6) : core.end()]
+    if any(platform in around for platform in load_shapes().platforms):
+        return None  # 政务抖音直播, 央视频app: a platform the report names
     return name + core[0]
+
+
+def _glued_latin(text: str) -> list[tuple[int, int]]:
+    """Lower-case Latin runs (digits allowed) glued to Chinese, no web address, no English word.
+
+    shape.latin_spans reads keyword-list items in NFKC and any case; inside sentences a swapped
+    name is written in plain lower case (vwin, ag), so the page is read as it stands.
+    """
+    words = load_shapes().latin_words
+    found = []
+    for match in _LOWER_RUN.finditer(text):
+        start, end = match.span()
+        while start and text[start - 1].isdigit():
+            start -= 1
+        run = text[start:end]
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if not (is_han(before) or is_han(after)) or run.strip("0123456789") in words:
+            continue
+        if (before and before in _ADDRESS_CHARS) or (after and after in _ADDRESS_CHARS):
+            continue
+        if len(run.strip("0123456789")) >= 2 or len(run) >= 3:
+            found.append((start, end))
+    return found
 
 
 def _latin_token(text: str, start: int, end: int) -> str | None:
     """A lower-case Latin run glued to Chinese, with the Chinese its occurrences share."""
     run = text[start:end]
-    where = _occurrences(text, run)
+    where = occurrences(text, run)
     if len(where) < MIN_REPEATS:
         return None
     after = _shared(text, where, len(run), 1)
@@ -168,7 +207,7 @@ def find_phrases(text: str) -> list[str]:
         seen.add(key)
         if token := _core_token(text, core, patterns):
             found.add(token)
-    for start, end in latin_spans(text):
+    for start, end in _glued_latin(text):
         if text[start:end] in seen:
             continue
         seen.add(text[start:end])

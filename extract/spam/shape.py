@@ -21,8 +21,8 @@ from ..caches import loaded
 from .fold import nfkc
 
 SHAPE_WEIGHT = 2.0
-# A short Chinese name and a number glued after it: 金宝搏188, 明升88.
-_NUMBERED_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(\d{2,4})")
+# A short Chinese name and a number glued after it: 金宝搏188, 明升88; not a year (年报2019).
+_NUMBERED_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?!(?:19|20)\d\d\b)(\d{2,4})")
 MAX_ITEM_CHARS = 16
 
 
@@ -35,6 +35,8 @@ class Shapes:
     particles: tuple[str, ...]  # words a sentence puts before a name (通过, 在): never part of one
     hotlines: tuple[str, ...]  # how a government hotline's number starts (12345, 110)
     standalone: tuple[str, ...]  # brand words that mark a name in prose with nothing glued
+    platforms: tuple[str, ...]  # 抖音, 微博, 央视频: platforms a report names, never brands
+    strong_funnels: tuple[str, ...]  # calls to action that mark a lone name (官网, 入口), unlike app
     function_chars: frozenset[str]  # 的, 了, 在: a sentence's, never a brand name's
     latin_run: re.Pattern[str]  # a run of Latin letters and digits holding a letter
     cjk_item: re.Pattern[str]  # a whole item: a short name, a brand word, calls to action
@@ -65,6 +67,8 @@ def load_shapes() -> Shapes:
         particles=tuple(sorted(words["particle"], key=len, reverse=True)),
         hotlines=tuple(words["hotline"]),
         standalone=tuple(words["standalone"]),
+        platforms=tuple(words["platform"]),
+        strong_funnels=tuple(words["strong_funnel"]),
         function_chars=frozenset(words["function"]),
         latin_run=re.compile(r"[a-z0-9]*[a-z][a-z0-9]*"),
         cjk_item=cjk_item,

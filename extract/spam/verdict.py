@@ -26,9 +26,9 @@ NOT_INJECTED = frozenset(("clone_suspected", "spam_suspected", "char_loss_suspec
 SPAM_PAGE_SCORE = 6.0
 # The combined score at which a page is tampered: the sum of its injection findings' scores.
 # Chosen on the training split of tests/bench/eval_defacement.py (`--split train --sweep`):
-# its clean controls score 0 and its defaced pages at least 2, so 2.0 is the highest
-# threshold that keeps every defaced page, and one strong signal (a swap, a list of brands,
-# a hidden block, a hijacked title) crosses it alone while a lone weak one (a literal tag
+# its clean controls score 0 and every defaced page any signal finds scores 2 or more, so 2.0
+# is the highest threshold that loses none of them; one strong signal (a swap, a list of
+# brands, a hidden block, a hijacked title) crosses it alone, a lone weak one (a literal tag
 # line, a brand word in the title, two odd tags) does not.
 TAMPERED_SCORE = 2.0
 

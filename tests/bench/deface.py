@@ -74,6 +74,10 @@ AGENCY_TRAPS = {
         "公开娱乐场所经营许可、网吧和游艺娱乐场所年度核验结果共63条，全部在官方网站同步发布。",
         "开展文化市场综合执法检查，查处无证经营娱乐场所4家，公开行政处罚决定书4份。",
     ],
+    "融媒体中心": [
+        "开通政务微博、微信公众号和微信视频号，全年通过抖音直播、快手直播发布政务信息36场。",
+        "在央视频app和学习强国app同步推送，抖音直播观看人次12万，快手直播观看人次8万。",
+    ],
     "公安局": [
         "市公安局通过政府网站公开打击赌博违法犯罪、电信网络诈骗典型案例15个，破获网络赌博案件8起。",
         "发布防范网络诈骗、跨境赌博预警提示26期，提醒群众不点击陌生链接、不下载不明APP。",
@@ -234,13 +238,18 @@ def _with_chrome(markup: str) -> str:
     )
 
 
+def _seed_site(info: dict[str, str]) -> tuple[str, str]:
+    """A seed report's URL on its portal and the portal's footer."""
+    url = f"http://{info['host']}/xxgk/ndbg/201803/t20180330_9.html"
+    return url, f"版权所有:{info['name']}人民政府 主办单位:{info['name']}人民政府办公室"
+
+
 def agency_controls(shared: Path) -> list[Page]:
     """Clean reports of a 体育局, a 文旅局 and a 公安局, with the site's chrome: training controls."""
     pages = []
     for seed, info in CLEAN_SEEDS.items():
         lines = seed_lines(shared / "seeds", info["file"])
-        url = f"http://{info['host']}/xxgk/ndbg/201803/t20180330_9.html"
-        footer = f"版权所有:{info['name']}人民政府 主办单位:{info['name']}人民政府办公室"
+        url, footer = _seed_site(info)
         for agency, traps in AGENCY_TRAPS.items():
             title = f"{info['name']}{agency}2017年政府信息公开工作年度报告"
             # The report's own title line names the agency too, as the page's title does.
@@ -260,8 +269,7 @@ def clean_controls(shared: Path) -> list[Page]:
     for seed, info in CLEAN_SEEDS.items():
         lines = seed_lines(shared / "seeds", info["file"])
         title = f"{info['name']}2017年政府信息公开工作年度报告"
-        url = f"http://{info['host']}/xxgk/ndbg/201803/t20180330_9.html"
-        footer = f"版权所有:{info['name']}人民政府 主办单位:{info['name']}人民政府办公室"
+        url, footer = _seed_site(info)
         legit = body_lines(lines)
         markup = page(title, lines, footer=footer)
         pages.append(Page(f"{seed}-clean", markup, url, "clean", [], legit, False, None, seed))
