@@ -173,3 +173,21 @@ def test_coverage_of_a_missing_database_is_one_line(tmp_path):
         cwd=REPO,
     )
     assert (result.returncode, result.stderr.count("\n")) == (2, 1)
+
+
+def test_coverage_with_a_registry_expects_its_bodies(tmp_path):
+    db = tmp_path / "reports.db"
+    Store(db).close()
+    registry = tmp_path / "sites.csv"
+    registry.write_text(
+        "name,url,agency,region\n抚顺,http://www.fushun.gov.cn/,抚顺市人民政府,辽宁省抚顺市\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "crawler.cli", "coverage", "--db", str(db), "--registry", str(registry)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+    )
+    assert result.stdout.splitlines()[0] == f"抚顺市人民政府 (city, www.fushun.gov.cn): missing {LAST_DUE}"
