@@ -76,6 +76,8 @@ NIANBAO_WEBHOOK = ""
 # ... as a JSON document of the run's results (`generic`), a DingTalk group robot's text message
 # (`dingtalk`) or a WeCom group robot's markdown message (`wecom`).
 NIANBAO_WEBHOOK_KIND = "generic"
+# A DingTalk robot's signing secret (加签, `SEC…`): each message is then signed with it (empty: unsigned).
+NIANBAO_WEBHOOK_SECRET = ""
 
 # Politeness ---------------------------------------------------------------
 USER_AGENT = user_agent(NIANBAO_CONTACT_URL)

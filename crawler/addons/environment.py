@@ -152,6 +152,7 @@ VARIABLES: tuple[Variable, ...] = (
     _variable("NIANBAO_MONITOR_SPAM_JUMP", _whole(1)),
     _variable("NIANBAO_WEBHOOK", _http_url),
     _variable("NIANBAO_WEBHOOK_KIND", _one_of("generic", "dingtalk", "wecom")),
+    _variable("NIANBAO_WEBHOOK_SECRET", _text),
     # Scrapy's own settings, under our prefix.
     Variable(
         "NIANBAO_DOWNLOAD_DELAY",
