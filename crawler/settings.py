@@ -66,6 +66,10 @@ NIANBAO_SHARED_POLITENESS = True
 # Registry crawls (--registry): sites crawled at once, each by its own crawler (some 4 MB and 4 open
 # files each); when one finishes the next starts, so memory depends on this, not on the registry.
 NIANBAO_ACTIVE_SITES = 16
+# ... of which at most this many on one IP address (0 = no limit): each site gets one request at
+# a time, so this is the requests in flight to one server (Scrapy's CONCURRENT_REQUESTS_PER_IP,
+# held across the sites' crawlers); a registry `group` column puts sites in one slot outright.
+NIANBAO_REQUESTS_PER_IP = 4
 # Monitors (crawler/monitors/): after each site's crawl, check it against the site's earlier runs,
 # store what they found in `monitor_results` and print it in the summary ...
 NIANBAO_MONITORS = True
@@ -88,10 +92,8 @@ NIANBAO_PROXY = ""
 # How the crawl speaks TLS: `modern` (OpenSSL's defaults) or `old` (also TLS 1.0/1.1 and old
 # ciphers, for servers that offer nothing newer); a registry row's `tls` column sets it per site.
 NIANBAO_TLS = "modern"
-# ... of which at most this many on one IP address (0 = no limit): each site gets one request at
-# a time, so this is the requests in flight to one server (Scrapy's CONCURRENT_REQUESTS_PER_IP,
-# held across the sites' crawlers); a registry `group` column puts sites in one slot outright.
-NIANBAO_REQUESTS_PER_IP = 4
+# A DingTalk robot's signing secret (加签, `SEC…`): each message is then signed with it (empty: unsigned).
+NIANBAO_WEBHOOK_SECRET = ""
 
 # Politeness ---------------------------------------------------------------
 USER_AGENT = user_agent(NIANBAO_CONTACT_URL)

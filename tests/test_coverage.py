@@ -3,8 +3,6 @@ and `nianbao coverage` printing it. Reports are written to a real store as a cra
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import UTC, datetime
 
 import pytest
@@ -13,6 +11,7 @@ from crawler.registry import Site
 from crawler.store import Store
 from crawler.store.registry_sites import save_registry_sites
 
+from .helpers.cli import assert_one_line_error, nianbao
 from .helpers.paths import REPO
 
 SITE = "www.zhucheng.gov.cn"
@@ -132,13 +131,7 @@ def test_a_registry_body_without_reports_misses_the_last_year_due(coverage):
 
 @pytest.fixture(scope="module")
 def printed(db_path):
-    return subprocess.run(
-        [sys.executable, "-m", "crawler.cli", "coverage", "--db", str(db_path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=REPO,
-    )
+    return nianbao("coverage", "--db", str(db_path), cwd=REPO)
 
 
 def test_coverage_command_exits_cleanly(printed):
@@ -165,11 +158,16 @@ def test_coverage_command_prints_the_totals(printed):
 
 
 def test_coverage_of_a_missing_database_is_one_line(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "crawler.cli", "coverage", "--db", str(tmp_path / "none.db")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=REPO,
+    assert_one_line_error(nianbao("coverage", "--db", str(tmp_path / "none.db"), cwd=REPO), "no database at")
+
+
+def test_coverage_with_a_registry_expects_its_bodies(tmp_path):
+    db = tmp_path / "reports.db"
+    Store(db).close()
+    registry = tmp_path / "sites.csv"
+    registry.write_text(
+        "name,url,agency,region\n抚顺,http://www.fushun.gov.cn/,抚顺市人民政府,辽宁省抚顺市\n",
+        encoding="utf-8",
     )
-    assert (result.returncode, result.stderr.count("\n")) == (2, 1)
+    result = nianbao("coverage", "--db", str(db), "--registry", str(registry), cwd=REPO)
+    assert result.stdout.splitlines()[0] == f"抚顺市人民政府 (city, www.fushun.gov.cn): missing {LAST_DUE}"

@@ -5,6 +5,11 @@ alerts to a webhook receiver on loopback as generic JSON, the third as a DingTal
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 
 from .helpers.crawl import open_db, run_crawl, run_registry_crawl
@@ -15,6 +20,7 @@ from .portals.server import Portal, serve_portal
 
 # The fixture portal's distinct reports.
 REPORTS = sum(doc.is_report for doc in markup.TRS_DOCS)
+DINGTALK_SECRET = "SEC0123456789abcdef"
 MONITORS = {"reports_stopped", "error_ratio", "newly_blocked", "spam_jump", "failed_validation"}
 
 
@@ -43,7 +49,11 @@ def crawls(tmp_path_factory):
             second = run_registry_crawl(registry, db, NIANBAO_WEBHOOK=generic.url)
         with webhook_receiver() as dingtalk:
             third = run_registry_crawl(
-                registry, db, NIANBAO_WEBHOOK=dingtalk.url, NIANBAO_WEBHOOK_KIND="dingtalk"
+                registry,
+                db,
+                NIANBAO_WEBHOOK=dingtalk.url,
+                NIANBAO_WEBHOOK_KIND="dingtalk",
+                NIANBAO_WEBHOOK_SECRET=DINGTALK_SECRET,
             )
         unreachable = f"http://127.0.0.1:{free_port()}/hook"
         fourth = run_crawl(stopping_url + "/index.html", db, NIANBAO_WEBHOOK=unreachable)
@@ -116,6 +126,13 @@ def test_the_dingtalk_alert_is_a_robot_text_message(crawls):
 
 def test_the_dingtalk_alert_names_the_site(crawls):
     assert crawls["stopping"] in crawls["dingtalk"][0].body["text"]["content"]
+
+
+def test_the_dingtalk_alert_is_signed_as_the_robot_checks(crawls):
+    query = parse_qs(urlsplit(crawls["dingtalk"][0].path).query)
+    timestamp = query["timestamp"][0]
+    digest = hmac.new(DINGTALK_SECRET.encode(), f"{timestamp}\n{DINGTALK_SECRET}".encode(), hashlib.sha256)
+    assert query["sign"] == [base64.b64encode(digest.digest()).decode()] and query["key"] == ["test"]
 
 
 def test_only_the_stopped_site_reaches_the_dingtalk_robot(crawls):

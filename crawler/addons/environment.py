@@ -194,6 +194,7 @@ VARIABLES: tuple[Variable, ...] = (
     _variable("NIANBAO_PROXY", proxy_url),
     Variable("NIANBAO_TLS", tls_mode, tls_settings),
     _variable("NIANBAO_REQUESTS_PER_IP", _whole(0)),
+    _variable("NIANBAO_WEBHOOK_SECRET", _text),
     # Scrapy's own settings, under our prefix.
     Variable(
         "NIANBAO_DOWNLOAD_DELAY",

@@ -16,8 +16,10 @@ from typing import Any
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import maybe_deferred_to_future
 from spidermon.runners import MonitorRunner
 from spidermon.settings import ACTION
+from twisted.internet import threads
 
 from crawler.monitors.checks import MonitorLimits
 from crawler.monitors.figures import site_history
@@ -49,10 +51,16 @@ class SiteMonitors:
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension
 
-    def spider_closed(self, spider: Any) -> None:
+    async def spider_closed(self, spider: Any) -> None:
+        """The checks run in a thread: a slow webhook holds up this crawler's close, not the other
+        sites crawling in the same process. Scrapy waits for them before the crawl ends."""
         run_id = self.crawler.stats.get_value("nianbao/run_id")
         if not run_id or not getattr(spider, "netloc", ""):
             return
+        stats = dict(self.crawler.stats.get_stats())
+        await maybe_deferred_to_future(threads.deferToThread(self.check_run, run_id, stats))
+
+    def check_run(self, run_id: str, stats: dict[str, Any]) -> None:
         try:
             store = Store(self.db_path)
         except StorageError as exc:
@@ -69,7 +77,7 @@ class SiteMonitors:
             SiteMonitorSuite(crawler=self.crawler),
             history=history,
             limits=self.limits,
-            stats=self.crawler.stats.get_stats(),
+            stats=stats,
         )
         # INFO: `scrapy crawl` and Scrapyd log it; `nianbao` prints the alerts in its summary instead.
         for alert in site_alerts(result, history.run).alerts:

@@ -33,19 +33,21 @@ class StoreResults(Action):
 class WebhookAlert(Action):
     """The failed checks, POSTed to NIANBAO_WEBHOOK in the form NIANBAO_WEBHOOK_KIND names."""
 
-    def __init__(self, url: str, kind: str) -> None:
+    def __init__(self, url: str, kind: str, secret: str = "") -> None:
         super().__init__()
         self.url = url
         self.kind = kind
+        self.secret = secret
 
     @classmethod
     def from_crawler_kwargs(cls, crawler: Any) -> dict[str, Any]:
         return {
             "url": crawler.settings.get("NIANBAO_WEBHOOK") or "",
             "kind": crawler.settings.get("NIANBAO_WEBHOOK_KIND") or "generic",
+            "secret": crawler.settings.get("NIANBAO_WEBHOOK_SECRET") or "",
         }
 
     def run_action(self) -> None:
         if not self.url:
             raise SkipAction("NIANBAO_WEBHOOK is not set")
-        send(self.url, self.kind, site_alerts(self.result, self.data.history.run))
+        send(self.url, self.kind, site_alerts(self.result, self.data.history.run), self.secret)
