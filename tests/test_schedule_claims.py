@@ -53,3 +53,39 @@ def test_the_interrupted_site_backs_off(killed):
 
 def test_the_interrupted_site_is_due_an_hour_later(killed):
     assert "next due: slow at 2027-02-09T09:00:00+00:00" in killed["early"].stdout
+
+
+@pytest.fixture(scope="module")
+def stopped(tmp_path_factory):
+    """Ctrl-C during a --once round crawling one site at a time: the site waiting for its turn is
+    not started, and its claim is dropped, so it is due again at once."""
+    folder = tmp_path_factory.mktemp("stopped")
+    db = folder / "reports.db"
+    with serve_portal(Portal(pages={}, routes={"/": _slow_home})) as slow:
+        registry = folder / "sites.csv"
+        registry.write_text(f"name,url\nslow,{slow}/\nnext,{slow.replace('127.0.0.1', 'localhost')}/\n")
+        process = start_schedule(
+            registry, db, "--once", "--now", "2027-02-09T08:00", NIANBAO_ACTIVE_SITES="1"
+        )
+        try:
+            wait_for_run(db, "running")
+        finally:
+            process.send_signal(signal.SIGINT)
+            out, err = process.communicate(timeout=90)
+    conn = sqlite3.connect(db)
+    yield {"out": out, "err": err, "returncode": process.returncode, "db": conn}
+    conn.close()
+
+
+def test_the_site_not_started_leaves_no_run(stopped):
+    rows = stopped["db"].execute("select site_name from crawl_runs")
+    assert [row[0] for row in rows] == ["slow"], stopped["out"] + stopped["err"]
+
+
+def test_the_round_reports_only_the_site_it_started(stopped):
+    lines = [line.split(":")[0] for line in stopped["out"].splitlines() if "pages fetched" in line]
+    assert lines == ["slow"], stopped["out"] + stopped["err"]
+
+
+def test_the_stopped_round_ends_without_a_traceback(stopped):
+    assert "Traceback" not in stopped["err"], stopped["err"][-2000:]
