@@ -219,6 +219,9 @@ def create_schema(db: sqlite_utils.Database) -> None:
         db["reports"].enable_fts(["title", "text"], tokenize="trigram", create_triggers=True)
     migrate(db)
     db["pages"].create_index(["report_key"], if_not_exists=True)
+    # A run's pages: its counts when it ends, and whether it crawled anything, which `nianbao
+    # schedule` asks of every site's last runs each round.
+    db["pages"].create_index(["run_id"], if_not_exists=True)
     db["stats"].create_index(["key"], if_not_exists=True)
 
 
