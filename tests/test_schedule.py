@@ -17,17 +17,19 @@ from .helpers.schedule import run_schedule
 COUNTY_SITE = REPO / "tests" / "portals" / "county_site"
 
 
-def _rounds(folder, *times: str, cadences: tuple[str, str] = ("", "")) -> list:
+def _rounds(
+    folder, *times: str, cadences: tuple[str, str] = ("", ""), agencies: tuple[str, str] = ("", "")
+) -> list:
     """`schedule --once --now T` for each T in turn, on the sample and county portals (and a
-    disabled site) with these registry cadences; the database is `folder / "reports.db"`."""
+    disabled site) with these registry cadences and agencies; the database is `folder / "reports.db"`."""
     db = folder / "reports.db"
     with serve_folder(sample_portal_root()) as sample, serve_folder(COUNTY_SITE) as county:
         registry = folder / "sites.csv"
         registry.write_text(
-            "name,url,enabled,cadence\n"
-            f"sample,{sample},1,{cadences[0]}\n"
-            f"county,{county}index.html,1,{cadences[1]}\n"
-            "retired,http://retired.example.gov.cn/,no,\n",
+            "name,url,enabled,cadence,agency\n"
+            f"sample,{sample},1,{cadences[0]},{agencies[0]}\n"
+            f"county,{county}index.html,1,{cadences[1]},{agencies[1]}\n"
+            "retired,http://retired.example.gov.cn/,no,,\n",
             encoding="utf-8",
         )
         return [run_schedule(registry, db, "--once", "--now", now) for now in times]
@@ -134,6 +136,19 @@ def test_a_site_whose_last_year_report_is_stored_drops_to_weekly(reported):
 
 def test_the_weekly_site_is_announced_for_a_week_later(reported):
     assert "next due: sample at 2019-02-16T08:00:00+00:00" in reported["next_day"].stdout
+
+
+@pytest.fixture(scope="module")
+def by_agency(tmp_path_factory):
+    """February 2018, sites naming their agency: the county's own 2017 report is stored, while the
+    sample portal holds 2017 reports of other bodies only (大连, 抚顺 …), none of 示例市人民政府."""
+    folder = tmp_path_factory.mktemp("by-agency")
+    _rounds(folder, "2018-02-09T08:00", "2018-02-10T09:00", agencies=("示例市人民政府", "平山县人民政府"))
+    return {"db": folder / "reports.db"}
+
+
+def test_a_site_counts_only_its_own_agency_reports(by_agency):
+    assert [site for site, at in _runs(by_agency["db"]) if at.startswith("2018-02-10")] == ["sample"]
 
 
 @pytest.fixture(scope="module")

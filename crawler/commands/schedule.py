@@ -23,6 +23,7 @@ from crawler.commands.common import (
 
 if TYPE_CHECKING:
     from crawler.registry import Site
+    from crawler.schedule.loop import Clock
     from crawler.schedule.rounds import Round, Scheduler
 
 
@@ -47,7 +48,7 @@ def schedule(
 ) -> None:
     """Crawl the registry's sites when due: daily in the reporting season, weekly otherwise."""
     from crawler.registry import RegistryError
-    from crawler.schedule.loop import Clock, keep_running
+    from crawler.schedule.loop import Clock
     from crawler.schedule.rounds import Scheduler
     from crawler.schedule.scrapyd import ScrapydError
 
@@ -71,11 +72,20 @@ def schedule(
         if failed:
             fail(f"{len(failed)} of {len(result.runs)} sites failed, nothing crawled: {', '.join(failed)}", 1)
         return
+    keep_scheduling(scheduler, sites, clock)
+
+
+def keep_scheduling(scheduler: Scheduler, sites: list[Site], clock: Clock) -> None:
+    """The long-running mode: a round at each wake, saying something only when it starts crawls or
+    the next due site changes. A registry made unreadable meanwhile, or a Scrapyd down for a while,
+    is a warning: the schedule goes on with the sites read before, and tries the server again."""
+    from crawler.registry import RegistryError
+    from crawler.schedule.loop import keep_running
+    from crawler.schedule.scrapyd import ScrapydError
+
     last_good, last_said = sites, ""
 
     def one_round(now: datetime) -> datetime | None:
-        """A round of the long-running mode: it says something only when it starts crawls or the
-        next due site changes."""
         nonlocal last_good, last_said
         try:
             last_good = scheduler.sites()
@@ -84,10 +94,10 @@ def schedule(
         try:
             result = run_round(scheduler, last_good, now, in_child=True, quiet=True)
         except ScrapydError as exc:
-            warn(f"{exc}; trying again later")  # a server restarting does not end the schedule
+            warn(f"{exc}; trying again later")
             return None
         if scheduler.scrapyd is None:
-            print_site_runs(db, result.runs)
+            print_site_runs(scheduler.db_path, result.runs)
         if result.runs:
             return now  # look again at once: the next round says when these sites are due next
         if next_due_line(result) != last_said:

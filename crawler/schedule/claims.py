@@ -66,11 +66,16 @@ def claim_due(
     return plan, run_ids
 
 
-def release(store: Store, run_ids: list[str]) -> None:
-    """Drop claims whose crawl never started (a stopped window, a job Scrapyd refused)."""
+def release(store: Store, run_ids: list[str]) -> set[str]:
+    """Drop claims whose crawl never started (a stopped window, a job Scrapyd refused); returns
+    the run ids dropped."""
+    released = set()
     with store.db.conn:
         for run_id in run_ids:
-            store.db.execute("delete from crawl_runs where run_id = ? and status = 'queued'", [run_id])
+            unstarted = "delete from crawl_runs where run_id = ? and status = 'queued'"
+            if store.db.execute(unstarted, [run_id]).rowcount:
+                released.add(run_id)
+    return released
 
 
 def close_lost_jobs(store: Store, scrapyd: str, active_jobs: set[str]) -> list[str]:

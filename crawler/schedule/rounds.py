@@ -60,11 +60,14 @@ class Scheduler:
             result.runs = self._submit(list(plan.due), run_ids)
         else:
             crawl = crawl_here or _crawl_sites
+            released: set[str] = set()
             try:
                 crawl(list(plan.due), self.db_path, run_ids, self.defaults, self.overrides)
             finally:
-                self._release(list(run_ids.values()))
-            result.runs = [(site, run_ids[site.url]) for site in plan.due]
+                released = self._release(list(run_ids.values()))
+            # A crawl stopped early (Ctrl-C) started only some of the sites.
+            started = [site for site in plan.due if run_ids[site.url] not in released]
+            result.runs = [(site, run_ids[site.url]) for site in started]
         return result
 
     def _submit(self, sites: list[Site], run_ids: dict[str, str]) -> list[tuple[Site, str]]:
@@ -79,10 +82,10 @@ class Scheduler:
             raise
         return sent
 
-    def _release(self, run_ids: list[str]) -> None:
+    def _release(self, run_ids: list[str]) -> set[str]:
         store = Store(self.db_path)
         try:
-            release(store, run_ids)
+            return release(store, run_ids)
         finally:
             store.close()
 

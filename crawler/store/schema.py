@@ -323,7 +323,9 @@ def create_schema(db: sqlite_utils.Database) -> None:
         db["reports"].enable_fts(["title", "text"], tokenize="trigram", create_triggers=True)
     migrate(db, found)
     db["pages"].create_index(["report_key"], if_not_exists=True)
-    # A registry crawl opens a run per site and reads each site's stored pages by host.
+    # A run's pages: its counts when it ends, and whether it crawled anything (which `nianbao
+    # schedule` asks of every site's last runs each round); a registry crawl also reads each
+    # site's stored pages by host.
     db["pages"].create_index(["run_id"], if_not_exists=True)
     db["pages"].create_index(["host"], if_not_exists=True)
     db["stats"].create_index(["key"], if_not_exists=True)

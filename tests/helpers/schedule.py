@@ -24,6 +24,27 @@ def run_schedule(registry: Path, db: Path, *options: str, **env: str) -> subproc
     )
 
 
+def start_schedule(registry: Path, db: Path, *options: str, **env: str) -> subprocess.Popen:
+    """`nianbao schedule` started in the background, its output piped."""
+    return subprocess.Popen(
+        _argv(registry, db, options),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env=_env(env),
+    )
+
+
+def wait_for_run(db: Path, status: str, timeout: float = TIMEOUT) -> None:
+    """Until a crawl_runs row has this status."""
+    deadline = time.monotonic() + timeout
+    while _count_runs(db, "status = ?", status) == 0:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no {status} run in {db} after {timeout} s")
+        time.sleep(0.2)
+
+
 def keep_running(
     registry: Path,
     db: Path,
@@ -36,14 +57,7 @@ def keep_running(
     """`nianbao schedule` without --once, waking every second: once `runs` crawl_runs rows have
     ended and it has printed a line holding `until`, `then` more seconds, then SIGTERM. Its
     returncode is None if it had exited by itself before."""
-    process = subprocess.Popen(
-        _argv(registry, db, options),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-        env=_env({"NIANBAO_SCHEDULE_WAKE_SECONDS": "1", **env}),
-    )
+    process = start_schedule(registry, db, *options, NIANBAO_SCHEDULE_WAKE_SECONDS="1", **env)
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(iter(process.stdout.readline, "")), daemon=True)
     reader.start()
@@ -80,11 +94,15 @@ def _env(env: dict[str, str]) -> dict[str, str]:
 
 
 def _ended_runs(db: Path) -> int:
+    return _count_runs(db, "finished_at is not null")
+
+
+def _count_runs(db: Path, where: str, *params: str) -> int:
     if not db.exists():
         return 0
     conn = sqlite3.connect(db)
     try:
-        return conn.execute("select count(*) from crawl_runs where finished_at is not null").fetchone()[0]
+        return conn.execute(f"select count(*) from crawl_runs where {where}", params).fetchone()[0]
     except sqlite3.OperationalError:  # its tables are not made yet
         return 0
     finally:
