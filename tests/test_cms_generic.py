@@ -7,6 +7,7 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+from parsel import Selector
 
 from crawler.cms.generic import GenericAdapter
 
@@ -73,11 +74,11 @@ def portal_pages() -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def pager_requests():
     url = f"http://127.0.0.1{LIST_PATH}?channelId=12&page=1"
-    return GenericAdapter().list_requests(list_page(1).decode(), url)
+    return GenericAdapter().list_requests(Selector(text=list_page(1).decode()), url)
 
 
 def test_adapter_recognises_the_pager():
-    assert GenericAdapter().matches(list_page(1).decode())
+    assert GenericAdapter().matches(Selector(text=list_page(1).decode()))
 
 
 def test_adapter_names_every_page_the_pager_counts(pager_requests):
@@ -119,3 +120,12 @@ def test_every_list_page_is_fetched(crawled):
 
 def test_no_page_past_the_stated_count_is_requested(crawled):
     assert max(_list_pages_requested(crawled["portal"])) == PAGES
+
+
+def test_an_unquoted_pager_href_counts_and_one_in_a_comment_does_not():
+    html = (
+        "<div>共3页 <a href=list.jsp?page=2>2</a>"
+        "<!-- <a href='old.jsp?page=9'>9</a> --><script>var u = 'x.jsp?page=7';</script></div>"
+    )
+    requests = GenericAdapter().list_requests(Selector(text=html), "http://h/list.jsp?page=1")
+    assert [r.url for r in requests] == [f"http://h/list.jsp?page={n}" for n in (1, 2, 3)]

@@ -3,15 +3,17 @@ tree's annual-report columns; the SID read from the shell's _CONFIG."""
 
 from __future__ import annotations
 
+from parsel import Selector
+
 from crawler.cms.gkmlpt import GkmlptAdapter
 from tests.portals import script_lists
 
-SHELL = script_lists.gkmlpt()[0]["/gkmlpt/annualreport"].decode()
+SHELL = Selector(text=script_lists.gkmlpt()[0]["/gkmlpt/annualreport"].decode())
 ADAPTER = GkmlptAdapter()
 
 
-def _urls(page_url: str, html: str = SHELL) -> list[str]:
-    return [r.url for r in ADAPTER.list_requests(html, page_url)]
+def _urls(page_url: str, page: Selector = SHELL) -> list[str]:
+    return [r.url for r in ADAPTER.list_requests(page, page_url)]
 
 
 def test_the_shell_is_recognised():

@@ -1,6 +1,7 @@
 """The Shanghai pagination adapter on the real 疫情通报 list page (corpus #11)."""
 
 import pytest
+from parsel import Selector
 
 from crawler.cms.shanghai import ShanghaiAdapter
 
@@ -14,7 +15,7 @@ URL = "https://wsjkw.sh.gov.cn/xwfb/index.html"
 @pytest.fixture(scope="module")
 def requests():
     page = shared_file("corpus", "real", "lvchengli__covid-spider", "src", "htmlstr.extracted.html")
-    return ShanghaiAdapter().list_requests(page.read_text("utf-8"), URL)
+    return ShanghaiAdapter().list_requests(Selector(text=page.read_text("utf-8")), URL)
 
 
 def test_every_page_of_the_pager_is_named(requests):

@@ -19,12 +19,18 @@ def recrawled(request, tmp_path_factory):
     db = tmp_path_factory.mktemp("db") / "reports.db"
     with serve_portal(portal) as base:
         first = run_crawl(base + column, db, NIANBAO_LOG_LEVEL="INFO")
-        first_hits = len(portal.hits)
+        first_hits = list(portal.hits)
         second = run_crawl(base + column, db, NIANBAO_LOG_LEVEL="INFO")
     conn = open_db(db)
     reports = conn.execute("select count(*), count(gone_at) from reports").fetchone()
     conn.close()
-    return {"portal": portal, "runs": (first, second), "second": portal.hits[first_hits:], "reports": reports}
+    return {
+        "portal": portal,
+        "runs": (first, second),
+        "first": first_hits,
+        "second": portal.hits[len(first_hits) :],
+        "reports": reports,
+    }
 
 
 def test_both_crawls_exit_cleanly(recrawled):
@@ -45,3 +51,14 @@ def test_pages_with_validators_are_asked_conditionally_and_answered_304(recrawle
 
 def test_every_report_stays_stored(recrawled):
     assert tuple(recrawled["reports"]) == (sum(d.is_report for d in script_lists.DOCS), 0)
+
+
+GKMLPT_API = f"/gkmlpt/api/all/{script_lists.GKMLPT_COLUMN}"
+
+
+@pytest.mark.parametrize("recrawled", ["gkmlpt"], indirect=True)
+def test_gkmlpt_api_pages_are_asked_again_and_found_unchanged_by_hash(recrawled):
+    asked = sorted(h.query for h in recrawled["second"] if h.path == GKMLPT_API)
+    assert asked == sorted(h.query for h in recrawled["first"] if h.path == GKMLPT_API)
+    assert len(asked) == len(script_lists.chunks())  # no page past the last is asked
+    assert crawl_stat(recrawled["runs"][1].stderr, "nianbao/unchanged_by_hash") == len(asked)

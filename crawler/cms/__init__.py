@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from parsel import Selector
+
 from .base import CmsAdapter, FoundLink, ListRequest
 from .generic import GenericAdapter
 from .gkmlpt import GkmlptAdapter
@@ -14,6 +16,6 @@ ADAPTERS: tuple[CmsAdapter, ...] = (HanwebAdapter(), ShanghaiAdapter(), GkmlptAd
 __all__ = ["ADAPTERS", "CmsAdapter", "FoundLink", "ListRequest", "adapters_for"]
 
 
-def adapters_for(html: str) -> list[CmsAdapter]:
-    """Every adapter whose family's markers the page carries (a page may mix two)."""
-    return [adapter for adapter in ADAPTERS if adapter.matches(html)]
+def adapters_for(page: Selector) -> list[CmsAdapter]:
+    """Every adapter whose family's markers the parsed page carries (a page may mix two)."""
+    return [adapter for adapter in ADAPTERS if adapter.matches(page)]

@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
+from parsel import Selector
+
 from crawler.links.scoring import REPORT_HINTS
 
-from .base import CmsAdapter, ListRequest
+from .base import CmsAdapter, ListRequest, script_text
 
 # `SID: '755001'` inside the shell's _CONFIG (a script string: read with a pattern).
 _SID = re.compile(r"""\bSID\s*:\s*['"]?(\d{1,10})['"]?""")
@@ -30,10 +32,12 @@ _SHELL_PATH = re.compile(r"^(.*?)/gkmlpt/")
 class GkmlptAdapter(CmsAdapter):
     name = "gkmlpt"
 
-    def matches(self, html: str) -> bool:
+    def matches(self, page: Selector) -> bool:
+        html = script_text(page)
         return _CONFIG.search(html) is not None and _SID.search(html) is not None
 
-    def list_requests(self, html: str, page_url: str) -> list[ListRequest]:
+    def list_requests(self, page: Selector, page_url: str) -> list[ListRequest]:
+        html = script_text(page)
         parts = urlsplit(page_url)
         shell = _SHELL_PATH.match(parts.path)
         sid = _SID.search(html)

@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 from parsel import Selector
 
-from .base import MAX_LIST_PAGES, CmsAdapter, FoundLink, ListRequest
+from .base import MAX_LIST_PAGES, CmsAdapter, FoundLink, ListRequest, script_text
 
 DEFAULT_PER_PAGE = 15
 DEFAULT_GROUP_SIZE = 3
@@ -96,15 +96,25 @@ def next_group(xml: str, proxy_url: str, form: tuple[tuple[str, str], ...]) -> L
     return group_request(proxy_url, end + 1, per_page, group_size, form)
 
 
+def datastores(page: Selector) -> list[str]:
+    """The page's datastores: the XML inside a column page's `<script type="text/xml">` (a
+    script string, read with patterns), or the records of a dataproxy answer served as XML. (One
+    served as HTML needs nothing here: its records' anchors are in the parsed page.)"""
+    if page.type == "xml":
+        found = page.xpath("//record/text()").getall()
+        return ["".join(f"<record><![CDATA[{r}]]></record>" for r in found)] if found else []
+    return _DATASTORE.findall(script_text(page))
+
+
 class HanwebAdapter(CmsAdapter):
     name = "hanweb"
 
-    def matches(self, html: str) -> bool:
-        return "<datastore>" in html.lower()
+    def matches(self, page: Selector) -> bool:
+        return bool(datastores(page))
 
-    def links(self, html: str, page_url: str) -> list[FoundLink]:
+    def links(self, page: Selector, page_url: str) -> list[FoundLink]:
         found: list[FoundLink] = []
-        for store in _DATASTORE.findall(html):
+        for store in datastores(page):
             for record in records(store):
                 for anchor in Selector(text=f"<div>{record}</div>").css("a[href]"):
                     text = " ".join(t.strip() for t in anchor.css("::text").getall() if t.strip())
@@ -112,9 +122,10 @@ class HanwebAdapter(CmsAdapter):
                     found.append(FoundLink(url, text or anchor.attrib.get("title", "")))
         return found
 
-    def list_requests(self, html: str, page_url: str) -> list[ListRequest]:
+    def list_requests(self, page: Selector, page_url: str) -> list[ListRequest]:
         if "dataproxy" in urlsplit(page_url).path.lower():
             return []  # a dataproxy answer: the spider asks next_group with the form it sent
+        html = script_text(page)
         requests: list[ListRequest] = []
         for store in _DATASTORE.findall(html):
             form = ajax_parameters(store)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from .base import MAX_LIST_PAGES, CmsAdapter, ListRequest
+from parsel import Selector
+
+from .base import MAX_LIST_PAGES, CmsAdapter, ListRequest, script_text
 
 _TOTAL_PAGE = re.compile(r"\.pagination\(\s*\{[^}]*?totalPage\s*:\s*(\d+)", re.S)
 # location.href='index_'+i+'.html'  (the name and extension vary by column)
@@ -19,10 +21,11 @@ _PAGE_NAME = re.compile(r"""['"]([\w-]+)_['"]\s*\+\s*\w+\s*\+\s*['"](\.s?html?)[
 class ShanghaiAdapter(CmsAdapter):
     name = "shanghai"
 
-    def matches(self, html: str) -> bool:
-        return _TOTAL_PAGE.search(html) is not None
+    def matches(self, page: Selector) -> bool:
+        return _TOTAL_PAGE.search(script_text(page)) is not None
 
-    def list_requests(self, html: str, page_url: str) -> list[ListRequest]:
+    def list_requests(self, page: Selector, page_url: str) -> list[ListRequest]:
+        html = script_text(page)
         total = _TOTAL_PAGE.search(html)
         if total is None:
             return []

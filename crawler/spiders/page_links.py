@@ -85,13 +85,14 @@ class PageLinks:
         page_url = response_address(response)
         focused = bool(response.meta.get(FOCUS))
         shallow = response.meta.get("depth", 0) < self.offtopic_depth
-        adapters = cms.adapters_for(html)
+        markup = _markup(response)
+        adapters = cms.adapters_for(markup)
         links: list[PageLink] = []
         for adapter in adapters:
-            for listing in adapter.list_requests(html, page_url):
+            for listing in adapter.list_requests(markup, page_url):
                 links += self._list_link(listing, focused, shallow)
         candidates = [
-            (link.url, link.text) for adapter in adapters for link in adapter.links(html, response.url)
+            (link.url, link.text) for adapter in adapters for link in adapter.links(markup, response.url)
         ]
         if run is not None:
             for listing in scripts.script_requests(run, response.url):
@@ -101,17 +102,17 @@ class PageLinks:
             candidates += [(link.url, link.text) for link in json_links(html, response.url)]
         # Attachments that live outside the markup: CDATA records, list answers, script output.
         outside = [FoundLink(url, text) for url, text in candidates if is_attachment_url(url)]
-        markup = _markup(response)
         for anchor in markup.css("a[href]"):
             href = anchor.attrib.get("href", "").strip()
             if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
                 continue
             text = " ".join(anchor.css("::text").getall()) + " " + anchor.attrib.get("title", "")
             candidates.append((page_address(response.urljoin(href)), text.strip()))
+        past_last_page = [adapter.past_last_page(markup) for adapter in adapters]
         for url, text in candidates:
             if is_attachment_url(url):
                 continue  # fetched below, as an attachment of this page
-            if any(adapter.beyond_last_page(html, url) for adapter in adapters):
+            if any(past(url) for past in past_last_page):
                 self.crawler.stats.inc_value("nianbao/beyond_last_page")
                 continue
             score = link_score(url, text)
