@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import signal
+from collections.abc import Callable
 from typing import Any
 from uuid import uuid4
 
@@ -74,6 +77,9 @@ def crawl_sites(
     )
     window.fill()
     if window.active or window.waiting:  # (waiting: for their hosts' addresses)
+        from twisted.internet import reactor
+
+        reactor.callWhenRunning(window.watch_signals)  # once Scrapy's own handlers are in place
         process.start(stop_after_crawl=False)  # the window stops the reactor after its last site
     _label_runs(db_path, window.runs)
     return window.runs
@@ -99,6 +105,19 @@ class SiteWindow:
         self.peak = 0
         self.stopping = False
         self.runs: list[tuple[Site, str]] = []
+
+    def watch_signals(self) -> None:
+        """Ctrl-C (or SIGTERM) starts no further site, from the moment it comes: a site that
+        finishes while the others are closing would otherwise start the next one, which the
+        stopping reactor would leave half begun."""
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            previous = signal.getsignal(signum)
+            if callable(previous):
+                signal.signal(signum, functools.partial(self._signalled, previous))
+
+    def _signalled(self, previous: Callable[[int, Any], Any], signum: int, frame: Any) -> None:
+        self.stopping = True
+        previous(signum, frame)  # Scrapy's graceful stop (which takes the next signal itself)
 
     def fill(self) -> None:
         for site in list(self.waiting):
@@ -161,9 +180,14 @@ def _budget(site: Site) -> dict[str, int]:
 
 
 def _label_runs(db_path: str, runs: list[tuple[Site, str]]) -> None:
+    """Name each run after its site. A site whose crawler was just starting when Ctrl-C came
+    was never closed (Scrapy stops only the engines already running), so its run still says
+    `running`: it was interrupted."""
     store = Store(db_path)
     try:
         for site, run_id in runs:
             store.db["crawl_runs"].update(run_id, {"site_name": site.label}, alter=True)
+            if store.db["crawl_runs"].get(run_id)["status"] == "running":
+                store.finish_run(run_id, "interrupted")
     finally:
         store.close()

@@ -79,6 +79,10 @@ def browser_settings(browser: bool) -> dict[str, object]:
     return {"NIANBAO_BROWSER": True}
 
 
+# How a run ends when Ctrl-C stops it: Scrapy's reason, or ours for a site stopped while starting.
+STOPPED = ("shutdown", "interrupted")
+
+
 def crawl_many(
     url: str | None, registry: str | None, redis_url: str | None, db: str, overrides: dict[str, Any]
 ) -> None:
@@ -113,8 +117,10 @@ def crawl_many(
     store = open_store(db)
     try:
         for site, run_id in runs:
-            problem = run_failure(store.db, run_id, site.url)
             row = store.db["crawl_runs"].get(run_id)
+            # A site that Ctrl-C stopped before it fetched anything did not fail.
+            stopped = row["status"] in STOPPED
+            problem = None if stopped else run_failure(store.db, run_id, site.url)
             click.echo(
                 f"{site.label}: pages fetched: {row['pages_fetched']}  reports: {row['reports_stored']}  "
                 f"({'failed: ' + problem if problem else row['status']})"
