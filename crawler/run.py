@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import logging
 import signal
+import time
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 from uuid import uuid4
@@ -14,12 +16,18 @@ from scrapy.settings import Settings
 
 from crawler.addons.environment import COMMAND_DEFAULTS_PRIORITY, apply_environment
 from crawler.extensions.jobdir_lease import resumed_run_id
+from crawler.progress import LiveLine, LogLines, Tally, progress_display, progress_line
 from crawler.registry import Site
 from crawler.site_admission import SiteAdmission
 from crawler.spiders.portal import PortalSpider
 from crawler.store import Store
 
 logger = logging.getLogger(__name__)
+
+# Seconds between two looks at the progress (the live line's refresh; log lines are further apart).
+PROGRESS_TICK = 1.0
+# The crawl stats the progress line sums over the sites.
+COUNTED = ("item_scraped_count", "nianbao/report_pages", "nianbao/error_pages")
 
 
 def project_settings(defaults: dict[str, Any] | None = None, **overrides: Any) -> Settings:
@@ -77,10 +85,18 @@ def crawl_sites(
     )
     window.fill()
     if window.active or window.waiting:  # (waiting: for their hosts' addresses)
-        from twisted.internet import reactor
+        from twisted.internet import reactor, task
 
         reactor.callWhenRunning(window.watch_signals)  # once Scrapy's own handlers are in place
+        display = progress_display(settings.getfloat("NIANBAO_PROGRESS_SECONDS"))
+        ticks = task.LoopingCall(window.show_progress, display)
+        if display is not None:
+            ticks.start(PROGRESS_TICK, now=False)
         process.start(stop_after_crawl=False)  # the window stops the reactor after its last site
+        if display is not None:
+            if ticks.running:
+                ticks.stop()
+            window.show_progress(display, final=True)
     _label_runs(db_path, window.runs)
     return window.runs
 
@@ -105,6 +121,10 @@ class SiteWindow:
         self.peak = 0
         self.stopping = False
         self.runs: list[tuple[Site, str]] = []
+        self.started_at = time.monotonic()
+        # Crawl stats of the sites active now, and the sum of those of the sites done.
+        self.crawlers: set[Any] = set()
+        self.totals: Counter[str] = Counter()
 
     def watch_signals(self) -> None:
         """Ctrl-C (or SIGTERM) starts no further site, from the moment it comes: a site that
@@ -137,12 +157,15 @@ class SiteWindow:
         self.runs.append((site, run_id))
         self.active += 1
         self.peak = max(self.peak, self.active)
+        self.crawlers.add(crawler)
         done = self.process.crawl(crawler, url=site.url, run_id=run_id, **_budget(site))
         done.addBoth(self._finished, crawler, site)
 
     def _finished(self, result: Any, crawler: Any, site: Site) -> Any:
         self.active -= 1
         self.admission.finished(site)
+        self.crawlers.discard(crawler)
+        self.totals.update(_counted(crawler.stats.get_stats()))
         if crawler.stats.get_value("finish_reason") == "shutdown":
             self.stopping = True  # Ctrl-C: let the active sites close, start no other
         logger.info(
@@ -154,6 +177,22 @@ class SiteWindow:
         )
         self.fill()
         return result
+
+    def tally(self) -> Tally:
+        counted = Counter(self.totals)
+        for crawler in self.crawlers:
+            counted.update(_counted(crawler.stats.get_stats()))
+        return Tally(
+            done=len(self.runs) - self.active,
+            active=self.active,
+            waiting=len(self.waiting),
+            pages=counted["item_scraped_count"],  # a stored page per item
+            reports=counted["nianbao/report_pages"],
+            errors=counted["nianbao/error_pages"],
+        )
+
+    def show_progress(self, display: LiveLine | LogLines, final: bool = False) -> None:
+        display.show(progress_line(self.tally(), time.monotonic() - self.started_at), final=final)
 
     @staticmethod
     def _stop_reactor() -> None:
@@ -167,6 +206,10 @@ class SiteWindow:
 
         if reactor.running:
             reactor.callLater(0, stop)
+
+
+def _counted(stats: dict[str, Any]) -> dict[str, int]:
+    return {name: stats.get(name, 0) for name in COUNTED}
 
 
 def _resolve(host: str) -> Any:

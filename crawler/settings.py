@@ -67,6 +67,9 @@ NIANBAO_ACTIVE_SITES = 16
 # a time, so this is the requests in flight to one server (Scrapy's CONCURRENT_REQUESTS_PER_IP,
 # held across the sites' crawlers); a registry `group` column puts sites in one slot outright.
 NIANBAO_REQUESTS_PER_IP = 4
+# Progress of a registry crawl: on a terminal one live line; otherwise a log line on stderr every
+# this many seconds (0 = no progress at all).
+NIANBAO_PROGRESS_SECONDS = 60
 
 # Politeness ---------------------------------------------------------------
 USER_AGENT = user_agent(NIANBAO_CONTACT_URL)

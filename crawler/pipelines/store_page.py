@@ -100,6 +100,8 @@ class StorePipeline:
         # One transaction per fetched page: whatever it changes is committed together.
         with self.store.page_transaction(item.url):
             self._store(item)
+        if item.error or (item.status or 0) >= 400:
+            self.crawler.stats.inc_value("nianbao/error_pages")  # the progress line counts these
         return item
 
     def _store(self, item: PageItem) -> None:
@@ -137,6 +139,8 @@ class StorePipeline:
             content_type = (item.headers or {}).get("Content-Type")
             if item.status not in GONE_STATUSES:
                 extra["gone_at"] = None
-            self.store.save_page(
+            key = self.store.save_page(
                 item.report, item.status or 0, content_type, len(item.body), self.run_id, extra
             )
+            if key:
+                self.crawler.stats.inc_value("nianbao/report_pages")
