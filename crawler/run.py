@@ -21,11 +21,15 @@ from crawler.registry import Site
 from crawler.site_admission import SiteAdmission
 from crawler.spiders.portal import PortalSpider
 from crawler.store import Store
+from crawler.store.writer import StoreWriter
 
 logger = logging.getLogger(__name__)
 
 # Seconds between two looks at the progress (the live line's refresh; log lines are further apart).
 PROGRESS_TICK = 1.0
+# The writer commits a batch once it is this old, well within the 2 s another process's store
+# waits for the write lock (crawler/store/database.py).
+WRITE_BATCH_SECONDS = 0.5
 # The crawl stats the progress line sums over the sites.
 COUNTED = ("item_scraped_count", "nianbao/report_pages", "nianbao/error_pages")
 
@@ -66,39 +70,62 @@ def crawl(
 
 
 def crawl_sites(
-    sites: list[Site], db_path: str, defaults: dict[str, Any] | None = None, **overrides: Any
+    sites: list[Site],
+    db_path: str,
+    stats: dict[str, Any] | None = None,
+    defaults: dict[str, Any] | None = None,
+    **overrides: Any,
 ) -> list[tuple[Site, str]]:
     """Crawl every site of a registry (crawler/registry.py) in this process, one spider per site.
 
     Each site keeps its own crawler, so its own politeness (one request at a time, delays,
     robots.txt), its own page budget and its own crawl_runs row, named after the site. At most
     NIANBAO_ACTIVE_SITES crawlers exist at once: a crawler costs some 4 MB and 4 open files, so
-    the process is sized by the window, not by the registry. Returns (site, run id) pairs of the
-    sites started, in registry order (all of them unless the crawl was stopped)."""
+    the process is sized by the window, not by the registry. Every site writes through one
+    StoreWriter (crawler/store/writer.py), NIANBAO_STORE_BATCH pages to a commit. Returns (site,
+    run id) pairs of the sites started, in registry order (all of them unless the crawl was
+    stopped); `stats`, when given, receives the writer's commits and its seconds spent waiting
+    for SQLite's write lock."""
     settings = project_settings(defaults, NIANBAO_DB=db_path, **overrides)
     process = CrawlerProcess(settings)
+    writer = StoreWriter(Store(db_path), settings.getint("NIANBAO_STORE_BATCH"), WRITE_BATCH_SECONDS)
     window = SiteWindow(
         process,
         sites,
         settings.getint("NIANBAO_ACTIVE_SITES"),
         SiteAdmission(settings.getint("NIANBAO_REQUESTS_PER_IP"), _resolve),
+        writer,
     )
+    try:
+        _run_window(window, settings)
+    finally:
+        writer.close()
+    if stats is not None:
+        stats["nianbao/store/commits"] = writer.store.commits
+        stats["nianbao/store/lock_wait_seconds"] = writer.store.lock_wait_seconds
+    _label_runs(db_path, window.runs)
+    return window.runs
+
+
+def _run_window(window: SiteWindow, settings: Settings) -> None:
     window.fill()
     if window.active or window.waiting:  # (waiting: for their hosts' addresses)
         from twisted.internet import reactor, task
 
         reactor.callWhenRunning(window.watch_signals)  # once Scrapy's own handlers are in place
+        assert window.writer is not None
+        flushes = task.LoopingCall(window.writer.flush_if_old)
+        flushes.start(WRITE_BATCH_SECONDS / 2, now=False)
         display = progress_display(settings.getfloat("NIANBAO_PROGRESS_SECONDS"))
         ticks = task.LoopingCall(window.show_progress, display)
         if display is not None:
             ticks.start(PROGRESS_TICK, now=False)
-        process.start(stop_after_crawl=False)  # the window stops the reactor after its last site
+        window.process.start(stop_after_crawl=False)  # the window stops the reactor after its last site
+        for looping in (flushes, ticks):
+            if looping.running:
+                looping.stop()
         if display is not None:
-            if ticks.running:
-                ticks.stop()
             window.show_progress(display, final=True)
-    _label_runs(db_path, window.runs)
-    return window.runs
 
 
 class SiteWindow:
@@ -110,9 +137,15 @@ class SiteWindow:
     site may start: the first in registry order whose group and server have room."""
 
     def __init__(
-        self, process: CrawlerProcess, sites: list[Site], size: int, admission: SiteAdmission | None = None
+        self,
+        process: CrawlerProcess,
+        sites: list[Site],
+        size: int,
+        admission: SiteAdmission | None = None,
+        writer: StoreWriter | None = None,
     ) -> None:
         self.process = process
+        self.writer = writer
         self.waiting = list(sites)
         self.size = max(1, size)
         self.admission = admission or SiteAdmission(0)
@@ -158,6 +191,7 @@ class SiteWindow:
         self.active += 1
         self.peak = max(self.peak, self.active)
         self.crawlers.add(crawler)
+        crawler.store_writer = self.writer  # read by the store pipeline and the conditional middleware
         done = self.process.crawl(crawler, url=site.url, run_id=run_id, **_budget(site))
         done.addBoth(self._finished, crawler, site)
 

@@ -70,6 +70,9 @@ NIANBAO_REQUESTS_PER_IP = 4
 # Progress of a registry crawl: on a terminal one live line; otherwise a log line on stderr every
 # this many seconds (0 = no progress at all).
 NIANBAO_PROGRESS_SECONDS = 60
+# Pages a registry crawl's one writer commits together (1 = a commit per page): fewer commits,
+# and fewer turns at SQLite's write lock for other processes writing the same file.
+NIANBAO_STORE_BATCH = 100
 
 # Politeness ---------------------------------------------------------------
 USER_AGENT = user_agent(NIANBAO_CONTACT_URL)

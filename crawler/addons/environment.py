@@ -130,6 +130,7 @@ VARIABLES: tuple[Variable, ...] = (
     _variable("NIANBAO_ACTIVE_SITES", _whole(1)),
     _variable("NIANBAO_REQUESTS_PER_IP", _whole(0)),
     _variable("NIANBAO_PROGRESS_SECONDS", _seconds),
+    _variable("NIANBAO_STORE_BATCH", _whole(1)),
     # Scrapy's own settings, under our prefix.
     Variable(
         "NIANBAO_DOWNLOAD_DELAY",

@@ -112,7 +112,8 @@ def crawl_many(
     from crawler.store.outcome import run_failure
 
     hush_recorded_fetch_errors()
-    runs = crawl_sites(sites, db, defaults=COMMAND_DEFAULTS, **overrides)
+    stats: dict[str, Any] = {}
+    runs = crawl_sites(sites, db, stats, defaults=COMMAND_DEFAULTS, **overrides)
     failed = []
     store = open_store(db)
     try:
@@ -130,6 +131,10 @@ def crawl_many(
     finally:
         store.close()
     print_summary(db, None)
+    click.echo(
+        f"store: {stats['nianbao/store/commits']} commits, "
+        f"{stats['nianbao/store/lock_wait_seconds']:.2f} s waiting for SQLite's write lock"
+    )
     # The sites that answered are stored all the same; the status says that some did not.
     if failed:
         fail(f"{len(failed)} of {len(runs)} sites failed, nothing crawled: {', '.join(failed)}", status=1)

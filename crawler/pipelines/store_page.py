@@ -20,6 +20,7 @@ from crawler.store.incremental import (
     touch_links,
     touch_page,
 )
+from crawler.store.writer import StoreWriter
 
 
 def _warc_columns(item: PageItem) -> dict[str, Any]:
@@ -60,21 +61,25 @@ def run_status(finish_reason: str | None, spider: Any, stats: Any) -> str:
 
 
 class StorePipeline:
-    def __init__(self, db_path: str, run_id: str | None = None):
+    """Stores every page, with a store of its own, or through the one `writer` that a registry
+    crawl (crawler/run.py) shares among its sites' crawlers as `crawler.store_writer`."""
+
+    def __init__(self, db_path: str, run_id: str | None = None, writer: StoreWriter | None = None):
         self.db_path = db_path
         self.run_id = run_id
+        self.writer = writer
         self.store: Store | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> StorePipeline:
         # A crawl resumed from a JOBDIR is the run it continues (crawler/extensions/jobdir_lease.py).
         run_id = crawler.settings.get("NIANBAO_RUN_ID") or resumed_run_id(job_dir(crawler.settings))
-        pipeline = cls(crawler.settings.get("NIANBAO_DB"), run_id)
+        pipeline = cls(crawler.settings.get("NIANBAO_DB"), run_id, getattr(crawler, "store_writer", None))
         pipeline.crawler = crawler
         return pipeline
 
     def open_spider(self) -> None:
-        self.store = Store(self.db_path)
+        self.store = self.writer.store if self.writer is not None else Store(self.db_path)
         if self.run_id is None:
             self.run_id = uuid4().hex[:12]
         spider = self.crawler.spider
@@ -93,12 +98,16 @@ class StorePipeline:
             column = parts.path.rsplit("/", 1)[0] + "/"
             mark_unseen_reports_gone(self.store, parts.netloc, column, self.run_id)
         self.store.finish_run(self.run_id, reason)
-        self.store.close()
+        if self.writer is not None:
+            self.writer.flush()  # the site's pages and its run's end, committed as it closes
+        else:
+            self.store.close()
 
     def process_item(self, item: PageItem) -> PageItem:
         assert self.store is not None
-        # One transaction per fetched page: whatever it changes is committed together.
-        with self.store.page_transaction(item.url):
+        # One transaction per fetched page (a savepoint of the writer's batch): whatever it
+        # changes is committed together.
+        with self.writer.page(item.url) if self.writer else self.store.page_transaction(item.url):
             self._store(item)
         if item.error or (item.status or 0) >= 400:
             self.crawler.stats.inc_value("nianbao/error_pages")  # the progress line counts these
