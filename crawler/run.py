@@ -27,8 +27,7 @@ logger = logging.getLogger(__name__)
 
 # Seconds between two looks at the progress (the live line's refresh; log lines are further apart).
 PROGRESS_TICK = 1.0
-# The writer commits a batch once it is this old, well within the 2 s another process's store
-# waits for the write lock (crawler/store/database.py).
+# The writer writes its queued pages once the oldest has waited this long.
 WRITE_BATCH_SECONDS = 0.5
 # The crawl stats the progress line sums over the sites.
 COUNTED = ("item_scraped_count", "nianbao/report_pages", "nianbao/error_pages")

@@ -45,8 +45,7 @@ class ConditionalRequestsMiddleware:
         host = urlsplit(getattr(spider, "start_url", "")).netloc
         writer = getattr(self.crawler, "store_writer", None)
         if writer is not None:
-            # A registry crawl's one writer: its open batch holds the write lock, and a connection
-            # of our own could not take it; reading through it also sees what the batch wrote.
+            # A registry crawl's one writer: its connection is open already.
             self._read(writer.store, host)
             return
         try:

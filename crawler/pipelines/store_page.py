@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from typing import Any
 from urllib.parse import urlsplit
@@ -88,6 +89,8 @@ class StorePipeline:
     def close_spider(self) -> None:
         if self.store is None:
             return
+        if self.writer is not None:
+            self.writer.flush()  # the site's queued pages, before its run is counted and closed
         spider = self.crawler.spider
         reason = run_status(self.crawler.stats.get_value("finish_reason"), spider, self.crawler.stats)
         start_url = getattr(spider, "start_url", "")
@@ -98,17 +101,18 @@ class StorePipeline:
             column = parts.path.rsplit("/", 1)[0] + "/"
             mark_unseen_reports_gone(self.store, parts.netloc, column, self.run_id)
         self.store.finish_run(self.run_id, reason)
-        if self.writer is not None:
-            self.writer.flush()  # the site's pages and its run's end, committed as it closes
-        else:
+        if self.writer is None:
             self.store.close()
 
     def process_item(self, item: PageItem) -> PageItem:
         assert self.store is not None
-        # One transaction per fetched page (a savepoint of the writer's batch): whatever it
-        # changes is committed together.
-        with self.writer.page(item.url) if self.writer else self.store.page_transaction(item.url):
-            self._store(item)
+        if self.writer is not None:
+            # Written with the writer's next batch, a savepoint of its own.
+            self.writer.write(item.url, functools.partial(self._store, item))
+        else:
+            # One transaction per fetched page: whatever it changes is committed together.
+            with self.store.page_transaction(item.url):
+                self._store(item)
         if item.error or (item.status or 0) >= 400:
             self.crawler.stats.inc_value("nianbao/error_pages")  # the progress line counts these
         return item

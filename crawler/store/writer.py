@@ -1,20 +1,24 @@
-"""One writer for every site of a registry crawl, committing pages in batches.
+"""One writer for every site of a registry crawl, writing pages in batches.
 
-A connection per site means a store opened and closed per site and a commit per page; with a
-window of sites writing at once, each commit also takes SQLite's write lock in turn. The writer
-keeps one connection for the whole crawl and one transaction open across pages, committed every
-`batch` pages, when it is `seconds` old (a tick calls `flush_if_old`), when a site closes, and
-at the end. Each page is still a savepoint of its own, so a page that fails to store leaves the
-others of its batch; a crash loses at most the open batch, which a re-crawl fetches again.
+A connection per site means a store opened and closed per site and a transaction per page,
+each taking SQLite's write lock in turn. The writer keeps one connection for the whole crawl and
+queues each page's writes; a batch is written in one transaction when `batch` pages are queued,
+when the oldest has waited `seconds` (a tick calls `flush_if_old`), when a site closes, and at
+the end. The write lock is held only while a batch is written, never between pages, so another
+process writing the same file waits milliseconds, not a batch's lifetime. Each page is still a
+savepoint of its own: a page that fails to store is logged and the rest of its batch kept. A
+crash loses at most the queued pages, which a re-crawl fetches again.
 """
 
 from __future__ import annotations
 
+import logging
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from crawler.store.database import Store
+
+logger = logging.getLogger(__name__)
 
 
 class StoreWriter:
@@ -22,27 +26,36 @@ class StoreWriter:
         self.store = store
         self.batch = max(1, batch)
         self.seconds = seconds
-        self.pending = 0
-        self.opened_at = 0.0
+        self.queue: list[tuple[str, Callable[[], None]]] = []
+        self.oldest = 0.0
 
-    @contextmanager
-    def page(self, url: str) -> Iterator[None]:
-        """Write one page inside the open batch (opening one if none is)."""
-        if not self.store.db.conn.in_transaction:
-            self.store.begin()
-            self.opened_at = time.monotonic()
-        with self.store.page_transaction(url):
-            yield
-        self.pending += 1
-        if self.pending >= self.batch:
+    def write(self, url: str, write: Callable[[], None]) -> None:
+        """Queue one page's writes (`write` uses self.store); written with the next batch."""
+        if not self.queue:
+            self.oldest = time.monotonic()
+        self.queue.append((url, write))
+        if len(self.queue) >= self.batch:
             self.flush()
 
     def flush(self) -> None:
+        if not self.queue:
+            return
+        queue, self.queue = self.queue, []
+        self.store.begin()
+        try:
+            for url, write in queue:
+                try:
+                    with self.store.page_transaction(url):
+                        write()
+                except Exception as exc:  # one page's problem; the rest of the batch is kept
+                    logger.error("could not store %s: %s: %s", url, type(exc).__name__, exc)
+        except BaseException:
+            self.store.rollback()
+            raise
         self.store.commit()
-        self.pending = 0
 
     def flush_if_old(self) -> None:
-        if self.store.db.conn.in_transaction and time.monotonic() - self.opened_at >= self.seconds:
+        if self.queue and time.monotonic() - self.oldest >= self.seconds:
             self.flush()
 
     def close(self) -> None:
