@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Mapping
+import signal
+import time
+from collections import Counter
+from collections.abc import Callable, Mapping
 from typing import Any
 from uuid import uuid4
 
@@ -12,13 +16,22 @@ from scrapy.settings import Settings
 
 from crawler.addons.environment import COMMAND_DEFAULTS_PRIORITY, apply_environment
 from crawler.extensions.jobdir_lease import resumed_run_id
+from crawler.progress import LiveLine, LogLines, Tally, progress_display, progress_line
 from crawler.registry import Site
 from crawler.site_admission import SiteAdmission
 from crawler.spiders.portal import PortalSpider
 from crawler.store import Store
 from crawler.store.registry_sites import save_registry_sites
+from crawler.store.writer import StoreWriter
 
 logger = logging.getLogger(__name__)
+
+# Seconds between two looks at the progress (the live line's refresh; log lines are further apart).
+PROGRESS_TICK = 1.0
+# The writer writes its queued pages once the oldest has waited this long.
+WRITE_BATCH_SECONDS = 0.5
+# The crawl stats the progress line sums over the sites.
+COUNTED = ("item_scraped_count", "nianbao/report_pages", "nianbao/error_pages")
 
 
 def project_settings(defaults: dict[str, Any] | None = None, **overrides: Any) -> Settings:
@@ -59,6 +72,7 @@ def crawl(
 def crawl_sites(
     sites: list[Site],
     db_path: str,
+    stats: dict[str, Any] | None = None,
     defaults: dict[str, Any] | None = None,
     run_ids: Mapping[str, str] | None = None,
     **overrides: Any,
@@ -68,23 +82,53 @@ def crawl_sites(
     Each site keeps its own crawler, so its own politeness (one request at a time, delays,
     robots.txt), its own page budget and its own crawl_runs row, named after the site. At most
     NIANBAO_ACTIVE_SITES crawlers exist at once: a crawler costs some 4 MB and 4 open files, so
-    the process is sized by the window, not by the registry. Returns (site, run id) pairs of the
-    sites started, in registry order (all of them unless the crawl was stopped). `run_ids` gives
-    the run id of a site's crawl by its URL (runs `nianbao schedule` has claimed); else a new one."""
+    the process is sized by the window, not by the registry. Every site writes through one
+    StoreWriter (crawler/store/writer.py), NIANBAO_STORE_BATCH pages to a commit. Returns (site,
+    run id) pairs of the sites started, in registry order (all of them unless the crawl was
+    stopped); `stats`, when given, receives the writer's commits and its seconds spent waiting
+    for SQLite's write lock. `run_ids` gives the run id of a site's crawl by its URL (runs
+    `nianbao schedule` has claimed); else a new one."""
     settings = project_settings(defaults, NIANBAO_DB=db_path, **overrides)
     process = CrawlerProcess(settings)
+    writer = StoreWriter(Store(db_path), settings.getint("NIANBAO_STORE_BATCH"), WRITE_BATCH_SECONDS)
     window = SiteWindow(
         process,
         sites,
         settings.getint("NIANBAO_ACTIVE_SITES"),
         SiteAdmission(settings.getint("NIANBAO_REQUESTS_PER_IP"), _resolve),
+        writer,
         run_ids,
     )
-    window.fill()
-    if window.active or window.waiting:  # (waiting: for their hosts' addresses)
-        process.start(stop_after_crawl=False)  # the window stops the reactor after its last site
+    try:
+        _run_window(window, settings)
+    finally:
+        writer.close()
+    if stats is not None:
+        stats["nianbao/store/commits"] = writer.store.commits
+        stats["nianbao/store/lock_wait_seconds"] = writer.store.lock_wait_seconds
     _label_runs(db_path, window.runs)
     return window.runs
+
+
+def _run_window(window: SiteWindow, settings: Settings) -> None:
+    window.fill()
+    if window.active or window.waiting:  # (waiting: for their hosts' addresses)
+        from twisted.internet import reactor, task
+
+        reactor.callWhenRunning(window.watch_signals)  # once Scrapy's own handlers are in place
+        assert window.writer is not None
+        flushes = task.LoopingCall(window.writer.flush_if_old)
+        flushes.start(WRITE_BATCH_SECONDS / 2, now=False)
+        display = progress_display(settings.getfloat("NIANBAO_PROGRESS_SECONDS"))
+        ticks = task.LoopingCall(window.show_progress, display)
+        if display is not None:
+            ticks.start(PROGRESS_TICK, now=False)
+        window.process.start(stop_after_crawl=False)  # the window stops the reactor after its last site
+        for looping in (flushes, ticks):
+            if looping.running:
+                looping.stop()
+        if display is not None:
+            window.show_progress(display, final=True)
 
 
 class SiteWindow:
@@ -101,9 +145,11 @@ class SiteWindow:
         sites: list[Site],
         size: int,
         admission: SiteAdmission | None = None,
+        writer: StoreWriter | None = None,
         run_ids: Mapping[str, str] | None = None,
     ) -> None:
         self.process = process
+        self.writer = writer
         self.run_ids = run_ids or {}
         self.waiting = list(sites)
         self.size = max(1, size)
@@ -113,6 +159,23 @@ class SiteWindow:
         self.peak = 0
         self.stopping = False
         self.runs: list[tuple[Site, str]] = []
+        self.started_at = time.monotonic()
+        # Crawl stats of the sites active now, and the sum of those of the sites done.
+        self.crawlers: set[Any] = set()
+        self.totals: Counter[str] = Counter()
+
+    def watch_signals(self) -> None:
+        """Ctrl-C (or SIGTERM) starts no further site, from the moment it comes: a site that
+        finishes while the others are closing would otherwise start the next one, which the
+        stopping reactor would leave half begun."""
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            previous = signal.getsignal(signum)
+            if callable(previous):
+                signal.signal(signum, functools.partial(self._signalled, previous))
+
+    def _signalled(self, previous: Callable[[int, Any], Any], signum: int, frame: Any) -> None:
+        self.stopping = True
+        previous(signum, frame)  # Scrapy's graceful stop (which takes the next signal itself)
 
     def fill(self) -> None:
         for site in list(self.waiting):
@@ -134,12 +197,16 @@ class SiteWindow:
         self.runs.append((site, run_id))
         self.active += 1
         self.peak = max(self.peak, self.active)
+        self.crawlers.add(crawler)
+        crawler.store_writer = self.writer  # read by the store pipeline and the conditional middleware
         done = self.process.crawl(crawler, url=site.start_url, run_id=run_id, **_budget(site))
         done.addBoth(self._finished, crawler, site)
 
     def _finished(self, result: Any, crawler: Any, site: Site) -> Any:
         self.active -= 1
         self.admission.finished(site)
+        self.crawlers.discard(crawler)
+        self.totals.update(_counted(crawler.stats.get_stats()))
         if crawler.stats.get_value("finish_reason") == "shutdown":
             self.stopping = True  # Ctrl-C: let the active sites close, start no other
         logger.info(
@@ -151,6 +218,22 @@ class SiteWindow:
         )
         self.fill()
         return result
+
+    def tally(self) -> Tally:
+        counted = Counter(self.totals)
+        for crawler in self.crawlers:
+            counted.update(_counted(crawler.stats.get_stats()))
+        return Tally(
+            done=len(self.runs) - self.active,
+            active=self.active,
+            waiting=len(self.waiting),
+            pages=counted["item_scraped_count"],  # a stored page per item
+            reports=counted["nianbao/report_pages"],
+            errors=counted["nianbao/error_pages"],
+        )
+
+    def show_progress(self, display: LiveLine | LogLines, final: bool = False) -> None:
+        display.show(progress_line(self.tally(), time.monotonic() - self.started_at), final=final)
 
     @staticmethod
     def _stop_reactor() -> None:
@@ -166,6 +249,10 @@ class SiteWindow:
             reactor.callLater(0, stop)
 
 
+def _counted(stats: dict[str, Any]) -> dict[str, int]:
+    return {name: stats.get(name, 0) for name in COUNTED}
+
+
 def _resolve(host: str) -> Any:
     from twisted.internet import reactor
 
@@ -177,11 +264,15 @@ def _budget(site: Site) -> dict[str, int]:
 
 
 def _label_runs(db_path: str, runs: list[tuple[Site, str]]) -> None:
-    """Name each run after its site, and list the sites, whose bodies coverage then expects."""
+    """Name each run after its site, and list the sites, whose bodies coverage then expects. A
+    site whose crawler was just starting when Ctrl-C came was never closed (Scrapy stops only the
+    engines already running), so its run still says `running`: it was interrupted."""
     store = Store(db_path)
     try:
         for site, run_id in runs:
             store.db["crawl_runs"].update(run_id, {"site_name": site.label}, alter=True)
+            if store.db["crawl_runs"].get(run_id)["status"] == "running":
+                store.finish_run(run_id, "interrupted")
         save_registry_sites(store.db, [site for site, _ in runs])
     finally:
         store.close()

@@ -94,6 +94,12 @@ NIANBAO_PROXY = ""
 NIANBAO_TLS = "modern"
 # A DingTalk robot's signing secret (加签, `SEC…`): each message is then signed with it (empty: unsigned).
 NIANBAO_WEBHOOK_SECRET = ""
+# Progress of a registry crawl: on a terminal one live line; otherwise a log line on stderr every
+# this many seconds (0 = no progress at all).
+NIANBAO_PROGRESS_SECONDS = 60
+# Pages a registry crawl's one writer commits together (1 = a commit per page): fewer commits,
+# and fewer turns at SQLite's write lock for other processes writing the same file.
+NIANBAO_STORE_BATCH = 100
 
 # Politeness ---------------------------------------------------------------
 USER_AGENT = user_agent(NIANBAO_CONTACT_URL)

@@ -195,6 +195,8 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("NIANBAO_TLS", tls_mode, tls_settings),
     _variable("NIANBAO_REQUESTS_PER_IP", _whole(0)),
     _variable("NIANBAO_WEBHOOK_SECRET", _text),
+    _variable("NIANBAO_PROGRESS_SECONDS", _seconds),
+    _variable("NIANBAO_STORE_BATCH", _whole(1)),
     # Scrapy's own settings, under our prefix.
     Variable(
         "NIANBAO_DOWNLOAD_DELAY",

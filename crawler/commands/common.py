@@ -165,6 +165,10 @@ def finish_crawl(db: str, run_id: str, start_url: str | None, shared: bool = Fal
         fail(f"crawl failed, nothing crawled: {problem}", status=1)
 
 
+# How a run ends when Ctrl-C stops it: Scrapy's reason, or ours for a site stopped while starting.
+STOPPED_RUNS = ("shutdown", "interrupted")
+
+
 def print_site_runs(db: str, runs: list[tuple[Site, str]]) -> list[str]:
     """One line per site crawled, with its counts and how its run ended; returns the labels of
     the sites that crawled nothing. The store is opened once for all of them (a registry may
@@ -175,8 +179,10 @@ def print_site_runs(db: str, runs: list[tuple[Site, str]]) -> list[str]:
     store = open_store(db)
     try:
         for site, run_id in runs:
-            problem = failure(store.db, run_id, site.start_url)
             row = store.db["crawl_runs"].get(run_id)
+            # A site that Ctrl-C stopped before it fetched anything did not fail.
+            stopped = row["status"] in STOPPED_RUNS
+            problem = None if stopped else failure(store.db, run_id, site.start_url)
             click.echo(
                 f"{site.label}: pages fetched: {row['pages_fetched']}  reports: {row['reports_stored']}  "
                 f"({'failed: ' + problem if problem else row['status']})"

@@ -107,9 +107,14 @@ def crawl_many(
     from crawler.run import crawl_sites
 
     hush_recorded_fetch_errors()
-    runs = crawl_sites(sites, db, defaults=COMMAND_DEFAULTS, **overrides)
+    stats: dict[str, Any] = {}
+    runs = crawl_sites(sites, db, stats, defaults=COMMAND_DEFAULTS, **overrides)
     failed = print_site_runs(db, runs)
     print_summary(db, None, [run_id for _, run_id in runs])
+    click.echo(
+        f"store: {stats['nianbao/store/commits']} commits, "
+        f"{stats['nianbao/store/lock_wait_seconds']:.2f} s waiting for SQLite's write lock"
+    )
     # The sites that answered are stored all the same; the status says that some did not.
     if failed:
         fail(f"{len(failed)} of {len(runs)} sites failed, nothing crawled: {', '.join(failed)}", status=1)

@@ -43,15 +43,23 @@ class ConditionalRequestsMiddleware:
 
     def spider_opened(self, spider: Any) -> None:
         host = urlsplit(getattr(spider, "start_url", "")).netloc
+        writer = getattr(self.crawler, "store_writer", None)
+        if writer is not None:
+            # A registry crawl's one writer: its connection is open already.
+            self._read(writer.store, host)
+            return
         try:
             store = Store(self.db_path)
         except StorageError:
             return  # the store pipeline reports an unusable database; here it only means no history
         try:
-            self.validators = page_validators(store, host)
-            self.sources = link_sources(store, host)
+            self._read(store, host)
         finally:
             store.close()
+
+    def _read(self, store: Store, host: str) -> None:
+        self.validators = page_validators(store, host)
+        self.sources = link_sources(store, host)
 
     def process_request(self, request: Request) -> None:
         known = self.validators.get(request.url)

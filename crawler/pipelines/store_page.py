@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from typing import Any
 from uuid import uuid4
@@ -20,6 +21,7 @@ from crawler.store.incremental import (
     touch_links,
     touch_page,
 )
+from crawler.store.writer import StoreWriter
 
 
 def _warc_columns(item: PageItem) -> dict[str, Any]:
@@ -61,21 +63,25 @@ def run_status(finish_reason: str | None, spider: Any, stats: Any) -> str:
 
 
 class StorePipeline:
-    def __init__(self, db_path: str, run_id: str | None = None):
+    """Stores every page, with a store of its own, or through the one `writer` that a registry
+    crawl (crawler/run.py) shares among its sites' crawlers as `crawler.store_writer`."""
+
+    def __init__(self, db_path: str, run_id: str | None = None, writer: StoreWriter | None = None):
         self.db_path = db_path
         self.run_id = run_id
+        self.writer = writer
         self.store: Store | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> StorePipeline:
         # A crawl resumed from a JOBDIR is the run it continues (crawler/extensions/jobdir_lease.py).
         run_id = crawler.settings.get("NIANBAO_RUN_ID") or resumed_run_id(job_dir(crawler.settings))
-        pipeline = cls(crawler.settings.get("NIANBAO_DB"), run_id)
+        pipeline = cls(crawler.settings.get("NIANBAO_DB"), run_id, getattr(crawler, "store_writer", None))
         pipeline.crawler = crawler
         return pipeline
 
     def open_spider(self) -> None:
-        self.store = Store(self.db_path)
+        self.store = self.writer.store if self.writer is not None else Store(self.db_path)
         if self.run_id is None:
             self.run_id = uuid4().hex[:12]
         # The run the monitors check once the crawl is closed (crawler/extensions/site_monitors.py).
@@ -86,6 +92,8 @@ class StorePipeline:
     def close_spider(self) -> None:
         if self.store is None:
             return
+        if self.writer is not None:
+            self.writer.flush()  # the site's queued pages, before its run is counted and closed
         spider = self.crawler.spider
         reason = run_status(self.crawler.stats.get_value("finish_reason"), spider, self.crawler.stats)
         start_url = getattr(spider, "start_url", "")
@@ -94,13 +102,20 @@ class StorePipeline:
         if reason == "finished" and start_url:
             mark_unseen_reports_gone(self.store, *crawled_column(start_url), self.run_id)
         self.store.finish_run(self.run_id, reason)
-        self.store.close()
+        if self.writer is None:
+            self.store.close()
 
     def process_item(self, item: PageItem) -> PageItem:
         assert self.store is not None
-        # One transaction per fetched page: whatever it changes is committed together.
-        with self.store.page_transaction(item.url):
-            self._store(item)
+        if self.writer is not None:
+            # Written with the writer's next batch, a savepoint of its own.
+            self.writer.write(item.url, functools.partial(self._store, item))
+        else:
+            # One transaction per fetched page: whatever it changes is committed together.
+            with self.store.page_transaction(item.url):
+                self._store(item)
+        if item.error or (item.status or 0) >= 400:
+            self.crawler.stats.inc_value("nianbao/error_pages")  # the progress line counts these
         return item
 
     def _store(self, item: PageItem) -> None:
@@ -140,6 +155,8 @@ class StorePipeline:
             content_type = (item.headers or {}).get("Content-Type")
             if item.status not in GONE_STATUSES:
                 extra["gone_at"] = None
-            self.store.save_page(
+            key = self.store.save_page(
                 item.report, item.status or 0, content_type, len(item.body), self.run_id, extra
             )
+            if key:
+                self.crawler.stats.inc_value("nianbao/report_pages")

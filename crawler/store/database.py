@@ -14,6 +14,7 @@ import hashlib
 import os
 import socket
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -77,6 +78,10 @@ class Store:
         self.path = Path(path)
         # Hosts whose `sites` row this Store committed: written once per crawl, not per page.
         self.saved_hosts: set[str] = set()
+        self._unsaved_hosts: set[str] = set()  # written in the open transaction, not yet committed
+        # Commits made, and seconds spent waiting for SQLite's write lock (another connection's).
+        self.commits = 0
+        self.lock_wait_seconds = 0.0
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(self.path), timeout=2.0)
@@ -169,21 +174,39 @@ class Store:
         host = urlsplit(url).netloc
         outermost = not self.db.conn.in_transaction
         if outermost:
-            # IMMEDIATE: take the write lock before the first read, so a page's reads see what other
-            # processes committed and its writes never fail halfway on a stale snapshot.
-            self.db.execute("BEGIN IMMEDIATE")
+            self.begin()
         try:
             with self.db.atomic():  # a savepoint within it
-                if host not in self.saved_hosts:
+                new_host = host not in self.saved_hosts and host not in self._unsaved_hosts
+                if new_host:
                     self._save_site(url)
                 yield
         except BaseException:
             if outermost:
-                self.db.rollback()
+                self.rollback()
             raise
+        if new_host:
+            self._unsaved_hosts.add(host)
         if outermost:
+            self.commit()
+
+    def begin(self) -> None:
+        """IMMEDIATE: take the write lock before the first read, so a page's reads see what other
+        processes committed and its writes never fail halfway on a stale snapshot."""
+        waiting = time.monotonic()
+        self.db.execute("BEGIN IMMEDIATE")
+        self.lock_wait_seconds += time.monotonic() - waiting
+
+    def commit(self) -> None:
+        if self.db.conn.in_transaction:
             self.db.execute("COMMIT")
-            self.saved_hosts.add(host)  # only once the site row is committed
+            self.commits += 1
+        self.saved_hosts |= self._unsaved_hosts  # only once the site rows are committed
+        self._unsaved_hosts.clear()
+
+    def rollback(self) -> None:
+        self.db.rollback()
+        self._unsaved_hosts.clear()
 
     def save_fetch_error(
         self,

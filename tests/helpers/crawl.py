@@ -43,6 +43,18 @@ def start_jobdir_crawl(url: str, db: Path, jobdir: Path, **env: str) -> subproce
     )
 
 
+def start_registry_crawl(registry: Path, db: Path, **env: str) -> subprocess.Popen:
+    """`nianbao crawl --registry FILE` started in the background, to be interrupted."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "crawler.cli", "crawl", "--registry", str(registry), "--db", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "NIANBAO_DOWNLOAD_DELAY": "0", **env},
+    )
+
+
 def run_demo(db: Path, **env: str) -> subprocess.CompletedProcess:
     """`nianbao demo --db DB`: the sample portal crawled into DB."""
     return subprocess.run(
