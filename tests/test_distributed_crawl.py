@@ -7,9 +7,6 @@ the same queue. The portals log every request, so a URL fetched by both workers 
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -19,7 +16,7 @@ import redis
 from crawler.demo.server import sample_portal_root
 
 from .helpers.cli import assert_one_line_error, nianbao
-from .helpers.crawl import open_db
+from .helpers.crawl import open_db, start_nianbao
 from .helpers.paths import REPO
 from .helpers.ports import free_port
 from .helpers.redis import redis_server
@@ -36,17 +33,6 @@ def folder_portal(root: Path) -> Portal:
     return Portal(pages)
 
 
-def start_nianbao(*args: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "crawler.cli", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, **ENV},
-    )
-
-
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
     folder = tmp_path_factory.mktemp("distributed")
@@ -58,8 +44,8 @@ def crawled(tmp_path_factory):
             f"name,url\nsample,{sample_url}/\ncounty,{county_url}/index.html\n", encoding="utf-8"
         )
         workers = [
-            start_nianbao("crawl", "--registry", str(registry), "--redis", redis_url, "--db", str(db)),
-            start_nianbao("worker", "--redis", redis_url, "--db", str(db)),
+            start_nianbao("crawl", "--registry", str(registry), "--redis", redis_url, "--db", str(db), **ENV),
+            start_nianbao("worker", "--redis", redis_url, "--db", str(db), **ENV),
         ]
         outputs = [worker.communicate(timeout=300) for worker in workers]
         leftover = redis.Redis.from_url(redis_url).keys("nianbao:*")

@@ -42,8 +42,9 @@ RUN_LAST_WORD = "coalesce({t}.finished_at, {t}.started_at, '')"
 # is kept. Followers are named here; every table of the schema has a rule (tests check it).
 LATER = {
     "crawl_runs": ("run_id", RUN_LAST_WORD, {}),
-    "pages": ("url", PAGE_LAST_WORD, {"spam_findings": "url"}),
+    # Before pages: a report's last word reads its page's row as its own file has it.
     "reports": ("report_key", REPORT_LAST_WORD, dict.fromkeys(REPORT_CHILDREN, "report_key")),
+    "pages": ("url", PAGE_LAST_WORD, {"spam_findings": "url"}),
     "link_sources": ("page", LINKS_LAST_WORD, {"page_links": "page"}),
     "registry_sites": ("host", "coalesce({t}.listed_at, '')", {}),
     "reextract_errors": ("url", "coalesce({t}.failed_at, '')", {}),
