@@ -13,6 +13,7 @@ from .portals.server import Portal, serve_portal
 
 REPORTS = [(i, d) for i, d in enumerate(markup.TRS_DOCS) if d.is_report]
 REMOVED = markup.trs_article_path(*REPORTS[-1])
+# As in test_distributed_merge.py: slow enough for both workers to take part in each crawl.
 ENV = {
     "NIANBAO_DOWNLOAD_DELAY": "0.3",
     "NIANBAO_REDIS_IDLE_SECONDS": "6",
