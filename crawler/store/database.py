@@ -28,7 +28,7 @@ from crawler.store.across_years import check_adjacent_years
 from crawler.store.file_lock import held as file_locked
 from crawler.store.outcome import error_pages
 from crawler.store.rows import page_columns, record_row, report_columns
-from crawler.store.schema import REPORT_CHILDREN, create_schema, schema_stamp
+from crawler.store.schema import REPORT_CHILDREN, create_schema
 from crawler.store.views import create_views
 from extract.model import Report
 
@@ -88,14 +88,9 @@ class Store:
             raise StorageError(f"cannot use database {self.path}: {exc}") from exc
 
     def _create(self) -> None:
-        stamp = schema_stamp()
-        if stamp and self.db.execute("pragma user_version").fetchone()[0] == stamp:
-            return  # made by this version of the code: nothing to create or migrate
         with file_locked(self.path):  # several processes may open one database at once
             create_schema(self.db)
             create_views(self.db)
-            if stamp:
-                self.db.execute(f"pragma user_version = {stamp}")
 
     def close(self) -> None:
         self.db.conn.close()

@@ -6,8 +6,6 @@ Tables are declared with explicit primary keys; later versions only add columns
 
 from __future__ import annotations
 
-import hashlib
-from importlib import resources
 from typing import Any
 
 import sqlite_utils
@@ -231,19 +229,3 @@ def migrate(db: sqlite_utils.Database) -> None:
     if findings.pks != ["report_key", "position"]:
         db.execute("update validation_findings set position = rowid, mode = 'strict'")
         findings.transform(pk=("report_key", "position"))
-
-
-def schema_stamp() -> int:
-    """A number that changes whenever this module or the views change: a database stamped with
-    it (`PRAGMA user_version`) has its tables, migrations and views in place already, so a store
-    opened once per site of a registry does not check a dozen tables each time. 0 where the
-    source cannot be read (the store then checks every time)."""
-    try:
-        source = b"".join((resources.files("crawler.store") / name).read_bytes() for name in _STAMPED)
-    except OSError:
-        return 0
-    return int.from_bytes(hashlib.sha256(source).digest()[:4], "big") & 0x7FFFFFFF or 1
-
-
-# The modules whose code shapes the database.
-_STAMPED = ("schema.py", "views.py")
