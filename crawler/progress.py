@@ -3,7 +3,7 @@
 On a terminal, one live line redrawn every second (rich's `Live`): sites done, active and
 waiting; pages; reports; errors; the rate; the time left. Where the output is not a terminal
 (a scheduled job's log file, a pipe) the same line is written every `interval` seconds as a
-plain log line, and once more at the end, since redrawing would fill a file with control codes.
+plain log line (and once more at the end), since redrawing would fill a file with control codes.
 """
 
 from __future__ import annotations
@@ -63,18 +63,22 @@ class LiveLine:
 
 
 class LogLines:
-    """A timestamped line every `interval` seconds, and the last one whatever the interval."""
+    """A timestamped line every `interval` seconds, and the last one at the end of a crawl that
+    wrote any: a crawl shorter than the interval writes none, so its stderr holds only what it
+    has to say (a failure is one line)."""
 
     def __init__(self, stream: IO[str], interval: float) -> None:
         self.stream = stream
         self.interval = interval
         self.last = time.monotonic()
+        self.written = False
 
     def show(self, line: str, final: bool = False) -> None:
         now = time.monotonic()
-        if not final and now - self.last < self.interval:
+        if (final and not self.written) or (not final and now - self.last < self.interval):
             return
         self.last = now
+        self.written = True
         stamp = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
         self.stream.write(f"{stamp} progress: {line}\n")
         self.stream.flush()

@@ -266,10 +266,13 @@ def _budget(site: Site) -> dict[str, int]:
 def _label_runs(db_path: str, runs: list[tuple[Site, str]]) -> None:
     """Name each run after its site, and list the sites, whose bodies coverage then expects. A
     site whose crawler was just starting when Ctrl-C came was never closed (Scrapy stops only the
-    engines already running), so its run still says `running`: it was interrupted."""
+    engines already running), so its run still says `running`: it was interrupted; one stopped
+    before its store opened has no run yet."""
     store = Store(db_path)
     try:
         for site, run_id in runs:
+            if not store.db["crawl_runs"].count_where("run_id = ?", [run_id]):
+                store.start_run(run_id, site.url)
             store.db["crawl_runs"].update(run_id, {"site_name": site.label}, alter=True)
             if store.db["crawl_runs"].get(run_id)["status"] == "running":
                 store.finish_run(run_id, "interrupted")

@@ -28,16 +28,7 @@ from crawler.store.across_years import check_adjacent_years
 from crawler.store.file_lock import held as file_locked
 from crawler.store.outcome import error_pages, run_figures
 from crawler.store.rows import page_columns, record_row, report_columns
-from crawler.store.schema import (
-    REPORT_CHILDREN,
-    SCHEMA_VERSION,
-    NewerSchema,
-    create_schema,
-    record_stamp,
-    schema_stamp,
-    schema_version,
-    stored_stamp,
-)
+from crawler.store.schema import REPORT_CHILDREN, NewerSchema, create_schema
 from crawler.store.versions import content_digest
 from crawler.store.views import create_views
 from extract.model import Report
@@ -98,14 +89,9 @@ class Store:
             raise StorageError(f"cannot use database {self.path}: {exc}") from exc
 
     def _create(self) -> None:
-        stamp = schema_stamp()
-        if stamp and stored_stamp(self.db) == stamp and schema_version(self.db) == SCHEMA_VERSION:
-            return  # made by this version of the code: nothing to create or migrate
         with file_locked(self.path):  # several processes may open one database at once
             create_schema(self.db)
             create_views(self.db)
-            if stamp:
-                record_stamp(self.db, stamp)
 
     def close(self) -> None:
         self.db.conn.close()

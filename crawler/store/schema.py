@@ -9,9 +9,6 @@ newer nianbao, whose tables this one cannot know: it is refused, never altered.
 
 from __future__ import annotations
 
-import hashlib
-import sqlite3
-from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -361,36 +358,3 @@ def _name_run_sites(db: sqlite_utils.Database) -> None:
     rows = db.execute("select run_id, start_url from crawl_runs where site is null and start_url != ''")
     for run_id, start_url in rows.fetchall():
         db["crawl_runs"].update(run_id, {"site": urlsplit(start_url).netloc.lower()})
-
-
-def schema_stamp() -> int:
-    """A number that changes whenever this module or the views change: a database stamped with
-    it (the one row of `schema_stamp`) has its tables, migrations and views in place already, so
-    a store opened once per site of a registry does not check a dozen tables each time. 0 where
-    the source cannot be read (the store then checks every time). The schema's version for
-    upgrades is `PRAGMA user_version` (SCHEMA_VERSION), a different number."""
-    try:
-        source = b"".join((resources.files("crawler.store") / name).read_bytes() for name in _STAMPED)
-    except OSError:
-        return 0
-    return int.from_bytes(hashlib.sha256(source).digest()[:4], "big") & 0x7FFFFFFF or 1
-
-
-# The modules whose code shapes the database.
-_STAMPED = ("schema.py", "views.py")
-
-
-def stored_stamp(db: sqlite_utils.Database) -> int | None:
-    """The schema stamp the database was last brought up to, if any."""
-    try:
-        row = db.execute("select stamp from schema_stamp").fetchone()
-    except sqlite3.OperationalError:  # no such table: never stamped
-        return None
-    return row[0] if row else None
-
-
-def record_stamp(db: sqlite_utils.Database, stamp: int) -> None:
-    with db.conn:
-        db.execute("create table if not exists schema_stamp (stamp integer not null)")
-        db.execute("delete from schema_stamp")
-        db.execute("insert into schema_stamp (stamp) values (?)", [stamp])

@@ -6,10 +6,9 @@ formats say `applications.new_received.total`. Researchers want one wide row per
 report with the headline figures side by side whatever the era, so the views fold the
 eras together here, once, instead of in every query.
 
-Views are dropped and created again whenever a store is opened by a version of the code
-whose schema or views differ from the database's stamp (schema.schema_stamp): a view is only
-a stored SELECT, and rebuilding it lets it pick up columns that a later migration adds to
-`reports` (division code, level, province) without a migration of its own.
+Views are dropped and created again each time a store is opened: a view is only a
+stored SELECT, and rebuilding it lets it pick up columns that a later migration adds
+to `reports` (division code, level, province) without a migration of its own.
 """
 
 from __future__ import annotations
