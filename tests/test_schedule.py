@@ -66,6 +66,11 @@ def test_the_first_round_crawls_every_enabled_site(february):
     assert sorted(tuple(row) for row in first_round) == [("county", "finished"), ("sample", "finished")]
 
 
+def test_the_first_round_prints_what_the_monitors_said(february):
+    # Five checks per site after each site's crawl (crawler/monitors/checks.py), none failing.
+    assert "monitors: 10 checks passed, 0 failed" in february["first"].stdout, february["first"].stdout
+
+
 def test_the_first_round_stores_the_reports(february):
     assert february["db"].execute("select count(*) from reports").fetchone()[0] == 6
 

@@ -194,23 +194,32 @@ def print_site_runs(db: str, runs: list[tuple[Site, str]]) -> list[str]:
     return failed
 
 
-def print_summary(db: str, run_id: str | None, run_ids: list[str] | None = None) -> None:
-    """The database's figures (the pages of `run_id`'s run, or of every run), then what the monitors
-    said about `run_id` or `run_ids`: one line per alert."""
+def print_monitor_results(db: str, run_ids: list[str]) -> None:
+    """What the monitors said about these runs (crawler/monitors/): a count, then one line per alert."""
     from crawler.monitors.results import run_alerts
 
     store = open_store(db)
+    try:
+        passed, alerts = run_alerts(store, run_ids)
+    finally:
+        store.close()
+    if passed or alerts:
+        click.echo(f"monitors: {passed} checks passed, {len(alerts)} failed")
+    for site, monitor, detail in alerts:
+        click.echo(f"alert: {site}: {monitor}: {detail}")
+
+
+def print_summary(db: str, run_id: str | None, run_ids: list[str] | None = None) -> None:
+    """The database's figures (the pages of `run_id`'s run, or of every run), then what the monitors
+    said about `run_id` or `run_ids`: one line per alert."""
+    store = open_store(db)
     summary = store.summary(run_id)
-    passed, alerts = run_alerts(store, run_ids if run_ids is not None else [run_id] if run_id else [])
     store.close()
     click.echo(
         f"pages fetched: {summary['pages_fetched']}  reports stored: {summary['reports']}  "
         f"tampered: {summary['tampered']}  statistics rows: {summary['stats']}  "
         f"pages with errors: {summary['errors']}"
     )
-    if passed or alerts:
-        click.echo(f"monitors: {passed} checks passed, {len(alerts)} failed")
-    for site, monitor, detail in alerts:
-        click.echo(f"alert: {site}: {monitor}: {detail}")
+    print_monitor_results(db, run_ids if run_ids is not None else [run_id] if run_id else [])
     click.echo(f"database: {db}")
     click.echo(f"browse it: nianbao serve --db {db}")

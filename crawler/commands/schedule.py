@@ -17,6 +17,7 @@ from crawler.commands.common import (
     db_option,
     fail,
     hush_recorded_fetch_errors,
+    print_monitor_results,
     print_site_runs,
     warn,
 )
@@ -67,6 +68,8 @@ def schedule(
         except ScrapydError as exc:
             fail(str(exc))
         failed = print_site_runs(db, result.runs) if not scheduler.scrapyd else []
+        if not scheduler.scrapyd:
+            print_monitor_results(db, [run_id for _, run_id in result.runs])
         if next_due_line(result):
             click.echo(next_due_line(result))
         if failed:
@@ -98,6 +101,7 @@ def keep_scheduling(scheduler: Scheduler, sites: list[Site], clock: Clock) -> No
             return None
         if scheduler.scrapyd is None:
             print_site_runs(scheduler.db_path, result.runs)
+            print_monitor_results(scheduler.db_path, [run_id for _, run_id in result.runs])
         if result.runs:
             return now  # look again at once: the next round says when these sites are due next
         if next_due_line(result) != last_said:
