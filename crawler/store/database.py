@@ -81,15 +81,18 @@ class Store:
             # In WAL mode a commit then waits for no fsync: an interrupted crawl loses nothing it
             # committed, a power cut at most the last commits; the file is never left corrupt.
             self.db.execute("PRAGMA synchronous=NORMAL")
-            # Take the write lock once now: a locked or read-only file fails here, clearly.
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute("ROLLBACK")
             self._create()
         except (OSError, sqlite3.Error, NewerSchema) as exc:
             raise StorageError(f"cannot use database {self.path}: {exc}") from exc
 
     def _create(self) -> None:
-        with file_locked(self.path):  # several processes may open one database at once
+        # Several processes may open one database at once: they take turns, so one that opens it
+        # while another is still creating the tables and views waits for that, not for SQLite's
+        # short lock timeout.
+        with file_locked(self.path):
+            # Take the write lock once now: a locked or read-only file fails here, clearly.
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("ROLLBACK")
             create_schema(self.db)
             create_views(self.db)
 
