@@ -17,12 +17,11 @@ from crawler.demo.server import sample_portal_root
 
 from .helpers.cli import assert_one_line_error, nianbao
 from .helpers.crawl import open_db, start_nianbao
-from .helpers.paths import REPO
+from .helpers.paths import COUNTY_SITE
 from .helpers.ports import free_port
 from .helpers.redis import redis_server
 from .portals.server import Portal, serve_portal
 
-COUNTY_SITE = REPO / "tests" / "portals" / "county_site"
 SAMPLE_REPORTS = 5  # the sample portal's distinct reports
 ENV = {"NIANBAO_DOWNLOAD_DELAY": "0.3", "NIANBAO_REDIS_IDLE_SECONDS": "6", "NIANBAO_WORKER_REQUESTS": "1"}
 

@@ -12,11 +12,9 @@ from crawler.demo.server import serve_folder
 
 from .helpers.cli import assert_one_line_error, nianbao
 from .helpers.crawl import open_db, run_crawl, run_registry_crawl
-from .helpers.paths import REPO
+from .helpers.paths import COUNTY_SITE
 from .helpers.ports import free_port
 from .portals.server import Portal, serve_portal
-
-COUNTY_SITE = REPO / "tests" / "portals" / "county_site"
 
 
 def assert_one_line_failure(result: subprocess.CompletedProcess, words: str) -> None:

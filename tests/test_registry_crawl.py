@@ -7,9 +7,8 @@ import pytest
 from crawler.demo.server import sample_portal_root, serve_folder
 
 from .helpers.crawl import open_db, run_registry_crawl
-from .helpers.paths import REPO
+from .helpers.paths import COUNTY_SITE
 
-COUNTY_SITE = REPO / "tests" / "portals" / "county_site"
 SAMPLE_REPORTS = 5  # the sample portal's distinct reports (crawler/demo/sample_portal/README.md)
 
 

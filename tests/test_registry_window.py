@@ -17,9 +17,8 @@ import pytest
 from crawler.demo.server import LoopbackServer, _QuietHandler
 
 from .helpers.crawl import open_db, run_registry_crawl
-from .helpers.paths import REPO
+from .helpers.paths import COUNTY_SITE
 
-COUNTY_SITE = REPO / "tests" / "portals" / "county_site"
 SITES = 12
 WINDOW = 3
 

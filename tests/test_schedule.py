@@ -10,11 +10,9 @@ import pytest
 from crawler.demo.server import sample_portal_root, serve_folder
 
 from .helpers.crawl import open_db
-from .helpers.paths import REPO
+from .helpers.paths import COUNTY_SITE
 from .helpers.ports import free_port
 from .helpers.schedule import run_schedule
-
-COUNTY_SITE = REPO / "tests" / "portals" / "county_site"
 
 
 def _rounds(

@@ -9,10 +9,8 @@ import pytest
 
 from crawler.demo.server import sample_portal_root, serve_folder
 
-from .helpers.paths import REPO
+from .helpers.paths import COUNTY_SITE
 from .helpers.schedule import keep_running
-
-COUNTY_SITE = REPO / "tests" / "portals" / "county_site"
 
 
 @pytest.fixture(scope="module")

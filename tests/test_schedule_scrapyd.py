@@ -11,7 +11,7 @@ import pytest
 
 from crawler.demo.server import sample_portal_root, serve_folder
 
-from .helpers.paths import REPO
+from .helpers.paths import COUNTY_SITE
 from .helpers.schedule import keep_running, run_schedule
 from .helpers.scrapyd import (
     copy_project,
@@ -24,8 +24,6 @@ from .helpers.scrapyd import (
 from .portals.server import Portal, serve_portal
 
 pytestmark = pytest.mark.scrapyd
-
-COUNTY_SITE = REPO / "tests" / "portals" / "county_site"
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,8 @@ REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
 SAMPLE_PORTAL = REPO / "crawler" / "demo" / "sample_portal"
+# A second small portal (a county government's), served beside the sample portal in registry tests.
+COUNTY_SITE = REPO / "tests" / "portals" / "county_site"
 
 
 def shared_file(*parts: str) -> Path:
