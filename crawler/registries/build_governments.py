@@ -31,7 +31,7 @@ PERMALINK = "https://github.com/DiamonWoo/Laosheng.top/blob/{commit}/" + SOURCE_
 PROVINCE = re.compile(r'<h3 id="(\d\d)">\d\d <a href="([^"]+)"')
 PREFECTURE = re.compile(r"^(\d{6}) <b>\[([^\]]+)\]\((\S+?)\s*(?:'[^']*')?\s*\)</b>")
 LEVELS = {"province": PROVINCE_LEVEL, "prefecture": CITY}
-OUTSIDE = {"71", "81", "82", "66"}
+OUTSIDE = {"71", "81", "82"}
 COLUMNS = (
     "name",
     "url",
