@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import socket
 from datetime import datetime
+from urllib.parse import urlsplit
 from uuid import uuid4
 
 from crawler.registry import Site
@@ -47,11 +48,12 @@ def claim_due(
         for site in plan.due:
             run_ids[site.url] = uuid4().hex[:12]
             db.execute(
-                "insert into crawl_runs (run_id, start_url, site_name, status, scheduled_at, pid, host,"
-                " scrapyd) values (?, ?, ?, 'queued', ?, ?, ?, ?)",
+                "insert into crawl_runs (run_id, start_url, site, site_name, status, scheduled_at, pid,"
+                " host, scrapyd) values (?, ?, ?, ?, 'queued', ?, ?, ?, ?)",
                 [
                     run_ids[site.url],
                     site.url,
+                    urlsplit(site.url).netloc.lower(),
                     site.label,
                     stamp(now),
                     None if scrapyd else os.getpid(),

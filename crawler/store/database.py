@@ -76,6 +76,11 @@ class Store:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(self.path), timeout=2.0)
+            # The transactions Python opens before a write (sqlite-utils' inserts and upserts) take
+            # the write lock at once. A deferred one that reads first cannot take it if another
+            # connection committed since its read: SQLite fails it at once (SQLITE_BUSY_SNAPSHOT)
+            # instead of waiting, and a registry crawl has several connections writing.
+            conn.isolation_level = "IMMEDIATE"
             self.db = sqlite_utils.Database(conn)
             self.db.execute("PRAGMA journal_mode=wal")
             # In WAL mode a commit then waits for no fsync: an interrupted crawl loses nothing it
@@ -93,6 +98,9 @@ class Store:
             # Take the write lock once now: a locked or read-only file fails here, clearly.
             self.db.execute("BEGIN IMMEDIATE")
             self.db.execute("ROLLBACK")
+            # Both write only what is missing or out of date: a database this version made opens
+            # without a write, so the stores a crawl opens meanwhile (a site's monitors) never
+            # change the schema under its other connections.
             create_schema(self.db)
             create_views(self.db)
 
@@ -178,6 +186,22 @@ class Store:
             self._unsaved_hosts.add(host)
         if outermost:
             self.commit()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Writes committed together, under the write lock from their first statement (see
+        begin); within an open transaction, a savepoint of it."""
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        self.begin()
+        try:
+            yield
+        except BaseException:
+            self.rollback()
+            raise
+        self.commit()
 
     def begin(self) -> None:
         """IMMEDIATE: take the write lock before the first read, so a page's reads see what other

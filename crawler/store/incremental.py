@@ -126,7 +126,7 @@ def touch_links(store: Store, key: str, run_id: str | None) -> None:
 
 def touch_page(store: Store, url: str, run_id: str | None, extra: dict[str, Any] | None = None) -> None:
     """The page was checked and is unchanged: note the check, keep its content and fetch time."""
-    with store.db.atomic():
+    with store.transaction():
         store.db.execute(
             "update pages set checked_at = ?, run_id = ?, gone_at = null where url = ?",
             [utcnow(), run_id, url],
@@ -139,7 +139,7 @@ def touch_page(store: Store, url: str, run_id: str | None, extra: dict[str, Any]
 def mark_gone(store: Store, url: str) -> None:
     """A stored page answered 404/410: the page and the report it held are gone as of now."""
     now = utcnow()
-    with store.db.atomic():
+    with store.transaction():
         store.db.execute("update pages set gone_at = coalesce(gone_at, ?) where url = ?", [now, url])
         store.db.execute(
             "update reports set gone_at = coalesce(gone_at, ?) where url = ? or report_key in "
@@ -174,7 +174,7 @@ def mark_unseen_reports_gone(
         "and (? is null or max(coalesce(fetched_at, ''), coalesce(checked_at, '')) < ?)"
     )
     params = [host, f"%://{host}{path_prefix}%", *runs, before, before]
-    with store.db.atomic():
+    with store.transaction():
         cursor = store.db.execute(
             "update reports set gone_at = ? where gone_at is null and url in "
             f"(select url from pages where {unseen})",

@@ -95,7 +95,7 @@ def _merge_one(store: Store, path: Path, out_folder: Path) -> None:
     db = store.db.conn
     db.execute("attach database ? as src", [f"file:{path}?mode=ro"])
     try:
-        with store.db.atomic():
+        with store.transaction():
             _merge_tables(db, path, out_folder)
     finally:
         db.execute("detach database src")

@@ -297,6 +297,18 @@ SCHEMA: dict[str, tuple[dict[str, Any], str | tuple[str, ...]]] = {
 REPORT_CHILDREN = ("sections", "stats", "raw_cells", "validation_findings")
 
 
+# Indexed columns: a report's pages; a run's pages (its counts when it ends, and whether it
+# crawled anything, which `nianbao schedule` asks of every site's last runs each round); each
+# site's stored pages, which a registry crawl reads by host.
+INDEXES = (
+    ("pages", "report_key"),
+    ("pages", "run_id"),
+    ("pages", "host"),
+    ("stats", "key"),
+    ("crawl_runs", "site"),
+)
+
+
 class NewerSchema(Exception):
     """The database was written by a newer nianbao: its schema version is above SCHEMA_VERSION."""
 
@@ -312,6 +324,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
             f"it was written by a newer nianbao (schema version {found}; this one knows up to "
             f"{SCHEMA_VERSION}): upgrade nianbao to use it"
         )
+    if found == SCHEMA_VERSION and schema_complete(db):
+        return
     for name, (columns, pk) in SCHEMA.items():
         if not db[name].exists():
             db[name].create(columns, pk=pk, not_null=None)
@@ -319,15 +333,24 @@ def create_schema(db: sqlite_utils.Database) -> None:
         # The default tokenizer finds nothing inside Chinese text; trigrams do.
         db["reports"].enable_fts(["title", "text"], tokenize="trigram", create_triggers=True)
     migrate(db, found)
-    db["pages"].create_index(["report_key"], if_not_exists=True)
-    # A run's pages: its counts when it ends, and whether it crawled anything (which `nianbao
-    # schedule` asks of every site's last runs each round); a registry crawl also reads each
-    # site's stored pages by host.
-    db["pages"].create_index(["run_id"], if_not_exists=True)
-    db["pages"].create_index(["host"], if_not_exists=True)
-    db["stats"].create_index(["key"], if_not_exists=True)
-    db["crawl_runs"].create_index(["site"], if_not_exists=True)
+    for table, column in INDEXES:
+        db[table].create_index([column], if_not_exists=True)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def schema_complete(db: sqlite_utils.Database) -> bool:
+    """Every table with its columns and key, the search index and every index: nothing to add."""
+    tables = set(db.table_names())
+    if not {*SCHEMA, "reports_fts"} <= tables:
+        return False
+    for name, (columns, pk) in SCHEMA.items():
+        table = db[name]
+        if not columns.keys() <= table.columns_dict.keys():
+            return False
+        if table.pks != ([pk] if isinstance(pk, str) else list(pk)):
+            return False
+    indexed = {(table, tuple(index.columns)) for table, _ in INDEXES for index in db[table].indexes}
+    return all((table, (column,)) in indexed for table, column in INDEXES)
 
 
 def migrate(db: sqlite_utils.Database, found: int = SCHEMA_VERSION) -> None:

@@ -197,11 +197,28 @@ def load_divisions(db: sqlite_utils.Database) -> None:
 
 
 def create_views(db: sqlite_utils.Database) -> None:
-    """(Re)create every view; dependants are dropped first and created after."""
+    """Create every view anew when one is missing or its SQL changed (dependants are dropped
+    first and created after); leave them alone when all are current, since dropping a view
+    changes the schema under every other connection to the database."""
     load_divisions(db)
+    if _views_current(db):
+        return
     for name in (*reversed(VIEWS_SQL), "report_headlines", "report_indicators"):
         db.execute(f"drop view if exists [{name}]")
-    db.execute(f"create view report_indicators as {report_indicators_sql(db)}")
-    db.execute(f"create view report_headlines as {report_headlines_sql(db)}")
+    db.execute(_statement("report_indicators", report_indicators_sql(db)))
+    db.execute(_statement("report_headlines", report_headlines_sql(db)))
     for name, sql in VIEWS_SQL.items():
-        db.execute(f"create view [{name}] as {sql}")
+        db.execute(_statement(name, sql))
+
+
+def _statement(name: str, sql: str) -> str:
+    # Written as SQLite keeps it in sqlite_master, so a current view compares equal.
+    return f"CREATE VIEW [{name}] AS {sql.strip()}"
+
+
+def _views_current(db: sqlite_utils.Database) -> bool:
+    stored = dict(db.execute("select name, sql from sqlite_master where type = 'view'").fetchall())
+    if stored.get("report_indicators") != _statement("report_indicators", report_indicators_sql(db)):
+        return False  # (report_headlines takes its columns from it)
+    wanted = {"report_headlines": report_headlines_sql(db), **VIEWS_SQL}
+    return all(stored.get(name) == _statement(name, sql) for name, sql in wanted.items())
