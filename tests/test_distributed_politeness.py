@@ -2,9 +2,10 @@
 
 Every site is a loopback portal of its own (a thread per connection, so two requests at once
 would both be logged as they happen) whose log says when each request came in and when its
-answer was written out. From that log alone: no site ever has two requests in flight, and
-between the end of one request to a site and the start of the next lies at least the
-download delay, whichever worker sent them.
+answer began to go out. From that log alone: no site ever has two requests in flight, and
+between the answer to one request to a site and the start of the next lies at least the
+download delay, whichever worker sent them. The answer is stamped before it is written, not
+after: a worker may read it, and its pause may start, before the portal's thread runs again.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ REPORTS_PER_SITE = 2
 DELAY = 0.2
 # Each answer takes this long, so requests of two workers to one site would overlap in the log.
 LATENCY = 0.05
-# The pause is a Redis key expiring DELAY after the end of the answer, rounded up to the
+# The pause is a Redis key expiring DELAY after the answer is read, rounded up to the
 # millisecond; Redis expires keys to the millisecond of its own clock, which on this machine is
 # the log's clock. So a gap may look short of DELAY by that millisecond, and by no more.
 TOLERANCE = 0.002
@@ -91,7 +92,7 @@ def test_no_site_ever_has_two_requests_in_flight(crawled):
         (site, earlier.path, later.path)
         for site, log in enumerate(crawled["logs"])
         for earlier, later in consecutive(log)
-        if later.at < earlier.ended
+        if later.at < earlier.answered
     ]
     assert overlaps == []
 
@@ -99,10 +100,10 @@ def test_no_site_ever_has_two_requests_in_flight(crawled):
 @pytest.mark.redis
 def test_each_site_waits_its_delay_between_requests(crawled):
     short = [
-        (site, earlier.path, later.path, round(later.at - earlier.ended, 4))
+        (site, earlier.path, later.path, round(later.at - earlier.answered, 4))
         for site, log in enumerate(crawled["logs"])
         for earlier, later in consecutive(log)
-        if later.at - earlier.ended < DELAY - TOLERANCE
+        if later.at - earlier.answered < DELAY - TOLERANCE
     ]
     assert short == []
 

@@ -1,8 +1,8 @@
 """`nianbao crawl --registry` with NIANBAO_ACTIVE_SITES=3: twelve loopback sites, at most three at once.
 
 One fixture portal is served on twelve ports, each a site of its own. The servers log when each
-request arrives and ends; a site was active at least from its first request to its last, so no
-more than three of those spans may overlap."""
+request arrives and when its answer goes out; a site was active at least from its first request
+to its last answer, so no more than three of those spans may overlap."""
 
 from __future__ import annotations
 
@@ -29,9 +29,16 @@ class _LoggedHandler(_QuietHandler):
         super().__init__(*args, **kwargs)
 
     def handle_one_request(self):
-        started = time.monotonic()
+        started, self.answered = time.monotonic(), None
         super().handle_one_request()
-        self.log.append((self.server.server_address[1], started, time.monotonic()))
+        if self.answered is not None:
+            self.log.append((self.server.server_address[1], started, self.answered))
+
+    def send_response(self, code, message=None):
+        # A site stays active until the crawler has read its last answer, which it cannot do
+        # before the answer goes out; stamped after the write, a span could outlast the site's.
+        self.answered = time.monotonic()
+        super().send_response(code, message)
 
 
 @contextmanager

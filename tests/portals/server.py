@@ -34,8 +34,9 @@ class Hit:
     if_modified_since: str | None
     form: dict[str, str] = field(default_factory=dict)
     query: str = ""
-    # When the answer was written out (`at` is when the request came in), on the same clock.
-    ended: float = 0.0
+    # When the answer began to go out (`at` is when the request came in), on the same clock: the
+    # client cannot have read it before, so a wait it counts from the answer starts after this.
+    answered: float = 0.0
 
 
 @dataclass
@@ -102,6 +103,7 @@ def _handler(portal: Portal) -> type[BaseHTTPRequestHandler]:
             hit = Hit(method, parts.path, status, started, inm, ims, form, parts.query)
             portal.hits.append(hit)
             time.sleep(portal.latency)
+            hit.answered = time.monotonic()
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)
@@ -109,7 +111,6 @@ def _handler(portal: Portal) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(body)
             self.wfile.flush()
-            hit.ended = time.monotonic()
 
         def log_message(self, *args: object) -> None:
             pass
