@@ -4,7 +4,8 @@ scripts, plain links, read from the parsed page."""
 import pytest
 from parsel import Selector
 
-from crawler.links.attachments import attachment_problem, find_attachments, is_attachment_url
+from crawler.links.attachments import find_attachments, is_attachment_url
+from extract.attachments import PDF, attachment_problem, not_a_document
 
 from .helpers.paths import shared_file
 
@@ -105,7 +106,16 @@ def test_is_attachment_url(url, expected):
         ("http://h/a.pdf", b"%PDF-1.4 ...", None),
         ("http://h/a.docx", b"PK\x03\x04...", None),
         ("http://h/a.xls", b"<html><table></table></html>", None),  # Excel's own HTML export
+        ("http://h/a.ofd", b"<!-- 404 --><html></html>", "corrupt attachment: .ofd served as an HTML page"),
+        ("http://h/a.pdf", b"\x00\x01 not html", None),  # left to the PDF reader, which says what it is
     ],
 )
 def test_attachment_problem(url, body, problem):
     assert attachment_problem(url, body) == problem
+
+
+def test_a_document_that_is_a_commented_html_page_says_so():
+    assert (
+        not_a_document(b"<!-- 404 --><p>not found</p>", PDF)
+        == "pdf: not a PDF file: the bytes are an HTML page"
+    )

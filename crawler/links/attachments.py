@@ -95,22 +95,3 @@ def unique_links(links: list[FoundLink]) -> list[FoundLink]:
         if link.url not in unique or (link.text and not unique[link.url].text):
             unique[link.url] = link
     return list(unique.values())
-
-
-# The first bytes of formats that are never HTML. .doc and .xls are left out: an HTML page saved
-# under those names is an old, legitimate export that extract/ reads as HTML.
-_MAGIC = {"pdf": (b"%PDF",), "docx": (b"PK\x03\x04",), "xlsx": (b"PK\x03\x04",), "ofd": (b"PK\x03\x04",)}
-_HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<!--)", re.I)
-
-
-def attachment_problem(url: str, body: bytes) -> str | None:
-    """Why a downloaded attachment cannot be what its name says (empty, an HTML page), or None."""
-    if not body:
-        return "corrupt attachment: empty (0 bytes)"
-    extension = urlsplit(url).path.rsplit(".", 1)[-1].lower()
-    magic = _MAGIC.get(extension)
-    if magic is None or body.lstrip().startswith(magic):
-        return None
-    if _HTML_START.match(body[:512]):
-        return f"corrupt attachment: .{extension} served as an HTML page"
-    return None

@@ -39,9 +39,6 @@ from crawler.items import (
     exchange,
     header_dict,
 )
-from crawler.links.attachments import (
-    attachment_problem,
-)
 from crawler.links.routes import has_route
 from crawler.links.scoring import REPORT_HINTS
 from crawler.links.traps import CalendarTrap, trap_reason
@@ -50,6 +47,7 @@ from crawler.scripts.sources import ScriptSources
 from crawler.spiders.page_links import PageLinks, response_address
 from crawler.spiders.start_url import check_start_url
 from crawler.store.incremental import request_key
+from extract.attachments import attachment_problem
 
 # Files that are neither pages nor attachments.
 _SKIP_EXTENSIONS = re.compile(

@@ -21,6 +21,7 @@ __all__ = [
     "XLS",
     "XLSX",
     "Document",
+    "attachment_problem",
     "claimed_kind",
     "not_a_document",
     "read_document",
@@ -70,19 +71,44 @@ def claimed_kind(url: str, content_type: str | None) -> str | None:
     return next((kind for ext, kind in _CLAIMED_EXTENSIONS.items() if path.endswith(ext)), None)
 
 
+_HTML_STARTS = (b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<!--")
+# The first bytes of the documents a link's extension may promise.
+_DOCUMENT_MAGIC = (b"%PDF", _ZIP_MAGIC, _OLE_MAGIC)
+# Extensions whose files are never HTML (OFD is a ZIP too). .doc and .xls are left out: an HTML
+# page saved under those names is an old, legitimate export that the page way reads.
+_NEVER_HTML = frozenset({"pdf", "docx", "xlsx", "ofd"})
+
+
+def _is_html(body: bytes) -> bool:
+    head = body[:1024].lstrip().lower()
+    return not head.startswith(_DOCUMENT_MAGIC) and (head.startswith(_HTML_STARTS) or b"<html" in head)
+
+
 def not_a_document(body: bytes, kind: str) -> str:
     """The error for bytes that claim to be a `kind` document and are not: what they look like instead."""
-    head = body[:1024].lstrip().lower()
     if not body:
         looks = "it is empty (0 bytes)"
     elif body.startswith(_ZIP_MAGIC):
         looks = "a ZIP archive that is damaged or holds no Word or Excel document"
-    elif head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body")) or b"<html" in head:
+    elif _is_html(body):
         looks = "the bytes are an HTML page"
     else:
         looks = "the bytes are of no known document format"
     article = "an" if kind == XLSX else "a"
     return f"{kind}: not {article} {kind.upper()} file: {looks}"
+
+
+def attachment_problem(url: str, body: bytes) -> str | None:
+    """Why a downloaded attachment cannot be what its name says (empty, an HTML page), or None.
+
+    Said when the crawler stores the download; bytes of some other kind are left to the
+    document readers, which say what they found."""
+    if not body:
+        return "corrupt attachment: empty (0 bytes)"
+    extension = urlsplit(url).path.rsplit(".", 1)[-1].lower()
+    if extension in _NEVER_HTML and _is_html(body):
+        return f"corrupt attachment: .{extension} served as an HTML page"
+    return None
 
 
 def read_document(body: bytes, kind: str) -> Document:
