@@ -2,22 +2,29 @@
 or the site's own `cadence` in the registry.
 
 The seasons are data, so a change of the rules (a new deadline, a longer season) is a change of
-calendar.csv, not of code. Days are counted in China Standard Time, where the deadlines fall.
+calendar.csv or of the deadlines it counts from (deadlines.csv), not of code. Days are counted
+in China Standard Time, where the deadlines fall.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from importlib import resources
+
+from crawler.schedule.deadlines import in_force, load_deadlines
 
 CHINA = timezone(timedelta(hours=8), "CST")
 # The season whose cadence a site drops to once its report for the last year is stored.
 OFF_SEASON = "off"
 # Words a registry's `cadence` column takes besides a whole number of days.
 CADENCE_WORDS = {"daily": 1, "weekly": 7, "monthly": 30}
+# A season bound counted from the statutory deadlines: `deadline+30` is 30 days after the latest
+# deadline in force, so the reporting season moves with the rules.
+_AFTER_DEADLINE = re.compile(r"deadline\+(\d+)")
 
 
 class BadCalendar(ValueError):
@@ -99,6 +106,11 @@ def load_calendar(text: str | None = None) -> Calendar:
 
 
 def _month_day(text: str) -> tuple[int, int]:
+    after = _AFTER_DEADLINE.fullmatch(text.strip())
+    if after:
+        last = max(rule.due for rule in in_force(load_deadlines()))
+        day = date(2023, *last) + timedelta(days=int(after.group(1)))  # not a leap year, as deadlines
+        return day.month, day.day
     month, day = (int(part) for part in text.strip().split("-"))
     date(2024, month, day)  # a leap year, so 02-29 is a day
     return month, day

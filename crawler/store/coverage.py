@@ -3,7 +3,8 @@
 Article 49 of the 2019 Regulation (《政府信息公开条例》) sets the deadlines: a department
 publishes its report for a year by 31 January of the next, a government (county level and up;
 townships and zone committees are read the same way) by 31 March. Reports for 2019 on, published
-from 2020, follow it; before, the 2008 Regulation's 31 March held for every body.
+from 2020, follow it; before, the 2008 Regulation's 31 March held for every body. The rules are
+data, crawler/schedule/deadlines.csv, which the schedule's seasons count from too.
 
 The expected bodies are the registry's sites that name their body (`registry_sites.agency`) and
 every body whose reports the crawled sites hold. A body's years run from its earliest report (a
@@ -21,6 +22,8 @@ to a day.)
 
 from __future__ import annotations
 
+from crawler.schedule.deadlines import deadline_sql, load_deadlines
+
 
 def url_host(column: str) -> str:
     """SQL for the lower-cased host (and port) of a URL column."""
@@ -28,11 +31,12 @@ def url_host(column: str) -> str:
     return f"lower(substr({rest}, 1, instr({rest} || '/', '/') - 1))"
 
 
-def deadline_sql(year: str, kind: str) -> str:
-    return (
-        f"case when {year} >= 2019 and {kind} = 'department' "
-        f"then ({year} + 1) || '-01-31' else ({year} + 1) || '-03-31' end"
-    )
+# The deadlines are data (crawler/schedule/deadlines.csv), shared with the schedule's seasons.
+_DEADLINES = load_deadlines()
+
+
+def _deadline(year: str, kind: str) -> str:
+    return deadline_sql(year, kind, _DEADLINES)
 
 
 # The last report year whose deadline has passed today, for a kind of body.
@@ -40,7 +44,7 @@ _THIS_YEAR = "cast(strftime('%Y', 'now') as integer)"
 
 
 def _last_due(kind: str) -> str:
-    deadline = deadline_sql(f"({_THIS_YEAR} - 1)", kind)
+    deadline = _deadline(f"({_THIS_YEAR} - 1)", kind)
     return f"({_THIS_YEAR} - case when date('now') > {deadline} then 1 else 2 end)"
 
 
@@ -75,7 +79,7 @@ years(year) as (
 ),
 expected as (
   select b.agency, b.region, b.level, b.kind, b.site, y.year,
-    {deadline_sql("y.year", "b.kind")} as deadline
+    {_deadline("y.year", "b.kind")} as deadline
   from bodies b join years y
     on y.year >= coalesce(b.first_year, {_last_due("b.kind")})
    and (y.year <= {_last_due("b.kind")} or y.year <= coalesce(b.last_year, 0))
