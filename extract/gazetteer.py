@@ -114,8 +114,8 @@ class Gazetteer:
         found: list[Division] = []
         seen = {code}
         division = self.by_code.get(code)
-        # The 市直辖行政区划 rows of 东莞, 中山, 儋州 and 嘉峪关 carry their city's code and name it
-        # as parent: a code already walked ends the walk.
+        # A code already walked ends the walk: the list has rows that name their own code as parent
+        # (东莞's 市直辖行政区划), and a list edited by hand may have a longer loop.
         while division and division.parent and division.parent not in seen:
             seen.add(division.parent)
             division = self.by_code.get(division.parent)
@@ -172,7 +172,9 @@ def gazetteer() -> Gazetteer:
     abbreviations: dict[str, list[str]] = defaultdict(list)
     for row in _rows("province_abbreviations.csv"):
         abbreviations[row["abbreviation"]].append(row["code"])
-    by_code = {d.code: d for d in divisions}
+    # A row the list places below its own code (the 市直辖行政区划 rows of 东莞, 中山, 儋州 and
+    # 嘉峪关, the districts of 香港 and 澳门) is not the division of that code: the code's own row is.
+    by_code = {d.code: d for d in divisions if d.parent != d.code}
     by_province: dict[str, list[Division]] = defaultdict(list)
     by_pinyin: dict[str, list[Division]] = defaultdict(list)
     for division in by_code.values():

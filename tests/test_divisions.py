@@ -125,9 +125,27 @@ def test_an_older_database_gains_the_new_columns(tmp_path: Path) -> None:
     assert conn.execute("select position, mode from validation_findings").fetchone() == (1, "strict")
 
 
-def test_ancestors_of_a_city_without_districts_end() -> None:
+def test_ancestors_of_a_city_without_districts_end_at_its_province() -> None:
     # 东莞's 市直辖行政区划 row carries the city's own code and names it as parent.
-    assert [d.code for d in gazetteer().ancestors("441900")] == []
+    assert [d.name for d in gazetteer().ancestors("441900")] == ["广东省"]
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("441900", "东莞市"), ("442000", "中山市"), ("460400", "儋州市"), ("620200", "嘉峪关市")],
+)
+def test_a_city_without_counties_is_its_own_code(code: str, name: str) -> None:
+    # Not the 市直辖行政区划 row the list places below it under the same code.
+    assert gazetteer().by_code[code].name == name
+
+
+def test_a_special_administrative_region_is_its_own_code() -> None:
+    # Not one of the districts the list places below it under the same code.
+    assert gazetteer().by_code["810000"].name == "香港特别行政区"
+
+
+def test_a_city_without_counties_is_found_by_its_pinyin() -> None:
+    assert [d.name for d in gazetteer().by_pinyin["dongguan"]] == ["东莞市"]
 
 
 def test_ancestors_of_a_prefecture() -> None:
