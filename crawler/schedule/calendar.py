@@ -8,13 +8,11 @@ in China Standard Time, where the deadlines fall.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
-from importlib import resources
 
+from crawler.schedule.data_files import data_rows
 from crawler.schedule.deadlines import in_force, load_deadlines
 
 CHINA = timezone(timedelta(hours=8), "CST")
@@ -84,11 +82,8 @@ class Calendar:
 
 def load_calendar(text: str | None = None) -> Calendar:
     """The calendar in `text` (CSV as calendar.csv), by default the one shipped with the package."""
-    if text is None:
-        text = resources.files(__package__).joinpath("calendar.csv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     seasons = []
-    for row in csv.DictReader(io.StringIO("\n".join(lines))):
+    for row in data_rows("calendar.csv", text):
         try:
             seasons.append(
                 Season(

@@ -7,11 +7,10 @@ SQL made from these rules), so a change of the rules is one change of deadlines.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
+
+from crawler.schedule.data_files import data_rows
 
 # What reports.level and registry_sites.level reduce to: a department, or a government of a place.
 KINDS = ("department", "government")
@@ -30,11 +29,8 @@ class Deadline:
 
 def load_deadlines(text: str | None = None) -> tuple[Deadline, ...]:
     """The rules in `text` (CSV as deadlines.csv), by default the ones shipped with the package."""
-    if text is None:
-        text = resources.files(__package__).joinpath("deadlines.csv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     rules = []
-    for row in csv.DictReader(io.StringIO("\n".join(lines))):
+    for row in data_rows("deadlines.csv", text):
         try:
             kind, since, due = row["kind"].strip(), row["since"].strip(), row["due"].strip()
             if kind not in KINDS:
