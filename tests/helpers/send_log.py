@@ -43,10 +43,13 @@ class SendLoggingHandler(HTTP11DownloadHandler):
 
 
 def run_crawl_logging_sends(url: str, db: Path, log: Path, **env: str) -> subprocess.CompletedProcess:
-    """The crawl `nianbao crawl URL` runs (crawler.run.crawl), with http fetched by SendLoggingHandler."""
+    """The crawl `nianbao crawl URL` runs (crawler.run.crawl with the command's defaults), with http
+    fetched by SendLoggingHandler."""
     script = (
         "import sys; from crawler import settings; from crawler.run import crawl; "
-        "crawl(sys.argv[1], sys.argv[2], DOWNLOAD_HANDLERS={**settings.DOWNLOAD_HANDLERS, "
+        "from crawler.commands.common import COMMAND_DEFAULTS; "
+        "crawl(sys.argv[1], sys.argv[2], defaults=COMMAND_DEFAULTS, "
+        "DOWNLOAD_HANDLERS={**settings.DOWNLOAD_HANDLERS, "
         "'http': 'tests.helpers.send_log.SendLoggingHandler'}, "
         f"{SEND_LOG_SETTING}=sys.argv[3])"
     )
