@@ -26,7 +26,10 @@ LOADED, MEMO = "loaded", "memo"
 CACHES: dict[str, str] = {
     "extract.clean._shared_options": LOADED,
     "extract.gazetteer.gazetteer": LOADED,
+    "extract.labels._packaged_meaning": MEMO,
     "extract.labels.load_legacy_lexicon": LOADED,
+    "extract.labels.normalise_label": MEMO,
+    "extract.labels.normalise_text": MEMO,
     "extract.legacy_meaning.read_concepts": MEMO,
     "extract.legacy_meaning.signatures": LOADED,
     "extract.legacy_meaning.vocabulary": LOADED,

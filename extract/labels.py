@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-from .caches import loaded
+from .caches import loaded, memo
 from .chars import HAN, is_han
 from .legacy_meaning import Meaning, decide
 from .script import in_simplified
@@ -97,6 +97,8 @@ class Label:
     level: int
 
 
+# Grid cells and labels repeat from report to report; the folded text is a pure function.
+@memo(8192)
 def normalise_text(text: str) -> str:
     """NFKC, no whitespace or invisible characters, variants folded; no structural edits."""
     text = text.replace("&nbsp;", " ")
@@ -123,6 +125,7 @@ def normalise_text(text: str) -> str:
     return text
 
 
+@memo(8192)  # every report prints the same labels; a Label is immutable
 def normalise_label(raw: str) -> Label:
     """Strip numbering (kept in `prefix`) and explanatory parentheticals (dropped for matching)."""
     text = normalise_text(raw)
@@ -206,6 +209,21 @@ def map_row(
     only when most of the page is Traditional, so a Traditional table on a Simplified page
     reaches here in its own script.
     """
+    if lexicon is load_legacy_lexicon():
+        return _packaged_meaning(label, context, tuple(enclosing), has_figure)
+    return _meaning(label, context, enclosing, has_figure, lexicon)
+
+
+# Every report prints the same rows under the same headers: the packaged lexicon's answer for
+# one is worked out once. A lexicon handed in otherwise is read afresh.
+@memo(8192)
+def _packaged_meaning(label: Label, context: str, enclosing: tuple[str, ...], has_figure: bool) -> Meaning:
+    return _meaning(label, context, enclosing, has_figure, load_legacy_lexicon())
+
+
+def _meaning(
+    label: Label, context: str, enclosing: Sequence[str], has_figure: bool, lexicon: Sequence[LexiconRow]
+) -> Meaning:
     text = _simplified(label.text)
     if text != label.text:
         label = replace(label, text=text)
