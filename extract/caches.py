@@ -26,6 +26,7 @@ LOADED, MEMO = "loaded", "memo"
 CACHES: dict[str, str] = {
     "extract.clean._shared_options": LOADED,
     "extract.gazetteer.gazetteer": LOADED,
+    "extract.labels._packaged_index": LOADED,
     "extract.labels._packaged_meaning": MEMO,
     "extract.labels.load_legacy_lexicon": LOADED,
     "extract.labels.normalise_label": MEMO,

@@ -194,10 +194,70 @@ def load_legacy_lexicon(path: Traversable = LEGACY_ROWS_CSV) -> tuple[LexiconRow
 
 def match_legacy_row(label: Label, context: str, lexicon: Sequence[LexiconRow]) -> LexiconRow | None:
     """The first lexicon row whose keyword sets fit; the CSV lists specific rows before general ones."""
+    if lexicon is load_legacy_lexicon():
+        return _packaged_index().match(label.text, context)
     for row in lexicon:
         if row.matches(label.text, context):
             return row
     return None
+
+
+@dataclass(frozen=True)
+class _KeywordSets:
+    row: LexiconRow
+    label_all: frozenset[str]
+    label_none: frozenset[str]
+    context_all: frozenset[str]
+    context_none: frozenset[str]
+
+
+@dataclass(frozen=True)
+class LexiconIndex:
+    """A lexicon whose keywords are looked up in a label once, not once for every row tried.
+
+    A keyword set fits when it holds only keywords found in the text (label_all, context_all)
+    or none of them (label_none, context_none): the same answer as LexiconRow.matches.
+    """
+
+    rows: tuple[_KeywordSets, ...]
+    label_words: tuple[str, ...]
+    context_words: tuple[str, ...]
+
+    @classmethod
+    def of(cls, lexicon: Sequence[LexiconRow]) -> LexiconIndex:
+        return cls(
+            rows=tuple(
+                _KeywordSets(
+                    row,
+                    frozenset(row.label_all),
+                    frozenset(row.label_none),
+                    frozenset(row.context_all),
+                    frozenset(row.context_none),
+                )
+                for row in lexicon
+            ),
+            label_words=tuple(dict.fromkeys(w for row in lexicon for w in (*row.label_all, *row.label_none))),
+            context_words=tuple(
+                dict.fromkeys(w for row in lexicon for w in (*row.context_all, *row.context_none))
+            ),
+        )
+
+    def match(self, label: str, context: str) -> LexiconRow | None:
+        in_label = {word for word in self.label_words if word in label}
+        in_context: set[str] | None = None
+        for sets in self.rows:
+            if sets.label_all <= in_label and in_label.isdisjoint(sets.label_none):
+                if in_context is None:
+                    in_context = {word for word in self.context_words if word in context}
+                if sets.context_all <= in_context and in_context.isdisjoint(sets.context_none):
+                    return sets.row
+        return None
+
+
+# The packaged lexicon's index, built with it: every row of every legacy table is matched.
+@loaded()
+def _packaged_index() -> LexiconIndex:
+    return LexiconIndex.of(load_legacy_lexicon())
 
 
 def map_row(
