@@ -222,6 +222,7 @@ class LexiconIndex:
     rows: tuple[_KeywordSets, ...]
     label_words: tuple[str, ...]
     context_words: tuple[str, ...]
+    by_key: dict[str, LexiconRow]  # the first row of each key
 
     @classmethod
     def of(cls, lexicon: Sequence[LexiconRow]) -> LexiconIndex:
@@ -240,6 +241,7 @@ class LexiconIndex:
             context_words=tuple(
                 dict.fromkeys(w for row in lexicon for w in (*row.context_all, *row.context_none))
             ),
+            by_key={row.key: row for row in reversed(lexicon)},
         )
 
     def match(self, label: str, context: str) -> LexiconRow | None:
@@ -302,4 +304,8 @@ def _simplified(text: str) -> str:
 
 def lexicon_row(key: str | None, lexicon: Sequence[LexiconRow]) -> LexiconRow | None:
     """The lexicon's row of a key (its unit), or None."""
-    return None if key is None else next((row for row in lexicon if row.key == key), None)
+    if key is None:
+        return None
+    if lexicon is load_legacy_lexicon():
+        return _packaged_index().by_key.get(key)
+    return next((row for row in lexicon if row.key == key), None)

@@ -236,7 +236,16 @@ LEXICON_ONLY_CONFIDENCE = 0.9  # a lexicon row the concepts neither confirm nor 
 
 
 def _signature(key: str) -> Signature | None:
-    return next((signature for signature in signatures() if signature.key == key), None)
+    return _signatures_by_key().get(key)
+
+
+@loaded()
+def _signatures_by_key() -> dict[str, Signature]:
+    """The first signature of each key, as a scan of signatures() in order finds it."""
+    by_key: dict[str, Signature] = {}
+    for signature in signatures():
+        by_key.setdefault(signature.key, signature)
+    return by_key
 
 
 def _explains(signature: Signature, concepts: frozenset[str]) -> bool:
