@@ -31,6 +31,7 @@ CACHES: dict[str, str] = {
     "extract.labels.load_legacy_lexicon": LOADED,
     "extract.labels.normalise_label": MEMO,
     "extract.labels.normalise_text": MEMO,
+    "extract.legacy_meaning._by_first_need": LOADED,
     "extract.legacy_meaning._signatures_by_key": LOADED,
     "extract.legacy_meaning.read_concepts": MEMO,
     "extract.legacy_table.classify_line": MEMO,
