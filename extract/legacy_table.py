@@ -88,7 +88,7 @@ class LegacyTables:
 
 
 # Kept: the labels of the national table are the same lines on every report (0.1 ms of
-# tables: read on a sample portal page).
+# read_report_tables on a sample portal page).
 @memo(8192)
 def classify_line(line: str) -> Kind:
     text = clean_cell(line)
