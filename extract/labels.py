@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-from .caches import loaded
+from .caches import loaded, memo
 from .chars import HAN, is_han
 from .legacy_meaning import Meaning, decide
 from .script import in_simplified
@@ -97,6 +97,8 @@ class Label:
     level: int
 
 
+# Grid cells and labels repeat from report to report; the folded text is a pure function.
+@memo(8192)
 def normalise_text(text: str) -> str:
     """NFKC, no whitespace or invisible characters, variants folded; no structural edits."""
     text = text.replace("&nbsp;", " ")
@@ -123,6 +125,7 @@ def normalise_text(text: str) -> str:
     return text
 
 
+@memo(8192)  # every report prints the same labels; a Label is immutable
 def normalise_label(raw: str) -> Label:
     """Strip numbering (kept in `prefix`) and explanatory parentheticals (dropped for matching)."""
     text = normalise_text(raw)
@@ -191,10 +194,72 @@ def load_legacy_lexicon(path: Traversable = LEGACY_ROWS_CSV) -> tuple[LexiconRow
 
 def match_legacy_row(label: Label, context: str, lexicon: Sequence[LexiconRow]) -> LexiconRow | None:
     """The first lexicon row whose keyword sets fit; the CSV lists specific rows before general ones."""
+    if lexicon is load_legacy_lexicon():
+        return _packaged_index().match(label.text, context)
     for row in lexicon:
         if row.matches(label.text, context):
             return row
     return None
+
+
+@dataclass(frozen=True)
+class _KeywordSets:
+    row: LexiconRow
+    label_all: frozenset[str]
+    label_none: frozenset[str]
+    context_all: frozenset[str]
+    context_none: frozenset[str]
+
+
+@dataclass(frozen=True)
+class LexiconIndex:
+    """A lexicon whose keywords are looked up in a label once, not once for every row tried.
+
+    A keyword set fits when it holds only keywords found in the text (label_all, context_all)
+    or none of them (label_none, context_none): the same answer as LexiconRow.matches.
+    """
+
+    rows: tuple[_KeywordSets, ...]
+    label_words: tuple[str, ...]
+    context_words: tuple[str, ...]
+    by_key: dict[str, LexiconRow]  # the first row of each key
+
+    @classmethod
+    def of(cls, lexicon: Sequence[LexiconRow]) -> LexiconIndex:
+        return cls(
+            rows=tuple(
+                _KeywordSets(
+                    row,
+                    frozenset(row.label_all),
+                    frozenset(row.label_none),
+                    frozenset(row.context_all),
+                    frozenset(row.context_none),
+                )
+                for row in lexicon
+            ),
+            label_words=tuple(dict.fromkeys(w for row in lexicon for w in (*row.label_all, *row.label_none))),
+            context_words=tuple(
+                dict.fromkeys(w for row in lexicon for w in (*row.context_all, *row.context_none))
+            ),
+            by_key={row.key: row for row in reversed(lexicon)},
+        )
+
+    def match(self, label: str, context: str) -> LexiconRow | None:
+        in_label = {word for word in self.label_words if word in label}
+        in_context: set[str] | None = None
+        for sets in self.rows:
+            if sets.label_all <= in_label and in_label.isdisjoint(sets.label_none):
+                if in_context is None:
+                    in_context = {word for word in self.context_words if word in context}
+                if sets.context_all <= in_context and in_context.isdisjoint(sets.context_none):
+                    return sets.row
+        return None
+
+
+# The packaged lexicon's index, built with it: every row of every legacy table is matched.
+@loaded()
+def _packaged_index() -> LexiconIndex:
+    return LexiconIndex.of(load_legacy_lexicon())
 
 
 def map_row(
@@ -206,6 +271,21 @@ def map_row(
     only when most of the page is Traditional, so a Traditional table on a Simplified page
     reaches here in its own script.
     """
+    if lexicon is load_legacy_lexicon():
+        return _packaged_meaning(label, context, tuple(enclosing), has_figure)
+    return _meaning(label, context, enclosing, has_figure, lexicon)
+
+
+# Every report prints the same rows under the same headers: the packaged lexicon's answer for
+# one is worked out once. A lexicon handed in otherwise is read afresh.
+@memo(8192)
+def _packaged_meaning(label: Label, context: str, enclosing: tuple[str, ...], has_figure: bool) -> Meaning:
+    return _meaning(label, context, enclosing, has_figure, load_legacy_lexicon())
+
+
+def _meaning(
+    label: Label, context: str, enclosing: Sequence[str], has_figure: bool, lexicon: Sequence[LexiconRow]
+) -> Meaning:
     text = _simplified(label.text)
     if text != label.text:
         label = replace(label, text=text)
@@ -224,4 +304,8 @@ def _simplified(text: str) -> str:
 
 def lexicon_row(key: str | None, lexicon: Sequence[LexiconRow]) -> LexiconRow | None:
     """The lexicon's row of a key (its unit), or None."""
-    return None if key is None else next((row for row in lexicon if row.key == key), None)
+    if key is None:
+        return None
+    if lexicon is load_legacy_lexicon():
+        return _packaged_index().by_key.get(key)
+    return next((row for row in lexicon if row.key == key), None)

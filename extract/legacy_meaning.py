@@ -51,6 +51,8 @@ class Vocabulary:
     kinds: dict[str, str]  # concept -> thing, qualifier, channel, reason, item, heading, filler
     longest: int
     by_first: dict[str, tuple[str, ...]]  # first character -> words, longest first
+    # word -> its concepts, each once, "" standing for a filler meaning (no concept)
+    meanings: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,13 @@ def vocabulary() -> Vocabulary:
     by_first: dict[str, list[str]] = {}
     for word in sorted(words, key=len, reverse=True):
         by_first.setdefault(word[0], []).append(word)
-    return Vocabulary(words, kinds, max(map(len, words)), {c: tuple(ws) for c, ws in by_first.items()})
+    meanings = {
+        word: tuple(dict.fromkeys("" if kinds[c] == FILLER else c for c in named))
+        for word, named in words.items()
+    }
+    return Vocabulary(
+        words, kinds, max(map(len, words)), {c: tuple(ws) for c, ws in by_first.items()}, meanings
+    )
 
 
 @loaded()
@@ -125,17 +133,17 @@ def _split(cell: str) -> list[str]:
 def read_concepts(text: str) -> Reading:
     """The concepts a normalised label names, the longest word first at each position."""
     vocab = vocabulary()
+    by_first, meanings_of = vocab.by_first, vocab.meanings
     concepts: set[str] = set()
     choices: list[tuple[str, ...]] = []
     known = 0
     unknown: list[str] = []
     position = 0
     while position < len(text):
-        for word in vocab.by_first.get(text[position], ()):
+        for word in by_first.get(text[position], ()):
             if text.startswith(word, position):
                 # A filler meaning is no concept: "" stands for it among a word's meanings.
-                named = vocab.words[word]
-                meanings = tuple(dict.fromkeys("" if vocab.kinds[c] == FILLER else c for c in named))
+                meanings = meanings_of[word]
                 if len(meanings) > 1 and len(choices) < MAX_AMBIGUOUS_WORDS:
                     choices.append(meanings)
                     known += len(word)
@@ -204,7 +212,7 @@ def meaning_of(label: str, enclosing: Sequence[str] = ()) -> Meaning:
     around = [_context_concepts(text) for text in enclosing]
     best_of_key: dict[str, tuple[int, int]] = {}
     for concepts in readings:
-        for signature in signatures():
+        for signature in _may_explain(concepts):
             if not signature.needs <= concepts <= signature.explained:  # _explains, inlined: every row
                 continue
             distance = _context_distance(signature, concepts, around)
@@ -226,6 +234,23 @@ def meaning_of(label: str, enclosing: Sequence[str] = ()) -> Meaning:
     return Meaning(key, confidence, "meaning")
 
 
+def _may_explain(concepts: frozenset[str]) -> list[Signature]:
+    """The signatures, in their order, whose first needed concept the reading names: the only
+    ones whose needs it can hold."""
+    all_signatures, by_first_need = signatures(), _by_first_need()
+    positions = {p for concept in concepts for p in by_first_need.get(concept, ())}
+    return [all_signatures[p] for p in sorted(positions.union(by_first_need.get("", ())))]
+
+
+@loaded()
+def _by_first_need() -> dict[str, tuple[int, ...]]:
+    """Positions in signatures() by the first of their needs in sorted order ("": needs none)."""
+    found: dict[str, list[int]] = {}
+    for position, signature in enumerate(signatures()):
+        found.setdefault(min(signature.needs, default=""), []).append(position)
+    return {concept: tuple(positions) for concept, positions in found.items()}
+
+
 def _context_concepts(text: str) -> frozenset[str]:
     """Every concept an enclosing row's label may name, whichever way its words are read."""
     return frozenset().union(*read_concepts(text).meanings)
@@ -236,7 +261,16 @@ LEXICON_ONLY_CONFIDENCE = 0.9  # a lexicon row the concepts neither confirm nor 
 
 
 def _signature(key: str) -> Signature | None:
-    return next((signature for signature in signatures() if signature.key == key), None)
+    return _signatures_by_key().get(key)
+
+
+@loaded()
+def _signatures_by_key() -> dict[str, Signature]:
+    """The first signature of each key, as a scan of signatures() in order finds it."""
+    by_key: dict[str, Signature] = {}
+    for signature in signatures():
+        by_key.setdefault(signature.key, signature)
+    return by_key
 
 
 def _explains(signature: Signature, concepts: frozenset[str]) -> bool:

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from .caches import memo
 from .labels import (
     LEVEL_BLOCK,
     LEVEL_GROUP,
@@ -86,6 +87,9 @@ class LegacyTables:
     table_count: int = 0
 
 
+# Kept: the labels of the national table are the same lines on every report (0.1 ms of
+# read_report_tables on a sample portal page).
+@memo(8192)
 def classify_line(line: str) -> Kind:
     text = clean_cell(line)
     if not text:
@@ -244,6 +248,8 @@ def legacy_stat(
     raw_value: str,
     scope: str,
     confidence: float | None = None,
+    cell_row: int | None = None,
+    cell_column: int | None = None,
 ) -> Stat:
     cell = parse_cell(raw_value)
     value, status = cell.value, cell.status
@@ -261,6 +267,8 @@ def legacy_stat(
         raw_value=raw_value,
         note=cell.note,
         confidence=confidence,
+        cell_row=cell_row,
+        cell_column=cell_column,
     )
 
 
@@ -276,9 +284,11 @@ def _emit_row(table: _Table, raw_label: str, cells: list[str], lexicon: Sequence
     row = lexicon_row(meaning.key, lexicon)
     if row is not None:
         value = values[0] if values else ""
-        stat = legacy_stat(row, raw_label, unit_printed, value, table.scope, meaning.confidence)
         # The row's order in its table, the first value after the label (its unit aside).
-        table.stats.append(replace(stat, cell_row=table.rows_seen - 1, cell_column=0))
+        row_number = table.rows_seen - 1
+        table.stats.append(
+            legacy_stat(row, raw_label, unit_printed, value, table.scope, meaning.confidence, row_number, 0)
+        )
         extras = list(enumerate(values))[1:]
         reason = f"a further value column of {row.key}"
     else:
@@ -309,8 +319,17 @@ def _read_row(lines: Sequence[str], kinds: _LineKinds, start: int) -> tuple[str,
     return raw_label, cells, position
 
 
-def parse_legacy_tables(lines: Sequence[str], lexicon: Sequence[LexiconRow] | None = None) -> LegacyTables:
-    """Every legacy statistics table on the page, figures keyed where the lexicon knows the row."""
+def parse_legacy_tables(
+    lines: Sequence[str],
+    lexicon: Sequence[LexiconRow] | None = None,
+    first_table: int = 0,
+    era: str | None = None,
+) -> LegacyTables:
+    """Every legacy statistics table on the page, figures keyed where the lexicon knows the row.
+
+    The tables are numbered from `first_table` and their figures given `era`, so that a
+    caller placing them after other tables need not copy every figure again.
+    """
     lexicon = load_legacy_lexicon() if lexicon is None else lexicon
     kinds = _LineKinds(lines)
     tables: list[_Table] = []
@@ -367,8 +386,12 @@ def parse_legacy_tables(lines: Sequence[str], lexicon: Sequence[LexiconRow] | No
             printed.add(content)
             kept.append(table)
     return LegacyTables(
-        # Numbered among the legacy tables of the text; the caller places them after the grids.
-        stats=tuple(replace(stat, table=number) for number, table in enumerate(kept) for stat in table.stats),
+        # Numbered among the legacy tables of the text, after the caller's first_table.
+        stats=tuple(
+            replace(stat, table=number, era=era)
+            for number, table in enumerate(kept, start=first_table)
+            for stat in table.stats
+        ),
         raw_cells=tuple(cell for table in kept for cell in table.raw_cells),
         table_count=len(kept),
     )

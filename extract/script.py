@@ -75,4 +75,7 @@ def in_simplified(text: str) -> str:
     (a mirrored attachment, a pasted form) keeps its script, so a label is tested on its own.
     A text with no Traditional-only character is returned unchanged: t2s never touches it.
     """
+    # Most labels hold none: one search answers for them what detect_script's two scans would.
+    if not _rewritten_by()[0].search(text):
+        return text
     return to_simplified([text])[0] if detect_script(text) == TRADITIONAL else text

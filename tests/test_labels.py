@@ -10,6 +10,8 @@ from extract.labels import (
     LEVEL_GROUP,
     LEVEL_ITEM,
     LEVEL_NONE,
+    Label,
+    LexiconIndex,
     load_legacy_lexicon,
     match_legacy_row,
     normalise_label,
@@ -138,3 +140,20 @@ def _key(raw: str, context: str) -> str | None:
 )
 def test_match_legacy_row(raw: str, context: str, key: str | None) -> None:
     assert _key(raw, context) == key
+
+
+def test_lexicon_index_matches_the_row_the_rows_match() -> None:
+    # Every row's own keywords as a label, under every row's context keywords: the index
+    # (what the packaged lexicon is matched with) answers as trying the rows in order does.
+    lexicon = load_legacy_lexicon()
+    index = LexiconIndex.of(lexicon)
+    labels = dict.fromkeys("".join(row.label_all) for row in lexicon)
+    contexts = dict.fromkeys(["", *("/".join(row.context_all) for row in lexicon)])
+    differing = [
+        (label, context)
+        for label in labels
+        for context in contexts
+        if index.match(label, context) is not next((r for r in lexicon if r.matches(label, context)), None)
+    ]
+    assert differing == []
+    assert match_legacy_row(Label("", "", "", LEVEL_NONE), "", lexicon) is index.match("", "")

@@ -6,7 +6,7 @@ import pytest
 
 from extract.divisions import COUNTY, body_level
 from extract.labels import load_legacy_lexicon, map_row, normalise_label
-from extract.legacy_meaning import meaning_of
+from extract.legacy_meaning import _may_explain, meaning_of, signatures, vocabulary
 from extract.legacy_table import LegacyTables, parse_legacy_tables
 from extract.pipeline import process
 
@@ -36,6 +36,17 @@ def _meaning(label: str, *enclosing: str) -> str | None:
 )
 def test_row_meaning(label: str, enclosing: tuple[str, ...], key: str | None) -> None:
     assert _meaning(label, *enclosing) == key
+
+
+def test_signatures_a_reading_may_be_explained_by_hold_every_one_that_explains_it() -> None:
+    # Readings made of every signature's concepts, alone and with each other concept of the
+    # vocabulary: the shortlist meaning_of tries keeps every signature (in order) that fits.
+    concepts = sorted({c for word in vocabulary().words.values() for c in word})
+    readings = {s.needs for s in signatures()} | {s.explained for s in signatures()}
+    readings |= {s.needs | {c} for s in signatures() for c in concepts}
+    for reading in readings:
+        fits = [s for s in signatures() if s.needs <= reading <= s.explained]
+        assert [s for s in _may_explain(reading) if s.needs <= reading <= s.explained] == fits, reading
 
 
 def test_two_indicators_in_one_label_say_so() -> None:

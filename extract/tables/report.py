@@ -48,12 +48,11 @@ def read_report_tables(
     # Multi-column local forms (区政府 | 区直单位 | 乡镇街道, 本年 | 累计) come from their grids;
     # the one-column legacy table from the lines, with those forms' lines blanked out.
     columns = read_legacy_columns(all_grids, _next_table(found.stats, found.raw_cells))
-    legacy = parse_legacy_tables(_without(lines, columns.grids))
     first = _next_table((*found.stats, *columns.stats), (*found.raw_cells, *columns.raw_cells))
-    legacy_stats = tuple(replace(stat, era=LEGACY, table=first + (stat.table or 0)) for stat in legacy.stats)
+    legacy = parse_legacy_tables(_without(lines, columns.grids), first_table=first, era=LEGACY)
     era = found.era or columns.era or (LEGACY if legacy.stats else None)
     # Two rows claiming one key (or one table read twice): the better match keeps it.
-    old_stats, lost = one_row_per_key((*columns.stats, *legacy_stats))
+    old_stats, lost = one_row_per_key((*columns.stats, *legacy.stats))
     return ReportTables(
         found.stats + old_stats,
         found.raw_cells + tuple(flat_raw) + tuple(columns.raw_cells) + legacy.raw_cells + lost,
