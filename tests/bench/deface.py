@@ -23,6 +23,8 @@ from extract.html import parse_html
 from .inject import CLEAN_SEEDS, body_lines, page, seed_lines
 
 SPLIT = Path(__file__).resolve().parent / "heldout" / "split.csv"
+# A second held-out split, frozen after the first had been looked at during detector work.
+SPLIT3 = Path(__file__).resolve().parent / "heldout" / "split3.csv"
 # The training split: other brands, the same styles and pages; thresholds and rules are
 # tuned here, and its pages may be printed one by one.
 TRAIN_SPLIT = Path(__file__).resolve().parent / "data" / "deface_train.csv"
@@ -194,6 +196,12 @@ def _legit_of(tree: etree._Element) -> list[str]:
     return [line for line in text.splitlines() if len(line) >= 40][:12]
 
 
+def _ordinary_word(tree: etree._Element) -> str:
+    """The first ordinary word the page holds twice, else once (a short page may hold none twice)."""
+    counts = {w: _text_nodes_replace(parse_html(_serialise(tree)), w, w) for w in ORDINARY_WORDS}
+    return next((w for w, n in counts.items() if n >= 2), None) or next(w for w, n in counts.items() if n)
+
+
 def _corpus_page(shared: Path, folder: str, row: dict[str, str], brands: list[str]) -> Page | None:
     tree = _corpus_tree(shared, folder)
     if tree is None:
@@ -206,8 +214,15 @@ def _corpus_page(shared: Path, folder: str, row: dict[str, str], brands: list[st
         _text_nodes_replace(tree, place, brand)
         real = place
     elif style == "phrase_swap":
-        word = next(w for w in ORDINARY_WORDS if _text_nodes_replace(parse_html(_serialise(tree)), w, w) >= 2)
+        word = _ordinary_word(tree)
         _text_nodes_replace(tree, word, brand, 3)
+    elif style == "title_meta" and (head := tree.find("head")) is not None:
+        hijack = f"{brand}_{brand}官方网站-{brand}app下载"
+        for element in head.findall("title"):
+            head.remove(element)
+        title = etree.SubElement(head, "title")
+        title.text = hijack
+        etree.SubElement(head, "meta", name="keywords", content=hijack)
     elif style in ("tail_list", "hidden_block") and body is not None:
         spam = brands
         if style == "tail_list":
