@@ -34,6 +34,11 @@ MIN_REPEATS = 2
 # added by hand (188bet).
 _LOWER_RUN = re.compile(r"[a-z][a-z0-9]*")
 _ADDRESS_CHARS = ".@/:-_"
+# A number glued after a Chinese character that no decimal point, percent sign, range or
+# bracket continues (93(01)班 is a class): where a name with a number (皇家88) may stand.
+# It opens with a digit, so the engine skips the page's prose in C.
+_NUMBER_AFTER_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\d{2,5}(?![\d.．%％:：/~～\-(（\[【〔])")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -78,12 +83,17 @@ def _shared(text: str, where: list[int], size: int, step: int) -> str:
     return shared
 
 
+def _is_latin_or_digit(char: str) -> bool:
+    """An ASCII letter or digit, or its full-width form (ＫＫ, ８８): the same name to a reader."""
+    return char.isalnum() and (char.isascii() or "\uff10" <= char <= "\uff5a")
+
+
 def _name_before(text: str, end: int) -> str:
     """The Chinese name (at most MAX_NAME_HAN characters) and the Latin or digits glued before it."""
     start = end
     while start > max(0, end - MAX_NAME_HAN) and is_han(text[start - 1]):
         start -= 1
-    while start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+    while start > 0 and _is_latin_or_digit(text[start - 1]):
         start -= 1
     return text[start:end]
 
@@ -195,6 +205,37 @@ def _latin_token(text: str, start: int, end: int) -> str | None:
     return before + run + after
 
 
+def _numbered_token(text: str, number: re.Match[str], patterns: _Patterns) -> str | None:
+    """A name with a number glued after it that counts nothing (皇家88集中发布), repeated.
+
+    A report writes a figure with what it counts (88件, 12号, 3公里), a year or a hotline;
+    a brand's number stands bare, and with a real word before it (皇家, 东方) the number is
+    all that makes it a name, so the name must come back unchanged in different sentences.
+    """
+    shapes = load_shapes()
+    digits = number[0]
+    if digits.startswith(shapes.hotlines) or _YEAR.fullmatch(digits):
+        return None
+    if text.startswith(shapes.units, number.end()):
+        return None
+    name = text[number.start() - 2 : number.start()]
+    if len(name) < 2 or not all(map(is_han, name)) or shapes.function_chars.intersection(name):
+        return None
+    end = len(name) + len(digits)
+    # 病例159 is not in 病例1594: the number must end where this one does.
+    where = [at for at in occurrences(text, name + digits) if not text[at + end : at + end + 1].isdigit()]
+    if len(where) < MIN_REPEATS:
+        return None
+    before = _shared(text, where, end, -1)
+    after = _shared(text, where, end, 1)
+    if after or len(before) >= MAX_CONTEXT:
+        return None  # part of a longer word, or the same sentence quoted twice
+    longer = _without_particle(before + name, patterns.particles)
+    if sum(map(is_han, longer)) <= MAX_NAME_HAN:
+        name = longer
+    return name + digits
+
+
 def find_phrases(text: str) -> list[str]:
     """Brand-shaped names standing inside the page's sentences, longest first."""
     patterns = _patterns()
@@ -214,6 +255,13 @@ def find_phrases(text: str) -> list[str]:
         if any(text[start:end] in token for token in found):
             continue
         if token := _latin_token(text, start, end):
+            found.add(token)
+    for number in _NUMBER_AFTER_HAN.finditer(text):
+        key = text[max(0, number.start() - 2) : number.end()]
+        if key in seen or any(key in token for token in found):
+            continue
+        seen.add(key)
+        if token := _numbered_token(text, number, patterns):
             found.add(token)
     tokens = sorted(found, key=len, reverse=True)
     return [t for t in tokens if not any(t != other and t in other for other in tokens)]

@@ -1,0 +1,155 @@
+"""Brands with no brand word: a real word and a number, a title stuffed with calls to action,
+names split by zero-width spaces or written in full-width letters.
+
+Pages are built from the seeds and the real pages in ../shared (tests/bench/deface.py) with
+brands of the training split; the clean sentences are what reports and news pages write.
+"""
+
+import pytest
+
+from extract import process
+from extract.spam.fold import drop_zero_width
+from extract.spam.phrases import find_phrases
+from extract.spam.shape import repeats_with_funnels
+
+from .bench.deface import build_page
+from .helpers.paths import SHARED, shared_file
+
+ZERO_WIDTH_BRAND = "\u200b".join("富贵坊")
+
+
+def _defaced(brand: str, style: str, page: str):
+    shared_file("seeds")
+    if page.startswith("corpus:"):
+        shared_file("corpus", "real", page.removeprefix("corpus:"))
+    built = build_page(SHARED, {"brand": brand, "style": style, "page": page}, [brand])
+    return process(built.html.encode("utf-8"), built.url)
+
+
+@pytest.fixture(scope="module")
+def numbered_phrase():
+    return _defaced("东方66", "phrase_swap", "004")
+
+
+@pytest.fixture(scope="module")
+def numbered_nav():
+    # A real page whose navigation tags (地方政府网站, 部门政府网站…) were written over.
+    return _defaced("皇家88", "phrase_swap", "corpus:mhxqwer__ljywhlyw.cq.gov.cn")
+
+
+@pytest.fixture(scope="module")
+def stuffed_real_title():
+    return _defaced("富豪俱乐部", "title_meta", "corpus:mhxqwer__jchgz.gov.cn")
+
+
+@pytest.fixture(scope="module")
+def zero_width_swap():
+    return _defaced(ZERO_WIDTH_BRAND, "name_swap", "004")
+
+
+@pytest.fixture(scope="module")
+def full_width_phrase():
+    return _defaced("ＫＫ体育", "phrase_swap", "004")
+
+
+@pytest.mark.shared
+def test_numbered_phrase_leaves_the_text(numbered_phrase):
+    assert "东方66" not in numbered_phrase.text
+
+
+@pytest.mark.shared
+def test_numbered_phrase_is_a_phrase_swap_finding(numbered_phrase):
+    assert "phrase_swap" in {f.kind for f in numbered_phrase.spam.findings}
+
+
+@pytest.mark.shared
+def test_numbered_phrase_sentence_stays(numbered_phrase):
+    assert "政务微博微信设立专门栏目" in numbered_phrase.text
+
+
+@pytest.mark.shared
+def test_numbered_name_in_real_navigation_is_flagged(numbered_nav):
+    assert numbered_nav.spam.tampered
+
+
+@pytest.mark.shared
+def test_stuffed_real_title_is_a_title_hijack(stuffed_real_title):
+    assert "title_hijack" in {f.kind for f in stuffed_real_title.spam.findings}
+
+
+@pytest.mark.shared
+def test_stuffed_real_title_gives_way_to_the_heading(stuffed_real_title):
+    assert stuffed_real_title.title == "广州美妆产业依靠自主创新持续发力"
+
+
+@pytest.mark.shared
+def test_zero_width_swap_region_is_recovered(zero_width_swap):
+    assert zero_width_swap.region == "诸城市"
+
+
+@pytest.mark.shared
+def test_zero_width_swap_brand_leaves_the_text(zero_width_swap):
+    assert "富贵坊" not in drop_zero_width(zero_width_swap.text)
+
+
+@pytest.mark.shared
+def test_full_width_phrase_leaves_the_text(full_width_phrase):
+    assert "ＫＫ" not in full_width_phrase.text
+
+
+@pytest.mark.shared
+def test_full_width_phrase_is_flagged(full_width_phrase):
+    assert full_width_phrase.spam.tampered
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "金马88_金马88官方网站-金马88app下载",
+        "富豪俱乐部|富豪俱乐部入口|富豪俱乐部注册",
+        "聚宝斋_聚宝斋APP下载_聚宝斋官网",
+    ],
+)
+def test_one_name_with_several_calls_to_action_is_stuffed(title):
+    assert repeats_with_funnels(
+        [item for item in title.replace("|", "_").replace("-", "_").split("_") if item]
+    )
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["诸城市人民政府", "诸城市政务服务平台"],
+        ["国家政务服务平台", "登录"],
+        ["诸城市政务服务网", "诸城市政务服务网APP下载"],
+        ["政务服务平台", "政府信息公开平台"],
+    ],
+)
+def test_a_portal_title_is_not_stuffed(items):
+    assert not repeats_with_funnels(items)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年受理申请88件，办结88件，其中公开88件，在网站公开88条。",
+        "如今，学习果树93(01)班的热潮兴起；河北农大果树93(01)班的事迹感人，果树93(01)班毕业生。",
+        "编号117—病例159，编号1581—病例1594，编号1582—病例1595。",
+        "拨打热线12345，市民热线12345，政务热线12345受理咨询。",
+        "截至2019年底，截至2019，截至2019年，共有2019个。",
+        "国办发〔2017〕88号文件，国办发〔2017〕88号要求。",
+    ],
+)
+def test_counts_classes_hotlines_and_years_are_no_numbered_name(text):
+    assert find_phrases(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "brand"),
+    [
+        ("在天下99集中发布，在天下99、政务微博设立栏目，在天下99建立专栏。", "天下99"),
+        ("地方皇家88\n部门皇家88\n区（县）皇家88\n", "皇家88"),
+    ],
+)
+def test_a_bare_number_glued_to_a_word_makes_a_name(text, brand):
+    assert brand in find_phrases(text)
