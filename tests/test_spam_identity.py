@@ -65,7 +65,8 @@ def test_footer_slot_swap_name_is_restored(footer_swap):
 
 @pytest.mark.shared
 def test_province_portal_swap_name_is_restored(province_swap):
-    assert "四川省" in province_swap[1].text
+    # The clean page writes the bare name here (四川水母…公司): no level is added to it.
+    assert "据四川水母语光装饰设计有限责任公司" in province_swap[1].text
 
 
 @pytest.mark.shared
@@ -120,3 +121,34 @@ def hosted_report():
 
 def test_host_name_in_the_footer_of_a_hosted_report_is_no_swap(hosted_report):
     assert not [f for f in hosted_report.spam.findings if "示例" in f.evidence]
+
+
+@pytest.fixture(scope="module")
+def bare_swap_001():
+    # The brand was written over 抚顺 wherever it stood: 抚顺市 became 亿博市.
+    return _defaced("亿博", "name_swap", "001")
+
+
+@pytest.fixture(scope="module")
+def bare_swap_004():
+    return _defaced("大富豪", "name_swap", "004")
+
+
+@pytest.mark.shared
+def test_bare_swap_in_quotes_gets_the_bare_name(bare_swap_001):
+    assert "“信用抚顺”网站" in bare_swap_001[1].text
+
+
+@pytest.mark.shared
+def test_bare_swap_before_a_list_end_gets_the_bare_name(bare_swap_001):
+    assert "关注抚顺等信息" in bare_swap_001[1].text
+
+
+@pytest.mark.shared
+def test_bare_swap_after_china_gets_the_bare_name(bare_swap_004):
+    assert "在中国诸城门户网站" in bare_swap_004[1].text
+
+
+@pytest.mark.shared
+def test_bare_swap_in_an_account_name_gets_the_bare_name(bare_swap_004):
+    assert "诸城发布政务微信平台" in bare_swap_004[1].text
