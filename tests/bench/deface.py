@@ -98,6 +98,9 @@ class Page:
     tampered: bool = False
     real_name: str | None = None  # the name a brand was written over
     twin: str | None = None  # the clean page whose statistics this page must keep
+    # The gold lines as the evaluation first counted them, where they differ from `legit`
+    # (tests/bench/eval_defacement.py says why): reported next to the new measure.
+    legit_old: list[str] | None = None
 
 
 def split_rows(split: Path = SPLIT) -> list[dict[str, str]]:
@@ -128,6 +131,7 @@ def _seed_page(seeds: Path, seed: str, row: dict[str, str], brands: list[str]) -
     kwargs: dict[str, str] = {}
     spam = [brand]
     real = None
+    legit_old: list[str] | None = None
     if style == "name_swap":
         lines = [line.replace(name, brand + "市").replace(bare, brand) for line in lines]
         title = f"{brand}市2017年政府信息公开工作年度报告"
@@ -136,6 +140,8 @@ def _seed_page(seeds: Path, seed: str, row: dict[str, str], brands: list[str]) -
     elif style == "phrase_swap":
         word = next(w for w in ORDINARY_WORDS if sum(line.count(w) for line in legit) >= 2)
         lines = _replace_first(lines, word, brand, 3)
+        # The word the brand replaced is gone from the page: nothing on it tells it back.
+        legit_old, legit = legit, body_lines(lines)
     elif style == "tail_list":
         kwargs["footer_tail"] = f"<p>{html.escape(' '.join(brands))}</p>"
         spam = brands
@@ -150,7 +156,9 @@ def _seed_page(seeds: Path, seed: str, row: dict[str, str], brands: list[str]) -
         )
         return Page(f"{seed}-{style}-{brand}", markup, url, style, spam, legit, True, None, seed)
     markup = page(title, lines, footer=footer, **kwargs)
-    return Page(f"{seed}-{style}-{brand}", markup, url, style, spam, legit, True, real, seed)
+    defaced = Page(f"{seed}-{style}-{brand}", markup, url, style, spam, legit, True, real, seed)
+    defaced.legit_old = legit_old
+    return defaced
 
 
 def _replace_first(lines: list[str], word: str, brand: str, count: int) -> list[str]:
@@ -210,6 +218,9 @@ def _corpus_page(shared: Path, folder: str, row: dict[str, str], brands: list[st
     brand, style = row["brand"], row["style"]
     spam, real = [brand], None
     body = tree.find("body")
+    # A name swap is undone where the page's identity tells the name: the clean page's lines
+    # are its gold (they were the defaced page's lines, the brand split out).
+    clean_legit = _legit_of(tree) if style == "name_swap" else None
     if style == "name_swap":
         _text_nodes_replace(tree, place, brand)
         real = place
@@ -231,7 +242,10 @@ def _corpus_page(shared: Path, folder: str, row: dict[str, str], brands: list[st
             block = f"<div style='position:absolute;left:-9999px'>{_links(brands)}</div>"
             body.append(etree.fromstring(block))
     legit = _legit_of(tree)
-    return Page(f"corpus:{folder}-{style}-{brand}", _serialise(tree), url, style, spam, legit, True, real)
+    defaced = Page(f"corpus:{folder}-{style}-{brand}", _serialise(tree), url, style, spam, legit, True, real)
+    if clean_legit is not None:
+        defaced.legit, defaced.legit_old = clean_legit, legit
+    return defaced
 
 
 def build_page(shared: Path, row: dict[str, str], brands: list[str]) -> Page | None:
