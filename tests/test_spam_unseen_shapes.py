@@ -1,5 +1,6 @@
-"""Brands with no brand word: a real word and a number, a title stuffed with calls to action,
-names split by zero-width spaces or written in full-width letters.
+"""Brands with no brand word: a real word and a number, a made-up name where a report names its
+channel, a title stuffed with calls to action, names split by zero-width spaces or written in
+full-width letters.
 
 Pages are built from the seeds and the real pages in ../shared (tests/bench/deface.py) with
 brands of the training split; the clean sentences are what reports and news pages write.
@@ -11,6 +12,7 @@ from extract import process
 from extract.spam.fold import drop_zero_width
 from extract.spam.phrases import find_phrases
 from extract.spam.shape import repeats_with_funnels
+from extract.spam.slots import channel_names
 
 from .bench.deface import build_page
 from .helpers.paths import SHARED, shared_file
@@ -153,3 +155,48 @@ def test_counts_classes_hotlines_and_years_are_no_numbered_name(text):
 )
 def test_a_bare_number_glued_to_a_word_makes_a_name(text, brand):
     assert brand in find_phrases(text)
+
+
+@pytest.fixture(scope="module")
+def channel_phrase():
+    # A pure Chinese name with no brand word, written over 政府网站 (通过X公开政府信息).
+    return _defaced("金满堂", "phrase_swap", "001")
+
+
+@pytest.mark.shared
+def test_channel_phrase_leaves_the_text(channel_phrase):
+    assert "金满堂" not in channel_phrase.text
+
+
+@pytest.mark.shared
+def test_channel_phrase_is_a_phrase_swap_finding(channel_phrase):
+    assert "phrase_swap" in {f.kind for f in channel_phrase.spam.findings}
+
+
+@pytest.mark.shared
+def test_channel_phrase_sentence_stays(channel_phrase):
+    assert "公开政府信息" in channel_phrase.text
+
+
+def test_a_made_up_name_in_channel_slots_is_found():
+    assert channel_names("通过金满堂公开政府信息。通过金满堂公开规范性文件。") == ["金满堂"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在线访谈发布，在线访谈发布。",
+        "通过公告栏公开，通过公告栏公开。",
+        "在规定时限内公开，在规定时限内公开。",
+        "通过微信公众号发布，通过微信公众号发布。",
+        "在今日诸城发布，在今日诸城发布。",
+        "通过政务新媒体发布，通过政务新媒体发布。",
+        "在便民服务中心设立，在便民服务中心设立。",
+        "通过两微一端发布，通过两微一端发布。",
+        "在村务公开栏公开，在村务公开栏公开。",
+        "在学习强国平台发布，在学习强国发布，在学习强国发布。",
+        "在政务服务大厅设立，在政务服务大厅设立。",
+    ],
+)
+def test_a_report_s_own_channels_are_no_names(text):
+    assert channel_names(text) == []

@@ -22,7 +22,7 @@ from ..model import SpamFinding
 from . import lexicon
 from .names import occurrences
 from .shape import load_shapes
-from .slots import is_foreign_name
+from .slots import channel_names, is_foreign_name
 from .text import WEAK_CATEGORY
 from .words import is_common_word
 
@@ -263,6 +263,7 @@ def find_phrases(text: str) -> list[str]:
         seen.add(key)
         if token := _numbered_token(text, number, patterns):
             found.add(token)
+    found.update(name for name in channel_names(text) if not any(name in token for token in found))
     tokens = sorted(found, key=len, reverse=True)
     return [t for t in tokens if not any(t != other and t in other for other in tokens)]
 

@@ -40,6 +40,10 @@ class Shapes:
     strong_funnels: tuple[str, ...]  # calls to action that mark a lone name (官网, 入口), unlike app
     function_chars: frozenset[str]  # 的, 了, 在: a sentence's, never a brand name's
     units: tuple[str, ...]  # what follows a figure that counts something: 88件, 12号, 3公里
+    # 通过X公开, 在X集中发布: where a report names its channel; X of three characters or more
+    # (two are too often the head of a longer noun: 在村务公开栏).
+    channel_slot: re.Pattern[str]
+    channel_nouns: tuple[str, ...]  # how a report's own channels end: 公告栏, 公众号, 服务中心
     latin_run: re.Pattern[str]  # a run of Latin letters and digits holding a letter
     cjk_item: re.Pattern[str]  # a whole item: a short name, a brand word, calls to action
 
@@ -73,6 +77,11 @@ def load_shapes() -> Shapes:
         strong_funnels=tuple(words["strong_funnel"]),
         function_chars=frozenset(words["function"]),
         units=tuple(words["unit"]),
+        channel_slot=re.compile(
+            rf"({alternation(tuple(words['channel_before']))})([\u4e00-\u9fff]{{3,6}}?)上?"
+            rf"(?={alternation(tuple(words['channel_after']))})"
+        ),
+        channel_nouns=tuple(words["channel_noun"]),
         latin_run=re.compile(r"[a-z0-9]*[a-z][a-z0-9]*"),
         cjk_item=cjk_item,
     )
