@@ -8,50 +8,40 @@ brands of the training split; the clean sentences are what reports and news page
 
 import pytest
 
-from extract import process
 from extract.spam.fold import drop_zero_width
 from extract.spam.phrases import find_phrases
 from extract.spam.shape import repeats_with_funnels
 from extract.spam.slots import channel_names
 
-from .bench.deface import build_page
-from .helpers.paths import SHARED, shared_file
+from .helpers.defaced import defaced_report
 
 ZERO_WIDTH_BRAND = "\u200b".join("富贵坊")
 
 
-def _defaced(brand: str, style: str, page: str):
-    shared_file("seeds")
-    if page.startswith("corpus:"):
-        shared_file("corpus", "real", page.removeprefix("corpus:"))
-    built = build_page(SHARED, {"brand": brand, "style": style, "page": page}, [brand])
-    return process(built.html.encode("utf-8"), built.url)
-
-
 @pytest.fixture(scope="module")
 def numbered_phrase():
-    return _defaced("东方66", "phrase_swap", "004")
+    return defaced_report("东方66", "phrase_swap", "004")
 
 
 @pytest.fixture(scope="module")
 def numbered_nav():
     # A real page whose navigation tags (地方政府网站, 部门政府网站…) were written over.
-    return _defaced("皇家88", "phrase_swap", "corpus:mhxqwer__ljywhlyw.cq.gov.cn")
+    return defaced_report("皇家88", "phrase_swap", "corpus:mhxqwer__ljywhlyw.cq.gov.cn")
 
 
 @pytest.fixture(scope="module")
 def stuffed_real_title():
-    return _defaced("富豪俱乐部", "title_meta", "corpus:mhxqwer__jchgz.gov.cn")
+    return defaced_report("富豪俱乐部", "title_meta", "corpus:mhxqwer__jchgz.gov.cn")
 
 
 @pytest.fixture(scope="module")
 def zero_width_swap():
-    return _defaced(ZERO_WIDTH_BRAND, "name_swap", "004")
+    return defaced_report(ZERO_WIDTH_BRAND, "name_swap", "004")
 
 
 @pytest.fixture(scope="module")
 def full_width_phrase():
-    return _defaced("ＫＫ体育", "phrase_swap", "004")
+    return defaced_report("ＫＫ体育", "phrase_swap", "004")
 
 
 @pytest.mark.shared
@@ -160,7 +150,7 @@ def test_a_bare_number_glued_to_a_word_makes_a_name(text, brand):
 @pytest.fixture(scope="module")
 def channel_phrase():
     # A pure Chinese name with no brand word, written over 政府网站 (通过X公开政府信息).
-    return _defaced("金满堂", "phrase_swap", "001")
+    return defaced_report("金满堂", "phrase_swap", "001")
 
 
 @pytest.mark.shared
