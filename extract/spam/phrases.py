@@ -34,10 +34,9 @@ MIN_REPEATS = 2
 # added by hand (188bet).
 _LOWER_RUN = re.compile(r"[a-z][a-z0-9]*")
 _ADDRESS_CHARS = ".@/:-_"
-# A number glued after a Chinese character that no decimal point, percent sign, range or
-# bracket continues (93(01)班 is a class): where a name with a number (皇家88) may stand.
-# It opens with a digit, so the engine skips the page's prose in C.
-_NUMBER_AFTER_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\d{2,5}(?![\d.．%％:：/~～\-(（\[【〔])")
+# What may follow a number that is no figure: not a digit, decimal point, percent sign, range
+# or bracket (93(01)班 is a class), nor what a figure counts (88件, units in spam_shapes.csv).
+_NOT_A_FIGURE = r"(?![\d.．%％:：/~～\-(（\[【〔]|{units})"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -46,6 +45,9 @@ class _Patterns:
     core: re.Pattern[str]  # a brand word with the calls to action and digits glued to it
     glue: re.Pattern[str]  # what makes a lone core a brand: a call to action, digits, Latin
     particles: tuple[str, ...]  # words a sentence puts before a name: 通过, 在, 由
+    # A number that counts nothing, where a name with a number (皇家88) may stand. It opens with
+    # a digit, so the engine skips the page's prose in C; the character before is read by hand.
+    bare_number: re.Pattern[str]
 
 
 @loaded()
@@ -61,6 +63,7 @@ def _patterns() -> _Patterns:
         core=re.compile(rf"(?:{alternation(shapes.suffixes)})(?:{funnels}|\d+)*"),
         glue=re.compile(rf"(?:{funnels}|\d)"),
         particles=shapes.particles,
+        bare_number=re.compile(r"\d{2,5}" + _NOT_A_FIGURE.format(units=alternation(shapes.units))),
     )
 
 
@@ -216,8 +219,6 @@ def _numbered_token(text: str, number: re.Match[str], patterns: _Patterns) -> st
     digits = number[0]
     if digits.startswith(shapes.hotlines) or _YEAR.fullmatch(digits):
         return None
-    if text.startswith(shapes.units, number.end()):
-        return None
     name = text[number.start() - 2 : number.start()]
     if len(name) < 2 or not all(map(is_han, name)) or shapes.function_chars.intersection(name):
         return None
@@ -256,8 +257,11 @@ def find_phrases(text: str) -> list[str]:
             continue
         if token := _latin_token(text, start, end):
             found.add(token)
-    for number in _NUMBER_AFTER_HAN.finditer(text):
-        key = text[max(0, number.start() - 2) : number.end()]
+    for number in patterns.bare_number.finditer(text):
+        start = number.start()
+        if not start or not is_han(text[start - 1]):
+            continue
+        key = text[max(0, start - 2) : number.end()]
         if key in seen or any(key in token for token in found):
             continue
         seen.add(key)
