@@ -225,6 +225,8 @@ def _numbered_token(text: str, number: re.Match[str], patterns: _Patterns) -> st
     end = len(name) + len(digits)
     # 病例159 is not in 病例1594: the number must end where this one does.
     where = [at for at in occurrences(text, name + digits) if not text[at + end : at + end + 1].isdigit()]
+    if any(text.startswith(shapes.units, at + end) for at in where):
+        return None  # 病例1661例 elsewhere: a figure, listed bare here (病例1660、病例1661)
     if len(where) < MIN_REPEATS:
         return None
     before = _shared(text, where, end, -1)
