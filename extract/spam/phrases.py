@@ -34,9 +34,12 @@ MIN_REPEATS = 2
 # added by hand (188bet).
 _LOWER_RUN = re.compile(r"[a-z][a-z0-9]*")
 _ADDRESS_CHARS = ".@/:-_"
-# What may follow a number that is no figure: not a digit, decimal point, percent sign, range
-# or bracket (93(01)班 is a class), nor what a figure counts (88件, units in spam_shapes.csv).
-_NOT_A_FIGURE = r"(?![\d.．%％:：/~～\-(（\[【〔]|{units})"
+# A run of digits, where a name with a number (皇家88) may end: a plain class, so the engine
+# finds the runs in C; what stands around them is read by hand.
+_DIGITS = re.compile(r"[0-9０-９][0-9０-９]+")
+MAX_NAME_DIGITS = 5
+# What continues a figure: a decimal point, percent sign, range or bracket (93(01)班 is a class).
+_FIGURE_GOES_ON = frozenset(".．%％:：/~～-(（[【〔")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -45,9 +48,6 @@ class _Patterns:
     core: re.Pattern[str]  # a brand word with the calls to action and digits glued to it
     glue: re.Pattern[str]  # what makes a lone core a brand: a call to action, digits, Latin
     particles: tuple[str, ...]  # words a sentence puts before a name: 通过, 在, 由
-    # A number that counts nothing, where a name with a number (皇家88) may stand. It opens with
-    # a digit, so the engine skips the page's prose in C; the character before is read by hand.
-    bare_number: re.Pattern[str]
 
 
 @loaded()
@@ -63,7 +63,6 @@ def _patterns() -> _Patterns:
         core=re.compile(rf"(?:{alternation(shapes.suffixes)})(?:{funnels}|\d+)*"),
         glue=re.compile(rf"(?:{funnels}|\d)"),
         particles=shapes.particles,
-        bare_number=re.compile(r"\d{2,5}" + _NOT_A_FIGURE.format(units=alternation(shapes.units))),
     )
 
 
@@ -259,10 +258,13 @@ def find_phrases(text: str) -> list[str]:
             continue
         if token := _latin_token(text, start, end):
             found.add(token)
-    for number in patterns.bare_number.finditer(text):
-        start = number.start()
-        if not start or not is_han(text[start - 1]):
+    units = load_shapes().units
+    for number in _DIGITS.finditer(text):
+        start, end = number.span()
+        if end - start > MAX_NAME_DIGITS or not start or not is_han(text[start - 1]):
             continue
+        if text[end : end + 1] in _FIGURE_GOES_ON or text.startswith(units, end):
+            continue  # a figure: 12.5%, 88件
         key = text[max(0, start - 2) : number.end()]
         if key in seen or any(key in token for token in found):
             continue
