@@ -8,12 +8,15 @@ brands of the training split; the clean sentences are what reports and news page
 
 import pytest
 
+from extract import process
 from extract.spam.fold import drop_zero_width
 from extract.spam.phrases import find_phrases
 from extract.spam.shape import repeats_with_funnels
 from extract.spam.slots import channel_names
 
+from .bench.deface import CORPUS
 from .helpers.defaced import defaced_report
+from .helpers.paths import shared_file
 
 ZERO_WIDTH_BRAND = "\u200b".join("富贵坊")
 
@@ -191,3 +194,19 @@ def test_a_made_up_name_in_channel_slots_is_found():
 )
 def test_a_report_s_own_channels_are_no_names(text):
     assert channel_names(text) == []
+
+
+# Real pages with no spam, among them a case list (病例1660、病例1661) and a class name
+# repeated in a news story (果树93(01)班) that a numbered-name rule could take for brands.
+CLEAN_REAL_PAGES = [f"{folder}/index.html" for folder in CORPUS] + [
+    "lvchengli__covid-spider/src/infectStr.extracted.html",
+    "adbar__trafilatura/tests/eval/archive.org.he.xinhuanet.com.25340717.html",
+]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("page", CLEAN_REAL_PAGES)
+def test_real_clean_page_has_no_phrase_swap(page):
+    path = shared_file("corpus", "real", *page.split("/"))
+    report = process(path.read_bytes(), "http://www.example.gov.cn/a.html")
+    assert "phrase_swap" not in {f.kind for f in report.spam.findings}
