@@ -16,6 +16,7 @@ from lxml import etree
 from ..model import SpamFinding
 from .dom import DomScan, scan_dom
 from .evidence import gather, recover
+from .fold import drop_zero_width, has_zero_width
 from .lexicon import hit_strings as lexicon_hits
 from .lexicon import load_lexicon
 from .names import MASK, MIN_CONFIDENCE, BrandRepair, brand_findings, find_brands, mask_leftovers, repair
@@ -78,6 +79,13 @@ def repair_names(
 ) -> BrandRepair:
     """Find swapped brands, recover the real names from the page's codes, write them back."""
     corpus = "\n".join([title or "", *lines])
+    if has_zero_width(corpus) or has_zero_width(text):
+        # Zero-width characters split a brand (富\u200b贵) so that no name or slot matches it;
+        # a reader never sees them, so the page is read, and kept, without them.
+        title = drop_zero_width(title) if title else title
+        lines = [drop_zero_width(line) for line in lines]
+        text = drop_zero_width(text)
+        corpus = drop_zero_width(corpus)
     phrases = find_phrases(corpus)
     # A brand stretched over the ordinary words around a phrase swap (思想政治X司 and
     # 思想政治X网, where X stood for 工作) is that phrase, not a name to write over.

@@ -280,7 +280,9 @@ def _meta_tags(tree: etree._Element) -> dict[str, str]:
 def is_stuffed(value: str) -> bool:
     """A title or keywords stuffed with brand-shaped items (X_X官方网站-Xapp下载), whatever X is."""
     items = [item for item in _TITLE_SEPARATORS.split(value) if item]
-    return len(items) >= 2 and sum(map(shape.is_brand_item, items)) >= 2
+    if len(items) < 2:
+        return False
+    return sum(map(shape.is_brand_item, items)) >= 2 or shape.repeats_with_funnels(items)
 
 
 def _title_hijack(tree: etree._Element, meta: dict[str, str], scan: DomScan) -> None:

@@ -46,6 +46,18 @@ def _recent_simplified(text: str) -> str:
 # both skip through a page in C far faster than a character class does.
 ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INTERFERENCE_MARKS = "*-_·.・|/\\~^`'\""  # _INTERFERENCE without the zero-width characters
+_WITHOUT_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH_CHARS))
+
+
+def has_zero_width(text: str) -> bool:
+    return any(char in text for char in ZERO_WIDTH_CHARS)
+
+
+def drop_zero_width(text: str) -> str:
+    """The text without zero-width characters: 九\u200b五 is the 九五 a reader sees."""
+    return text.translate(_WITHOUT_ZERO_WIDTH)
+
+
 _MARKS_CLASS = "[" + re.escape(_INTERFERENCE_MARKS) + "]"
 # For each mark, a run of one to three marks it opens between two Chinese characters.
 _DROPPED_RUN_OPENED_BY = {

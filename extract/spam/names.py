@@ -46,7 +46,10 @@ _FOOTER_MARKERS = (
     "技术支持",
 )
 _HOST_BEFORE = re.compile(r"(?:版权所有|主办单位|主办)\s*[:：]?\s*$")
-_GOVERNMENT_AFTER = ("办公厅", "办公室", "督查室", "关于", "组织", "印发", "加快", "决定", "发布")
+_VERBS_AFTER = ("关于", "组织", "印发", "加快", "决定", "发布")
+_GOVERNMENT_AFTER = ("办公厅", "办公室", "督查室", *_VERBS_AFTER)
+# Where a bare place name builds another name: 中国诸城门户网站, 诸城发布 (a WeChat account).
+_BUILT_ON_BARE_AFTER = (*_VERBS_AFTER, "站点", "门户")
 _FULL_AFTER = ("人民政府", "政府", "站点", "门户", "党委", "人大", "政协")
 _BARE_AFTER = (*SINGLE_LEVEL_SUFFIXES, "服务指南", "民意网", "电台", "片区", "日报", "网")
 _DOC_NUMBER = re.compile("(" + HAN + r"{2,7}?)\s*[〔\[［(（](?:19|20)\d{2}[〕\]］)）]")
@@ -97,17 +100,20 @@ def _stretch(corpus: str, start: int, end: int) -> str | None:
     return brand if len(brand) >= 2 else None
 
 
-def _slot(line: str, start: int, end: int) -> str:
+def _slot(line: str, start: int, end: int, unmarked: str = "full") -> str:
+    """What an occurrence stood for, read from its neighbours; `unmarked` where they say nothing."""
     after, before = line[end : end + 6], line[max(0, start - 8) : start]
     if _HOST_BEFORE.search(before):
         return "host"
+    if unmarked == "bare" and (before.endswith("中国") or after.startswith(_BUILT_ON_BARE_AFTER)):
+        return "bare"
     if after.startswith(_GOVERNMENT_AFTER):
         return "government"
     if after.startswith(_FULL_AFTER) or after[:1].isdigit():
         return "full"
     if before.endswith("中国") or after.startswith(_BARE_AFTER):
         return "bare"
-    return "government" if before.endswith(("《", "关于", "由")) else "full"
+    return "government" if before.endswith(("《", "关于", "由")) else unmarked
 
 
 def _is_name_slot(corpus: str, start: int, end: int) -> bool:
@@ -158,8 +164,10 @@ def _name_for(slot: str, author: Division | None, host: Division | None) -> str:
     return author.government
 
 
-def _slot_with_owner(line: str, start: int, end: int, author: Division | None, host: Division | None) -> str:
-    slot = _slot(line, start, end)
+def _slot_with_owner(
+    line: str, start: int, end: int, author: Division | None, host: Division | None, unmarked: str = "full"
+) -> str:
+    slot = _slot(line, start, end, unmarked)
     if slot != "government" or host is None or author is None or host.code == author.code:
         return slot
     if any(marker in line for marker in _FOOTER_MARKERS):
@@ -184,6 +192,16 @@ def repair(
     author = recovery.author if recovery.confidence >= MIN_CONFIDENCE else None
     host = recovery.host
     counts: Counter[tuple[str, str]] = Counter()
+    page = "\n".join([title or "", *lines])
+    # A brand the page writes with a level after it (S市) was written over the bare place name
+    # (抚顺 in 抚顺市): where nothing around an occurrence tells (关注S, “信用S”), it stood
+    # for that bare name too, not for the full one.
+    unmarked = {
+        brand: "bare"
+        if any(page.startswith(SINGLE_LEVEL_SUFFIXES, at + len(brand)) for at in occurrences(page, brand))
+        else "full"
+        for brand in brands
+    }
 
     def fix(value: str) -> str:
         for brand in brands:
@@ -191,7 +209,7 @@ def repair(
                 continue
             pieces, last = [], 0
             for index in occurrences(value, brand):
-                slot = _slot_with_owner(value, index, index + len(brand), author, host)
+                slot = _slot_with_owner(value, index, index + len(brand), author, host, unmarked[brand])
                 name = _name_for(slot, author, host)
                 counts[(brand, name)] += 1
                 pieces += [value[last:index], name]

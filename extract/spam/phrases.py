@@ -22,7 +22,7 @@ from ..model import SpamFinding
 from . import lexicon
 from .names import occurrences
 from .shape import load_shapes
-from .slots import is_foreign_name
+from .slots import channel_names, is_foreign_name
 from .text import WEAK_CATEGORY
 from .words import is_common_word
 
@@ -34,6 +34,13 @@ MIN_REPEATS = 2
 # added by hand (188bet).
 _LOWER_RUN = re.compile(r"[a-z][a-z0-9]*")
 _ADDRESS_CHARS = ".@/:-_"
+# A run of digits, where a name with a number (皇家88) may end: a plain class, so the engine
+# finds the runs in C; what stands around them is read by hand.
+_DIGITS = re.compile(r"[0-9０-９][0-9０-９]+")
+MAX_NAME_DIGITS = 5
+# What continues a figure: a decimal point, percent sign, range or bracket (93(01)班 is a class).
+_FIGURE_GOES_ON = frozenset(".．%％:：/~～-(（[【〔")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -78,12 +85,17 @@ def _shared(text: str, where: list[int], size: int, step: int) -> str:
     return shared
 
 
+def _is_latin_or_digit(char: str) -> bool:
+    """An ASCII letter or digit, or its full-width form (ＫＫ, ８８): the same name to a reader."""
+    return char.isalnum() and (char.isascii() or "\uff10" <= char <= "\uff5a")
+
+
 def _name_before(text: str, end: int) -> str:
     """The Chinese name (at most MAX_NAME_HAN characters) and the Latin or digits glued before it."""
     start = end
     while start > max(0, end - MAX_NAME_HAN) and is_han(text[start - 1]):
         start -= 1
-    while start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+    while start > 0 and _is_latin_or_digit(text[start - 1]):
         start -= 1
     return text[start:end]
 
@@ -195,6 +207,37 @@ def _latin_token(text: str, start: int, end: int) -> str | None:
     return before + run + after
 
 
+def _numbered_token(text: str, number: re.Match[str], patterns: _Patterns) -> str | None:
+    """A name with a number glued after it that counts nothing (皇家88集中发布), repeated.
+
+    A report writes a figure with what it counts (88件, 12号, 3公里), a year or a hotline;
+    a brand's number stands bare, and with a real word before it (皇家, 东方) the number is
+    all that makes it a name, so the name must come back unchanged in different sentences.
+    """
+    shapes = load_shapes()
+    digits = number[0]
+    if digits.startswith(shapes.hotlines) or _YEAR.fullmatch(digits):
+        return None
+    name = text[number.start() - 2 : number.start()]
+    if len(name) < 2 or not all(map(is_han, name)) or shapes.function_chars.intersection(name):
+        return None
+    end = len(name) + len(digits)
+    # 病例159 is not in 病例1594: the number must end where this one does.
+    where = [at for at in occurrences(text, name + digits) if not text[at + end : at + end + 1].isdigit()]
+    if any(text.startswith(shapes.units, at + end) for at in where):
+        return None  # 病例1661例 elsewhere: a figure, listed bare here (病例1660、病例1661)
+    if len(where) < MIN_REPEATS:
+        return None
+    before = _shared(text, where, end, -1)
+    after = _shared(text, where, end, 1)
+    if after or len(before) >= MAX_CONTEXT:
+        return None  # part of a longer word, or the same sentence quoted twice
+    longer = _without_particle(before + name, patterns.particles)
+    if sum(map(is_han, longer)) <= MAX_NAME_HAN:
+        name = longer
+    return name + digits
+
+
 def find_phrases(text: str) -> list[str]:
     """Brand-shaped names standing inside the page's sentences, longest first."""
     patterns = _patterns()
@@ -215,6 +258,20 @@ def find_phrases(text: str) -> list[str]:
             continue
         if token := _latin_token(text, start, end):
             found.add(token)
+    units = load_shapes().units
+    for number in _DIGITS.finditer(text):
+        start, end = number.span()
+        if end - start > MAX_NAME_DIGITS or not start or not is_han(text[start - 1]):
+            continue
+        if text[end : end + 1] in _FIGURE_GOES_ON or text.startswith(units, end):
+            continue  # a figure: 12.5%, 88件
+        key = text[max(0, start - 2) : number.end()]
+        if key in seen or any(key in token for token in found):
+            continue
+        seen.add(key)
+        if token := _numbered_token(text, number, patterns):
+            found.add(token)
+    found.update(name for name in channel_names(text) if not any(name in token for token in found))
     tokens = sorted(found, key=len, reverse=True)
     return [t for t in tokens if not any(t != other and t in other for other in tokens)]
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
@@ -38,6 +39,11 @@ class Shapes:
     platforms: tuple[str, ...]  # 抖音, 微博, 央视频: platforms a report names, never brands
     strong_funnels: tuple[str, ...]  # calls to action that mark a lone name (官网, 入口), unlike app
     function_chars: frozenset[str]  # 的, 了, 在: a sentence's, never a brand name's
+    units: tuple[str, ...]  # what follows a figure that counts something: 88件, 12号, 3公里
+    # 通过X公开, 在X集中发布: where a report names its channel; X of three characters or more
+    # (two are too often the head of a longer noun: 在村务公开栏).
+    channel_slot: re.Pattern[str]
+    channel_nouns: tuple[str, ...]  # how a report's own channels end: 公告栏, 公众号, 服务中心
     latin_run: re.Pattern[str]  # a run of Latin letters and digits holding a letter
     cjk_item: re.Pattern[str]  # a whole item: a short name, a brand word, calls to action
 
@@ -70,6 +76,12 @@ def load_shapes() -> Shapes:
         platforms=tuple(words["platform"]),
         strong_funnels=tuple(words["strong_funnel"]),
         function_chars=frozenset(words["function"]),
+        units=tuple(words["unit"]),
+        channel_slot=re.compile(
+            rf"({alternation(tuple(words['channel_before']))})([\u4e00-\u9fff]{{3,6}}?)上?"
+            rf"(?={alternation(tuple(words['channel_after']))})"
+        ),
+        channel_nouns=tuple(words["channel_noun"]),
         latin_run=re.compile(r"[a-z0-9]*[a-z][a-z0-9]*"),
         cjk_item=cjk_item,
     )
@@ -130,6 +142,27 @@ def is_brand_item(item: str) -> bool:
         return not numbered[1].startswith(load_shapes().hotlines)  # 明升88, not 市长热线12345
     match = load_shapes().cjk_item.fullmatch(item)
     return match is not None and not match[1].endswith(load_shapes().prefixes)
+
+
+def funnel_stem(item: str) -> str | None:
+    """The name before the calls to action glued after it (X官方网站, Xapp下载 → x), or None."""
+    funnels = sorted(load_shapes().funnels, key=len, reverse=True)
+    stem = nfkc(item).lower()
+    glued = False
+    while next((f for f in funnels if stem.endswith(f) and len(stem) > len(f)), None) is not None:
+        stem = stem[: -len(next(f for f in funnels if stem.endswith(f)))]
+        glued = True
+    return stem if glued and len(stem) >= 2 else None
+
+
+def repeats_with_funnels(items: list[str]) -> bool:
+    """One name stuffed with several calls to action (X官方网站, Xapp下载), whatever the name is.
+
+    A page's title names its page once; a hijacked one repeats the brand, each time glued to
+    another way in, and the brand may have no brand word at all (富豪俱乐部, 金马88).
+    """
+    stems = Counter(stem for item in items if (stem := funnel_stem(item)))
+    return any(count >= 2 for count in stems.values())
 
 
 def score(text: str) -> float:

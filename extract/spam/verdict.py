@@ -29,7 +29,9 @@ SPAM_PAGE_SCORE = 6.0
 # its clean controls score 0 and every defaced page any signal finds scores 2 or more, so 2.0
 # is the highest threshold that loses none of them; one strong signal (a swap, a list of
 # brands, a hidden block, a hijacked title) crosses it alone, a lone weak one (a literal tag
-# line, a brand word in the title, two odd tags) does not.
+# line, a brand word in the title, two odd tags) does not. Chosen again after numbered names,
+# channel slots and stuffed titles without brand words were added: still 2.0 (training split:
+# precision 49/49, recall 49/52; no clean control scores above 0).
 TAMPERED_SCORE = 2.0
 
 

@@ -23,6 +23,8 @@ from extract.html import parse_html
 from .inject import CLEAN_SEEDS, body_lines, page, seed_lines
 
 SPLIT = Path(__file__).resolve().parent / "heldout" / "split.csv"
+# A second held-out split, frozen after the first had been looked at during detector work.
+SPLIT3 = Path(__file__).resolve().parent / "heldout" / "split3.csv"
 # The training split: other brands, the same styles and pages; thresholds and rules are
 # tuned here, and its pages may be printed one by one.
 TRAIN_SPLIT = Path(__file__).resolve().parent / "data" / "deface_train.csv"
@@ -96,6 +98,9 @@ class Page:
     tampered: bool = False
     real_name: str | None = None  # the name a brand was written over
     twin: str | None = None  # the clean page whose statistics this page must keep
+    # The gold lines as the evaluation first counted them, where they differ from `legit`
+    # (tests/bench/eval_defacement.py says why): reported next to the new measure.
+    legit_old: list[str] | None = None
 
 
 def split_rows(split: Path = SPLIT) -> list[dict[str, str]]:
@@ -126,6 +131,7 @@ def _seed_page(seeds: Path, seed: str, row: dict[str, str], brands: list[str]) -
     kwargs: dict[str, str] = {}
     spam = [brand]
     real = None
+    legit_old: list[str] | None = None
     if style == "name_swap":
         lines = [line.replace(name, brand + "市").replace(bare, brand) for line in lines]
         title = f"{brand}市2017年政府信息公开工作年度报告"
@@ -134,6 +140,8 @@ def _seed_page(seeds: Path, seed: str, row: dict[str, str], brands: list[str]) -
     elif style == "phrase_swap":
         word = next(w for w in ORDINARY_WORDS if sum(line.count(w) for line in legit) >= 2)
         lines = _replace_first(lines, word, brand, 3)
+        # The word the brand replaced is gone from the page: nothing on it tells it back.
+        legit_old, legit = legit, body_lines(lines)
     elif style == "tail_list":
         kwargs["footer_tail"] = f"<p>{html.escape(' '.join(brands))}</p>"
         spam = brands
@@ -148,7 +156,9 @@ def _seed_page(seeds: Path, seed: str, row: dict[str, str], brands: list[str]) -
         )
         return Page(f"{seed}-{style}-{brand}", markup, url, style, spam, legit, True, None, seed)
     markup = page(title, lines, footer=footer, **kwargs)
-    return Page(f"{seed}-{style}-{brand}", markup, url, style, spam, legit, True, real, seed)
+    defaced = Page(f"{seed}-{style}-{brand}", markup, url, style, spam, legit, True, real, seed)
+    defaced.legit_old = legit_old
+    return defaced
 
 
 def _replace_first(lines: list[str], word: str, brand: str, count: int) -> list[str]:
@@ -194,6 +204,12 @@ def _legit_of(tree: etree._Element) -> list[str]:
     return [line for line in text.splitlines() if len(line) >= 40][:12]
 
 
+def _ordinary_word(tree: etree._Element) -> str:
+    """The first ordinary word the page holds twice, else once (a short page may hold none twice)."""
+    counts = {w: _text_nodes_replace(parse_html(_serialise(tree)), w, w) for w in ORDINARY_WORDS}
+    return next((w for w, n in counts.items() if n >= 2), None) or next(w for w, n in counts.items() if n)
+
+
 def _corpus_page(shared: Path, folder: str, row: dict[str, str], brands: list[str]) -> Page | None:
     tree = _corpus_tree(shared, folder)
     if tree is None:
@@ -202,12 +218,22 @@ def _corpus_page(shared: Path, folder: str, row: dict[str, str], brands: list[st
     brand, style = row["brand"], row["style"]
     spam, real = [brand], None
     body = tree.find("body")
+    # A name swap is undone where the page's identity tells the name: the clean page's lines
+    # are its gold (they were the defaced page's lines, the brand split out).
+    clean_legit = _legit_of(tree) if style == "name_swap" else None
     if style == "name_swap":
         _text_nodes_replace(tree, place, brand)
         real = place
     elif style == "phrase_swap":
-        word = next(w for w in ORDINARY_WORDS if _text_nodes_replace(parse_html(_serialise(tree)), w, w) >= 2)
+        word = _ordinary_word(tree)
         _text_nodes_replace(tree, word, brand, 3)
+    elif style == "title_meta" and (head := tree.find("head")) is not None:
+        hijack = f"{brand}_{brand}官方网站-{brand}app下载"
+        for element in head.findall("title"):
+            head.remove(element)
+        title = etree.SubElement(head, "title")
+        title.text = hijack
+        etree.SubElement(head, "meta", name="keywords", content=hijack)
     elif style in ("tail_list", "hidden_block") and body is not None:
         spam = brands
         if style == "tail_list":
@@ -216,7 +242,10 @@ def _corpus_page(shared: Path, folder: str, row: dict[str, str], brands: list[st
             block = f"<div style='position:absolute;left:-9999px'>{_links(brands)}</div>"
             body.append(etree.fromstring(block))
     legit = _legit_of(tree)
-    return Page(f"corpus:{folder}-{style}-{brand}", _serialise(tree), url, style, spam, legit, True, real)
+    defaced = Page(f"corpus:{folder}-{style}-{brand}", _serialise(tree), url, style, spam, legit, True, real)
+    if clean_legit is not None:
+        defaced.legit, defaced.legit_old = clean_legit, legit
+    return defaced
 
 
 def build_page(shared: Path, row: dict[str, str], brands: list[str]) -> Page | None:

@@ -7,8 +7,10 @@ in the lexicon, five injection styles, seed reports and real pages) and the clea
 友情链接). Both trees extract the same pages in their own interpreter (as
 tests.bench.same_output does), and each is scored against the same gold:
 
-  spam strings removed   a gold spam string is in neither the text nor the title
+  spam strings removed   a gold spam string is in neither the text nor the title (both
+                         folded: full-width to ASCII, zero-width characters dropped)
   text kept              characters of the gold report lines found in the output
+  text kept, old gold    the same against the gold this evaluation used before split3 (below)
   tampered flags right   defaced pages tampered, clean controls not
   clean controls clean   no finding on a clean control
   names recovered        the name a brand was written over is back (region for a report)
@@ -19,6 +21,20 @@ tampered flag's precision and recall (the page's combined spam score against the
 of extract/spam/verdict.py). `--split train` runs the training split instead (other brands,
 and agency reports among the controls): the threshold is chosen there (`--sweep` prints
 precision and recall at each score), and only there are pages printed one by one.
+The gold of "text kept" counts what a reader of the clean page would want back and what
+the page itself can tell. A phrase swap writes a brand over an ordinary word (政府网站 →
+brand): the word is gone from the page and nothing on it says which it was, so no layer can
+bring it back; the old gold of a seed page still held it, and a line whose word was
+destroyed was scored by its longer half only, so every phrase swap lost about half of three
+lines whatever the layer did (real pages' gold never held the word). The new gold is the
+defaced lines with the brand split out, for seeds as for real pages. A name swap is the
+other way round: the page's identity (host, 网站标识码, 文号) tells the name back, so the
+gold of a real page is now its clean lines (the old one split the brand out and did not ask
+for the name), as it already was for seeds. Both golds are printed, for this layer and for
+bare trafilatura alike.
+
+`--split heldout3` runs tests/bench/heldout/split3.csv, a second held-out split frozen
+before the detector work that followed the first one (see tests/bench/heldout/README.md).
 """
 
 from __future__ import annotations
@@ -28,6 +44,7 @@ import json
 import pickle
 import sys
 import tempfile
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -35,7 +52,16 @@ import trafilatura
 
 from extract.spam import lexicon
 
-from .deface import SPLIT, TRAIN_SPLIT, Page, agency_controls, clean_controls, defaced_pages, split_rows
+from .deface import (
+    SPLIT,
+    SPLIT3,
+    TRAIN_SPLIT,
+    Page,
+    agency_controls,
+    clean_controls,
+    defaced_pages,
+    split_rows,
+)
 from .eval_spam import _norm, legit_kept
 from .revision import export_revision
 from .same_output import reports
@@ -44,9 +70,19 @@ from .speed import REPO
 SHARED = REPO.parent / "shared"
 
 
+SPLITS = {"heldout": SPLIT, "heldout3": SPLIT3, "train": TRAIN_SPLIT}
+
+
+def _fold(text: str) -> str:
+    """Full-width forms to ASCII and zero-width characters dropped: a brand written
+    `ｂｅｔ` or `九\u200b五` that comes out as `bet` or `九五` has not been removed."""
+    plain = unicodedata.normalize("NFKC", text or "")
+    return _norm("".join(c for c in plain if unicodedata.category(c) != "Cf"))
+
+
 def _check_split(split: Path) -> None:
     known = lexicon.load_lexicon().terms
-    leaked = [r["brand"] for r in split_rows(split) if r["brand"].lower() in known]
+    leaked = [r["brand"] for r in split_rows(split) if _fold(r["brand"]).lower() in known]
     if leaked:
         raise SystemExit(f"{split.name}: brands found in the lexicon: {', '.join(leaked)}")
 
@@ -87,10 +123,11 @@ def score(pages: list[Page], found: dict[str, dict]) -> dict[str, tuple[int, int
     for p in pages:
         report = found[p.name]
         output = "\n".join([report["text"] or "", report["title"] or ""])
-        folded = _norm(output)
+        folded = _fold(output)
         if p.spam:
-            add("spam strings removed", sum(_norm(s) not in folded for s in p.spam), len(p.spam))
+            add("spam strings removed", sum(_fold(s) not in folded for s in p.spam), len(p.spam))
         add("text kept (chars)", *legit_kept(p.legit, output, p.spam))
+        add("text kept, old gold", *legit_kept(p.legit_old or p.legit, output, p.spam))
         tampered = report["spam"]["tampered"]
         add("tampered flags right", tampered == p.tampered, 1)
         if not p.tampered:
@@ -106,15 +143,19 @@ def score(pages: list[Page], found: dict[str, dict]) -> dict[str, tuple[int, int
 
 
 def bare_scores(pages: list[Page]) -> dict[str, tuple[int, int]]:
-    removed = total = kept = chars = 0
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for p in pages:
         text = trafilatura.extract(p.html, url=p.url) or ""
-        folded = _norm(text)
-        removed += sum(_norm(s) not in folded for s in p.spam)
-        total += len(p.spam)
-        k, c = legit_kept(p.legit, text, p.spam)
-        kept, chars = kept + k, chars + c
-    return {"spam strings removed": (removed, total), "text kept (chars)": (kept, chars)}
+        folded = _fold(text)
+        figures = {
+            "spam strings removed": (sum(_fold(s) not in folded for s in p.spam), len(p.spam)),
+            "text kept (chars)": legit_kept(p.legit, text, p.spam),
+            "text kept, old gold": legit_kept(p.legit_old or p.legit, text, p.spam),
+        }
+        for name, (right, total) in figures.items():
+            totals[name][0] += right
+            totals[name][1] += total
+    return {name: (right, total) for name, (right, total) in totals.items()}
 
 
 def _pct(pair: tuple[int, int] | None) -> str:
@@ -135,7 +176,12 @@ def _extract(tree: Path, pages: list[Page], work: Path, label: str) -> dict[str,
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--base", default="main", help="git revision to compare against (default: main)")
-    parser.add_argument("--split", choices=("heldout", "train"), default="heldout", help="which split to run")
+    parser.add_argument(
+        "--split",
+        choices=tuple(SPLITS),
+        default="heldout",
+        help="which split to run: heldout (split.csv), heldout3 (split3.csv) or train",
+    )
     parser.add_argument(
         "--pages", action="store_true", help="print every page's verdict (training split only)"
     )
@@ -147,7 +193,7 @@ def main() -> int:
     if (args.pages or args.sweep) and args.split != "train":
         print("--pages and --sweep read the training split only (--split train)", file=sys.stderr)
         return 2
-    split = TRAIN_SPLIT if args.split == "train" else SPLIT
+    split = SPLITS[args.split]
     _check_split(split)
     defaced, controls = defaced_pages(SHARED, split), clean_controls(SHARED)
     if args.split == "train":
@@ -164,7 +210,7 @@ def main() -> int:
         base = _extract(base_tree, pages, work, "base")
         ours = _extract(REPO, pages, work, "ours")
     bare = bare_scores(defaced)
-    label = "held-out" if args.split == "heldout" else "training"
+    label = "training" if args.split == "train" else "held-out"
     print(f"\n{'':26} {'base ' + args.base:>22} {'this checkout':>22} {'bare trafilatura':>22}")
     for group, members in ((f"{label} defaced", defaced), ("clean controls", controls), ("all", pages)):
         print(f"{group}:")
