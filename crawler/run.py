@@ -32,6 +32,10 @@ PROGRESS_TICK = 1.0
 WRITE_BATCH_SECONDS = 0.5
 # The crawl stats the progress line sums over the sites.
 COUNTED = ("item_scraped_count", "nianbao/report_pages", "nianbao/error_pages")
+# What a registry crawl's crawlers leave out, since there is one per site: the stats dump and the
+# periodic stats line (the summary and the progress line say it for all the sites), and the memory
+# check (the memory is the process's, not a site's). Each would run, format or log once per site.
+REGISTRY_DEFAULTS: dict[str, Any] = {"STATS_DUMP": False, "LOGSTATS_INTERVAL": 0, "MEMUSAGE_ENABLED": False}
 
 
 def project_settings(defaults: dict[str, Any] | None = None, **overrides: Any) -> Settings:
@@ -88,7 +92,7 @@ def crawl_sites(
     stopped); `stats`, when given, receives the writer's commits and its seconds spent waiting
     for SQLite's write lock. `run_ids` gives the run id of a site's crawl by its URL (runs
     `nianbao schedule` has claimed); else a new one."""
-    settings = project_settings(defaults, NIANBAO_DB=db_path, **overrides)
+    settings = project_settings({**REGISTRY_DEFAULTS, **(defaults or {})}, NIANBAO_DB=db_path, **overrides)
     process = CrawlerProcess(settings)
     writer = StoreWriter(Store(db_path), settings.getint("NIANBAO_STORE_BATCH"), WRITE_BATCH_SECONDS)
     window = SiteWindow(
