@@ -15,6 +15,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler.addons.environment import COMMAND_DEFAULTS_PRIORITY, apply_environment
+from crawler.copied_settings import CopiedSettings
 from crawler.extensions.jobdir_lease import resumed_run_id
 from crawler.progress import LiveLine, LogLines, Tally, progress_display, progress_line
 from crawler.registry import Site
@@ -40,8 +41,9 @@ REGISTRY_DEFAULTS: dict[str, Any] = {"STATS_DUMP": False, "LOGSTATS_INTERVAL": 0
 
 def project_settings(defaults: dict[str, Any] | None = None, **overrides: Any) -> Settings:
     """crawler/settings.py, then the caller's `defaults`, the NIANBAO_* environment, and last the
-    `overrides` (what a user gave on the command line). BadEnvironment names a bad variable."""
-    settings = Settings()
+    `overrides` (what a user gave on the command line). BadEnvironment names a bad variable.
+    Each crawler copies them (crawler/copied_settings.py says why the copy is ours)."""
+    settings = CopiedSettings()
     settings.setmodule("crawler.settings", priority="project")
     for name, value in (defaults or {}).items():
         settings.set(name, value, priority=COMMAND_DEFAULTS_PRIORITY)
