@@ -17,6 +17,7 @@ from scrapy.settings import Settings
 from crawler.addons.environment import COMMAND_DEFAULTS_PRIORITY, apply_environment
 from crawler.copied_settings import CopiedSettings
 from crawler.extensions.jobdir_lease import resumed_run_id
+from crawler.pipelines.extract_workers import ExtractWorkers, start_workers
 from crawler.progress import LiveLine, LogLines, Tally, progress_display, progress_line
 from crawler.registry import Site
 from crawler.site_admission import SiteAdmission
@@ -24,6 +25,7 @@ from crawler.spiders.portal import PortalSpider
 from crawler.store import Store
 from crawler.store.registry_sites import save_registry_sites
 from crawler.store.writer import StoreWriter
+from extract import Options
 
 logger = logging.getLogger(__name__)
 
@@ -97,6 +99,9 @@ def crawl_sites(
     settings = project_settings({**REGISTRY_DEFAULTS, **(defaults or {})}, NIANBAO_DB=db_path, **overrides)
     process = CrawlerProcess(settings)
     writer = StoreWriter(Store(db_path), settings.getint("NIANBAO_STORE_BATCH"), WRITE_BATCH_SECONDS)
+    # Extraction workers (NIANBAO_EXTRACT_WORKERS) serve every site: processes started per site
+    # would cost a new interpreter each.
+    workers = start_workers(settings.getint("NIANBAO_EXTRACT_WORKERS"), Options())
     window = SiteWindow(
         process,
         sites,
@@ -104,11 +109,14 @@ def crawl_sites(
         SiteAdmission(settings.getint("NIANBAO_REQUESTS_PER_IP"), _resolve),
         writer,
         run_ids,
+        workers,
     )
     try:
         _run_window(window, settings)
     finally:
         writer.close()
+        if workers is not None:
+            workers.close()
     if stats is not None:
         stats["nianbao/store/commits"] = writer.store.commits
         stats["nianbao/store/lock_wait_seconds"] = writer.store.lock_wait_seconds
@@ -153,9 +161,11 @@ class SiteWindow:
         admission: SiteAdmission | None = None,
         writer: StoreWriter | None = None,
         run_ids: Mapping[str, str] | None = None,
+        extract_workers: ExtractWorkers | None = None,
     ) -> None:
         self.process = process
         self.writer = writer
+        self.extract_workers = extract_workers
         self.run_ids = run_ids or {}
         self.waiting = list(sites)
         self.size = max(1, size)
@@ -205,6 +215,7 @@ class SiteWindow:
         self.peak = max(self.peak, self.active)
         self.crawlers.add(crawler)
         crawler.store_writer = self.writer  # read by the store pipeline and the conditional middleware
+        crawler.extract_workers = self.extract_workers  # read by the extract pipeline
         done = self.process.crawl(crawler, url=site.start_url, run_id=run_id, **_budget(site))
         done.addBoth(self._finished, crawler, site)
 
