@@ -8,7 +8,7 @@ import signal
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import uuid4
 
 from scrapy.crawler import CrawlerProcess
@@ -17,7 +17,6 @@ from scrapy.settings import Settings
 from crawler.addons.environment import COMMAND_DEFAULTS_PRIORITY, apply_environment
 from crawler.copied_settings import CopiedSettings
 from crawler.extensions.jobdir_lease import resumed_run_id
-from crawler.pipelines.extract_workers import ExtractWorkers, start_workers
 from crawler.progress import LiveLine, LogLines, Tally, progress_display, progress_line
 from crawler.registry import Site
 from crawler.site_admission import SiteAdmission
@@ -25,7 +24,9 @@ from crawler.spiders.portal import PortalSpider
 from crawler.store import Store
 from crawler.store.registry_sites import save_registry_sites
 from crawler.store.writer import StoreWriter
-from extract import Options
+
+if TYPE_CHECKING:
+    from crawler.pipelines.extract_workers import ExtractWorkers
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +101,10 @@ def crawl_sites(
     process = CrawlerProcess(settings)
     writer = StoreWriter(Store(db_path), settings.getint("NIANBAO_STORE_BATCH"), WRITE_BATCH_SECONDS)
     # Extraction workers (NIANBAO_EXTRACT_WORKERS) serve every site: processes started per site
-    # would cost a new interpreter each.
+    # would cost a new interpreter each. (Imported here: the other commands need no extractor.)
+    from crawler.pipelines.extract_workers import start_workers
+    from extract import Options
+
     workers = start_workers(settings.getint("NIANBAO_EXTRACT_WORKERS"), Options())
     window = SiteWindow(
         process,
