@@ -8,13 +8,14 @@ import signal
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import uuid4
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler.addons.environment import COMMAND_DEFAULTS_PRIORITY, apply_environment
+from crawler.copied_settings import CopiedSettings
 from crawler.extensions.jobdir_lease import resumed_run_id
 from crawler.progress import LiveLine, LogLines, Tally, progress_display, progress_line
 from crawler.registry import Site
@@ -24,6 +25,9 @@ from crawler.store import Store
 from crawler.store.registry_sites import save_registry_sites
 from crawler.store.writer import StoreWriter
 
+if TYPE_CHECKING:
+    from crawler.pipelines.extract_workers import ExtractWorkers
+
 logger = logging.getLogger(__name__)
 
 # Seconds between two looks at the progress (the live line's refresh; log lines are further apart).
@@ -32,12 +36,17 @@ PROGRESS_TICK = 1.0
 WRITE_BATCH_SECONDS = 0.5
 # The crawl stats the progress line sums over the sites.
 COUNTED = ("item_scraped_count", "nianbao/report_pages", "nianbao/error_pages")
+# What a registry crawl's crawlers leave out, since there is one per site: the stats dump and the
+# periodic stats line (the summary and the progress line say it for all the sites), and the memory
+# check (the memory is the process's, not a site's). Each would run, format or log once per site.
+REGISTRY_DEFAULTS: dict[str, Any] = {"STATS_DUMP": False, "LOGSTATS_INTERVAL": 0, "MEMUSAGE_ENABLED": False}
 
 
 def project_settings(defaults: dict[str, Any] | None = None, **overrides: Any) -> Settings:
     """crawler/settings.py, then the caller's `defaults`, the NIANBAO_* environment, and last the
-    `overrides` (what a user gave on the command line). BadEnvironment names a bad variable."""
-    settings = Settings()
+    `overrides` (what a user gave on the command line). BadEnvironment names a bad variable.
+    Each crawler copies them (crawler/copied_settings.py says why the copy is ours)."""
+    settings = CopiedSettings()
     settings.setmodule("crawler.settings", priority="project")
     for name, value in (defaults or {}).items():
         settings.set(name, value, priority=COMMAND_DEFAULTS_PRIORITY)
@@ -88,9 +97,15 @@ def crawl_sites(
     stopped); `stats`, when given, receives the writer's commits and its seconds spent waiting
     for SQLite's write lock. `run_ids` gives the run id of a site's crawl by its URL (runs
     `nianbao schedule` has claimed); else a new one."""
-    settings = project_settings(defaults, NIANBAO_DB=db_path, **overrides)
+    settings = project_settings({**REGISTRY_DEFAULTS, **(defaults or {})}, NIANBAO_DB=db_path, **overrides)
     process = CrawlerProcess(settings)
     writer = StoreWriter(Store(db_path), settings.getint("NIANBAO_STORE_BATCH"), WRITE_BATCH_SECONDS)
+    # Extraction workers (NIANBAO_EXTRACT_WORKERS) serve every site: processes started per site
+    # would cost a new interpreter each. (Imported here: the other commands need no extractor.)
+    from crawler.pipelines.extract_workers import start_workers
+    from extract import Options
+
+    workers = start_workers(settings.getint("NIANBAO_EXTRACT_WORKERS"), Options())
     window = SiteWindow(
         process,
         sites,
@@ -98,11 +113,14 @@ def crawl_sites(
         SiteAdmission(settings.getint("NIANBAO_REQUESTS_PER_IP"), _resolve),
         writer,
         run_ids,
+        workers,
     )
     try:
         _run_window(window, settings)
     finally:
         writer.close()
+        if workers is not None:
+            workers.close()
     if stats is not None:
         stats["nianbao/store/commits"] = writer.store.commits
         stats["nianbao/store/lock_wait_seconds"] = writer.store.lock_wait_seconds
@@ -147,9 +165,11 @@ class SiteWindow:
         admission: SiteAdmission | None = None,
         writer: StoreWriter | None = None,
         run_ids: Mapping[str, str] | None = None,
+        extract_workers: ExtractWorkers | None = None,
     ) -> None:
         self.process = process
         self.writer = writer
+        self.extract_workers = extract_workers
         self.run_ids = run_ids or {}
         self.waiting = list(sites)
         self.size = max(1, size)
@@ -199,6 +219,7 @@ class SiteWindow:
         self.peak = max(self.peak, self.active)
         self.crawlers.add(crawler)
         crawler.store_writer = self.writer  # read by the store pipeline and the conditional middleware
+        crawler.extract_workers = self.extract_workers  # read by the extract pipeline
         done = self.process.crawl(crawler, url=site.start_url, run_id=run_id, **_budget(site))
         done.addBoth(self._finished, crawler, site)
 

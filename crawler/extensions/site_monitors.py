@@ -5,12 +5,16 @@ of a registry crawl (one crawler per site, many in one process), `scrapy crawl` 
 It runs on `spider_closed`, which Scrapy sends after the pipelines closed, so the store has
 finished the run (crawl_runs) by then. Spidermon's own extension is not used: its runner logs through
 `Spider.log()`, which Scrapy 2.19 deprecates, and the figures are read from the database once, not
-by each check. A worker of a shared frontier walks no whole site, and a crawl stopped by Ctrl-C
+by each check. In a registry crawl the figures are read, and the results written, through the
+crawl's one writer (crawler/store/writer.py) on the reactor's thread: a store opened for each of
+thousands of sites would check the schema and take SQLite's write lock each time, beside the
+writer's. A worker of a shared frontier walks no whole site, and a crawl stopped by Ctrl-C
 (paused) has not finished its site: neither is judged.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Any
 
@@ -22,10 +26,12 @@ from spidermon.settings import ACTION
 from twisted.internet import threads
 
 from crawler.monitors.checks import MonitorLimits
-from crawler.monitors.figures import site_history
-from crawler.monitors.results import site_alerts
+from crawler.monitors.figures import RunFigures, SiteHistory, site_history
+from crawler.monitors.results import site_alerts, write_results
 from crawler.monitors.suite import SiteMonitorSuite
+from crawler.monitors.webhook import SiteAlerts
 from crawler.store.database import StorageError, Store
+from crawler.store.writer import StoreWriter
 
 logger = logging.getLogger(__name__)
 
@@ -34,10 +40,13 @@ NOT_JUDGED = ("shutdown",)
 
 
 class SiteMonitors:
-    def __init__(self, crawler: Any, db_path: str, limits: MonitorLimits) -> None:
+    def __init__(
+        self, crawler: Any, db_path: str, limits: MonitorLimits, writer: StoreWriter | None = None
+    ) -> None:
         self.crawler = crawler
         self.db_path = db_path
         self.limits = limits
+        self.writer = writer
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> SiteMonitors:
@@ -47,7 +56,8 @@ class SiteMonitors:
             error_ratio=crawler.settings.getfloat("NIANBAO_MONITOR_ERROR_RATIO"),
             spam_jump=crawler.settings.getint("NIANBAO_MONITOR_SPAM_JUMP"),
         )
-        extension = cls(crawler, crawler.settings.get("NIANBAO_DB"), limits)
+        writer = getattr(crawler, "store_writer", None)  # a registry crawl's (crawler/run.py)
+        extension = cls(crawler, crawler.settings.get("NIANBAO_DB"), limits, writer)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension
 
@@ -58,7 +68,14 @@ class SiteMonitors:
         if not run_id or not getattr(spider, "netloc", ""):
             return
         stats = dict(self.crawler.stats.get_stats())
-        await maybe_deferred_to_future(threads.deferToThread(self.check_run, run_id, stats))
+        if self.writer is None:
+            await maybe_deferred_to_future(threads.deferToThread(self.check_run, run_id, stats))
+            return
+        # The site's pages and its run are written by now: the store pipeline closed first.
+        history = site_history(self.writer.store.db, run_id)
+        if history is not None and history.run.status not in NOT_JUDGED:
+            checked = threads.deferToThread(self.run_checks, history, stats, self._hand_to_writer)
+            await maybe_deferred_to_future(checked)
 
     def check_run(self, run_id: str, stats: dict[str, Any]) -> None:
         try:
@@ -72,12 +89,24 @@ class SiteMonitors:
             store.close()
         if history is None or history.run.status in NOT_JUDGED:
             return
+        self.run_checks(history, stats)
+
+    def _hand_to_writer(self, run: RunFigures, report: SiteAlerts) -> None:
+        """Called in the checks' thread: the results are written with the writer's next batch."""
+        from twisted.internet import reactor
+
+        assert self.writer is not None
+        write = functools.partial(write_results, self.writer.store, run, report)
+        reactor.callFromThread(self.writer.write, f"monitor results of run {run.run_id}", write)
+
+    def run_checks(self, history: SiteHistory, stats: dict[str, Any], hand_results_over: Any = None) -> None:
         runner = MonitorRunner()
         result = runner.run(
             SiteMonitorSuite(crawler=self.crawler),
             history=history,
             limits=self.limits,
             stats=stats,
+            hand_results_over=hand_results_over,
         )
         # INFO: `scrapy crawl` and Scrapyd log it; `nianbao` prints the alerts in its summary instead.
         for alert in site_alerts(result, history.run).alerts:

@@ -27,7 +27,14 @@ class StoreResults(Action):
         return {"db_path": crawler.settings.get("NIANBAO_DB")}
 
     def run_action(self) -> None:
-        save_results(self.db_path, self.data.history.run, site_alerts(self.result, self.data.history.run))
+        run = self.data.history.run
+        report = site_alerts(self.result, run)
+        # A registry crawl hands them to its one writer (crawler/extensions/site_monitors.py).
+        hand_over = self.data.get("hand_results_over")
+        if hand_over is not None:
+            hand_over(run, report)
+        else:
+            save_results(self.db_path, run, report)
 
 
 class WebhookAlert(Action):

@@ -31,24 +31,28 @@ def site_alerts(result: Any, run: RunFigures) -> SiteAlerts:
 def save_results(db_path: str, run: RunFigures, report: SiteAlerts) -> None:
     store = Store(db_path)
     try:
-        now = utcnow()
-        outcomes = [(alert, 0) for alert in report.alerts] + [(alert, 1) for alert in report.passed]
-        store.db["monitor_results"].upsert_all(
-            (
-                {
-                    "run_id": run.run_id,
-                    "site": run.site,
-                    "monitor": alert.monitor,
-                    "passed": passed,
-                    "detail": alert.detail,
-                    "checked_at": now,
-                }
-                for alert, passed in outcomes
-            ),
-            pk=("run_id", "monitor"),
-        )
+        write_results(store, run, report)
     finally:
         store.close()
+
+
+def write_results(store: Store, run: RunFigures, report: SiteAlerts) -> None:
+    now = utcnow()
+    outcomes = [(alert, 0) for alert in report.alerts] + [(alert, 1) for alert in report.passed]
+    store.db["monitor_results"].upsert_all(
+        (
+            {
+                "run_id": run.run_id,
+                "site": run.site,
+                "monitor": alert.monitor,
+                "passed": passed,
+                "detail": alert.detail,
+                "checked_at": now,
+            }
+            for alert, passed in outcomes
+        ),
+        pk=("run_id", "monitor"),
+    )
 
 
 def run_alerts(store: Store, run_ids: list[str]) -> tuple[int, list[tuple[str, str, str]]]:

@@ -21,14 +21,25 @@ class ExtractPipeline:
     would be timed as slow, and AutoThrottle would space the rest of the crawl by the parse time.
 
     A page (not a PDF/Word/Excel document) over `max_parse_size` bytes is not parsed at all
-    (0: no limit); it is stored with its hash, size and the reason."""
+    (0: no limit); it is stored with its hash, size and the reason.
 
-    def __init__(self, options: Options, workers: int = 0, max_parse_size: int = 0, stats: Any = None):
+    A registry crawl (crawler/run.py) starts its workers once for all its sites' crawlers and
+    hands them over as `shared`: this pipeline then neither starts nor stops any."""
+
+    def __init__(
+        self,
+        options: Options,
+        workers: int = 0,
+        max_parse_size: int = 0,
+        stats: Any = None,
+        shared: ExtractWorkers | None = None,
+    ):
         self.options = options
         # Scrapy's stats collector: `nianbao/parsed` counts the pages handed to extract/.
         self.stats = stats
         self.workers = workers
         self.max_parse_size = max_parse_size
+        self.shared = shared
         self.pool: ExtractWorkers | None = None
         self.one_at_a_time = DeferredLock()
 
@@ -40,13 +51,14 @@ class ExtractPipeline:
             settings.getint("NIANBAO_EXTRACT_WORKERS", 0),
             settings.getint("NIANBAO_MAX_PARSE_SIZE", 0),
             crawler.stats,
+            getattr(crawler, "extract_workers", None),
         )
 
     def open_spider(self) -> None:
-        self.pool = start_workers(self.workers, self.options)
+        self.pool = self.shared or start_workers(self.workers, self.options)
 
     def close_spider(self) -> None:
-        if self.pool is not None:
+        if self.pool is not None and self.pool is not self.shared:
             self.pool.close()
 
     def too_large(self, body: bytes) -> str | None:
