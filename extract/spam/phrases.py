@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..caches import loaded
-from ..chars import is_han
+from ..chars import HAN, is_han
 from ..model import SpamFinding
 from . import lexicon
 from .names import occurrences
@@ -34,10 +34,12 @@ MIN_REPEATS = 2
 # added by hand (188bet).
 _LOWER_RUN = re.compile(r"[a-z][a-z0-9]*")
 _ADDRESS_CHARS = ".@/:-_"
-# A run of digits, where a name with a number (皇家88) may end: a plain class, so the engine
-# finds the runs in C; what stands around them is read by hand.
-_DIGITS = re.compile(r"[0-9０-９][0-9０-９]+")
 MAX_NAME_DIGITS = 5
+# A whole run of two to MAX_NAME_DIGITS digits right after a Chinese character, where a name
+# with a number (皇家88) may end. It opens with a digit, so the engine skips the page's
+# letters in C; the lookbehind then checks the character before that digit. A page holds
+# many more figures (in tables, after punctuation) than runs glued to a name.
+_NAME_DIGITS = re.compile(rf"[0-9０-９](?<={HAN}.)[0-9０-９]{{1,{MAX_NAME_DIGITS - 1}}}(?![0-9０-９])")
 # What continues a figure: a decimal point, percent sign, range or bracket (93(01)班 is a class).
 _FIGURE_GOES_ON = frozenset(".．%％:：/~～-(（[【〔")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -259,10 +261,8 @@ def find_phrases(text: str) -> list[str]:
         if token := _latin_token(text, start, end):
             found.add(token)
     units = load_shapes().units
-    for number in _DIGITS.finditer(text):
+    for number in _NAME_DIGITS.finditer(text):
         start, end = number.span()
-        if end - start > MAX_NAME_DIGITS or not start or not is_han(text[start - 1]):
-            continue
         if text[end : end + 1] in _FIGURE_GOES_ON or text.startswith(units, end):
             continue  # a figure: 12.5%, 88件
         key = text[max(0, start - 2) : number.end()]
