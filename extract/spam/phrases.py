@@ -35,11 +35,6 @@ MIN_REPEATS = 2
 _LOWER_RUN = re.compile(r"[a-z][a-z0-9]*")
 _ADDRESS_CHARS = ".@/:-_"
 MAX_NAME_DIGITS = 5
-# A whole run of two to MAX_NAME_DIGITS digits right after a Chinese character, where a name
-# with a number (皇家88) may end. It opens with a digit, so the engine skips the page's
-# letters in C; the lookbehind then checks the character before that digit. A page holds
-# many more figures (in tables, after punctuation) than runs glued to a name.
-_NAME_DIGITS = re.compile(rf"[0-9０-９](?<={HAN}.)[0-9０-９]{{1,{MAX_NAME_DIGITS - 1}}}(?![0-9０-９])")
 # What continues a figure: a decimal point, percent sign, range or bracket (93(01)班 is a class).
 _FIGURE_GOES_ON = frozenset(".．%％:：/~～-(（[【〔")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -50,6 +45,7 @@ class _Patterns:
     core: re.Pattern[str]  # a brand word with the calls to action and digits glued to it
     glue: re.Pattern[str]  # what makes a lone core a brand: a call to action, digits, Latin
     particles: tuple[str, ...]  # words a sentence puts before a name: 通过, 在, 由
+    number: re.Pattern[str]  # a bare number glued after a Chinese character: 皇家88
 
 
 @loaded()
@@ -65,6 +61,15 @@ def _patterns() -> _Patterns:
         core=re.compile(rf"(?:{alternation(shapes.suffixes)})(?:{funnels}|\d+)*"),
         glue=re.compile(rf"(?:{funnels}|\d)"),
         particles=shapes.particles,
+        # A whole run of two to MAX_NAME_DIGITS digits right after a Chinese character, where
+        # a name with a number may end, and nothing after it that makes it a figure (12.5%,
+        # 88件, 2020年). A page holds many such figures and few such names: the engine reads
+        # past the figures in C. It opens with a digit, so it skips the page's letters in C;
+        # the lookbehind then checks the character before that digit.
+        number=re.compile(
+            rf"[0-9０-９](?<={HAN}.)[0-9０-９]{{1,{MAX_NAME_DIGITS - 1}}}(?![0-9０-９])"
+            rf"(?![{re.escape(''.join(sorted(_FIGURE_GOES_ON)))}]|{alternation(shapes.units)})"
+        ),
     )
 
 
@@ -260,12 +265,8 @@ def find_phrases(text: str) -> list[str]:
             continue
         if token := _latin_token(text, start, end):
             found.add(token)
-    units = load_shapes().units
-    for number in _NAME_DIGITS.finditer(text):
-        start, end = number.span()
-        if text[end : end + 1] in _FIGURE_GOES_ON or text.startswith(units, end):
-            continue  # a figure: 12.5%, 88件
-        key = text[max(0, start - 2) : number.end()]
+    for number in patterns.number.finditer(text):
+        key = text[max(0, number.start() - 2) : number.end()]
         if key in seen or any(key in token for token in found):
             continue
         seen.add(key)
