@@ -185,6 +185,11 @@ def _glued_latin(text: str) -> list[tuple[int, int]]:
     found = []
     for match in _LOWER_RUN.finditer(text):
         start, end = match.span()
+        # Most runs (addresses, scripts, English) stand between ASCII characters: no Chinese
+        # on either side, and no digit before that could reach back to one.
+        previous = text[start - 1 : start]
+        if previous.isascii() and not previous.isdigit() and text[end : end + 1].isascii():
+            continue
         while start and text[start - 1].isdigit():
             start -= 1
         run = text[start:end]
