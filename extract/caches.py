@@ -52,6 +52,8 @@ CACHES: dict[str, str] = {
     "extract.spam.lexicon.load_lexicon": LOADED,
     "extract.spam.phrases._patterns": LOADED,
     "extract.spam.shape.load_shapes": LOADED,
+    "extract.spam.text._is_spammy_item": MEMO,
+    "extract.spam.text._pinyin_readings": MEMO,
     "extract.spam.words.word_counts": LOADED,
     "extract.tables.legacy_columns.early_wording": LOADED,
     "extract.tables.lexicon._entries": LOADED,

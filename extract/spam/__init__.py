@@ -15,7 +15,7 @@ from lxml import etree
 
 from ..model import SpamFinding
 from .dom import DomScan, scan_dom
-from .evidence import gather, recover
+from .evidence import gather, names_host, recover
 from .fold import drop_zero_width, has_zero_width
 from .lexicon import hit_strings as lexicon_hits
 from .lexicon import load_lexicon
@@ -100,12 +100,13 @@ def repair_names(
         if any(token in brand or brand in token for brand in brands):
             continue
         if not is_brand_item(token):
-            recovery = recovery or recover(gather(corpus, url, meta))
-            if recovery.author is None or recovery.confidence < MIN_CONFIDENCE:
-                continue
             # The footer names the site's owner, which may host another body's report: only
             # the site's own codes (网站标识码, 公网安备) can say its name was written over.
-            if place == "footer" and recovery.host is None:
+            # They are read first: most footers (示例 on a sample portal) stop there.
+            if place == "footer" and not names_host(corpus, meta):
+                continue
+            recovery = recovery or recover(gather(corpus, url, meta))
+            if recovery.author is None or recovery.confidence < MIN_CONFIDENCE:
                 continue
         brands.append(token)
         where = _where_repeated(token, title or "", footer, corpus)

@@ -78,8 +78,7 @@ class Evidence:
 def gather(corpus: str, url: str, meta: dict[str, str]) -> Evidence:
     g = gazetteer()
     found = Evidence()
-    site_ids = _site_ids(corpus) + [c for c in [meta.get("siteidcode", "")] if re.fullmatch(r"\d{10}", c)]
-    for code in dict.fromkeys(site_ids):
+    for code in dict.fromkeys(_all_site_ids(corpus, meta)):
         if code[:6] in g.by_code:
             found.host_codes.append(code[:6])
             found.province_votes[code[:2] + "0000"] += 2
@@ -127,6 +126,23 @@ def gather(corpus: str, url: str, meta: dict[str, str]) -> Evidence:
     if any(levels.values()):
         found.level = max(levels, key=lambda lv: levels[lv])
     return found
+
+
+def names_host(corpus: str, meta: dict[str, str]) -> bool:
+    """Whether gather() would find the hosting site's division (recover()'s host is not None).
+
+    The host comes from the site's own codes alone (网站标识码, 公网安备), so a caller that
+    only acts where a host is named asks this before gathering the rest of the evidence.
+    """
+    g = gazetteer()
+    return any(code[:6] in g.by_code for code in _all_site_ids(corpus, meta)) or any(
+        number[:6] in g.by_code for _, number in _police_numbers(corpus)
+    )
+
+
+def _all_site_ids(corpus: str, meta: dict[str, str]) -> list[str]:
+    """The 网站标识码 of the text, then that of <meta name="SiteIDCode">."""
+    return _site_ids(corpus) + [c for c in [meta.get("siteidcode", "")] if re.fullmatch(r"\d{10}", c)]
 
 
 def _site_ids(corpus: str) -> list[str]:

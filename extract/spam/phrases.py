@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..caches import loaded
-from ..chars import is_han
+from ..chars import HAN, is_han
 from ..model import SpamFinding
 from . import lexicon
 from .names import occurrences
@@ -34,9 +34,6 @@ MIN_REPEATS = 2
 # added by hand (188bet).
 _LOWER_RUN = re.compile(r"[a-z][a-z0-9]*")
 _ADDRESS_CHARS = ".@/:-_"
-# A run of digits, where a name with a number (皇家88) may end: a plain class, so the engine
-# finds the runs in C; what stands around them is read by hand.
-_DIGITS = re.compile(r"[0-9０-９][0-9０-９]+")
 MAX_NAME_DIGITS = 5
 # What continues a figure: a decimal point, percent sign, range or bracket (93(01)班 is a class).
 _FIGURE_GOES_ON = frozenset(".．%％:：/~～-(（[【〔")
@@ -48,6 +45,7 @@ class _Patterns:
     core: re.Pattern[str]  # a brand word with the calls to action and digits glued to it
     glue: re.Pattern[str]  # what makes a lone core a brand: a call to action, digits, Latin
     particles: tuple[str, ...]  # words a sentence puts before a name: 通过, 在, 由
+    number: re.Pattern[str]  # a bare number glued after a Chinese character: 皇家88
 
 
 @loaded()
@@ -63,6 +61,15 @@ def _patterns() -> _Patterns:
         core=re.compile(rf"(?:{alternation(shapes.suffixes)})(?:{funnels}|\d+)*"),
         glue=re.compile(rf"(?:{funnels}|\d)"),
         particles=shapes.particles,
+        # A whole run of two to MAX_NAME_DIGITS digits right after a Chinese character, where
+        # a name with a number may end, and nothing after it that makes it a figure (12.5%,
+        # 88件, 2020年). A page holds many such figures and few such names: the engine reads
+        # past the figures in C. It opens with a digit, so it skips the page's letters in C;
+        # the lookbehind then checks the character before that digit.
+        number=re.compile(
+            rf"[0-9０-９](?<={HAN}.)[0-9０-９]{{1,{MAX_NAME_DIGITS - 1}}}(?![0-9０-９])"
+            rf"(?![{re.escape(''.join(sorted(_FIGURE_GOES_ON)))}]|{alternation(shapes.units)})"
+        ),
     )
 
 
@@ -178,6 +185,11 @@ def _glued_latin(text: str) -> list[tuple[int, int]]:
     found = []
     for match in _LOWER_RUN.finditer(text):
         start, end = match.span()
+        # Most runs (addresses, scripts, English) stand between ASCII characters: no Chinese
+        # on either side, and no digit before that could reach back to one.
+        previous = text[start - 1 : start]
+        if previous.isascii() and not previous.isdigit() and text[end : end + 1].isascii():
+            continue
         while start and text[start - 1].isdigit():
             start -= 1
         run = text[start:end]
@@ -258,14 +270,8 @@ def find_phrases(text: str) -> list[str]:
             continue
         if token := _latin_token(text, start, end):
             found.add(token)
-    units = load_shapes().units
-    for number in _DIGITS.finditer(text):
-        start, end = number.span()
-        if end - start > MAX_NAME_DIGITS or not start or not is_han(text[start - 1]):
-            continue
-        if text[end : end + 1] in _FIGURE_GOES_ON or text.startswith(units, end):
-            continue  # a figure: 12.5%, 88件
-        key = text[max(0, start - 2) : number.end()]
+    for number in patterns.number.finditer(text):
+        key = text[max(0, number.start() - 2) : number.end()]
         if key in seen or any(key in token for token in found):
             continue
         seen.add(key)

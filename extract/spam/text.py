@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from ..caches import memo
 from ..chars import is_han
 from ..model import SpamFinding
 from ..script import converter
@@ -71,6 +72,8 @@ class TextClean:
     removed: list[str]
 
 
+# Kept: a portal repeats its link bars and a link farm its names on every page.
+@memo(8192)
 def _is_spammy_item(item: str) -> bool:
     """A spam name: a lexicon hit stronger than a bare call to action, or a brand's shape.
 
@@ -194,6 +197,8 @@ def _where(flags: Iterable[object]) -> Iterator[int]:
     return itertools.compress(itertools.count(), flags)
 
 
+# Kept: one entry per character met in a glossed line; pypinyin is asked once for each.
+@memo(8192)
 def _pinyin_readings(char: str) -> frozenset[str]:
     from pypinyin import Style, pinyin  # loaded only when a page carries glosses
 
