@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import socket
 from datetime import datetime
-from urllib.parse import urlsplit
 from uuid import uuid4
 
 from crawler.registry import Site
@@ -53,7 +52,7 @@ def claim_due(
                 [
                     run_ids[site.url],
                     site.url,
-                    urlsplit(site.url).netloc.lower(),
+                    site.netloc,
                     site.label,
                     stamp(now),
                     None if scrapyd else os.getpid(),
