@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import signal
 import time
 from collections import Counter
@@ -40,6 +41,15 @@ COUNTED = ("item_scraped_count", "nianbao/report_pages", "nianbao/error_pages")
 # periodic stats line (the summary and the progress line say it for all the sites), and the memory
 # check (the memory is the process's, not a site's). Each would run, format or log once per site.
 REGISTRY_DEFAULTS: dict[str, Any] = {"STATS_DUMP": False, "LOGSTATS_INTERVAL": 0, "MEMUSAGE_ENABLED": False}
+
+
+def registry_extract_workers() -> int:
+    """A registry crawl's NIANBAO_EXTRACT_WORKERS unless the user sets one: one worker process
+    where the crawl may use a second core. Many sites keep the reactor busy with downloads, links,
+    store and archive, and in threads beside it parsing only takes turns with that work under the
+    interpreter lock; one worker (some 70 MB) parses on the other core while the reactor works.
+    More workers add memory but little speed, the reactor's own work being the other half."""
+    return 1 if len(os.sched_getaffinity(0)) >= 2 else 0
 
 
 def project_settings(defaults: dict[str, Any] | None = None, **overrides: Any) -> Settings:
@@ -97,7 +107,8 @@ def crawl_sites(
     stopped); `stats`, when given, receives the writer's commits and its seconds spent waiting
     for SQLite's write lock. `run_ids` gives the run id of a site's crawl by its URL (runs
     `nianbao schedule` has claimed); else a new one."""
-    settings = project_settings({**REGISTRY_DEFAULTS, **(defaults or {})}, NIANBAO_DB=db_path, **overrides)
+    registry_defaults = {**REGISTRY_DEFAULTS, "NIANBAO_EXTRACT_WORKERS": registry_extract_workers()}
+    settings = project_settings({**registry_defaults, **(defaults or {})}, NIANBAO_DB=db_path, **overrides)
     process = CrawlerProcess(settings)
     writer = StoreWriter(Store(db_path), settings.getint("NIANBAO_STORE_BATCH"), WRITE_BATCH_SECONDS)
     # Extraction workers (NIANBAO_EXTRACT_WORKERS) serve every site: processes started per site
