@@ -54,9 +54,13 @@ def _attachment(page_url: str, text: str, *candidates: str) -> FoundLink | None:
 
 def _page_anchors(page: Selector, page_url: str) -> list[FoundLink]:
     found: list[FoundLink] = []
-    for anchor in page.xpath("//a[@href or @oldsrc or @OLDSRC]"):
+    # lxml's elements, not a parsel Selector per anchor and per text query: the same texts (an
+    # anchor's text nodes) at a fraction of the cost, on every page of a crawl.
+    for anchor in page.root.iter("a"):
         attrs = {name.lower(): value for name, value in anchor.attrib.items()}
-        text = "".join(anchor.xpath(".//text()").getall()).strip() or attrs.get("title", "")
+        if "href" not in attrs and "oldsrc" not in attrs:
+            continue
+        text = "".join(anchor.itertext()).strip() or attrs.get("title", "")
         link = _attachment(page_url, text, attrs.get("href", ""), attrs.get("oldsrc", ""))
         if link is not None:
             found.append(link)

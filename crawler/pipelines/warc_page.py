@@ -35,6 +35,10 @@ from crawler.items import PageItem
 
 # zlib's own default: level 9 (warcio's) costs twice the time for some 1% smaller records.
 GZIP_LEVEL = 6
+# Writers that only build or serialise records: a WARCWriter looks up the host name when made,
+# and keeps no state between records. Used from the crawl's event loop only.
+_BUILDER = WARCWriter(BytesIO())
+_SERIALISER = WARCWriter(BytesIO(), gzip=False)
 
 
 def warc_folder(db_path: str | Path) -> Path:
@@ -64,7 +68,7 @@ class WarcFiles:
                 self.file = open(self.folder / self.name, "xb")  # noqa: SIM115 - kept open across records
             except FileExistsError:
                 continue
-        info = WARCWriter(BytesIO()).create_warcinfo_record(self.name, {"software": "nianbao"})
+        info = _BUILDER.create_warcinfo_record(self.name, {"software": "nianbao"})
         self.file.write(gzipped(info))
 
     @property
@@ -126,15 +130,15 @@ class WarcPipeline:
 
 def gzipped(record: Any) -> bytes:
     """The record as a gzip member of its own, as warcio's gzip writer makes it."""
-    plain = BytesIO()
-    WARCWriter(plain, gzip=False).write_record(record)
+    plain = _SERIALISER.out = BytesIO()
+    _SERIALISER.write_record(record)
     compressor = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)
     return compressor.compress(plain.getvalue()) + compressor.flush()
 
 
 def warc_records(item: PageItem) -> list[Any]:
     """The answer's `response` record, then the `request` record concurrent to it."""
-    writer = WARCWriter(BytesIO())  # only builds records; WarcFiles writes them
+    writer = _BUILDER  # only builds records; WarcFiles writes them
     sent = item.exchange
     url = sent.url if sent else item.url
     protocol = (sent.protocol if sent else None) or "HTTP/1.1"
