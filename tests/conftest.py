@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,11 @@ import pytest
 pytest.register_assert_rewrite("tests.helpers")
 
 from .helpers.paths import SHARED  # noqa: E402
+
+# The crawls of the tests parse in the crawl's process, each of a few pages, unless a test says
+# otherwise: a registry crawl's default worker process (crawler/run.py) would add an interpreter's
+# start to each. tests/test_registry_extract_workers.py crawls with the default and with workers.
+os.environ.setdefault("NIANBAO_EXTRACT_WORKERS", "0")
 
 
 @pytest.fixture(scope="session")
