@@ -1,6 +1,7 @@
-"""The store's own inserts and upserts (crawler/store/table_writes.py) store what sqlite-utils'
-`insert_all` and `upsert` stored: the same values, an upsert that keeps the columns it was not
-given, a column the table lacks added under `alter`, a write outside a transaction committed."""
+"""The store's own inserts, upserts and updates (crawler/store/table_writes.py) store what
+sqlite-utils' `insert_all`, `upsert` and `update` stored: the same values, an upsert that keeps
+the columns it was not given, an update of a missing row refused, a column the table lacks added
+under `alter`, a write outside a transaction committed."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import json
 import sqlite3
 
 import pytest
-from sqlite_utils.db import PrimaryKeyRequired
+from sqlite_utils.db import NotFoundError, PrimaryKeyRequired
 
 from crawler.store import Store
 
@@ -146,3 +147,36 @@ def test_a_write_outside_a_transaction_is_committed(store):
     assert not store.db.conn.in_transaction
     with sqlite3.connect(store.path) as other:
         assert other.execute("select host from sites").fetchall() == [("a.gov.cn",)]
+
+
+def test_an_update_changes_only_the_columns_it_names(store):
+    store.rows.upsert("sites", {"host": "a.gov.cn", "base_url": "http://a.gov.cn/", "first_seen": "2024"})
+    store.rows.update("sites", "a.gov.cn", {"first_seen": "2023"})
+    assert _row(store, "sites", "host = ?", ["a.gov.cn"]) == {
+        "host": "a.gov.cn",
+        "base_url": "http://a.gov.cn/",
+        "first_seen": "2023",
+        "last_crawled": None,
+    }
+
+
+def test_an_update_of_a_compound_key_changes_that_row_only(store):
+    store.rows.insert("sections", [{"report_key": "k", "position": p, "heading": "一"} for p in (0, 1)])
+    store.rows.update("sections", ("k", 1), {"heading": "二"})
+    assert store.db.execute("select heading from sections order by position").fetchall() == [("一",), ("二",)]
+
+
+def test_an_update_of_a_missing_row_is_refused_and_writes_nothing(store):
+    with pytest.raises(NotFoundError):
+        store.rows.update("sites", "a.gov.cn", {"first_seen": "2023"})
+    with pytest.raises(NotFoundError):
+        store.rows.update("sites", "a.gov.cn", {})
+    assert store.db.execute("select count(*) from sites").fetchone()[0] == 0
+
+
+def test_an_update_stores_values_as_sqlite_utils_does(store, reference):
+    for db in (store, reference):
+        db.rows.insert("page_links", [_link()])
+    store.rows.update("page_links", (URL, 0), {"meta": VALUES["mapping"]})
+    reference.db["page_links"].update((URL, 0), {"meta": VALUES["mapping"]})
+    assert _row(store, "page_links", "page = ?", [URL]) == _row(reference, "page_links", "page = ?", [URL])

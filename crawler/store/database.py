@@ -257,12 +257,12 @@ class Store:
         """A URL the crawl refused to request (a trap): a row with the reason and no fetch. A row
         a crawl already has for the URL keeps its status and content."""
         with self.page_transaction(url):
-            self.db["pages"].insert(
-                {"url": url, "host": urlsplit(url).netloc, "run_id": run_id, "kind": kind},
-                pk="url",
+            self.rows.insert(
+                "pages",
+                [{"url": url, "host": urlsplit(url).netloc, "run_id": run_id, "kind": kind}],
                 ignore=True,
             )
-            self.db["pages"].update(url, {"refused_reason": reason, "checked_at": utcnow()})
+            self.rows.update("pages", url, {"refused_reason": reason, "checked_at": utcnow()})
 
     def save_page(
         self,
@@ -303,7 +303,7 @@ class Store:
         `fetched_at` is when those bytes were fetched. Returns the report key, if a report."""
         key = report_key(report) if report.is_report else None
         with self.page_transaction(report.url):
-            self.db["pages"].update(report.url, {"report_key": key, **page_columns(report)})
+            self.rows.update("pages", report.url, {"report_key": key, **page_columns(report)})
             self._save_spam(report, key)
             if key:
                 self._store_report(report, key, fetched_at)

@@ -138,7 +138,7 @@ def touch_page(store: Store, url: str, run_id: str | None, extra: dict[str, Any]
         )
         store.db.execute("update reports set gone_at = null where url = ?", [url])
         if extra:
-            store.db["pages"].update(url, extra)
+            store.rows.update("pages", url, extra)
 
 
 def mark_gone(store: Store, url: str) -> None:

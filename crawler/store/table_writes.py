@@ -1,6 +1,6 @@
-"""INSERT and upsert statements for one connection, built once per table and column set.
+"""INSERT, upsert and UPDATE statements for one connection, built once per table and column set.
 
-sqlite-utils' `insert_all` and `upsert` read the table's columns and keys again (PRAGMA table_info
+sqlite-utils' `insert_all`, `upsert` and `update` read the table's columns and keys again (PRAGMA table_info
 and more) on every call, and a crawl makes tens of thousands of small ones: that, not SQLite,
 was most of a registry crawl's store time. These write the same rows with statements built once
 per (table, columns, mode) and run with `executemany`, which also lets sqlite3 reuse the prepared
@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import sqlite_utils
-from sqlite_utils.db import PrimaryKeyRequired, jsonify_if_needed, quote_identifier
+from sqlite_utils.db import NotFoundError, PrimaryKeyRequired, jsonify_if_needed, quote_identifier
 
 # Values sqlite3 stores as they are; anything else goes through jsonify_if_needed. A bool is an
 # int subclass, stored as 0 or 1 either way, so it takes the slow path without changing anything.
@@ -42,7 +42,7 @@ def stored_row(record: dict[str, Any], columns: tuple[str, ...]) -> tuple[Any, .
 
 
 class TableWrites:
-    """Inserts and upserts on one connection, for tables that exist (crawler/store/schema.py)."""
+    """Inserts, upserts and updates on one connection, for tables that exist (crawler/store/schema.py)."""
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
@@ -86,11 +86,31 @@ class TableWrites:
         sql = self._statement(table, columns, "upsert")
         self._run(sql, [stored_row(record, columns)], table, [record], alter)
 
+    def update(self, table: str, key: Any, updates: dict[str, Any], *, alter: bool = False) -> None:
+        """`db[table].update(key, updates, alter=)`: the row with this primary key (a tuple for a
+        compound key) gets these columns; NotFoundError when there is no such row."""
+        key_values = list(key) if isinstance(key, (list, tuple)) else [key]
+        if len(key_values) != len(self._key(table)):
+            raise NotFoundError(f"{table} has a key of {len(self._key(table))} columns")
+        if not updates:
+            found = self.conn.execute(self._statement(table, (), "exists"), key_values).fetchone()
+            if found is None:
+                raise NotFoundError
+            return
+        columns = tuple(updates)
+        sql = self._statement(table, columns, "update")
+        # The key's values come after the new ones, as the statement's placeholders do.
+        rows = [(*stored_row(updates, columns), *key_values)]
+        # No row changed is no row with that key, and nothing written: sqlite-utils looks first.
+        if self._run(sql, rows, table, [updates], alter) == 0:
+            raise NotFoundError
+
     def _run(
         self, sql: str, rows: list[tuple[Any, ...]], table: str, records: list[dict[str, Any]], alter: bool
-    ) -> None:
+    ) -> int:
+        """Runs the statement over the rows; returns the rows changed."""
         try:
-            self._execute(sql, rows)
+            return self._execute(sql, rows)
         except sqlite3.OperationalError as exc:
             # What `alter=True` does: a column the table lacks fails the statement before any row
             # is written (so once per new column set, not per row); the table gains the records'
@@ -98,14 +118,13 @@ class TableWrites:
             if not (alter and " column" in exc.args[0]):
                 raise
             self.db[table].add_missing_columns(records)
-            self._execute(sql, rows)
+            return self._execute(sql, rows)
 
-    def _execute(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    def _execute(self, sql: str, rows: list[tuple[Any, ...]]) -> int:
         if self.conn.in_transaction:
-            self.conn.executemany(sql, rows)
-            return
+            return self.conn.executemany(sql, rows).rowcount
         with self.db.atomic():
-            self.conn.executemany(sql, rows)
+            return self.conn.executemany(sql, rows).rowcount
 
     def _statement(self, table: str, columns: tuple[str, ...], mode: str) -> str:
         found = self._statements.get((table, columns, mode))
@@ -116,6 +135,12 @@ class TableWrites:
         return found
 
     def _build(self, table: str, columns: tuple[str, ...], mode: str) -> str:
+        if mode in ("update", "exists"):
+            where = " and ".join(f"{quote_identifier(column)} = ?" for column in self._key(table))
+            if mode == "exists":
+                return f"select 1 from {quote_identifier(table)} where {where}"
+            sets = ", ".join(f"{quote_identifier(column)} = ?" for column in columns)
+            return f"update {quote_identifier(table)} set {sets} where {where}"
         names = ", ".join(quote_identifier(column) for column in columns)
         marks = ", ".join("?" for _ in columns)
         verb = {"replace": "INSERT OR REPLACE", "ignore": "INSERT OR IGNORE"}.get(mode, "INSERT")
