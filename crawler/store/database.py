@@ -29,6 +29,7 @@ from crawler.store.file_lock import held as file_locked
 from crawler.store.outcome import error_pages, run_figures
 from crawler.store.rows import page_columns, record_row, report_columns
 from crawler.store.schema import REPORT_CHILDREN, NewerSchema, create_schema
+from crawler.store.table_writes import TableWrites
 from crawler.store.versions import content_digest
 from crawler.store.views import create_views
 from extract.model import Report
@@ -73,6 +74,9 @@ class Store:
         # Commits made, and seconds spent waiting for SQLite's write lock (another connection's).
         self.commits = 0
         self.lock_wait_seconds = 0.0
+        # Runs left open by dead processes are closed by the first run this Store starts: a
+        # registry crawl starts one per site on one Store, and none of them died meanwhile.
+        self.stale_runs_closed = False
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(self.path), timeout=2.0)
@@ -87,6 +91,7 @@ class Store:
             # committed, a power cut at most the last commits; the file is never left corrupt.
             self.db.execute("PRAGMA synchronous=NORMAL")
             self._create()
+            self.rows = TableWrites(self.db)
         except (OSError, sqlite3.Error, NewerSchema) as exc:
             raise StorageError(f"cannot use database {self.path}: {exc}") from exc
 
@@ -110,7 +115,9 @@ class Store:
     # Runs -----------------------------------------------------------------
     def start_run(self, run_id: str, start_url: str) -> None:
         """Open a run, or reopen the one a resumed crawl continues (it keeps its start time)."""
-        self.close_stale_runs()
+        if not self.stale_runs_closed:
+            self.close_stale_runs()
+            self.stale_runs_closed = True
         record = {
             "run_id": run_id,
             "start_url": start_url,
@@ -120,9 +127,12 @@ class Store:
             "host": socket.gethostname(),
         }
         # A run claimed by `nianbao schedule` exists, `queued`, before its crawl starts.
-        if not self.db["crawl_runs"].count_where("run_id = ? and started_at is not null", [run_id]):
+        started = self.db.execute(
+            "select count(*) from crawl_runs where run_id = ? and started_at is not null", [run_id]
+        ).fetchone()[0]
+        if not started:
             record["started_at"] = utcnow()
-        self.db["crawl_runs"].upsert(record, pk="run_id")
+        self.rows.upsert("crawl_runs", record)
 
     def close_stale_runs(self) -> list[str]:
         """Close as `interrupted` the runs still `running` (or `queued` by `nianbao schedule` in
@@ -149,7 +159,8 @@ class Store:
         reports = self.db.execute(
             "select count(distinct report_key) from pages where run_id = ? and is_report = 1", [run_id]
         ).fetchone()[0]
-        self.db["crawl_runs"].upsert(
+        self.rows.upsert(
+            "crawl_runs",
             {
                 "run_id": run_id,
                 "finished_at": utcnow(),
@@ -158,7 +169,6 @@ class Store:
                 "reports_stored": reports,
                 **run_figures(self.db, run_id),
             },
-            pk="run_id",
         )
 
     # Pages and reports ----------------------------------------------------
@@ -230,7 +240,8 @@ class Store:
         extra: dict[str, Any] | None = None,
     ) -> None:
         with self.page_transaction(url):
-            self.db["pages"].upsert(
+            self.rows.upsert(
+                "pages",
                 {
                     "url": url,
                     "host": urlsplit(url).netloc,
@@ -240,19 +251,18 @@ class Store:
                     "run_id": run_id,
                     **(extra or {}),
                 },
-                pk="url",
             )
 
     def save_refused(self, url: str, reason: str, run_id: str | None, kind: str | None = None) -> None:
         """A URL the crawl refused to request (a trap): a row with the reason and no fetch. A row
         a crawl already has for the URL keeps its status and content."""
         with self.page_transaction(url):
-            self.db["pages"].insert(
-                {"url": url, "host": urlsplit(url).netloc, "run_id": run_id, "kind": kind},
-                pk="url",
+            self.rows.insert(
+                "pages",
+                [{"url": url, "host": urlsplit(url).netloc, "run_id": run_id, "kind": kind}],
                 ignore=True,
             )
-            self.db["pages"].update(url, {"refused_reason": reason, "checked_at": utcnow()})
+            self.rows.update("pages", url, {"refused_reason": reason, "checked_at": utcnow()})
 
     def save_page(
         self,
@@ -267,7 +277,8 @@ class Store:
         now = utcnow()
         key = report_key(report) if report.is_report else None
         with self.page_transaction(report.url):
-            self.db["pages"].upsert(
+            self.rows.upsert(
+                "pages",
                 {
                     "url": report.url,
                     "host": urlsplit(report.url).netloc,
@@ -280,7 +291,6 @@ class Store:
                     **page_columns(report),
                     **(extra or {}),
                 },
-                pk="url",
             )
             self._save_spam(report, key)
             if key:
@@ -293,7 +303,7 @@ class Store:
         `fetched_at` is when those bytes were fetched. Returns the report key, if a report."""
         key = report_key(report) if report.is_report else None
         with self.page_transaction(report.url):
-            self.db["pages"].update(report.url, {"report_key": key, **page_columns(report)})
+            self.rows.update("pages", report.url, {"report_key": key, **page_columns(report)})
             self._save_spam(report, key)
             if key:
                 self._store_report(report, key, fetched_at)
@@ -310,17 +320,20 @@ class Store:
         parts = urlsplit(url)
         host = parts.netloc
         now = utcnow()
-        existing = self.db["sites"].count_where("host = ?", [host])
+        existing = self.db.execute("select count(*) from sites where host = ?", [host]).fetchone()[0]
         record = {"host": host, "base_url": f"{parts.scheme}://{host}/", "last_crawled": now}
         if not existing:
             record["first_seen"] = now
-        self.db["sites"].upsert(record, pk="host")
+        self.rows.upsert("sites", record)
 
     def _save_spam(self, report: Report, key: str | None) -> None:
-        self.db["spam_findings"].delete_where("url = ?", [report.url])
-        self.db["spam_findings"].insert_all(
-            {"url": report.url, "position": i, "report_key": key, **record_row(f)}
-            for i, f in enumerate(report.spam.findings)
+        self.db.execute("delete from spam_findings where url = ?", [report.url])
+        self.rows.insert(
+            "spam_findings",
+            (
+                {"url": report.url, "position": i, "report_key": key, **record_row(f)}
+                for i, f in enumerate(report.spam.findings)
+            ),
         )
 
     def _save_report(self, report: Report, key: str, fetched_at: str) -> str | None:
@@ -336,17 +349,17 @@ class Store:
         redone_from = content_digest(self.db, key) if same_bytes else None
         if not same_bytes:
             self._save_version(report, key, fetched_at)
-        self.db["reports"].upsert(
+        self.rows.upsert(
+            "reports",
             {
                 "report_key": key,
                 **report_columns(report),
                 "first_seen": current[1] if current else fetched_at,
                 "updated_at": utcnow(),
             },
-            pk="report_key",
         )
         for table in REPORT_CHILDREN:
-            self.db[table].delete_where("report_key = ?", [key])
+            self.db.execute(f"delete from {table} where report_key = ?", [key])
         # Stats are keyed by (scope, key), not numbered: a later figure for a key replaces the earlier.
         self._insert("stats", ({"report_key": key, **record_row(s)} for s in report.stats), replace=True)
         numbered = (
@@ -360,7 +373,8 @@ class Store:
         return redone_from
 
     def _save_version(self, report: Report, key: str, fetched_at: str) -> None:
-        self.db["report_versions"].upsert(
+        self.rows.upsert(
+            "report_versions",
             {
                 "report_key": key,
                 "sha256": report.sha256,
@@ -370,12 +384,11 @@ class Store:
                 "text": report.text,
                 "extractor_version": report.extractor_version,
             },
-            pk=("report_key", "sha256", "extractor_version"),
         )
 
     def _insert(self, table: str, rows: Iterable[dict[str, Any]], replace: bool = False) -> None:
         # alter: a database made before a column was added gains it instead of failing.
-        self.db[table].insert_all(rows, replace=replace, alter=True)
+        self.rows.insert(table, rows, replace=replace, alter=True)
 
     # Summary --------------------------------------------------------------
     def summary(self, run_id: str | None = None) -> dict[str, int]:

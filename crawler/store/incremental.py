@@ -89,21 +89,27 @@ def save_links(
 ) -> None:
     """Replace what the page at `key` led to with what it led to now."""
     method = key.split(" ", 1)[0] if " " in key else "GET"
-    store.db["page_links"].delete_where("page = ?", [key])
-    store.db["page_links"].insert_all(
-        {
-            "page": key,
-            "position": position,
-            "url": link.url,
-            "priority": link.priority,
-            "meta": json.dumps(link.meta, ensure_ascii=False),
-            "formdata": json.dumps(link.formdata, ensure_ascii=False) if link.formdata is not None else None,
-            "text": link.text,
-            "attachment": int(link.attachment),
-        }
-        for position, link in enumerate(links)
+    store.db.execute("delete from page_links where page = ?", [key])
+    store.rows.insert(
+        "page_links",
+        (
+            {
+                "page": key,
+                "position": position,
+                "url": link.url,
+                "priority": link.priority,
+                "meta": json.dumps(link.meta, ensure_ascii=False),
+                "formdata": json.dumps(link.formdata, ensure_ascii=False)
+                if link.formdata is not None
+                else None,
+                "text": link.text,
+                "attachment": int(link.attachment),
+            }
+            for position, link in enumerate(links)
+        ),
     )
-    store.db["link_sources"].upsert(
+    store.rows.upsert(
+        "link_sources",
         {
             "page": key,
             "url": url,
@@ -113,7 +119,6 @@ def save_links(
             "checked_at": utcnow(),
             "run_id": run_id,
         },
-        pk="page",
     )
 
 
@@ -133,7 +138,7 @@ def touch_page(store: Store, url: str, run_id: str | None, extra: dict[str, Any]
         )
         store.db.execute("update reports set gone_at = null where url = ?", [url])
         if extra:
-            store.db["pages"].update(url, extra)
+            store.rows.update("pages", url, extra)
 
 
 def mark_gone(store: Store, url: str) -> None:

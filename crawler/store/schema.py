@@ -299,13 +299,16 @@ REPORT_CHILDREN = ("sections", "stats", "raw_cells", "validation_findings")
 
 # Indexed columns: a report's pages; a run's pages (its counts when it ends, and whether it
 # crawled anything, which `nianbao schedule` asks of every site's last runs each round); each
-# site's stored pages, which a registry crawl reads by host.
-INDEXES = (
-    ("pages", "report_key"),
-    ("pages", "run_id"),
-    ("pages", "host"),
-    ("stats", "key"),
-    ("crawl_runs", "site"),
+# site's stored pages, which a registry crawl reads by host; a body's report of a year, which
+# every stored report looks up for the years beside it (crawler/store/across_years.py): without
+# it each lookup reads every report, and a registry crawl's store time grows with its square.
+INDEXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("pages", ("report_key",)),
+    ("pages", ("run_id",)),
+    ("pages", ("host",)),
+    ("stats", ("key",)),
+    ("crawl_runs", ("site",)),
+    ("reports", ("agency", "year")),
 )
 
 
@@ -333,8 +336,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
         # The default tokenizer finds nothing inside Chinese text; trigrams do.
         db["reports"].enable_fts(["title", "text"], tokenize="trigram", create_triggers=True)
     migrate(db, found)
-    for table, column in INDEXES:
-        db[table].create_index([column], if_not_exists=True)
+    for table, columns in INDEXES:
+        db[table].create_index(list(columns), if_not_exists=True)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
@@ -350,7 +353,7 @@ def schema_complete(db: sqlite_utils.Database) -> bool:
         if table.pks != ([pk] if isinstance(pk, str) else list(pk)):
             return False
     indexed = {(table, tuple(index.columns)) for table, _ in INDEXES for index in db[table].indexes}
-    return all((table, (column,)) in indexed for table, column in INDEXES)
+    return all((table, columns) in indexed for table, columns in INDEXES)
 
 
 def migrate(db: sqlite_utils.Database, found: int = SCHEMA_VERSION) -> None:
