@@ -26,7 +26,9 @@ CADENCE_WORDS = {"daily": 1, "weekly": 7, "monthly": 30}
 _AFTER_DEADLINE = re.compile(r"deadline\+([0-9]+)")
 # Or a fixed day of the year, month-day.
 _MONTH_DAY = re.compile(r"([0-9]{1,2})-([0-9]{1,2})")
-SEASON_BOUNDS = "a day is MM-DD (04-30) or deadline+N, N whole days after the last statutory deadline (deadline+30)"
+SEASON_BOUNDS = (
+    "a day is MM-DD (04-30) or deadline+N, N whole days after the last statutory deadline (deadline+30)"
+)
 
 
 class BadCalendar(ValueError):
