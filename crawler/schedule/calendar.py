@@ -2,7 +2,7 @@
 or the site's own `cadence` in the registry.
 
 The seasons are data, so a change of the rules (a new deadline, a longer season) is a change of
-calendar.csv or of the deadlines it counts from (deadlines.csv), not of code. Days are counted
+calendar.csv or of the deadlines it counts from (extract/data/deadlines.csv), not of code. Days are counted
 in China Standard Time, where the deadlines fall.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from crawler.schedule.data_files import data_rows
-from crawler.schedule.deadlines import in_force, load_deadlines
+from extract.deadlines import in_force, load_deadlines
 
 CHINA = timezone(timedelta(hours=8), "CST")
 # The season whose cadence a site drops to once its report for the last year is stored.
