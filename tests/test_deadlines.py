@@ -1,4 +1,4 @@
-"""The statutory deadlines (crawler/schedule/deadlines.csv): the rules, the SQL the coverage view is
+"""The statutory deadlines (extract/data/deadlines.csv): the rules, the SQL the coverage view is
 made from, and the reporting season the schedule counts from them."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ import sqlite3
 import pytest
 
 from crawler.schedule.calendar import load_calendar
-from crawler.schedule.deadlines import BadDeadlines, deadline_sql, in_force, load_deadlines
+from crawler.store.coverage import deadline_sql
+from extract.deadlines import BadDeadlines, in_force, load_deadlines
 
 RULES = load_deadlines()
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import sqlite3
+from collections import Counter
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -150,3 +154,19 @@ def test_a_city_without_counties_is_found_by_its_pinyin() -> None:
 
 def test_ancestors_of_a_prefecture() -> None:
     assert [d.name for d in gazetteer().ancestors("130100")] == ["河北省"]
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("410471", "平顶山高新技术产业开发区"), ("410472", "平顶山市城乡一体化示范区")],
+)
+def test_a_zone_code_is_the_zone_gbt_2260_gives_it(code: str, name: str) -> None:
+    # The source list gave 410471 to both of 平顶山's zones (extract/data/build_divisions.py).
+    assert gazetteer().by_code[code].name == name
+
+
+def test_no_two_divisions_share_a_code() -> None:
+    # Save the rows the list files under their own code (市直辖行政区划, 香港's and 澳门's districts).
+    text = (resources.files("extract") / "data" / "divisions.csv").read_text(encoding="utf-8")
+    rows = [row for row in csv.DictReader(io.StringIO(text)) if row["parent"] != row["code"]]
+    assert [code for code, count in Counter(row["code"] for row in rows).items() if count > 1] == []

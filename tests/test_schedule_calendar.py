@@ -94,3 +94,31 @@ def test_a_calendar_with_overlapping_seasons_is_refused():
 def test_a_calendar_without_an_off_season_is_refused():
     with pytest.raises(BadCalendar, match="no season named 'off'"):
         load_calendar("season,from,to,cadence_days\nall,01-01,12-31,1\n")
+
+
+def _calendar_ending(to: str) -> str:
+    return f"season,from,to,cadence_days\nreporting,01-01,{to},1\noff,deadline+31,12-31,7\n"
+
+
+@pytest.mark.parametrize("to", ["deadline+", "deadline+-3", "deadline +30", "deadline+30d"])
+def test_a_malformed_deadline_bound_names_its_season_and_the_forms_taken(to):
+    with pytest.raises(BadCalendar) as refused:
+        load_calendar(_calendar_ending(to))
+    assert str(refused.value) == (
+        f"calendar: season 'reporting': to {to!r}: a day is MM-DD (04-30) or deadline+N, "
+        "N whole days after the last statutory deadline (deadline+30)"
+    )
+
+
+def test_a_deadline_bound_past_the_end_of_the_year_is_refused():
+    with pytest.raises(BadCalendar, match="season 'reporting': to 'deadline\\+400' runs past 31 December"):
+        load_calendar(_calendar_ending("deadline+400"))
+
+
+def test_a_month_day_that_is_no_day_is_refused():
+    with pytest.raises(BadCalendar, match="season 'reporting': to '02-30' is no day of the year"):
+        load_calendar(_calendar_ending("02-30"))
+
+
+def test_a_deadline_bound_is_counted_from_the_last_deadline():
+    assert load_calendar(_calendar_ending("deadline+30")).seasons[0].end == (4, 30)

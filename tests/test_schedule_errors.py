@@ -39,6 +39,12 @@ def test_a_bad_cadence_names_the_row(tmp_path):
     assert_one_line_error(result, "row 2: cadence must be daily, weekly, monthly or a whole number of days")
 
 
+def test_a_calendar_bound_as_cadence_names_the_row(tmp_path):
+    # `deadline+N` bounds a season in calendar.csv; a registry row's cadence is a number of days.
+    result = _schedule(tmp_path, registry="name,url,cadence\nsite,http://127.0.0.1:9/,deadline+30\n")
+    assert_one_line_error(result, "row 2: cadence must be daily, weekly, monthly or a whole number of days")
+
+
 def test_an_unreachable_scrapyd_is_one_line(tmp_path):
     url = f"http://127.0.0.1:{free_port()}/"
     assert_one_line_error(_schedule(tmp_path, "--scrapyd", url), f"Scrapyd at {url} cannot be reached")

@@ -23,6 +23,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import maybe_deferred_to_future
 from spidermon.runners import MonitorRunner
 from spidermon.settings import ACTION
+from sqlite_utils import Database
 from twisted.internet import threads
 
 from crawler.monitors.checks import MonitorLimits
@@ -72,8 +73,8 @@ class SiteMonitors:
             await maybe_deferred_to_future(threads.deferToThread(self.check_run, run_id, stats))
             return
         # The site's pages and its run are written by now: the store pipeline closed first.
-        history = site_history(self.writer.store.db, run_id)
-        if history is not None and history.run.status not in NOT_JUDGED:
+        history = history_to_judge(self.writer.store.db, run_id)
+        if history is not None:
             checked = threads.deferToThread(self.run_checks, history, stats, self._hand_to_writer)
             await maybe_deferred_to_future(checked)
 
@@ -84,12 +85,11 @@ class SiteMonitors:
             logger.warning("monitors not run: %s", exc)
             return
         try:
-            history = site_history(store.db, run_id)
+            history = history_to_judge(store.db, run_id)
         finally:
             store.close()
-        if history is None or history.run.status in NOT_JUDGED:
-            return
-        self.run_checks(history, stats)
+        if history is not None:
+            self.run_checks(history, stats)
 
     def _hand_to_writer(self, run: RunFigures, report: SiteAlerts) -> None:
         """Called in the checks' thread: the results are written with the writer's next batch."""
@@ -117,6 +117,15 @@ class SiteMonitors:
                     logger.warning(
                         "monitor action %s failed: %s", outcome.item.name, _last_line(outcome.error)
                     )
+
+
+def history_to_judge(db: Database, run_id: str) -> SiteHistory | None:
+    """The run's history for the monitors, or None when there is nothing to judge: the run is not
+    recorded, has no single site, or was paused or stopped before the end of its site."""
+    history = site_history(db, run_id)
+    if history is None or history.run.status in NOT_JUDGED:
+        return None
+    return history
 
 
 def _last_line(error: str | None) -> str:

@@ -4,11 +4,17 @@ The host's download slot is held back until the time the site named (seconds
 or an HTTP date), then the request is scheduled again. A wait longer than
 NIANBAO_MAX_RETRY_AFTER, or more than NIANBAO_RETRY_AFTER_TIMES tries, ends
 with the response as it is, recorded in `pages`.
+
+The hold lasts until the named time whatever answers arrive meanwhile: a request
+already in flight when the site asked to wait may come back 200, which says
+nothing about the site being ready. A later Retry-After may extend the hold,
+never shorten it.
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -36,13 +42,22 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
     return max(0.0, when - (time.time() if now is None else now))
 
 
+@dataclass(frozen=True)
+class Hold:
+    """A slot held back: its delay and jitter to put back, and when (time.monotonic) it may go on."""
+
+    delay: float
+    jitter: float
+    until: float
+
+
 class RetryAfterMiddleware:
     def __init__(self, crawler: Any, max_wait: float, max_tries: int):
         self.crawler = crawler
         self.max_wait = max_wait
         self.max_tries = max_tries
-        # Slots held back: slot key -> (delay, jitter) to put back once the host answers again.
-        self.held: dict[str, tuple[float, float]] = {}
+        # Slots held back, by slot key.
+        self.held: dict[str, Hold] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> RetryAfterMiddleware:
@@ -63,11 +78,21 @@ class RetryAfterMiddleware:
         downloader = self.crawler.engine.downloader
         key, slot = download_slot(downloader, request)
         # Nothing more goes to this host before the time it named: the slot's delay, counted from
-        # now and without jitter, is the wait; it is put back when the host answers normally.
+        # now and without jitter, is the wait; it is put back when the host answers normally after
+        # that time.
         if slot is not None:
-            self.held.setdefault(key, (slot.delay, slot.jitter))
-            slot.lastseen = time.monotonic()
-        set_min_delay(downloader, request, wait)
+            now = time.monotonic()
+            hold = self.held.get(key) or Hold(slot.delay, slot.jitter, now)
+            hold = Hold(hold.delay, hold.jitter, max(hold.until, now + wait))
+            self.held[key] = hold
+            slot.lastseen = now
+            slot.delay, slot.jitter = max(hold.delay, hold.until - now), 0.0
+            # AutoThrottle would learn a shorter delay from the quick answers of requests already
+            # on their way, and the slot would let the next request go before the named time.
+            for in_flight in slot.transferring:
+                in_flight.meta[AUTOTHROTTLE_KEEP] = True
+        else:
+            set_min_delay(downloader, request, wait)
         retry = request.replace(dont_filter=True, priority=request.priority + 1)
         retry.meta[RETRY_AFTER_TRIES] = tries + 1
         retry.meta[AUTOTHROTTLE_KEEP] = True
@@ -75,7 +100,9 @@ class RetryAfterMiddleware:
 
     def _release(self, request: Request) -> None:
         key, slot = download_slot(self.crawler.engine.downloader, request)
-        if key in self.held:
-            delay, jitter = self.held.pop(key)
-            if slot is not None:
-                slot.delay, slot.jitter = delay, jitter
+        hold = self.held.get(key)
+        if hold is None or time.monotonic() < hold.until:
+            return
+        del self.held[key]
+        if slot is not None:
+            slot.delay, slot.jitter = hold.delay, hold.jitter

@@ -2,7 +2,7 @@
 or the site's own `cadence` in the registry.
 
 The seasons are data, so a change of the rules (a new deadline, a longer season) is a change of
-calendar.csv or of the deadlines it counts from (deadlines.csv), not of code. Days are counted
+calendar.csv or of the deadlines it counts from (extract/data/deadlines.csv), not of code. Days are counted
 in China Standard Time, where the deadlines fall.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from crawler.schedule.data_files import data_rows
-from crawler.schedule.deadlines import in_force, load_deadlines
+from extract.deadlines import in_force, load_deadlines
 
 CHINA = timezone(timedelta(hours=8), "CST")
 # The season whose cadence a site drops to once its report for the last year is stored.
@@ -21,8 +21,14 @@ OFF_SEASON = "off"
 # Words a registry's `cadence` column takes besides a whole number of days.
 CADENCE_WORDS = {"daily": 1, "weekly": 7, "monthly": 30}
 # A season bound counted from the statutory deadlines: `deadline+30` is 30 days after the latest
-# deadline in force, so the reporting season moves with the rules.
-_AFTER_DEADLINE = re.compile(r"deadline\+(\d+)")
+# deadline in force, so the reporting season moves with the rules. Nothing else is read as one
+# (no spaces, sign or unit), so a typo is an error rather than another day.
+_AFTER_DEADLINE = re.compile(r"deadline\+([0-9]+)")
+# Or a fixed day of the year, month-day.
+_MONTH_DAY = re.compile(r"([0-9]{1,2})-([0-9]{1,2})")
+SEASON_BOUNDS = (
+    "a day is MM-DD (04-30) or deadline+N, N whole days after the last statutory deadline (deadline+30)"
+)
 
 
 class BadCalendar(ValueError):
@@ -84,31 +90,42 @@ def load_calendar(text: str | None = None) -> Calendar:
     """The calendar in `text` (CSV as calendar.csv), by default the one shipped with the package."""
     seasons = []
     for row in data_rows("calendar.csv", text):
+        name = (row.get("season") or "").strip()
         try:
             seasons.append(
                 Season(
-                    name=row["season"].strip(),
-                    start=_month_day(row["from"]),
-                    end=_month_day(row["to"]),
-                    cadence=timedelta(days=parse_cadence(row["cadence_days"])),
+                    name=name,
+                    start=_season_bound(row, "from"),
+                    end=_season_bound(row, "to"),
+                    cadence=timedelta(days=parse_cadence(row.get("cadence_days") or "")),
                 )
             )
-        except (KeyError, AttributeError, ValueError) as exc:
-            raise BadCalendar(f"calendar: bad row {row}: {exc}") from None
+        except ValueError as exc:
+            raise BadCalendar(f"calendar: season {name!r}: {exc}") from None
     calendar = Calendar(tuple(seasons))
     _check(calendar)
     return calendar
 
 
-def _month_day(text: str) -> tuple[int, int]:
-    after = _AFTER_DEADLINE.fullmatch(text.strip())
+def _season_bound(row: dict[str, str], column: str) -> tuple[int, int]:
+    """(month, day) of a season's `from` or `to` cell; ValueError saying which forms it takes."""
+    text = (row.get(column) or "").strip()
+    after = _AFTER_DEADLINE.fullmatch(text)
     if after:
         last = max(rule.due for rule in in_force(load_deadlines()))
         day = date(2023, *last) + timedelta(days=int(after.group(1)))  # not a leap year, as deadlines
+        if day.year != 2023:
+            raise ValueError(f"{column} {text!r} runs past 31 December")
         return day.month, day.day
-    month, day = (int(part) for part in text.strip().split("-"))
-    date(2024, month, day)  # a leap year, so 02-29 is a day
-    return month, day
+    month_day = _MONTH_DAY.fullmatch(text)
+    if month_day:
+        month, day = int(month_day.group(1)), int(month_day.group(2))
+        try:
+            date(2024, month, day)  # a leap year, so 02-29 is a day
+        except ValueError:
+            raise ValueError(f"{column} {text!r} is no day of the year") from None
+        return month, day
+    raise ValueError(f"{column} {text!r}: {SEASON_BOUNDS}")
 
 
 def _check(calendar: Calendar) -> None:

@@ -1,4 +1,4 @@
-"""The schedule's data files beside this module (calendar.csv, deadlines.csv): CSV whose lines
+"""The schedule's data file beside this module (calendar.csv): CSV whose lines
 starting with `#` say what the columns mean and where the rules come from."""
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Article 49 of the 2019 Regulation (《政府信息公开条例》) sets the dead
 publishes its report for a year by 31 January of the next, a government (county level and up;
 townships and zone committees are read the same way) by 31 March. Reports for 2019 on, published
 from 2020, follow it; before, the 2008 Regulation's 31 March held for every body. The rules are
-data, crawler/schedule/deadlines.csv, which the schedule's seasons count from too.
+data, extract/data/deadlines.csv, which the schedule's seasons count from too.
 
 The expected bodies are the registry's sites that name their body (`registry_sites.agency`) and
 every body whose reports the crawled sites hold. A body's years run from its earliest report (a
@@ -22,7 +22,7 @@ to a day.)
 
 from __future__ import annotations
 
-from crawler.schedule.deadlines import deadline_sql, load_deadlines
+from extract.deadlines import KINDS, Deadline, load_deadlines
 
 
 def url_host(column: str) -> str:
@@ -31,7 +31,16 @@ def url_host(column: str) -> str:
     return f"lower(substr({rest}, 1, instr({rest} || '/', '/') - 1))"
 
 
-# The deadlines are data (crawler/schedule/deadlines.csv), shared with the schedule's seasons.
+def deadline_sql(year: str, kind: str, rules: tuple[Deadline, ...]) -> str:
+    """SQL for the date ('YYYY-MM-DD') by which a body of `kind` publishes its report for `year`."""
+    cases = []
+    for rule in sorted(rules, key=lambda rule: (KINDS.index(rule.kind), -(rule.since or 0))):
+        when = f"{kind} = '{rule.kind}'" + (f" and {year} >= {rule.since}" if rule.since is not None else "")
+        cases.append(f"when {when} then ({year} + 1) || '-{rule.due[0]:02}-{rule.due[1]:02}'")
+    return f"case {' '.join(cases)} end"
+
+
+# The deadlines are data (extract/data/deadlines.csv), shared with the schedule's seasons.
 _DEADLINES = load_deadlines()
 
 

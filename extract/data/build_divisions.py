@@ -22,6 +22,10 @@ from pathlib import Path
 from pypinyin import Style, lazy_pinyin
 
 HERE = Path(__file__).parent
+# Codes the JioNLP list gets wrong, by (code, name) → the code of the Ministry of Civil Affairs'
+# list (GB/T 2260): it gives 410471 to both of 平顶山's zones, where 410471 is the 高新技术产业开发区
+# and 410472 the 城乡一体化示范区.
+CODE_CORRECTIONS = {("410471", "平顶山市城乡一体化示范区"): "410472"}
 
 
 def _pinyin(short: str) -> tuple[str, str]:
@@ -40,6 +44,7 @@ def read_divisions(wheel: zipfile.ZipFile) -> list[dict[str, str]]:
         if depth > 2 or len(fields) < 3 or not fields[1].isdigit():
             continue
         name, code, short = fields[0], fields[1], fields[2]
+        code = CODE_CORRECTIONS.get((code, name), code)
         parents[depth] = code
         if depth == 1 and code == parents[0]:
             continue  # municipalities repeat themselves as their own city

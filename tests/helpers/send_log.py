@@ -42,19 +42,21 @@ class SendLoggingHandler(HTTP11DownloadHandler):
         return await super().download_request(request)
 
 
-def run_crawl_logging_sends(url: str, db: Path, log: Path, **env: str) -> subprocess.CompletedProcess:
+def run_crawl_logging_sends(
+    url: str, db: Path, log: Path, settings: dict[str, Any] | None = None, **env: str
+) -> subprocess.CompletedProcess:
     """The crawl `nianbao crawl URL` runs (crawler.run.crawl with the command's defaults), with http
-    fetched by SendLoggingHandler."""
+    fetched by SendLoggingHandler; `settings` are Scrapy settings given as on the command line."""
     script = (
-        "import sys; from crawler import settings; from crawler.run import crawl; "
+        "import json, sys; from crawler import settings; from crawler.run import crawl; "
         "from crawler.commands.common import COMMAND_DEFAULTS; "
         "crawl(sys.argv[1], sys.argv[2], defaults=COMMAND_DEFAULTS, "
         "DOWNLOAD_HANDLERS={**settings.DOWNLOAD_HANDLERS, "
         "'http': 'tests.helpers.send_log.SendLoggingHandler'}, "
-        f"{SEND_LOG_SETTING}=sys.argv[3])"
+        f"{SEND_LOG_SETTING}=sys.argv[3], **json.loads(sys.argv[4]))"
     )
     return subprocess.run(
-        [sys.executable, "-c", script, url, str(db), str(log)],
+        [sys.executable, "-c", script, url, str(db), str(log), json.dumps(settings or {})],
         capture_output=True,
         text=True,
         timeout=300,

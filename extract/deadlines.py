@@ -1,16 +1,20 @@
-"""The statutory deadlines of the annual reports (deadlines.csv beside this module).
+"""The statutory deadlines of the annual reports (data/deadlines.csv).
 
 The schedule's reporting season runs on from the last deadline (crawler/schedule/calendar.py)
 and the coverage view judges a report late after its deadline (crawler/store/coverage.py, its
-SQL made from these rules), so a change of the rules is one change of deadlines.csv.
+SQL made from these rules), so a change of the rules is one change of deadlines.csv. They are
+knowledge about the reports, kept here so that neither of those two depends on the other.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 from datetime import date
+from importlib import resources
 
-from crawler.schedule.data_files import data_rows
+DEADLINES_CSV = resources.files("extract") / "data" / "deadlines.csv"
 
 # What reports.level and registry_sites.level reduce to: a department, or a government of a place.
 KINDS = ("department", "government")
@@ -29,8 +33,12 @@ class Deadline:
 
 def load_deadlines(text: str | None = None) -> tuple[Deadline, ...]:
     """The rules in `text` (CSV as deadlines.csv), by default the ones shipped with the package."""
+    if text is None:
+        text = DEADLINES_CSV.read_text(encoding="utf-8")
+    # Lines starting with `#` say what the columns mean and where the rules come from.
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     rules = []
-    for row in data_rows("deadlines.csv", text):
+    for row in csv.DictReader(io.StringIO("\n".join(lines))):
         try:
             kind, since, due = row["kind"].strip(), row["since"].strip(), row["due"].strip()
             if kind not in KINDS:
@@ -52,12 +60,3 @@ def in_force(rules: tuple[Deadline, ...]) -> tuple[Deadline, ...]:
     for rule in sorted(rules, key=lambda rule: rule.since or 0):
         newest[rule.kind] = rule
     return tuple(newest.values())
-
-
-def deadline_sql(year: str, kind: str, rules: tuple[Deadline, ...]) -> str:
-    """SQL for the date ('YYYY-MM-DD') by which a body of `kind` publishes its report for `year`."""
-    cases = []
-    for rule in sorted(rules, key=lambda rule: (KINDS.index(rule.kind), -(rule.since or 0))):
-        when = f"{kind} = '{rule.kind}'" + (f" and {year} >= {rule.since}" if rule.since is not None else "")
-        cases.append(f"when {when} then ({year} + 1) || '-{rule.due[0]:02}-{rule.due[1]:02}'")
-    return f"case {' '.join(cases)} end"
