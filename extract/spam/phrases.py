@@ -14,6 +14,7 @@ after a place or a common word (诸城体育, 青少年体育, 歌舞娱乐场�
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..caches import loaded
@@ -22,7 +23,7 @@ from ..model import SpamFinding
 from . import lexicon
 from .names import occurrences
 from .shape import load_shapes
-from .slots import channel_names, is_foreign_name
+from .slots import channel_names, is_foreign_name, site_code_names
 from .text import WEAK_CATEGORY
 from .words import is_common_word
 
@@ -120,8 +121,10 @@ def _is_foreign(name: str) -> bool:
     han = "".join(c for c in name if is_han(c))
     if name[:1].isdigit() and name.startswith(shapes.hotlines):
         return False  # 12345热线直播: a hotline's programme, not 明升88
-    letters = "".join(c for c in name if c.isascii() and c.isalpha()).lower()
-    digits = sum(c.isdigit() for c in name)
+    # Full-width letters (ＷＴＯ, ＡＰＰ) are the same acronym to a reader, and to the word list.
+    plain = unicodedata.normalize("NFKC", name)
+    letters = "".join(c for c in plain if c.isascii() and c.isalpha()).lower()
+    digits = sum(c.isdigit() for c in plain)
     if letters and (letters in shapes.latin_words or (len(letters) < 2 and digits < 2)):
         return False  # 5G直播, CCTV直播, VR体育: words a report writes
     if len(han) < 2:
@@ -278,6 +281,8 @@ def find_phrases(text: str) -> list[str]:
         if token := _numbered_token(text, number, patterns):
             found.add(token)
     found.update(name for name in channel_names(text) if not any(name in token for token in found))
+    if "标识码" in text or "標識碼" in text:
+        found.update(name for name in site_code_names(text) if not any(name in token for token in found))
     tokens = sorted(found, key=len, reverse=True)
     return [t for t in tokens if not any(t != other and t in other for other in tokens)]
 
