@@ -31,7 +31,9 @@ SPAM_PAGE_SCORE = 6.0
 # brands, a hidden block, a hijacked title) crosses it alone, a lone weak one (a literal tag
 # line, a brand word in the title, two odd tags) does not. Chosen again after numbered names,
 # channel slots and stuffed titles without brand words were added: still 2.0 (training split:
-# precision 49/49, recall 49/52; no clean control scores above 0).
+# precision 49/49, recall 49/52; no clean control scores above 0). Chosen again after pure
+# Chinese phrase swaps on real pages were added to the training split and the site code's
+# label became a slot: still 2.0 (precision 58/58, recall 58/66; clean controls all at 0).
 TAMPERED_SCORE = 2.0
 
 
