@@ -60,6 +60,8 @@ _AGENCY_ENDS = (
     "新区",
     "街道",
 )
+# How the name of a body ends, for callers outside this module.
+BODY_ENDS = _AGENCY_ENDS
 _COLLECTIVE_STARTS = (
     "各",
     "本",
