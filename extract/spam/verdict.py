@@ -33,7 +33,8 @@ SPAM_PAGE_SCORE = 6.0
 # channel slots and stuffed titles without brand words were added: still 2.0 (training split:
 # precision 49/49, recall 49/52; no clean control scores above 0). Chosen again after pure
 # Chinese phrase swaps on real pages were added to the training split and the site code's
-# label became a slot: still 2.0 (precision 58/58, recall 58/66; clean controls all at 0).
+# label became a slot: still 2.0 (precision 58/58, recall 58/66; clean controls all at 0);
+# with names shared by a portal's parallel labels: still 2.0 (precision 60/60, recall 60/66).
 TAMPERED_SCORE = 2.0
 
 
