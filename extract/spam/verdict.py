@@ -34,7 +34,9 @@ SPAM_PAGE_SCORE = 6.0
 # precision 49/49, recall 49/52; no clean control scores above 0). Chosen again after pure
 # Chinese phrase swaps on real pages were added to the training split and the site code's
 # label became a slot: still 2.0 (precision 58/58, recall 58/66; clean controls all at 0);
-# with names shared by a portal's parallel labels: still 2.0 (precision 60/60, recall 60/66).
+# with names shared by a portal's parallel labels: still 2.0 (precision 60/60, recall 60/66);
+# with hidden lists of links out (no lexicon word) and tail and hidden rows on every real
+# page: still 2.0 (precision 69/69, recall 69/76).
 TAMPERED_SCORE = 2.0
 
 
