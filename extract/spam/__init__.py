@@ -24,6 +24,7 @@ from .names import MASK, MIN_CONFIDENCE, BrandRepair, brand_findings, find_brand
 from .phrases import find_phrases, phrase_finding, strip_phrases
 from .shape import is_brand_item
 from .slots import footer_lines, slot_brands
+from .tail import strip_tail_names
 from .text import TextClean, is_keyword_list, strip_keyword_lists, strip_pinyin, strip_text_spam
 from .verdict import judge, score
 
@@ -43,6 +44,7 @@ __all__ = [
     "strip_dom_spam",
     "strip_keyword_lists",
     "strip_pinyin_lines",
+    "strip_tail_names",
     "strip_text_spam",
 ]
 
