@@ -18,6 +18,7 @@ from ..chars import is_han
 from ..gazetteer import TOWNSHIP_SUFFIXES
 from ..model import SpamFinding
 from .fold import to_simplified
+from .phrases import shared_context
 from .shape import load_shapes
 from .slots import BODY_ENDS, is_foreign_name
 from .words import COMMON_COUNT, is_made_of_words, word_counts
@@ -27,26 +28,10 @@ MAX_LABEL_CHARS = 12
 MIN_LABELS = 3  # distinct labels holding the same unit
 SEED_CHARS = 3
 MAX_NAME_CHARS = 8
-MAX_CONTEXT = 6
 LABEL_SCORE = 2.0  # as strong as a phrase swap in sentences: the same evidence, in labels
 # How far a body's ending may follow its name (恩格贝生态示范区: four characters between).
 MAX_BODY_GAP = 4
 _BODY_ENDS = tuple(BODY_ENDS) + TOWNSHIP_SUFFIXES + tuple("省市县区旗")
-
-
-def _shared(where: list[tuple[str, int]], size: int, step: int) -> str:
-    """The Chinese characters every label holds before (step -1) or after (step 1) the unit."""
-    shared = ""
-    for offset in range(MAX_CONTEXT):
-        chars = set()
-        for label, at in where:
-            index = at - 1 - offset if step < 0 else at + size + offset
-            chars.add(label[index] if 0 <= index < len(label) else "")
-        char = chars.pop() if len(chars) == 1 else ""
-        if not char or not is_han(char):
-            break
-        shared = char + shared if step < 0 else shared + char
-    return shared
 
 
 def _cuts_a_word(name: str, where: list[tuple[str, int]]) -> bool:
@@ -87,6 +72,14 @@ def _is_foreign_unit(name: str, corpus: str) -> bool:
     return not is_made_of_words(name) and not _names_a_body(name, corpus)
 
 
+def _line_starts(labels: list[str]) -> list[int]:
+    starts, at = [], 0
+    for label in labels:
+        starts.append(at)
+        at += len(label) + 1
+    return starts
+
+
 def label_names(lines: Sequence[str], corpus: str) -> list[str]:
     """Made-up names that at least MIN_LABELS different short labels of the page share."""
     labels = {line.strip() for line in lines if SEED_CHARS <= len(line.strip()) <= MAX_LABEL_CHARS}
@@ -104,8 +97,11 @@ def label_names(lines: Sequence[str], corpus: str) -> list[str]:
         holding = [label for label in labels if seed in label]
         if len(holding) < MIN_LABELS:
             continue
-        where = [(label, label.find(seed)) for label in holding]
-        name = _shared(where, len(seed), -1) + seed + _shared(where, len(seed), 1)
+        # The labels as one text, each on its own line: a line break ends what they share.
+        joined = "\n".join(holding)
+        starts = [joined.index(seed, at) for at in _line_starts(holding)]
+        before = shared_context(joined, starts, len(seed), -1)
+        name = before + seed + shared_context(joined, starts, len(seed), 1)
         if name in found or any(name in other for other in found):
             continue
         where = [(label, label.find(name)) for label in holding]

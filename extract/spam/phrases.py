@@ -78,7 +78,7 @@ def _is_name_char(char: str) -> bool:
     return is_han(char) or ("a" <= char <= "z") or char.isdigit()
 
 
-def _shared(text: str, where: list[int], size: int, step: int) -> str:
+def shared_context(text: str, where: list[int], size: int, step: int) -> str:
     """The characters every occurrence shares before (step -1) or after (step 1) it."""
     shared = ""
     for offset in range(MAX_CONTEXT):
@@ -156,7 +156,7 @@ def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | No
     han_before = name[0].isdigit() and opening > 0 and is_han(text[opening - 1])
     if len(where) >= MIN_REPEATS:
         if is_han(name[0]) or han_before:
-            longer = _without_particle(_shared(text, where, len(token), -1) + name, patterns.particles)
+            longer = _without_particle(shared_context(text, where, len(token), -1) + name, patterns.particles)
             if sum(map(is_han, longer)) <= MAX_NAME_HAN:
                 name = longer
     elif han_before:
@@ -213,8 +213,8 @@ def _latin_token(text: str, start: int, end: int) -> str | None:
     where = occurrences(text, run)
     if len(where) < MIN_REPEATS:
         return None
-    after = _shared(text, where, len(run), 1)
-    before = _shared(text, where, len(run), -1)
+    after = shared_context(text, where, len(run), 1)
+    before = shared_context(text, where, len(run), -1)
     if len(after) >= MAX_CONTEXT or len(before) >= MAX_CONTEXT:
         return None  # the same sentence quoted twice, not a name in several sentences
     if not (after or before) or not (run.islower() or any(c.isdigit() for c in run)):
@@ -243,8 +243,8 @@ def _numbered_token(text: str, number: re.Match[str], patterns: _Patterns) -> st
         return None  # 病例1661例 elsewhere: a figure, listed bare here (病例1660、病例1661)
     if len(where) < MIN_REPEATS:
         return None
-    before = _shared(text, where, end, -1)
-    after = _shared(text, where, end, 1)
+    before = shared_context(text, where, end, -1)
+    after = shared_context(text, where, end, 1)
     if after or len(before) >= MAX_CONTEXT:
         return None  # part of a longer word, or the same sentence quoted twice
     longer = _without_particle(before + name, patterns.particles)
