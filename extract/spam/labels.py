@@ -11,10 +11,11 @@ nothing a statistics table counts (申请数, 答复数), not Traditional on a S
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..chars import is_han
+from ..chars import HAN, is_han
 from ..gazetteer import TOWNSHIP_SUFFIXES
 from ..model import SpamFinding
 from .fold import to_simplified
@@ -29,6 +30,7 @@ MIN_LABELS = 3  # distinct labels holding the same unit
 SEED_CHARS = 3
 MAX_NAME_CHARS = 8
 LABEL_SCORE = 2.0  # as strong as a phrase swap in sentences: the same evidence, in labels
+_HAN_SEED = re.compile(f"{HAN}{{{SEED_CHARS}}}")
 # How far a body's ending may follow its name (恩格贝生态示范区: four characters between).
 MAX_BODY_GAP = 4
 _BODY_ENDS = tuple(BODY_ENDS) + TOWNSHIP_SUFFIXES + tuple("省市县区旗")
@@ -82,14 +84,15 @@ def _line_starts(labels: list[str]) -> list[int]:
 
 def label_names(lines: Sequence[str], corpus: str) -> list[str]:
     """Made-up names that at least MIN_LABELS different short labels of the page share."""
-    labels = {line.strip() for line in lines if SEED_CHARS <= len(line.strip()) <= MAX_LABEL_CHARS}
+    labels = {label for label in map(str.strip, lines) if SEED_CHARS <= len(label) <= MAX_LABEL_CHARS}
     # The shared unit touches a label's start or end in most labels (地方X, X指南): seeds are
-    # read there alone, so a page's hundreds of labels cost two lookups each.
+    # read there alone, so a page's hundreds of labels cost two lookups each (in C).
     seeded: dict[str, set[str]] = defaultdict(set)
     for label in labels:
-        for seed in (label[:SEED_CHARS], label[-SEED_CHARS:]):
-            if all(map(is_han, seed)):
-                seeded[seed].add(label)
+        if _HAN_SEED.fullmatch(head := label[:SEED_CHARS]):
+            seeded[head].add(label)
+        if _HAN_SEED.fullmatch(tail := label[-SEED_CHARS:]):
+            seeded[tail].add(label)
     found: list[str] = []
     for seed, holders in seeded.items():
         if len(holders) < 2:

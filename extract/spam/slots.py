@@ -194,18 +194,30 @@ def channel_names(text: str) -> list[str]:
 # The site code's label is fixed by the national standard: 政府网站标识码 (or 网站标识码), then
 # the code (ten digits, or bm and eight for a ministry). Whatever else stands before 标识码 was
 # written over 政府网站, and a phrase swap writes the same name wherever that word stood.
-_SITE_CODE_LABEL = re.compile(
-    r"(?<![\u4e00-\u9fffA-Za-z0-9])([\u4e00-\u9fffA-Za-z0-9]{2,16})(?:标识码|標識碼)"
-    r"(?=\s*[:：]?\s*(?:[A-Za-z]{2})?\d{8,10})"
-)
+_SITE_CODE_WORDS = ("标识码", "標識碼")
+# The label's own words before 标识码, read back from it (the run at the end of what precedes).
+_LABEL_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}\Z")
+_CODE_AFTER = re.compile(r"\s*[:：]?\s*(?:[A-Za-z]{2})?\d{8,10}")
 _SITE_CODE_OWNERS = ("网站", "網站", "网", "站")
+
+
+def _site_code_labels(text: str) -> list[str]:
+    """What stands before each 标识码 that a code follows; found where the word stands (in C)."""
+    labels = []
+    for word in _SITE_CODE_WORDS:
+        at = text.find(word)
+        while at != -1:
+            before = _LABEL_BEFORE.search(text, max(0, at - 17), at)
+            if before and _CODE_AFTER.match(text, at + len(word)):
+                labels.append(before[0])
+            at = text.find(word, at + len(word))
+    return labels
 
 
 def site_code_names(text: str) -> list[str]:
     """Names standing where the site code's label says 政府网站 (大赢家标识码：1101150005), repeated."""
     found = []
-    for match in _SITE_CODE_LABEL.finditer(text):
-        label = match[1]
+    for label in _site_code_labels(text):
         if label.endswith(_SITE_CODE_OWNERS):
             continue
         # 政府X标识码: the swap took 网站 alone.
