@@ -76,6 +76,8 @@ def process(
         findings += [f for f in text_findings if f not in findings]
         lines, text, pinyin_findings = spam_stage.strip_pinyin_lines(lines, text)
         findings += pinyin_findings
+        lines, text, tail_findings = spam_stage.strip_tail_names(lines, text)
+        findings += tail_findings
 
     script = script_stage.detect_script(text + "".join(lines[:50]))
     if options.fold_traditional and script == script_stage.TRADITIONAL:

@@ -8,4 +8,7 @@ archived bytes, the reports an older version made.
 
 # 2: figures record their cell (Stat.cell_row, cell_column), and 2008–2018 tables read from the
 #    text their table number.
-EXTRACTOR_VERSION = 2
+# 3: the spam layer finds swapped names in the site code's label and in a portal's parallel
+#    labels, hidden link lists and tail name lists with no lexicon word, and reads full-width
+#    acronyms as acronyms: a defaced page's text and findings change.
+EXTRACTOR_VERSION = 3

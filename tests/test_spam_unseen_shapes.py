@@ -12,7 +12,7 @@ from extract import process
 from extract.spam.fold import drop_zero_width
 from extract.spam.phrases import find_phrases
 from extract.spam.shape import repeats_with_funnels
-from extract.spam.slots import channel_names
+from extract.spam.slots import channel_names, is_foreign_name
 
 from .bench.deface import CORPUS
 from .helpers.defaced import defaced_report
@@ -151,6 +151,17 @@ def test_a_bare_number_glued_to_a_word_makes_a_name(text, brand):
     assert brand in find_phrases(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在ＷＴＯ体育专栏发布信息，另在ＷＴＯ体育栏目开展咨询。",
+        "通过ＣＣＴＶ直播公开庭审，ＣＣＴＶ直播观看人次12万。",
+    ],
+)
+def test_full_width_acronyms_are_the_acronyms_a_report_writes(text):
+    assert find_phrases(text) == []
+
+
 @pytest.fixture(scope="module")
 def channel_phrase():
     # A pure Chinese name with no brand word, written over 政府网站 (通过X公开政府信息).
@@ -174,6 +185,17 @@ def test_channel_phrase_sentence_stays(channel_phrase):
 
 def test_a_made_up_name_in_channel_slots_is_found():
     assert channel_names("通过金满堂公开政府信息。通过金满堂公开规范性文件。") == ["金满堂"]
+
+
+def test_a_name_made_of_one_character_and_a_place_s_short_name_is_found():
+    # 沙湾 is a division's short name; 金 before it says no direction and no age: a made-up name.
+    text = "在金沙湾集中发布，开设反馈意见箱。在金沙湾、政务微博设立专门栏目。在金沙湾建立专栏。"
+    assert channel_names(text) == ["金沙湾"]
+
+
+@pytest.mark.parametrize("name", ["信用抚顺", "今日诸城", "新诸城", "东沙湾", "辽宁大连"])
+def test_a_place_s_short_name_after_a_word_or_a_direction_is_a_place(name):
+    assert not is_foreign_name(name)
 
 
 @pytest.mark.parametrize(

@@ -17,12 +17,14 @@ from ..model import SpamFinding
 from .dom import DomScan, scan_dom
 from .evidence import gather, names_host, recover
 from .fold import drop_zero_width, has_zero_width
+from .labels import label_finding, label_names
 from .lexicon import hit_strings as lexicon_hits
 from .lexicon import load_lexicon
 from .names import MASK, MIN_CONFIDENCE, BrandRepair, brand_findings, find_brands, mask_leftovers, repair
 from .phrases import find_phrases, phrase_finding, strip_phrases
 from .shape import is_brand_item
 from .slots import footer_lines, slot_brands
+from .tail import strip_tail_names
 from .text import TextClean, is_keyword_list, strip_keyword_lists, strip_pinyin, strip_text_spam
 from .verdict import judge, score
 
@@ -42,6 +44,7 @@ __all__ = [
     "strip_dom_spam",
     "strip_keyword_lists",
     "strip_pinyin_lines",
+    "strip_tail_names",
     "strip_text_spam",
 ]
 
@@ -87,6 +90,8 @@ def repair_names(
         text = drop_zero_width(text)
         corpus = drop_zero_width(corpus)
     phrases = find_phrases(corpus)
+    labelled = [n for n in label_names(lines, corpus) if not any(n in p or p in n for p in phrases)]
+    phrases += labelled
     # A brand stretched over the ordinary words around a phrase swap (思想政治X司 and
     # 思想政治X网, where X stood for 工作) is that phrase, not a name to write over.
     brands = [b for b in find_brands(corpus, script) if not any(p != b and p in b for p in phrases)]
@@ -123,7 +128,8 @@ def repair_names(
     for token in phrases:
         if any(token in brand or brand in token for brand in brands):
             continue
-        findings.append(phrase_finding(token, corpus.count(token)))
+        found = label_finding if token in labelled else phrase_finding
+        findings.append(found(token, corpus.count(token)))
         title = strip_phrases(title, [token]) if title else title
         lines = [strip_phrases(line, [token]) if token in line else line for line in lines]
         text = strip_phrases(text, [token])

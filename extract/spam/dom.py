@@ -106,6 +106,11 @@ _OBFUSCATION = (
 )
 
 STRIP_SCORE = 4.0
+# Hiding that moves a block out of sight rather than folding it away as menus do.
+PLACEMENT_TRICKS = frozenset(
+    ("off_screen", "text_indent", "font_size_zero", "zero_size", "clip", "opacity_zero", "colour_camouflage")
+)
+MIN_HIDDEN_LINKS = 5
 
 
 @dataclass
@@ -353,6 +358,21 @@ def scan_dom(tree: etree._Element, url: str) -> DomScan:
     return scan
 
 
+def _is_hidden_link_list(element: etree._Element, technique: str, page: _Page) -> bool:
+    """At least MIN_HIDDEN_LINKS links, nearly all out of the site, in a list with no sentence,
+    moved where no reader sees them (off screen, zero size, text of the background's colour).
+
+    A portal hides its own drop-down menus with display:none, and its links out go to other
+    government sites (trusted, so not foreign): neither counts here."""
+    if technique.removeprefix("class_").removeprefix("id_") not in PLACEMENT_TRICKS:
+        return False
+    anchors = element.findall(".//a")
+    if len(anchors) < MIN_HIDDEN_LINKS or _SENTENCE.search(_text(element)):
+        return False
+    foreign = sum(1 for a in anchors if page.is_foreign(a.get("href")))
+    return foreign >= 0.8 * len(anchors)
+
+
 def _block_finding(element: etree._Element, page: _Page, selectors: dict[str, str]) -> SpamFinding | None:
     """P1 (hidden block) or a visible link farm of foreign short anchors."""
     technique = _element_hiding(element, selectors)
@@ -365,6 +385,10 @@ def _block_finding(element: etree._Element, page: _Page, selectors: dict[str, st
         covered = sum(h.end - h.start for h in lexicon.hits(text))
         dense = covered >= 0.15 * len(text) or not _SENTENCE.search(text)
         if lex >= 2 and value >= STRIP_SCORE and dense:
+            return SpamFinding("hidden_block", f"{technique}: {text[:150]}", "removed", round(value, 2))
+        if _is_hidden_link_list(element, technique, page) and value >= STRIP_SCORE:
+            # No word of the lexicon: the structure alone, links out of the site put where no
+            # reader sees them, whatever the brands' names.
             return SpamFinding("hidden_block", f"{technique}: {text[:150]}", "removed", round(value, 2))
         return None
     if len(element) < 5:

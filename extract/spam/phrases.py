@@ -14,6 +14,7 @@ after a place or a common word (诸城体育, 青少年体育, 歌舞娱乐场�
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..caches import loaded
@@ -22,7 +23,7 @@ from ..model import SpamFinding
 from . import lexicon
 from .names import occurrences
 from .shape import load_shapes
-from .slots import channel_names, is_foreign_name
+from .slots import channel_names, is_foreign_name, site_code_names
 from .text import WEAK_CATEGORY
 from .words import is_common_word
 
@@ -77,7 +78,7 @@ def _is_name_char(char: str) -> bool:
     return is_han(char) or ("a" <= char <= "z") or char.isdigit()
 
 
-def _shared(text: str, where: list[int], size: int, step: int) -> str:
+def shared_context(text: str, where: list[int], size: int, step: int) -> str:
     """The characters every occurrence shares before (step -1) or after (step 1) it."""
     shared = ""
     for offset in range(MAX_CONTEXT):
@@ -120,8 +121,10 @@ def _is_foreign(name: str) -> bool:
     han = "".join(c for c in name if is_han(c))
     if name[:1].isdigit() and name.startswith(shapes.hotlines):
         return False  # 12345热线直播: a hotline's programme, not 明升88
-    letters = "".join(c for c in name if c.isascii() and c.isalpha()).lower()
-    digits = sum(c.isdigit() for c in name)
+    # Full-width letters (ＷＴＯ, ＡＰＰ) are the same acronym to a reader, and to the word list.
+    plain = unicodedata.normalize("NFKC", name)
+    letters = "".join(c for c in plain if c.isascii() and c.isalpha()).lower()
+    digits = sum(c.isdigit() for c in plain)
     if letters and (letters in shapes.latin_words or (len(letters) < 2 and digits < 2)):
         return False  # 5G直播, CCTV直播, VR体育: words a report writes
     if len(han) < 2:
@@ -153,7 +156,7 @@ def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | No
     han_before = name[0].isdigit() and opening > 0 and is_han(text[opening - 1])
     if len(where) >= MIN_REPEATS:
         if is_han(name[0]) or han_before:
-            longer = _without_particle(_shared(text, where, len(token), -1) + name, patterns.particles)
+            longer = _without_particle(shared_context(text, where, len(token), -1) + name, patterns.particles)
             if sum(map(is_han, longer)) <= MAX_NAME_HAN:
                 name = longer
     elif han_before:
@@ -210,8 +213,8 @@ def _latin_token(text: str, start: int, end: int) -> str | None:
     where = occurrences(text, run)
     if len(where) < MIN_REPEATS:
         return None
-    after = _shared(text, where, len(run), 1)
-    before = _shared(text, where, len(run), -1)
+    after = shared_context(text, where, len(run), 1)
+    before = shared_context(text, where, len(run), -1)
     if len(after) >= MAX_CONTEXT or len(before) >= MAX_CONTEXT:
         return None  # the same sentence quoted twice, not a name in several sentences
     if not (after or before) or not (run.islower() or any(c.isdigit() for c in run)):
@@ -240,8 +243,8 @@ def _numbered_token(text: str, number: re.Match[str], patterns: _Patterns) -> st
         return None  # 病例1661例 elsewhere: a figure, listed bare here (病例1660、病例1661)
     if len(where) < MIN_REPEATS:
         return None
-    before = _shared(text, where, end, -1)
-    after = _shared(text, where, end, 1)
+    before = shared_context(text, where, end, -1)
+    after = shared_context(text, where, end, 1)
     if after or len(before) >= MAX_CONTEXT:
         return None  # part of a longer word, or the same sentence quoted twice
     longer = _without_particle(before + name, patterns.particles)
@@ -278,6 +281,8 @@ def find_phrases(text: str) -> list[str]:
         if token := _numbered_token(text, number, patterns):
             found.add(token)
     found.update(name for name in channel_names(text) if not any(name in token for token in found))
+    if "标识码" in text or "標識碼" in text:
+        found.update(name for name in site_code_names(text) if not any(name in token for token in found))
     tokens = sorted(found, key=len, reverse=True)
     return [t for t in tokens if not any(t != other and t in other for other in tokens)]
 

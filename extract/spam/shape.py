@@ -44,6 +44,7 @@ class Shapes:
     # (two are too often the head of a longer noun: 在村务公开栏).
     channel_slot: re.Pattern[str]
     channel_nouns: tuple[str, ...]  # how a report's own channels end: 公告栏, 公众号, 服务中心
+    count_nouns: tuple[str, ...]  # how a statistics table's column labels end: 申请数, 办结量
     latin_run: re.Pattern[str]  # a run of Latin letters and digits holding a letter
     cjk_item: re.Pattern[str]  # a whole item: a short name, a brand word, calls to action
 
@@ -82,6 +83,7 @@ def load_shapes() -> Shapes:
             rf"(?={alternation(tuple(words['channel_after']))})"
         ),
         channel_nouns=tuple(words["channel_noun"]),
+        count_nouns=tuple(words["count_noun"]),
         latin_run=re.compile(r"[a-z0-9]*[a-z][a-z0-9]*"),
         cjk_item=cjk_item,
     )

@@ -60,6 +60,8 @@ _AGENCY_ENDS = (
     "新区",
     "街道",
 )
+# How the name of a body ends, for callers outside this module.
+BODY_ENDS = _AGENCY_ENDS
 _COLLECTIVE_STARTS = (
     "各",
     "本",
@@ -79,6 +81,9 @@ _COLLECTIVE_STARTS = (
     "关于",
 )
 _LEVEL_CHARS = frozenset("省市县区")
+# One character that may stand before a place's short name and leave it a place: a direction,
+# new or old, greater or lesser.
+_PLACE_HEADS = frozenset("东西南北中上下前后内外新老大小")
 _LEVELS = re.compile("(?<=[省市县区])")
 # Footer lines name the site's owner: 版权所有：X人民政府, 主办单位：X人民政府办公室.
 FOOTER_WORDS = ("版权所有", "主办")
@@ -89,10 +94,14 @@ def _is_known_name(token: str) -> bool:
     g = gazetteer()
     if token in g.by_any_name or any(token + s in g.by_any_name for s in ("市", "县", "区", "省")):
         return True
-    # A token that is a division's short name (大连) or ends in one (辽宁大连) is a place:
-    # some full name starts with its last two to four characters and adds only a level.
+    # A token that is a division's short name (大连) or ends in one (辽宁大连, 信用抚顺) is a
+    # place: some full name starts with its last two to four characters and adds only a level.
+    # One character before the short name is a place's only when it says where or which
+    # (东沙湾, 新诸城); a brand puts one there to make a name of its own (金沙湾).
     for size in range(2, min(4, len(token)) + 1):
         tail = token[-size:]
+        if len(token) - size == 1 and token[0] not in _PLACE_HEADS:
+            continue
         if any(full.startswith(tail) and len(full) - size <= 3 for full in g.by_prefix.get(tail[:2], ())):
             return True
     return False
@@ -178,5 +187,43 @@ def channel_names(text: str) -> list[str]:
         # 在线访谈: the word before took the name's first character (在线), it opens no slot.
         opened = sum(1 for before, other in slots if other == name and not is_common_word(before + name[0]))
         if opened >= MIN_REPEATS:
+            found.append(name)
+    return found
+
+
+# The site code's label is fixed by the national standard: 政府网站标识码 (or 网站标识码), then
+# the code (ten digits, or bm and eight for a ministry). Whatever else stands before 标识码 was
+# written over 政府网站, and a phrase swap writes the same name wherever that word stood.
+_SITE_CODE_WORDS = ("标识码", "標識碼")
+# The label's own words before 标识码, read back from it (the run at the end of what precedes).
+_LABEL_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}\Z")
+_CODE_AFTER = re.compile(r"\s*[:：]?\s*(?:[A-Za-z]{2})?\d{8,10}")
+_SITE_CODE_OWNERS = ("网站", "網站", "网", "站")
+
+
+def _site_code_labels(text: str) -> list[str]:
+    """What stands before each 标识码 that a code follows; found where the word stands (in C)."""
+    labels = []
+    for word in _SITE_CODE_WORDS:
+        at = text.find(word)
+        while at != -1:
+            before = _LABEL_BEFORE.search(text, max(0, at - 17), at)
+            if before and _CODE_AFTER.match(text, at + len(word)):
+                labels.append(before[0])
+            at = text.find(word, at + len(word))
+    return labels
+
+
+def site_code_names(text: str) -> list[str]:
+    """Names standing where the site code's label says 政府网站 (大赢家标识码：1101150005), repeated."""
+    found = []
+    for label in _site_code_labels(text):
+        if label.endswith(_SITE_CODE_OWNERS):
+            continue
+        # 政府X标识码: the swap took 网站 alone.
+        name = label.removeprefix("政府") if len(label) >= 4 else label
+        if name in found or text.count(name) < MIN_REPEATS or not is_foreign_name(name):
+            continue
+        if not is_common_word(name):  # the dictionary last: it loads once
             found.append(name)
     return found

@@ -82,6 +82,12 @@ def _is_spammy_item(item: str) -> bool:
     return any(h.category != WEAK_CATEGORY for h in lexicon.hits(item)) or shape.is_brand_item(item)
 
 
+def list_items(line: str) -> list[str] | None:
+    """The items of a line that is a list from end to end (at least MIN_LIST_ITEMS), else None."""
+    run = _RUN_AT_START.match(line)
+    return _ITEM.findall(line) if run and run.end() == len(line) else None
+
+
 def list_run(line: str) -> tuple[int, int] | None:
     """The span of a keyword-list run that takes the whole line or its head or tail."""
     return _spam_run(line, _edge_runs(line))

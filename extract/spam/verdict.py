@@ -31,7 +31,13 @@ SPAM_PAGE_SCORE = 6.0
 # brands, a hidden block, a hijacked title) crosses it alone, a lone weak one (a literal tag
 # line, a brand word in the title, two odd tags) does not. Chosen again after numbered names,
 # channel slots and stuffed titles without brand words were added: still 2.0 (training split:
-# precision 49/49, recall 49/52; no clean control scores above 0).
+# precision 49/49, recall 49/52; no clean control scores above 0). Chosen again after pure
+# Chinese phrase swaps on real pages were added to the training split and the site code's
+# label became a slot: still 2.0 (precision 58/58, recall 58/66; clean controls all at 0);
+# with names shared by a portal's parallel labels: still 2.0 (precision 60/60, recall 60/66);
+# with hidden lists of links out (no lexicon word) and tail and hidden rows on every real
+# page: still 2.0 (precision 69/69, recall 69/76); with tail lists of made-up names after
+# the footer: still 2.0 (precision 70/70, recall 70/76).
 TAMPERED_SCORE = 2.0
 
 

@@ -13,6 +13,7 @@ import warnings
 from collections.abc import Mapping
 
 from ..caches import loaded
+from .shape import load_shapes
 
 # Counts in jieba's dictionary: 歌舞 609, 青少年 1223, 农村 11478 against 鸿运 8, 千亿 7 and
 # brands' made-up names at 0.
@@ -40,3 +41,22 @@ def is_common_word(name: str) -> bool:
         counts.get(name[:cut], 0) >= COMMON_COUNT and counts.get(name[cut:], 0) >= COMMON_COUNT
         for cut in range(2, len(name) - 1)  # single characters are all common
     )
+
+
+def is_made_of_words(name: str) -> bool:
+    """The name reads as common words end to end (政务邮箱 = 政务 + 邮箱, 分享到 = 分享 + 到),
+    single characters allowed only where they are function words (到, 之).
+
+    A made-up name leaves a character no word holds (聚贤 + 庄, 旺财 + 来)."""
+    counts = word_counts()
+    function_chars = load_shapes().function_chars
+    reachable = [True] + [False] * len(name)
+    for start in range(len(name)):
+        if not reachable[start]:
+            continue
+        if name[start] in function_chars:
+            reachable[start + 1] = True
+        for end in range(start + 2, len(name) + 1):
+            if counts.get(name[start:end], 0) >= COMMON_COUNT:
+                reachable[end] = True
+    return reachable[-1]

@@ -34,7 +34,8 @@ for the name), as it already was for seeds. Both golds are printed, for this lay
 bare trafilatura alike.
 
 `--split heldout3` runs tests/bench/heldout/split3.csv, a second held-out split frozen
-before the detector work that followed the first one (see tests/bench/heldout/README.md).
+before the detector work that followed the first one (see tests/bench/heldout/README.md);
+`--split heldout4` runs split4.csv, a third, frozen before the work that followed split3.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ from extract.spam import lexicon
 from .deface import (
     SPLIT,
     SPLIT3,
+    SPLIT4,
     TRAIN_SPLIT,
     Page,
     agency_controls,
@@ -70,7 +72,7 @@ from .speed import REPO
 SHARED = REPO.parent / "shared"
 
 
-SPLITS = {"heldout": SPLIT, "heldout3": SPLIT3, "train": TRAIN_SPLIT}
+SPLITS = {"heldout": SPLIT, "heldout3": SPLIT3, "heldout4": SPLIT4, "train": TRAIN_SPLIT}
 
 
 def _fold(text: str) -> str:
@@ -180,7 +182,7 @@ def main() -> int:
         "--split",
         choices=tuple(SPLITS),
         default="heldout",
-        help="which split to run: heldout (split.csv), heldout3 (split3.csv) or train",
+        help="which split to run: heldout (split.csv), heldout3 (split3.csv), heldout4 (split4.csv) or train",
     )
     parser.add_argument(
         "--pages", action="store_true", help="print every page's verdict (training split only)"

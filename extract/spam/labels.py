@@ -1,0 +1,131 @@
+"""A made-up name written into a portal's parallel labels: 地方X, 部门X, 区（县）X.
+
+A phrase swap on a portal page writes one name over an ordinary word wherever the word
+stands, and on a portal that word stands mostly in short labels: the navigation, the
+headings of link lists, the names of columns (政府信息公开, 政府信息公开指南, 政府信息公开制度).
+The name then comes back as the same unit in several different labels, which is how the
+portal's own words behave too, so the unit must also be foreign to the page: no word of
+the language, no place, no body the page names (恩格贝生态示范区 makes 恩格贝 a place),
+nothing a statistics table counts (申请数, 答复数), not Traditional on a Simplified page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..chars import HAN, is_han
+from ..gazetteer import TOWNSHIP_SUFFIXES
+from ..model import SpamFinding
+from .fold import to_simplified
+from .phrases import shared_context
+from .shape import load_shapes
+from .slots import BODY_ENDS, is_foreign_name
+from .words import COMMON_COUNT, is_made_of_words, word_counts
+
+# Labels are short; a sentence that holds the name is prose, read by extract/spam/phrases.py.
+MAX_LABEL_CHARS = 12
+MIN_LABELS = 3  # distinct labels holding the same unit
+SEED_CHARS = 3
+MAX_NAME_CHARS = 8
+LABEL_SCORE = 2.0  # as strong as a phrase swap in sentences: the same evidence, in labels
+_HAN_SEED = re.compile(f"{HAN}{{{SEED_CHARS}}}")
+# How far a body's ending may follow its name (恩格贝生态示范区: four characters between).
+MAX_BODY_GAP = 4
+_BODY_ENDS = tuple(BODY_ENDS) + TOWNSHIP_SUFFIXES + tuple("省市县区旗")
+
+
+def _cuts_a_word(name: str, where: list[tuple[str, int]]) -> bool:
+    """A unit that starts or ends inside a word of its label (个人注册 → 人注册) is no name."""
+    counts = word_counts()
+    for label, at in where:
+        end = at + len(name)
+        if at > 0 and counts.get(label[at - 1] + name[0], 0) >= COMMON_COUNT:
+            return True
+        if end < len(label) and counts.get(name[-1] + label[end], 0) >= COMMON_COUNT:
+            return True
+    return False
+
+
+def _names_a_body(name: str, corpus: str) -> bool:
+    """The page writes the unit before a body's ending (恩格贝生态示范区, X管委会): a place."""
+    at = corpus.find(name)
+    while at != -1:
+        after = corpus[at + len(name) : at + len(name) + MAX_BODY_GAP + 4]
+        for gap in range(MAX_BODY_GAP + 1):
+            if not all(map(is_han, after[:gap])):
+                break
+            if after.startswith(_BODY_ENDS, gap):
+                return True
+        at = corpus.find(name, at + len(name))
+    return False
+
+
+def _is_foreign_unit(name: str, corpus: str) -> bool:
+    shapes = load_shapes()
+    if len(name) > MAX_NAME_CHARS or not all(map(is_han, name)):
+        return False
+    if name.endswith(shapes.channel_nouns + shapes.count_nouns) or any(p in name for p in shapes.platforms):
+        return False
+    if not is_foreign_name(name) or to_simplified(name) != name:
+        return False
+    # The dictionary and the page's bodies last: most units stop above.
+    return not is_made_of_words(name) and not _names_a_body(name, corpus)
+
+
+def _line_starts(labels: list[str]) -> list[int]:
+    starts, at = [], 0
+    for label in labels:
+        starts.append(at)
+        at += len(label) + 1
+    return starts
+
+
+def label_names(lines: Sequence[str], corpus: str) -> list[str]:
+    """Made-up names that at least MIN_LABELS different short labels of the page share."""
+    labels = {label for label in map(str.strip, lines) if SEED_CHARS <= len(label) <= MAX_LABEL_CHARS}
+    # The shared unit touches a label's start or end in most labels (地方X, X指南): seeds are
+    # read there alone, so a page's hundreds of labels cost two lookups each (in C).
+    seeded: dict[str, set[str]] = defaultdict(set)
+    for label in labels:
+        if _HAN_SEED.fullmatch(head := label[:SEED_CHARS]):
+            seeded[head].add(label)
+        if _HAN_SEED.fullmatch(tail := label[-SEED_CHARS:]):
+            seeded[tail].add(label)
+    found: list[str] = []
+    for seed, holders in seeded.items():
+        if len(holders) < 2:
+            continue
+        holding = [label for label in labels if seed in label]
+        if len(holding) < MIN_LABELS:
+            continue
+        # The labels as one text, each on its own line: a line break ends what they share.
+        joined = "\n".join(holding)
+        starts = [joined.index(seed, at) for at in _line_starts(holding)]
+        before = shared_context(joined, starts, len(seed), -1)
+        name = before + seed + shared_context(joined, starts, len(seed), 1)
+        if name in found or any(name in other for other in found):
+            continue
+        where = [(label, label.find(name)) for label in holding]
+        if _cuts_a_word(name, where) or not _is_foreign_unit(name, corpus):
+            continue
+        found.append(_without_word_head(name))
+    return found
+
+
+def _without_word_head(name: str) -> str:
+    """政府X when every label wrote 政府 before the name: the name is X."""
+    counts = word_counts()
+    while (
+        len(name) - 2 >= SEED_CHARS
+        and counts.get(name[:2], 0) >= COMMON_COUNT
+        and not is_made_of_words(name[2:])
+    ):
+        name = name[2:]
+    return name
+
+
+def label_finding(name: str, count: int) -> SpamFinding:
+    evidence = f"{name} ×{count}, one unit in several labels; no word, place or body"
+    return SpamFinding("phrase_swap", evidence, "removed", LABEL_SCORE)

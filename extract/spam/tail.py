@@ -1,0 +1,64 @@
+"""A list of made-up names at the tail of the page, where no lexicon word marks it.
+
+A parasite appends its brands after the footer as one plain line (鼎丰园 福瑞祥 宝丰汇 …).
+extract/spam/text.py takes such a line for a keyword list when half its items are brand
+words or brand shapes; a list of bare Chinese names has neither. Its place and its items
+still show it: one of the page's last lines, after its footer, nothing but short items,
+most of them names that are no place, no body and not made of words of the language. A portal's own last
+lines are its footer (版权所有, 备案号), a link bar of words (关于我们 网站地图 联系我们) or a
+breadcrumb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..chars import is_han
+from ..model import SpamFinding
+from .slots import FOOTER_WORDS, is_foreign_name
+from .text import LIST_SCORE, MIN_LIST_ITEMS, list_items
+from .words import is_made_of_words
+
+TAIL_LINES = 3  # the page's last lines a tail list may be
+# What a footer holds: the list must come after it (a footer's own link bar comes before).
+FOOTER_MARKS = (*FOOTER_WORDS, "ICP备", "公网安备", "标识码", "備案", "备案")
+MADE_UP_SHARE = 0.6
+MIN_NAME_CHARS, MAX_NAME_CHARS = 2, 6
+
+
+def _is_made_up_name(item: str) -> bool:
+    if not MIN_NAME_CHARS <= len(item) <= MAX_NAME_CHARS or not all(map(is_han, item)):
+        return False
+    return is_foreign_name(item) and not is_made_of_words(item)
+
+
+def _is_name_list(line: str) -> bool:
+    items = list_items(line)
+    if items is None or len(items) < MIN_LIST_ITEMS:
+        return False
+    made_up = sum(map(_is_made_up_name, items))
+    return made_up >= 3 and made_up >= MADE_UP_SHARE * len(items)
+
+
+def _after_footer(lines: Sequence[str], index: int) -> bool:
+    return any(mark in line for line in lines[:index] for mark in FOOTER_MARKS)
+
+
+def strip_tail_names(lines: Sequence[str], text: str) -> tuple[list[str], str, list[SpamFinding]]:
+    """The page's lines and main text without a tail list of made-up names, and its finding."""
+    kept = list(lines)
+    findings: list[SpamFinding] = []
+    seen = 0
+    for index in range(len(kept) - 1, -1, -1):
+        line = kept[index].strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > TAIL_LINES or any(mark in line for mark in FOOTER_MARKS):
+            break  # the footer, or lines too far from the page's end
+        if not _is_name_list(line) or not _after_footer(kept, index):
+            continue
+        findings.append(SpamFinding("keyword_list", line[:200], "removed", LIST_SCORE))
+        del kept[index]
+        text = "\n".join(other for other in text.split("\n") if other.strip() != line)
+    return kept, text, findings

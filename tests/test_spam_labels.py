@@ -1,0 +1,72 @@
+"""A made-up name a phrase swap wrote into a portal's parallel labels (地方X, 部门X, 区（县）X).
+
+The defaced page is a real portal page of ../shared with a brand of the training split; the
+clean labels are what portals and reports write: a place's own name in its labels, the
+column labels of a statistics table, words cut by the labels around them.
+"""
+
+import pytest
+
+from extract.spam.labels import label_names
+
+from .helpers.defaced import defaced_report
+
+BRAND = "旺财来"
+
+
+@pytest.fixture(scope="module")
+def swapped_labels():
+    return defaced_report(BRAND, "phrase_swap", "corpus:mhxqwer__ljywhlyw.cq.gov.cn")
+
+
+@pytest.mark.shared
+def test_swapped_labels_are_a_phrase_swap_finding(swapped_labels):
+    assert any(f.kind == "phrase_swap" and BRAND in f.evidence for f in swapped_labels.spam.findings)
+
+
+@pytest.mark.shared
+def test_swapped_labels_page_is_tampered(swapped_labels):
+    assert swapped_labels.spam.tampered
+
+
+def _names(labels: list[str]) -> list[str]:
+    return label_names(labels, "\n".join(labels))
+
+
+def test_a_name_shared_by_three_labels_is_found():
+    assert _names(["国家统计局", "地方旺财来", "北京", "部门旺财来", "区（县）旺财来", "万州区"]) == [BRAND]
+
+
+def test_the_word_every_label_writes_before_the_name_is_no_part_of_it():
+    assert _names(["政府碧溪阁", "城市概况", "政府碧溪阁指南", "政府碧溪阁制度"]) == ["碧溪阁"]
+
+
+def test_two_labels_are_not_enough():
+    assert _names(["地方旺财来", "部门旺财来"]) == []
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        # A place the page names as a body: its own labels are no swap.
+        ["走进恩格贝", "投资恩格贝", "旅游恩格贝", "恩格贝生态示范区召开2020年度工作会议"],
+        # A statistics table's column labels share what they count.
+        [
+            "本年新收申请数",
+            "上年结转申请数",
+            "办结申请数",
+            "予以公开答复数",
+            "部分公开答复数",
+            "不予公开答复数",
+        ],
+        # Units that cut a word of their labels (个人注册, 法人注册: 人注册).
+        ["个人注册", "法人注册", "个人登录", "法人登录", "军人注册"],
+        # A portal's channel, written in several labels.
+        ["广州政府小程序", "政务小程序", "办事小程序"],
+        # Traditional text on a Simplified page is another signal's.
+        ["縫紉機擴展台", "縫紉機配件", "家用縫紉機"],
+        ["政府网站", "部门网站", "区县网站", "乡镇网站"],
+    ],
+)
+def test_a_portal_s_own_labels_are_no_names(labels):
+    assert _names(labels) == []
