@@ -37,6 +37,8 @@ CACHES: dict[str, str] = {
     "extract.legacy_table.classify_line": MEMO,
     "extract.legacy_meaning.signatures": LOADED,
     "extract.legacy_meaning.vocabulary": LOADED,
+    "extract.metadata_grid._label_pattern": LOADED,
+    "extract.metadata_grid.metadata_labels": LOADED,
     "extract.numbers.clean_cell": MEMO,
     "extract.numbers.parse_cell": MEMO,
     "extract.prose.era_patterns": LOADED,
