@@ -37,6 +37,7 @@ CACHES: dict[str, str] = {
     "extract.legacy_table.classify_line": MEMO,
     "extract.legacy_meaning.signatures": LOADED,
     "extract.legacy_meaning.vocabulary": LOADED,
+    "extract.metadata_grid._first_characters": LOADED,
     "extract.metadata_grid._label_pattern": LOADED,
     "extract.metadata_grid.metadata_labels": LOADED,
     "extract.numbers.clean_cell": MEMO,

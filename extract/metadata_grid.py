@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from importlib import resources
+from itertools import islice
 
 from lxml import etree
 
@@ -25,6 +26,9 @@ from .spam.dom import element_hiding, hidden_selectors
 from .tables.grid import expand_html_table
 
 MIN_LABELS = 3  # two label-like words (标题, 文号) turn up in ordinary text and menus
+# A grid has a dozen rows at most; a longer table (the statistics) or list (a menu) is none,
+# and is not read cell by cell.
+MAX_ROWS = 20
 _COLONS = ":："
 _LIST_TAGS = ("ul", "ol", "dl")
 _TEXT_NODES = etree.XPath("descendant-or-self::text()", smart_strings=False)
@@ -39,12 +43,14 @@ def metadata_labels() -> frozenset[str]:
 
 @loaded()
 def _label_pattern() -> re.Pattern[str]:
-    """Any label, its characters perhaps spaced out (索 引 号): the cheap test a page passes
-    before its DOM is searched, as most pages hold no grid."""
-    spaced = (
-        "[ \u00a0]?".join(map(re.escape, label)) for label in sorted(metadata_labels(), key=len, reverse=True)
-    )
-    return re.compile("|".join(spaced))
+    """A label at the start of a line, its characters perhaps spaced out (索 引 号)."""
+    labels = sorted(metadata_labels(), key=len, reverse=True)
+    return re.compile("|".join("[ \u00a0]?".join(map(re.escape, label)) for label in labels))
+
+
+@loaded()
+def _first_characters() -> frozenset[str]:
+    return frozenset(label[0] for label in metadata_labels())
 
 
 def label_key(text: str) -> str:
@@ -58,14 +64,17 @@ def _text_key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split()).replace("|", "")
 
 
-def grid_lines(tree: etree._Element, page_text: str, text: str) -> list[str]:
+def grid_lines(tree: etree._Element, page_lines: Sequence[str], text: str) -> list[str]:
     """The rows of the page's metadata grids that `text` lacks, as `|` lines in page order.
 
-    `page_text` is the page's visible text, read first: without MIN_LABELS distinct labels in
-    it no grid can exist and the DOM is not searched."""
-    if len({label_key(found) for found in _label_pattern().findall(page_text)}) < MIN_LABELS:
+    `page_lines` are the page's visible lines, read first: a grid's label cells start lines
+    (a cell or an item is a line of its own), and without MIN_LABELS distinct labels there
+    no grid can exist and the DOM is not searched, which spares most pages its cost."""
+    firsts, pattern = _first_characters(), _label_pattern()
+    found = {label_key(m[0]) for line in page_lines if line[:1] in firsts and (m := pattern.match(line))}
+    if len(found) < MIN_LABELS:
         return []
-    present = _text_key(text)
+    present: str | None = None
     selectors: dict[str, str] | None = None
     lines: list[str] = []
     for container, rows in _candidates(tree):
@@ -75,6 +84,8 @@ def grid_lines(tree: etree._Element, page_text: str, text: str) -> list[str]:
             selectors = hidden_selectors(tree)
         if _is_hidden(container, selectors):
             continue
+        if present is None:
+            present = _text_key(text)
         for row in rows:
             key = _text_key("".join(row))
             if key and key not in present:
@@ -88,19 +99,25 @@ def render_row(cells: Sequence[str]) -> str:
 
 
 def _candidates(tree: etree._Element) -> Iterator[tuple[etree._Element, list[list[str]]]]:
-    """Innermost tables and lists, with their rows of cell texts."""
+    """Innermost tables and lists of at most MAX_ROWS rows, with their rows of cell texts."""
     for element in tree.iter("table", *_LIST_TAGS):
         if element.tag == "table":
-            if any(True for _ in element.iterdescendants("table")):
+            if any(True for _ in element.iterdescendants("table")) or _more_than(
+                element.iter("tr"), MAX_ROWS
+            ):
                 continue
             rows = [[" ".join(cell.split()) for cell in row] for row in expand_html_table(element, False)]
         else:
-            if any(True for _ in element.iterdescendants(*_LIST_TAGS)):
+            if any(True for _ in element.iterdescendants(*_LIST_TAGS)) or _more_than(iter(element), MAX_ROWS):
                 continue
             rows = _list_rows(element)
         rows = [row for row in rows if any(row)]
         if rows:
             yield element, rows
+
+
+def _more_than(items: Iterator[object], limit: int) -> bool:
+    return any(True for _ in islice(items, limit, None))
 
 
 def _list_rows(element: etree._Element) -> list[list[str]]:
