@@ -22,6 +22,7 @@ from itertools import islice
 from lxml import etree
 
 from .caches import loaded
+from .labels import normalise_text
 from .spam.dom import element_hiding, hidden_selectors
 from .tables.grid import expand_html_table
 
@@ -31,7 +32,6 @@ MIN_LABELS = 3  # two label-like words (标题, 文号) turn up in ordinary text
 MAX_ROWS = 20
 _COLONS = ":："
 _LIST_TAGS = ("ul", "ol", "dl")
-_TEXT_NODES = etree.XPath("descendant-or-self::text()", smart_strings=False)
 
 
 @loaded()
@@ -54,8 +54,9 @@ def _first_characters() -> frozenset[str]:
 
 
 def label_key(text: str) -> str:
-    """A cell as compared with the labels: NFKC, no whitespace, no trailing colon."""
-    return "".join(unicodedata.normalize("NFKC", text).split()).rstrip(_COLONS)
+    """A cell as compared with the labels: as table labels are (NFKC, no whitespace), no
+    trailing colon."""
+    return normalise_text(text).rstrip(_COLONS)
 
 
 def _text_key(text: str) -> str:
@@ -140,7 +141,7 @@ def _item_cells(item: etree._Element) -> list[str]:
     pieces = [item.text or ""]
     for child in item:
         if isinstance(child.tag, str):
-            pieces.append("".join(_TEXT_NODES(child)))
+            pieces.append("".join(child.itertext()))
         pieces.append(child.tail or "")
     cells: list[str] = []
     for piece in pieces:
