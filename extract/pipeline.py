@@ -19,6 +19,7 @@ from .attachments import sniff as sniff_document
 from .clean import main_text
 from .decode import decode_html
 from .document import process_document
+from .metadata_grid import grid_lines
 from .model import Report
 from .options import Options
 from .tables.grid import html_grids
@@ -70,6 +71,10 @@ def process(
         findings += list_findings
 
     text = run_stage(errors, "clean", "\n".join(lines), lambda: main_text(tree, url, lines))
+    # The metadata grid (索引号, 发布机构, 文号…) trafilatura dropped heads the text again.
+    grid = run_stage(errors, "metadata grid", [], lambda: grid_lines(tree, lines, text))
+    if grid:
+        text = "\n".join([*grid, text])
     if options.strip_spam:
         text_lines, text_findings = spam_stage.strip_keyword_lists(text.split("\n"))
         text = "\n".join(text_lines)

@@ -11,4 +11,6 @@ archived bytes, the reports an older version made.
 # 3: the spam layer finds swapped names in the site code's label and in a portal's parallel
 #    labels, hidden link lists and tail name lists with no lexicon word, and reads full-width
 #    acronyms as acronyms: a defaced page's text and findings change.
-EXTRACTOR_VERSION = 3
+# 4: the metadata grid above an article (索引号, 发布机构, 文号…), dropped by trafilatura, heads
+#    the report text as `|` rows.
+EXTRACTOR_VERSION = 4

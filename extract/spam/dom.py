@@ -186,7 +186,7 @@ class _Page:
         return registrable_domain(host) != self.domain and not is_trusted_host(host)
 
 
-def _element_hiding(element: etree._Element, selectors: dict[str, str]) -> str | None:
+def element_hiding(element: etree._Element, selectors: dict[str, str]) -> str | None:
     tag = element.tag
     if tag == "marquee":
         return "marquee"
@@ -268,7 +268,7 @@ def _iframe_finding(element: etree._Element, page: _Page, selectors: dict[str, s
     small = any(
         (element.get(side) or "9").strip().rstrip("px") in {"0", "1", "2"} for side in ("width", "height")
     )
-    if small or _element_hiding(element, selectors):
+    if small or element_hiding(element, selectors):
         return SpamFinding("iframe_injection", src[:160], "removed", 3.0)
     return None
 
@@ -375,7 +375,7 @@ def _is_hidden_link_list(element: etree._Element, technique: str, page: _Page) -
 
 def _block_finding(element: etree._Element, page: _Page, selectors: dict[str, str]) -> SpamFinding | None:
     """P1 (hidden block) or a visible link farm of foreign short anchors."""
-    technique = _element_hiding(element, selectors)
+    technique = element_hiding(element, selectors)
     if technique:
         text = _text(element)
         if not text:

@@ -83,8 +83,11 @@ def html_grids(tree: etree._Element) -> list[Grid]:
     return grids
 
 
-def expand_html_table(table: etree._Element) -> list[list[str]]:
-    """rowspan/colspan expanded into a grid read from the raw DOM (not from extracted text)."""
+def expand_html_table(table: etree._Element, repeat_spans: bool = True) -> list[list[str]]:
+    """rowspan/colspan expanded into a grid read from the raw DOM (not from extracted text).
+
+    A merged cell's text fills every slot it covers, or with `repeat_spans=False` only its
+    first slot, the others left empty: the way trafilatura prints a table as `|` text."""
     grid: dict[tuple[int, int], str] = {}
     rows = [tr for tr in table.iter("tr") if _owning_table(tr) is table]
     for r, tr in enumerate(rows):
@@ -98,7 +101,7 @@ def expand_html_table(table: etree._Element) -> list[list[str]]:
             rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
             for dr in range(rowspan):
                 for dc in range(colspan):
-                    grid.setdefault((r + dr, c + dc), text)
+                    grid.setdefault((r + dr, c + dc), text if repeat_spans or not (dr or dc) else "")
             c += colspan
     if not grid:
         return []
