@@ -384,11 +384,9 @@ def _block_finding(element: etree._Element, page: _Page, selectors: dict[str, st
         # A hidden tab panel holding a whole report with a swapped brand is prose, not spam.
         covered = sum(h.end - h.start for h in lexicon.hits(text))
         dense = covered >= 0.15 * len(text) or not _SENTENCE.search(text)
-        if lex >= 2 and value >= STRIP_SCORE and dense:
-            return SpamFinding("hidden_block", f"{technique}: {text[:150]}", "removed", round(value, 2))
-        if _is_hidden_link_list(element, technique, page) and value >= STRIP_SCORE:
-            # No word of the lexicon: the structure alone, links out of the site put where no
-            # reader sees them, whatever the brands' names.
+        # Lexicon words packed in the hidden text, or with no word of the lexicon the structure
+        # alone: links out of the site put where no reader sees them, whatever the brands' names.
+        if value >= STRIP_SCORE and ((lex >= 2 and dense) or _is_hidden_link_list(element, technique, page)):
             return SpamFinding("hidden_block", f"{technique}: {text[:150]}", "removed", round(value, 2))
         return None
     if len(element) < 5:

@@ -21,7 +21,7 @@ from ..model import SpamFinding
 from .fold import to_simplified
 from .phrases import shared_context
 from .shape import load_shapes
-from .slots import BODY_ENDS, is_foreign_name
+from .slots import AGENCY_ENDS, is_foreign_name
 from .words import COMMON_COUNT, is_made_of_words, word_counts
 
 # Labels are short; a sentence that holds the name is prose, read by extract/spam/phrases.py.
@@ -33,7 +33,7 @@ LABEL_SCORE = 2.0  # as strong as a phrase swap in sentences: the same evidence,
 _HAN_SEED = re.compile(f"{HAN}{{{SEED_CHARS}}}")
 # How far a body's ending may follow its name (恩格贝生态示范区: four characters between).
 MAX_BODY_GAP = 4
-_BODY_ENDS = tuple(BODY_ENDS) + TOWNSHIP_SUFFIXES + tuple("省市县区旗")
+_BODY_ENDS = AGENCY_ENDS + TOWNSHIP_SUFFIXES + tuple("省市县区旗")
 
 
 def _cuts_a_word(name: str, where: list[tuple[str, int]]) -> bool:

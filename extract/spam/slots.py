@@ -26,7 +26,7 @@ NAME_SLOT = re.compile(
 _HAS_NAME_CHAR = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]{2}")
 # A body's own name may stand there too: an agency, a collective, a level. Endings are whole
 # words where a single character also ends brands (新澳门, 贵宾会, 娱乐站).
-_AGENCY_ENDS = (
+AGENCY_ENDS = (
     "局",
     "委",
     "办",
@@ -60,8 +60,6 @@ _AGENCY_ENDS = (
     "新区",
     "街道",
 )
-# How the name of a body ends, for callers outside this module.
-BODY_ENDS = _AGENCY_ENDS
 _COLLECTIVE_STARTS = (
     "各",
     "本",
@@ -111,7 +109,7 @@ def is_foreign_name(token: str) -> bool:
     """A token in a name slot that is neither a division, a township, an agency nor a collective."""
     if (
         not _HAS_NAME_CHAR.search(token)
-        or token.endswith(TOWNSHIP_SUFFIXES + _AGENCY_ENDS)
+        or token.endswith(TOWNSHIP_SUFFIXES + AGENCY_ENDS)
         or token.startswith(_COLLECTIVE_STARTS)
     ):
         return False
