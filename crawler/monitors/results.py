@@ -39,8 +39,9 @@ def save_results(db_path: str, run: RunFigures, report: SiteAlerts) -> None:
 def write_results(store: Store, run: RunFigures, report: SiteAlerts) -> None:
     now = utcnow()
     outcomes = [(alert, 0) for alert in report.alerts] + [(alert, 1) for alert in report.passed]
-    store.db["monitor_results"].upsert_all(
-        (
+    for alert, passed in outcomes:
+        store.rows.upsert(
+            "monitor_results",
             {
                 "run_id": run.run_id,
                 "site": run.site,
@@ -48,11 +49,8 @@ def write_results(store: Store, run: RunFigures, report: SiteAlerts) -> None:
                 "passed": passed,
                 "detail": alert.detail,
                 "checked_at": now,
-            }
-            for alert, passed in outcomes
-        ),
-        pk=("run_id", "monitor"),
-    )
+            },
+        )
 
 
 def run_alerts(store: Store, run_ids: list[str]) -> tuple[int, list[tuple[str, str, str]]]:
