@@ -233,6 +233,14 @@ def main() -> int:
             f"  {style:14} {_pct(b.get('spam strings removed')):>16} → {_pct(o.get('spam strings removed')):<16}"
             f" {_pct(b['tampered flags right']):>14} → {_pct(o['tampered flags right'])}"
         )
+    # Where text is lost and names stay swapped, by style only: a held-out split's pages are never printed.
+    print("\nper style (text kept / names recovered), base → this checkout:")
+    for style, members in sorted(by_style.items()):
+        b, o = score(members, base), score(members, ours)
+        print(
+            f"  {style:14} {_pct(b.get('text kept (chars)')):>24} → {_pct(o.get('text kept (chars)')):<24}"
+            f" {_pct(b.get('names recovered')):>12} → {_pct(o.get('names recovered'))}"
+        )
     if args.pages:
         for p in pages:
             r = ours[p.name]
