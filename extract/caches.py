@@ -55,6 +55,7 @@ CACHES: dict[str, str] = {
     "extract.spam.lexicon.load_lexicon": LOADED,
     "extract.spam.phrases._patterns": LOADED,
     "extract.spam.shape.load_shapes": LOADED,
+    "extract.spam.slots._upper_short_names": LOADED,
     "extract.spam.text._is_spammy_item": MEMO,
     "extract.spam.text._pinyin_readings": MEMO,
     "extract.spam.words.word_counts": LOADED,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..caches import loaded
 from ..gazetteer import TOWNSHIP_SUFFIXES, gazetteer
 from .shape import load_shapes
 from .words import is_common_word
@@ -88,7 +89,13 @@ FOOTER_WORDS = ("版权所有", "主办")
 MIN_REPEATS = 2
 
 
-def _is_known_name(token: str) -> bool:
+@loaded()
+def _upper_short_names() -> frozenset[str]:
+    """Short names of provinces and prefectures (广西, 内蒙古, 大连): what may head a county's name."""
+    return frozenset(d.short for d in gazetteer().by_code.values() if d.level <= 2 and d.short)
+
+
+def _is_known_name(token: str, in_slot: bool = False) -> bool:
     g = gazetteer()
     if token in g.by_any_name or any(token + s in g.by_any_name for s in ("市", "县", "区", "省")):
         return True
@@ -96,17 +103,24 @@ def _is_known_name(token: str) -> bool:
     # place: some full name starts with its last two to four characters and adds only a level.
     # One character before the short name is a place's only when it says where or which
     # (东沙湾, 新诸城); a brand puts one there to make a name of its own (金沙湾).
+    # Where a body's name belongs (X市人民政府), what stands before the short name must be a
+    # place itself (辽宁大连): no government is named 新诸城 or 信用抚顺, and 大三元 is no 三元.
     for size in range(2, min(4, len(token)) + 1):
-        tail = token[-size:]
-        if len(token) - size == 1 and token[0] not in _PLACE_HEADS:
+        tail, head = token[-size:], token[:-size]
+        if in_slot and head and head not in _upper_short_names() and not _is_known_name(head):
+            continue
+        if len(head) == 1 and head not in _PLACE_HEADS:
             continue
         if any(full.startswith(tail) and len(full) - size <= 3 for full in g.by_prefix.get(tail[:2], ())):
             return True
     return False
 
 
-def is_foreign_name(token: str) -> bool:
-    """A token in a name slot that is neither a division, a township, an agency nor a collective."""
+def is_foreign_name(token: str, in_slot: bool = False) -> bool:
+    """A token that is neither a division, a township, an agency nor a collective.
+
+    `in_slot`: the token stands where a body's name belongs (see `_is_known_name`).
+    """
     if (
         not _HAS_NAME_CHAR.search(token)
         or token.endswith(TOWNSHIP_SUFFIXES + AGENCY_ENDS)
@@ -115,7 +129,7 @@ def is_foreign_name(token: str) -> bool:
         return False
     if any(char in _LEVEL_CHARS for char in token):
         return False  # 辽宁省大连: a hierarchy of real names
-    return not _is_known_name(token)
+    return not _is_known_name(token, in_slot)
 
 
 def foreign_part(token: str) -> str | None:
@@ -127,8 +141,8 @@ def foreign_part(token: str) -> str | None:
     if len(parts) > 1:
         head, last = "".join(parts[:-1]), parts[-1]
         if len(last) >= 2 and not any(is_foreign_name(part) for part in parts[:-1]) and _is_known_name(head):
-            return last if is_foreign_name(last) else None
-    return token if is_foreign_name(token) else None
+            return last if is_foreign_name(last, in_slot=True) else None
+    return token if is_foreign_name(token, in_slot=True) else None
 
 
 def slot_brands(title: str | None, corpus: str, footer: str = "") -> dict[str, str]:

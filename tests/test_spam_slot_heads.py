@@ -1,0 +1,47 @@
+"""A made-up name that ends in a place's short name (大 + 三元) where a body's name belongs.
+
+One character before a short name may make a channel's name a place's (新诸城), never a
+government's: in X市人民政府 what stands before the short name must be a place itself.
+The page is a real one in ../shared, defaced as tests/bench/deface.py does it.
+"""
+
+import pytest
+
+from extract.spam.slots import is_foreign_name
+
+from .helpers.defaced import defaced_report
+
+
+@pytest.fixture(scope="module")
+def head_and_short_name():
+    # 三元 is a district of 三明; 大三元 is nothing, and the host (fcgs.gov.cn) says 防城港.
+    return defaced_report("大三元", "name_swap", "corpus:mhxqwer__lfyfcgs.gov.cn")
+
+
+@pytest.mark.shared
+def test_the_swapped_page_is_tampered(head_and_short_name):
+    assert head_and_short_name.spam.tampered
+
+
+@pytest.mark.shared
+def test_the_made_up_name_leaves_the_text(head_and_short_name):
+    assert "大三元" not in head_and_short_name.text
+
+
+@pytest.mark.shared
+def test_the_real_name_is_restored(head_and_short_name):
+    assert "防城港市" in head_and_short_name.text
+
+
+@pytest.mark.parametrize("token", ["大三元", "信用抚顺"])
+def test_a_word_before_a_short_name_is_no_government(token):
+    assert is_foreign_name(token, in_slot=True)
+
+
+@pytest.mark.parametrize("token", ["广西防城港", "内蒙古包头", "辽宁大连", "武汉洪山", "防城港", "大兴"])
+def test_a_place_before_a_short_name_is_a_government(token):
+    assert not is_foreign_name(token, in_slot=True)
+
+
+def test_outside_a_name_slot_a_head_still_makes_a_place():
+    assert not is_foreign_name("新诸城")
