@@ -21,6 +21,7 @@ from .labels import label_finding, label_names
 from .lexicon import hit_strings as lexicon_hits
 from .lexicon import load_lexicon
 from .names import MASK, MIN_CONFIDENCE, BrandRepair, brand_findings, find_brands, mask_leftovers, repair
+from .owner import owner_conflicts
 from .phrases import find_phrases, phrase_finding, strip_phrases
 from .shape import is_brand_item
 from .slots import footer_lines, slot_brands
@@ -116,6 +117,15 @@ def repair_names(
         brands.append(token)
         where = _where_repeated(token, title or "", footer, corpus)
         evidence = f"{token}: in a name slot, not a division; {where}"
+        findings.append(SpamFinding("name_slot", evidence, "flagged", 2.0))
+    conflicts, read = owner_conflicts(title or "", footer, corpus, url, meta)
+    recovery = recovery or read
+    for token, owner in conflicts.items():
+        if any(token in brand or brand in token for brand in brands):
+            continue
+        brands.append(token)
+        where = _where_repeated(token, title or "", footer, corpus)
+        evidence = f"{token}: in a name slot, not the site's owner ({owner.name}), named nowhere; {where}"
         findings.append(SpamFinding("name_slot", evidence, "flagged", 2.0))
     if brands:
         recovery = recovery or recover(gather(corpus, url, meta))

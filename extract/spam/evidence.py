@@ -134,10 +134,14 @@ def names_host(corpus: str, meta: dict[str, str]) -> bool:
     The host comes from the site's own codes alone (网站标识码, 公网安备), so a caller that
     only acts where a host is named asks this before gathering the rest of the evidence.
     """
+    return bool(site_code_divisions(corpus, meta))
+
+
+def site_code_divisions(corpus: str, meta: dict[str, str]) -> list[Division]:
+    """The divisions of the site's own codes (网站标识码, 公网安备), without the rest of gather()."""
     g = gazetteer()
-    return any(code[:6] in g.by_code for code in _all_site_ids(corpus, meta)) or any(
-        number[:6] in g.by_code for _, number in _police_numbers(corpus)
-    )
+    codes = [code[:6] for code in _all_site_ids(corpus, meta)] + [n[:6] for _, n in _police_numbers(corpus)]
+    return [g.by_code[code] for code in dict.fromkeys(codes) if code in g.by_code]
 
 
 def _all_site_ids(corpus: str, meta: dict[str, str]) -> list[str]:

@@ -18,13 +18,14 @@ from .words import is_common_word
 
 # X, an optional level, then what follows a body's name in a title, a footer or a site name;
 # X opens the line or follows the footer's 版权所有/主办 (in prose, 各部门人民政府 is no name).
-_NAME = "[\u4e00-\u9fffA-Za-z0-9]{2,12}?"
+# Full-width letters and digits too (ＶＩＰ８８): a brand written so is still a name in the slot.
+_NAME = "[\u4e00-\u9fffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]{2,12}?"
 NAME_SLOT = re.compile(
     rf"(?:^|(?<=版权所有)|(?<=主办单位)|(?<=主办)|(?<=[:：\s|_\-—]))[ \t]*({_NAME})(?:市|县|区|省)?"
     r"(?=人民政府|政府门户网站|门户网站|(?:19|20)\d{2}年度?政府信息公开)",
     re.M,
 )
-_HAS_NAME_CHAR = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]{2}")
+_HAS_NAME_CHAR = re.compile(r"[\u4e00-\u9fff]|[A-Za-z\uff21-\uff3a\uff41-\uff5a]{2}")
 # A body's own name may stand there too: an agency, a collective, a level. Endings are whole
 # words where a single character also ends brands (新澳门, 贵宾会, 娱乐站).
 AGENCY_ENDS = (

@@ -1,0 +1,106 @@
+"""A name slot that names a place the page's owner is not, while the page never names its owner.
+
+A defacer may write a real place's name over the owner's (江苏省人民政府 → 三亚省人民政府,
+广州市 → 西湖市): no word shape and no gazetteer miss shows it. The page's identity does:
+its host (jiangsu.gov.cn), 网站标识码 and 公网安备 numbers name one body; a page of that
+body names it, in its footer at least. When the title's or footer's name slot names an
+unrelated division over and over and the owner's name stands nowhere on the page, the slot's
+name was written over the owner's. A city's site naming a district of its own, a province's
+site reposting a city's report, or a news page naming another city while its footer names its
+own are all left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from ..gazetteer import Division, gazetteer
+from .evidence import GOV_DOMAIN_RE, Recovery, gather, recover, site_code_divisions
+from .slots import MIN_REPEATS, NAME_SLOT, is_foreign_name
+
+_LEVELS = "市县区省"
+_LEVEL_ENDS = re.compile("(?<=[省市县区])")
+
+
+def divisions_named(token: str) -> list[Division]:
+    """The divisions a slot's token may name: its full name, or a short name with a level."""
+    g = gazetteer()
+    found = [*g.by_any_name.get(token, ())]
+    for level in _LEVELS:
+        found += g.by_any_name.get(token + level, ())
+    for full in g.by_prefix.get(token[:2], ()):
+        if full.startswith(token) and len(full) - len(token) <= 5:
+            found += g.by_name[full]
+    return list({d.code: d for d in found}.values())
+
+
+def slot_places(title: str, footer: str, corpus: str) -> list[str]:
+    """Division names in the title's and the footer's name slots that the page repeats."""
+    tokens: list[str] = []
+    for where in (title, footer):
+        for match in NAME_SLOT.finditer(where):
+            # A hierarchy (武汉市洪山) is read by its last part: a swap writes over that one.
+            token = [part for part in _LEVEL_ENDS.split(match[1]) if part][-1]
+            if (
+                len(token) >= 2
+                and token not in tokens
+                and not is_foreign_name(token)
+                and corpus.count(token) >= MIN_REPEATS
+            ):
+                if divisions_named(token):
+                    tokens.append(token)
+    return tokens
+
+
+def _host_label(url: str) -> str:
+    match = GOV_DOMAIN_RE.fullmatch((urlsplit(url).hostname or "").lower())
+    return match[1] if match else ""
+
+
+def _agrees_with_host(divisions: list[Division], label: str) -> bool:
+    """The host spells one of the divisions or one above it (fcgs.gov.cn, bjdx.gov.cn, gz.gov.cn).
+
+    Only a shortcut past reading the page's codes: initials are shared (gz is 广州 and 贵州),
+    so a swap between two such places is left to the rest of the spam layer.
+    """
+    g = gazetteer()
+    for division in divisions:
+        for d in (division, *g.ancestors(division.code)):
+            if d.pinyin in label or (len(d.initials) >= 2 and d.initials in label):
+                return True
+    return False
+
+
+def _related(a: Division, b: Division) -> bool:
+    g = gazetteer()
+    return a.code in g.lineage(b.code) or b.code in g.lineage(a.code)
+
+
+def owner_conflicts(
+    title: str, footer: str, corpus: str, url: str, meta: dict[str, str]
+) -> tuple[dict[str, Division], Recovery | None]:
+    """Slot names the page's owner is not → the owner; and the recovery read, if any was."""
+    tokens = slot_places(title, footer, corpus)
+    if not tokens:
+        return {}, None
+    label = _host_label(url)
+    named = {token: divisions_named(token) for token in tokens}
+    if label and all(_agrees_with_host(divisions, label) for divisions in named.values()):
+        return {}, None
+    coded = site_code_divisions(corpus, meta)
+    if not label and not coded:
+        return {}, None  # no identity of its own: the page's names are all there is
+    # Where a page names its owner: the footer (版权所有, 主办), else anywhere on it. A script
+    # or a link may keep the old name on a defaced page; the footer a defacer rewrote does not.
+    owner_lines = footer or corpus
+    if any(d.short in owner_lines for d in coded):
+        return {}, None  # the page names the body its own codes name
+    recovery = recover(gather(corpus, url, meta))
+    owner = recovery.host or recovery.author
+    if owner is None or owner.short in owner_lines:
+        return {}, recovery
+    found = {
+        token: owner for token, divisions in named.items() if not any(_related(owner, d) for d in divisions)
+    }
+    return found, recovery

@@ -1,0 +1,83 @@
+"""A real place's name written over the site owner's: the page's identity tells the swap.
+
+江苏省人民政府 → 三亚省人民政府 is no gazetteer miss and no brand shape; the host
+(jiangsu.gov.cn) and the site codes name 江苏, which the defaced page never writes. Pages are
+real ones in ../shared, defaced as tests/bench/deface.py does it; the clean cases are built
+from a title and a footer.
+"""
+
+import pytest
+
+from extract.spam.owner import owner_conflicts
+
+from .helpers.defaced import defaced_report
+
+
+@pytest.fixture(scope="module")
+def province_over_province():
+    return defaced_report("三亚", "name_swap", "corpus:mhxqwer__djjiangsu.gov.cn")
+
+
+@pytest.fixture(scope="module")
+def district_in_a_hierarchy():
+    # 武汉市洪山区 → 武汉市中原区: 中原区 is in 郑州; the site codes say 洪山区.
+    return defaced_report("中原", "name_swap", "corpus:mhxqwer__zxwhongshan.gov.cn")
+
+
+@pytest.fixture(scope="module")
+def full_width_name():
+    return defaced_report("ＶＩＰ８８", "name_swap", "corpus:mhxqwer__lfyfcgs.gov.cn")
+
+
+@pytest.mark.shared
+def test_a_place_over_the_owner_is_a_name_slot_finding(province_over_province):
+    assert "name_slot" in {f.kind for f in province_over_province.spam.findings}
+
+
+@pytest.mark.shared
+def test_a_place_over_the_owner_is_tampered(province_over_province):
+    assert province_over_province.spam.tampered
+
+
+@pytest.mark.shared
+def test_the_owner_is_written_back(province_over_province):
+    assert "江苏省委宣传部" in province_over_province.text
+
+
+@pytest.mark.shared
+def test_the_written_place_leaves_the_text(province_over_province):
+    assert "三亚" not in province_over_province.text
+
+
+@pytest.mark.shared
+def test_a_hierarchy_is_read_by_its_last_part(district_in_a_hierarchy):
+    assert "武汉市洪山区" in district_in_a_hierarchy.text and "中原" not in district_in_a_hierarchy.text
+
+
+@pytest.mark.shared
+def test_a_full_width_name_in_the_slot_is_restored(full_width_name):
+    assert "ＶＩＰ８８" not in full_width_name.text and "防城港市" in full_width_name.text
+
+
+GZ = "https://www.gz.gov.cn/xw/gzyw/content/post_1.html"
+
+
+def test_a_city_site_naming_its_district_is_left_alone():
+    title = "天河区人民政府召开常务会议 - 天河区人民政府门户网站"
+    footer = "版权所有：天河区人民政府"
+    corpus = f"{title}\n天河区人民政府召开常务会议。\n{footer}"
+    assert owner_conflicts(title, footer, corpus, GZ, {}) == ({}, None)
+
+
+def test_another_city_named_by_a_page_that_names_its_owner_is_left_alone():
+    title = "毕节市人民政府代表团来访 - 毕节市人民政府门户网站"
+    footer = "版权所有：广州市人民政府 网站标识码：4401000047"
+    corpus = f"{title}\n毕节市人民政府代表团来访，毕节市人民政府与广州市人民政府座谈。\n{footer}"
+    assert owner_conflicts(title, footer, corpus, GZ, {})[0] == {}
+
+
+def test_another_city_where_the_owner_is_named_nowhere_is_a_conflict():
+    title = "绵阳市人民政府代表团来访 - 绵阳市人民政府门户网站"
+    footer = "版权所有：绵阳市人民政府 网站标识码：4401000047"
+    corpus = f"{title}\n绵阳市人民政府代表团来访。\n{footer}"
+    assert list(owner_conflicts(title, footer, corpus, GZ, {})[0]) == ["绵阳"]
