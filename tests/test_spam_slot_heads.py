@@ -45,3 +45,29 @@ def test_a_place_before_a_short_name_is_a_government(token):
 
 def test_outside_a_name_slot_a_head_still_makes_a_place():
     assert not is_foreign_name("新诸城")
+
+
+@pytest.mark.parametrize("token", ["王者俱乐部", "上品", "新东方"])
+def test_a_name_a_level_follows_is_a_place_or_foreign(token):
+    # 王者俱乐部省, 上品市, 新东方省: neither an agency, a collective nor 新 + 东方.
+    assert is_foreign_name(token, in_slot=True, leveled=True)
+
+
+@pytest.mark.parametrize("token", ["上级", "本级", "教育局", "王者俱乐部"])
+def test_without_a_level_bodies_and_collectives_stay_out(token):
+    assert not is_foreign_name(token, in_slot=True)
+
+
+@pytest.fixture(scope="module")
+def dotted_name():
+    return defaced_report("澳门·新金沙", "name_swap", "corpus:mhxqwer__jchgz.gov.cn")
+
+
+@pytest.mark.shared
+def test_a_dotted_name_in_the_slot_leaves_the_text(dotted_name):
+    assert "新金沙" not in dotted_name.text
+
+
+@pytest.mark.shared
+def test_a_dotted_name_in_the_slot_is_tampered(dotted_name):
+    assert dotted_name.spam.tampered

@@ -18,10 +18,11 @@ from .words import is_common_word
 
 # X, an optional level, then what follows a body's name in a title, a footer or a site name;
 # X opens the line or follows the footer's 版权所有/主办 (in prose, 各部门人民政府 is no name).
-# Full-width letters and digits too (ＶＩＰ８８): a brand written so is still a name in the slot.
-_NAME = "[\u4e00-\u9fffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]{2,12}?"
+# Full-width letters and digits too (ＶＩＰ８８), and middle dots (澳门·X): a brand written so is
+# still a name in the slot.
+_NAME = "[\u4e00-\u9fffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u00b7\u30fb]{2,12}?"
 NAME_SLOT = re.compile(
-    rf"(?:^|(?<=版权所有)|(?<=主办单位)|(?<=主办)|(?<=[:：\s|_\-—]))[ \t]*({_NAME})(?:市|县|区|省)?"
+    rf"(?:^|(?<=版权所有)|(?<=主办单位)|(?<=主办)|(?<=[:：\s|_\-—]))[ \t]*({_NAME})(市|县|区|省)?"
     r"(?=人民政府|政府门户网站|门户网站|(?:19|20)\d{2}年度?政府信息公开)",
     re.M,
 )
@@ -108,7 +109,9 @@ def _is_known_name(token: str, in_slot: bool = False) -> bool:
     # place itself (辽宁大连): no government is named 新诸城 or 信用抚顺, and 大三元 is no 三元.
     for size in range(2, min(4, len(token)) + 1):
         tail, head = token[-size:], token[:-size]
-        if in_slot and head and head not in _upper_short_names() and not _is_known_name(head):
+        # One character is no place of its own there (新 is 新县's short name, not a head).
+        is_place_head = len(head) >= 2 and (head in _upper_short_names() or _is_known_name(head))
+        if in_slot and head and not is_place_head:
             continue
         if len(head) == 1 and head not in _PLACE_HEADS:
             continue
@@ -117,23 +120,24 @@ def _is_known_name(token: str, in_slot: bool = False) -> bool:
     return False
 
 
-def is_foreign_name(token: str, in_slot: bool = False) -> bool:
+def is_foreign_name(token: str, in_slot: bool = False, leveled: bool = False) -> bool:
     """A token that is neither a division, a township, an agency nor a collective.
 
-    `in_slot`: the token stands where a body's name belongs (see `_is_known_name`).
+    `in_slot`: the token stands where a body's name belongs (see `_is_known_name`);
+    `leveled`: a level follows it there (X市人民政府), so it is a place's name or none: an
+    agency, a township or a collective (上级, 本级) is never followed by one (王者俱乐部省).
     """
-    if (
-        not _HAS_NAME_CHAR.search(token)
-        or token.endswith(TOWNSHIP_SUFFIXES + AGENCY_ENDS)
-        or token.startswith(_COLLECTIVE_STARTS)
-    ):
+    if not _HAS_NAME_CHAR.search(token):
+        return False
+    ends_a_body = token.endswith((*TOWNSHIP_SUFFIXES, *AGENCY_ENDS))
+    if (ends_a_body or token.startswith(_COLLECTIVE_STARTS)) and not leveled:
         return False
     if any(char in _LEVEL_CHARS for char in token):
         return False  # 辽宁省大连: a hierarchy of real names
     return not _is_known_name(token, in_slot)
 
 
-def foreign_part(token: str) -> str | None:
+def foreign_part(token: str, leveled: bool = False) -> str | None:
     """The part of a slot's token that names no division: 武汉市X → X when 武汉市 is a place.
 
     A hierarchy (辽宁省大连) is read level by level; a swap writes over its last part.
@@ -142,8 +146,8 @@ def foreign_part(token: str) -> str | None:
     if len(parts) > 1:
         head, last = "".join(parts[:-1]), parts[-1]
         if len(last) >= 2 and not any(is_foreign_name(part) for part in parts[:-1]) and _is_known_name(head):
-            return last if is_foreign_name(last, in_slot=True) else None
-    return token if is_foreign_name(token, in_slot=True) else None
+            return last if is_foreign_name(last, in_slot=True, leveled=leveled) else None
+    return token if is_foreign_name(token, in_slot=True, leveled=leveled) else None
 
 
 def slot_brands(title: str | None, corpus: str, footer: str = "") -> dict[str, str]:
@@ -156,7 +160,7 @@ def slot_brands(title: str | None, corpus: str, footer: str = "") -> dict[str, s
     # The title and the footer are short: their slots are read there, and the page is only counted.
     for place, where in (("title", title or ""), ("footer", footer)):
         for match in NAME_SLOT.finditer(where):
-            token = foreign_part(match[1])
+            token = foreign_part(match[1], leveled=bool(match[2]))
             if token and token not in found and corpus.count(token) >= MIN_REPEATS:
                 found[token] = place
     return found
