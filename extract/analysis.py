@@ -54,6 +54,8 @@ class Source:
     findings: list[SpamFinding] = field(default_factory=list)  # found before these stages
     flags: list[str] = field(default_factory=list)  # doubts found before these stages
     errors: list[str] = field(default_factory=list)
+    # A hijacked <title> that a heading replaced: its name slots may still hold a swapped name.
+    replaced_title: str | None = None
 
 
 def analyse(source: Source, options: Options) -> Report:
@@ -64,7 +66,9 @@ def analyse(source: Source, options: Options) -> Report:
             errors,
             "names",
             None,
-            lambda: spam_stage.repair_names(title_hint, lines, text, url, source.identity, source.script),
+            lambda: spam_stage.repair_names(
+                title_hint, lines, text, url, source.identity, source.script, source.replaced_title
+            ),
         )
         if names is not None:
             title_hint, lines, text = names.title, names.lines, names.text

@@ -100,6 +100,7 @@ def process(
             script=script,
             grids=lambda: html_grids(tree),
             identity=dom.meta,
+            replaced_title=html_stage.html_title(tree) if dom.title else None,
             findings=findings,
             flags=[f"mojibake_repaired:{decoded.mojibake}"] if decoded.mojibake else [],
             errors=errors,

@@ -71,3 +71,20 @@ def test_a_dotted_name_in_the_slot_leaves_the_text(dotted_name):
 @pytest.mark.shared
 def test_a_dotted_name_in_the_slot_is_tampered(dotted_name):
     assert dotted_name.spam.tampered
+
+
+@pytest.fixture(scope="module")
+def hijacked_title_name():
+    # The page has no footer, and a heading replaces the <title> the brand stuffed: that title's
+    # name slot (ｖｉｐ娱乐城省人民政府) still tells the name, and the heading's copy is written back.
+    return defaced_report("ｖｉｐ娱乐城", "name_swap", "corpus:mhxqwer__wxhshaanxi.gov.cn")
+
+
+@pytest.mark.shared
+def test_a_replaced_titles_name_slot_is_read(hijacked_title_name):
+    assert "ｖｉｐ娱乐城" not in hijacked_title_name.text
+
+
+@pytest.mark.shared
+def test_a_replaced_titles_name_is_written_back(hijacked_title_name):
+    assert "陕西省社科界" in hijacked_title_name.text

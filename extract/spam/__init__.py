@@ -80,8 +80,13 @@ def repair_names(
     url: str,
     meta: dict[str, str],
     script: str,
+    replaced_title: str | None = None,
 ) -> BrandRepair:
-    """Find swapped brands, recover the real names from the page's codes, write them back."""
+    """Find swapped brands, recover the real names from the page's codes, write them back.
+
+    `replaced_title`: the page's own <title> where a heading replaced it (a hijack): its name
+    slots are read with the title's.
+    """
     corpus = "\n".join([title or "", *lines])
     if has_zero_width(corpus) or has_zero_width(text):
         # Zero-width characters split a brand (富\u200b贵) so that no name or slot matches it;
@@ -102,7 +107,8 @@ def repair_names(
     # when the page's identity (host, codes, 文号, SiteName) names another body: a site of
     # its own name that no code contradicts (a sample portal, 示例市) is left alone.
     footer = footer_lines(corpus)
-    for token, place in slot_brands(title, corpus, footer).items():
+    slot_title = "\n".join(t for t in (title, replaced_title) if t)
+    for token, place in slot_brands(slot_title, corpus, footer).items():
         if any(token in brand or brand in token for brand in brands):
             continue
         if not is_brand_item(token):
