@@ -81,3 +81,27 @@ def test_another_city_where_the_owner_is_named_nowhere_is_a_conflict():
     footer = "版权所有：绵阳市人民政府 网站标识码：4401000047"
     corpus = f"{title}\n绵阳市人民政府代表团来访。\n{footer}"
     assert list(owner_conflicts(title, footer, corpus, GZ, {})[0]) == ["绵阳"]
+
+
+@pytest.fixture(scope="module")
+def name_holding_a_level():
+    # 诸城市 → 玩家区市: a level character inside the name made it pass for a hierarchy.
+    return defaced_report("玩家区", "name_swap", "004")
+
+
+@pytest.mark.shared
+def test_a_name_holding_a_level_is_restored(name_holding_a_level):
+    assert name_holding_a_level.region == "诸城市"
+
+
+@pytest.mark.shared
+def test_a_name_holding_a_level_leaves_the_text(name_holding_a_level):
+    assert "玩家区" not in name_holding_a_level.text
+
+
+def test_a_development_zone_that_names_its_owner_is_left_alone():
+    title = "连云港经济技术开发区2020年政府信息公开工作年度报告"
+    footer = "版权所有：连云港经济技术开发区管委会（连云港市） 网站标识码：3207000001"
+    corpus = f"{title}\n连云港经济技术开发区管委会。\n{footer}"
+    url = "http://www.lyg.gov.cn/kfq/a.html"
+    assert owner_conflicts(title, footer, corpus, url, {})[0] == {}

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from ..gazetteer import Division, gazetteer
 from .evidence import GOV_DOMAIN_RE, Recovery, gather, recover, site_code_divisions
-from .slots import MIN_REPEATS, NAME_SLOT, is_foreign_name
+from .slots import AGENCY_ENDS, MIN_REPEATS, NAME_SLOT, is_foreign_name
 
 _LEVELS = "市县区省"
 _LEVEL_ENDS = re.compile("(?<=[省市县区])")
@@ -53,6 +53,30 @@ def slot_places(title: str, footer: str, corpus: str) -> list[str]:
     return tokens
 
 
+def odd_hierarchies(title: str, footer: str, corpus: str) -> list[str]:
+    """Slot names that hold a level character and are no hierarchy of places (都市丽人市,
+    北京市金三角区区): what is left after the places that open the name, repeated on the page.
+
+    A development zone (连云港经济技术开发区) is such a name too: only the owner test of
+    owner_conflicts (the footer never names the site's owner) tells a swap from it.
+    """
+    found: list[str] = []
+    for where in (title, footer):
+        for match in NAME_SLOT.finditer(where):
+            parts = [part for part in _LEVEL_ENDS.split(match[1]) if part]
+            while len(parts) > 1 and not is_foreign_name(parts[0]) and divisions_named(parts[0]):
+                parts = parts[1:]  # 北京市 opens 北京市金三角区: a place, read past
+            rest = "".join(parts)
+            has_level = any(char in _LEVELS for char in rest)
+            # 全市, 本县: one character and a level is a collective, no name.
+            if len(rest.rstrip(_LEVELS)) < 2 or not has_level or rest.endswith(AGENCY_ENDS) or rest in found:
+                continue
+            if divisions_named(rest) or corpus.count(rest) < MIN_REPEATS:
+                continue
+            found.append(rest)
+    return found
+
+
 def _host_label(url: str) -> str:
     match = GOV_DOMAIN_RE.fullmatch((urlsplit(url).hostname or "").lower())
     return match[1] if match else ""
@@ -82,11 +106,12 @@ def owner_conflicts(
 ) -> tuple[dict[str, Division], Recovery | None]:
     """Slot names the page's owner is not → the owner; and the recovery read, if any was."""
     tokens = slot_places(title, footer, corpus)
-    if not tokens:
+    odd = odd_hierarchies(title, footer, corpus)
+    if not tokens and not odd:
         return {}, None
     label = _host_label(url)
     named = {token: divisions_named(token) for token in tokens}
-    if label and all(_agrees_with_host(divisions, label) for divisions in named.values()):
+    if not odd and label and all(_agrees_with_host(divisions, label) for divisions in named.values()):
         return {}, None
     coded = site_code_divisions(corpus, meta)
     if not label and not coded:
@@ -103,4 +128,5 @@ def owner_conflicts(
     found = {
         token: owner for token, divisions in named.items() if not any(_related(owner, d) for d in divisions)
     }
+    found.update((token, owner) for token in odd if token not in found)
     return found, recovery
