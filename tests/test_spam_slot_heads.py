@@ -88,3 +88,12 @@ def test_a_replaced_titles_name_slot_is_read(hijacked_title_name):
 @pytest.mark.shared
 def test_a_replaced_titles_name_is_written_back(hijacked_title_name):
     assert "陕西省社科界" in hijacked_title_name.text
+
+
+@pytest.mark.parametrize("token", ["3658", "３６５８"])
+def test_digits_a_level_follows_are_a_foreign_name(token):
+    assert is_foreign_name(token, in_slot=True, leveled=True)
+
+
+def test_digits_without_a_level_are_no_name():
+    assert not is_foreign_name("3658", in_slot=True)

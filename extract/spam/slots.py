@@ -18,14 +18,15 @@ from .words import is_common_word
 
 # X, an optional level, then what follows a body's name in a title, a footer or a site name;
 # X opens the line or follows the footer's 版权所有/主办 (in prose, 各部门人民政府 is no name).
-# Full-width letters and digits too (ＶＩＰ８８), and middle dots (澳门·X): a brand written so is
-# still a name in the slot.
-_NAME = "[\u4e00-\u9fffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u00b7\u30fb]{2,12}?"
+# Full-width letters and digits too (ＶＩＰ８８), middle dots (澳门·X) and ampersands (M&G): a brand
+# written so is still a name in the slot.
+_NAME = "[\u4e00-\u9fffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u00b7\u30fb&\uff06]{2,12}?"
 NAME_SLOT = re.compile(
     rf"(?:^|(?<=版权所有)|(?<=主办单位)|(?<=主办)|(?<=[:：\s|_\-—]))[ \t]*({_NAME})(市|县|区|省)?"
     r"(?=人民政府|政府门户网站|门户网站|(?:19|20)\d{2}年度?政府信息公开)",
     re.M,
 )
+_DIGITS = re.compile(r"[0-9\uff10-\uff19]{2,}")
 _HAS_NAME_CHAR = re.compile(r"[\u4e00-\u9fff]|[A-Za-z\uff21-\uff3a\uff41-\uff5a]{2}")
 # A body's own name may stand there too: an agency, a collective, a level. Endings are whole
 # words where a single character also ends brands (新澳门, 贵宾会, 娱乐站).
@@ -127,8 +128,8 @@ def is_foreign_name(token: str, in_slot: bool = False, leveled: bool = False) ->
     `leveled`: a level follows it there (X市人民政府), so it is a place's name or none: an
     agency, a township or a collective (上级, 本级) is never followed by one (王者俱乐部省).
     """
-    if not _HAS_NAME_CHAR.search(token):
-        return False
+    if not _HAS_NAME_CHAR.search(token) and not (leveled and _DIGITS.fullmatch(token)):
+        return False  # digits alone are a name only where a level follows them (3658市)
     ends_a_body = token.endswith((*TOWNSHIP_SUFFIXES, *AGENCY_ENDS))
     if (ends_a_body or token.startswith(_COLLECTIVE_STARTS)) and not leveled:
         return False
