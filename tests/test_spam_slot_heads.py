@@ -97,3 +97,19 @@ def test_digits_a_level_follows_are_a_foreign_name(token):
 
 def test_digits_without_a_level_are_no_name():
     assert not is_foreign_name("3658", in_slot=True)
+
+
+@pytest.fixture(scope="module")
+def hyphenated_name():
+    # The slot reads from the hyphen on (777市人民政府); every occurrence holds bet- before it.
+    return defaced_report("bet-777", "name_swap", "004")
+
+
+@pytest.mark.shared
+def test_a_hyphenated_name_is_restored_whole(hyphenated_name):
+    assert hyphenated_name.region == "诸城市"
+
+
+@pytest.mark.shared
+def test_no_part_of_a_hyphenated_name_stays(hyphenated_name):
+    assert "bet" not in hyphenated_name.text

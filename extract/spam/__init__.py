@@ -24,7 +24,7 @@ from .names import MASK, MIN_CONFIDENCE, BrandRepair, brand_findings, find_brand
 from .owner import owner_conflicts
 from .phrases import find_phrases, phrase_finding, strip_phrases
 from .shape import is_brand_item
-from .slots import footer_lines, slot_brands
+from .slots import footer_lines, joined_on_the_left, slot_brands
 from .tail import strip_tail_names
 from .text import TextClean, is_keyword_list, strip_keyword_lists, strip_pinyin, strip_text_spam
 from .verdict import judge, score
@@ -120,9 +120,10 @@ def repair_names(
             recovery = recovery or recover(gather(corpus, url, meta))
             if recovery.author is None or recovery.confidence < MIN_CONFIDENCE:
                 continue
-        brands.append(token)
-        where = _where_repeated(token, title or "", footer, corpus)
-        evidence = f"{token}: in a name slot, not a division; {where}"
+        name = joined_on_the_left(corpus, token)  # bet-777 where the slot read 777
+        brands.append(name)
+        where = _where_repeated(name, title or "", footer, corpus)
+        evidence = f"{name}: in a name slot, not a division; {where}"
         findings.append(SpamFinding("name_slot", evidence, "flagged", 2.0))
     conflicts, read = owner_conflicts(title or "", footer, corpus, url, meta)
     recovery = recovery or read

@@ -167,6 +167,23 @@ def slot_brands(title: str | None, corpus: str, footer: str = "") -> dict[str, s
     return found
 
 
+# A slot is read from the separator on (- 诸城市人民政府), so a Latin name holding one (bet-777,
+# Lucky Star) is read by its last word: what every occurrence holds before it is the rest.
+_LATIN_JOINED = frozenset("-_ &＆abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def joined_on_the_left(corpus: str, token: str) -> str:
+    """`token` with the Latin letters, digits and joiners that stand before every occurrence."""
+    where = [m.start() for m in re.finditer(re.escape(token), corpus)]
+    name = token
+    while len(name) < 40:
+        before = {corpus[i - 1] if i > 0 else "" for i in where}
+        if len(before) != 1 or (char := before.pop()) not in _LATIN_JOINED:
+            break
+        name, where = char + name, [i - 1 for i in where]
+    return name.lstrip("-_ &＆") if name != token else token
+
+
 def footer_lines(corpus: str) -> str:
     """The page's lines that name its owner (版权所有, 主办单位), joined.
 
