@@ -7,7 +7,7 @@ The page is a real one in ../shared, defaced as tests/bench/deface.py does it.
 
 import pytest
 
-from extract.spam.slots import is_foreign_name
+from extract.spam.slots import is_foreign_name, slot_brands
 
 from .helpers.defaced import defaced_report
 
@@ -113,3 +113,23 @@ def test_a_hyphenated_name_is_restored_whole(hyphenated_name):
 @pytest.mark.shared
 def test_no_part_of_a_hyphenated_name_stays(hyphenated_name):
     assert "bet" not in hyphenated_name.text
+
+
+@pytest.fixture(scope="module")
+def spaced_name():
+    return defaced_report("乐 享 汇", "name_swap", "corpus:mhxqwer__lfyfcgs.gov.cn")
+
+
+@pytest.mark.shared
+def test_a_spaced_out_name_is_tampered(spaced_name):
+    assert spaced_name.spam.tampered
+
+
+@pytest.mark.shared
+def test_a_spaced_out_name_leaves_the_text(spaced_name):
+    assert "乐 享 汇" not in spaced_name.text
+
+
+def test_a_place_spelt_out_is_no_spaced_name():
+    corpus = "诸 城 市人民政府\n诸 城 市人民政府 主办\n"
+    assert slot_brands("诸 城 市人民政府", corpus) == {}

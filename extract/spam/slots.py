@@ -27,6 +27,12 @@ NAME_SLOT = re.compile(
     re.M,
 )
 _DIGITS = re.compile(r"[0-9\uff10-\uff19]{2,}")
+# A name spelt out one character and a space at a time (乐 享 汇市人民政府), which no word
+# list or slot would match written so; a place spelt so (诸 城 市) is still a place.
+SPACED_NAME_SLOT = re.compile(
+    r"(?<![\u4e00-\u9fff] )((?:[\u4e00-\u9fff] ){1,5}[\u4e00-\u9fff])(市|县|区|省)?"
+    r"(?=人民政府|政府门户网站|门户网站|(?:19|20)\d{2}年度?政府信息公开)"
+)
 _HAS_NAME_CHAR = re.compile(r"[\u4e00-\u9fff]|[A-Za-z\uff21-\uff3a\uff41-\uff5a]{2}")
 # A body's own name may stand there too: an agency, a collective, a level. Endings are whole
 # words where a single character also ends brands (新澳门, 贵宾会, 娱乐站).
@@ -164,6 +170,12 @@ def slot_brands(title: str | None, corpus: str, footer: str = "") -> dict[str, s
             token = foreign_part(match[1], leveled=bool(match[2]))
             if token and token not in found and corpus.count(token) >= MIN_REPEATS:
                 found[token] = place
+        for match in SPACED_NAME_SLOT.finditer(where):
+            spaced = match[1]  # the page's own form: what is written over
+            name = spaced.replace(" ", "")
+            if spaced not in found and is_foreign_name(name, in_slot=True, leveled=bool(match[2])):
+                if corpus.count(spaced) >= MIN_REPEATS:
+                    found[spaced] = place
     return found
 
 
