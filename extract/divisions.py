@@ -42,16 +42,25 @@ def find_division(region: str | None) -> Division | None:
     name is unknown or ambiguous without its parent ("朝阳区")."""
     if not region:
         return None
+    divisions = gazetteer().by_any_name
+    # A zone's name is no chain of place names (平顶山市 · 城乡 · 一体化示范区, 平顶山 ·
+    # 高新技术产业开发区): the table's own name is looked up whole before it is split.
+    if (whole := _one_division(list(divisions.get(region, ())))) is not None:
+        return whole
     segments = [match[0] for match in PLACE_SEGMENT_RE.finditer(region)]
     segments = [s for s in segments if not s.endswith(TOWNSHIP_SUFFIXES)]  # no codes below counties
     if not segments:
         return None
-    divisions = gazetteer().by_any_name
     candidates = list(divisions.get(segments[-1], ()))
     for parent_name in segments[:-1]:
         parents = divisions.get(parent_name, ())
         narrowed = [c for c in candidates if any(_within(c, parent) for parent in parents)]
         candidates = narrowed or candidates
+    return _one_division(candidates)
+
+
+def _one_division(candidates: list[Division]) -> Division | None:
+    """The one division `candidates` denote, or None when they are none or several."""
     # 北京市 is listed as the province and again as its own city: the wider one is meant.
     containing = [c for c in candidates if all(o is c or _within(o, c) for o in candidates)]
     if len(containing) == 1:
