@@ -15,28 +15,26 @@ import time
 
 import pytest
 
-from .helpers.send_log import run_crawl_logging_sends, sends
-from .portals.server import Portal, serve_portal
+from .helpers.retry_after_portal import (
+    AFTER_THE_503,
+    BUSY,
+    BUSY_AFTER,
+    LONGEST_WAIT,
+    PAGE,
+    RETRY_AFTER,
+    crawl_around_a_503,
+    home_linking,
+)
+from .portals.server import Portal
 
-RETRY_AFTER = 2
 PAGES = ["a.html", "b.html", "c.html"]
-HOME = "".join(f'<a href="/{name}">{name}</a>' for name in PAGES).encode()
-PAGE = {"Content-Type": "text/html"}, b"<html><body>ok</body></html>"
-# The 503 leaves this long after the second request came in: AutoThrottle's delay (a
-# download's latency over the target concurrency) has run out by then, so the slot has no wait
-# of its own pending when the 503 is read, and only the hold keeps the queued request back.
-BUSY_AFTER = 0.3
-# The second request is answered this long after the 503, so it holds its place in the slot
-# while the 503 is read.
-AFTER_THE_503 = 0.5
-# Never hold the fixture portal up for good when the crawl does not send what is expected.
-LONGEST_WAIT = 10
 
 
 def answers_by_arrival() -> dict:
     """Routes for every page, whose answer depends on the order the requests come in: the first
     is answered 503 once the second has come in (then 200 to its retry), the second 200 after
-    the 503, any other 200 at once. Which page a crawl asks for first is its own business."""
+    the 503, so that it holds its place in the slot while the 503 is read, any other 200 at once.
+    Which page a crawl asks for first is its own business."""
     arrivals: list[str] = []
     lock = threading.Lock()
     second_arrived, busy_answered = threading.Event(), threading.Event()
@@ -50,7 +48,7 @@ def answers_by_arrival() -> dict:
                 second_arrived.wait(LONGEST_WAIT)
                 time.sleep(BUSY_AFTER)
                 busy_answered.set()
-                return 503, {"Retry-After": str(RETRY_AFTER), "Content-Type": "text/html"}, b"busy"
+                return BUSY
             if order == 2:
                 second_arrived.set()
                 busy_answered.wait(LONGEST_WAIT)
@@ -64,23 +62,9 @@ def answers_by_arrival() -> dict:
 
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("queued")
-    portal = Portal({"/index.html": HOME}, routes=answers_by_arrival())
-    with serve_portal(portal) as base:
-        result = run_crawl_logging_sends(
-            base + "/index.html",
-            folder / "reports.db",
-            folder / "sends.jsonl",
-            settings={
-                "CONCURRENT_REQUESTS_PER_DOMAIN": 2,
-                # AutoThrottle as crawls run it, with delays well inside BUSY_AFTER and no jitter.
-                "AUTOTHROTTLE_TARGET_CONCURRENCY": 4,
-                "DOWNLOAD_DELAY_JITTER": 0,
-            },
-        )
-    assert result.returncode == 0, result.stderr[-2000:]
-    sent = [(at, "/" + url.rsplit("/", 1)[1]) for at, url in sends(folder / "sends.jsonl")]
-    return {"portal": portal, "sent": [(at, path) for at, path in sent if path != "/robots.txt"]}
+    portal = Portal({"/index.html": home_linking(PAGES)}, routes=answers_by_arrival())
+    # Two in flight, so the third waits in the slot.
+    return {"portal": portal, "sent": crawl_around_a_503(portal, tmp_path_factory.mktemp("queued"), 2)}
 
 
 def _busy(crawl) -> str:
