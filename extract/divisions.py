@@ -42,16 +42,35 @@ def find_division(region: str | None) -> Division | None:
     name is unknown or ambiguous without its parent ("朝阳区")."""
     if not region:
         return None
-    segments = [match[0] for match in PLACE_SEGMENT_RE.finditer(region)]
-    segments = [s for s in segments if not s.endswith(TOWNSHIP_SUFFIXES)]  # no codes below counties
+    divisions = gazetteer().by_any_name
+    matches = list(PLACE_SEGMENT_RE.finditer(region))
+    # A zone's name is no chain of place names (平顶山市 · 城乡 · 一体化示范区, 平顶山 ·
+    # 高新技术产业开发区): the table's own name is looked up whole, after any places written
+    # before it (河南省平顶山市城乡一体化示范区), before the region is split.
+    for start in (0, *(match.end() for match in matches[:-1])):
+        if region[start:] in divisions:
+            parents = [match[0] for match in matches if match.end() <= start]
+            if (whole := _one_division(_narrowed(divisions[region[start:]], parents))) is not None:
+                return whole
+    # No codes below counties.
+    segments = [match[0] for match in matches if not match[0].endswith(TOWNSHIP_SUFFIXES)]
     if not segments:
         return None
+    return _one_division(_narrowed(divisions.get(segments[-1], ()), segments[:-1]))
+
+
+def _narrowed(candidates: tuple[Division, ...], parent_names: list[str]) -> list[Division]:
+    """The candidates within each parent named, where that leaves any."""
     divisions = gazetteer().by_any_name
-    candidates = list(divisions.get(segments[-1], ()))
-    for parent_name in segments[:-1]:
+    narrowed = list(candidates)
+    for parent_name in parent_names:
         parents = divisions.get(parent_name, ())
-        narrowed = [c for c in candidates if any(_within(c, parent) for parent in parents)]
-        candidates = narrowed or candidates
+        narrowed = [c for c in narrowed if any(_within(c, parent) for parent in parents)] or narrowed
+    return narrowed
+
+
+def _one_division(candidates: list[Division]) -> Division | None:
+    """The one division `candidates` denote, or None when they are none or several."""
     # 北京市 is listed as the province and again as its own city: the wider one is meant.
     containing = [c for c in candidates if all(o is c or _within(o, c) for o in candidates)]
     if len(containing) == 1:

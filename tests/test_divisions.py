@@ -36,6 +36,39 @@ def test_division_of_a_region(region: str, code: str, level: str) -> None:
     assert division is not None and (division.code, division.level_by_code) == (code, level)
 
 
+@pytest.mark.parametrize(
+    ("region", "code"),
+    [
+        ("平顶山市城乡一体化示范区", "410472"),
+        ("平顶山高新技术产业开发区", "410471"),
+        ("郑州航空港经济综合实验区", "410173"),
+    ],
+)
+def test_a_zone_is_found_by_its_name(region: str, code: str) -> None:
+    # A zone's name is no chain of place names (平顶山市 · 城乡 · 一体化示范区): it is found whole.
+    division = find_division(region)
+    assert division is not None and division.code == code
+
+
+def test_a_zone_is_found_after_the_places_written_before_it() -> None:
+    division = find_division("河南省平顶山市城乡一体化示范区")
+    assert division is not None and division.code == "410472"
+
+
+@pytest.mark.parametrize(("region", "code"), [("江西省萍乡市", "360300"), ("湖南省长沙市宁乡市", "430182")])
+def test_a_city_holding_a_township_ending_is_not_taken_for_its_parent(region: str, code: str) -> None:
+    # Split into places, 萍乡市 was dropped as a 乡 and the region read as 江西省 alone.
+    division = find_division(region)
+    assert division is not None and division.code == code
+
+
+@pytest.mark.parametrize(("region", "code"), [("丰镇市", "150981"), ("东乡区", "361003")])
+def test_a_name_holding_a_township_ending_is_found_whole(region: str, code: str) -> None:
+    # Split into places, 丰镇 and 东乡 read as a 镇 and a 乡, which have no code.
+    division = find_division(region)
+    assert division is not None and division.code == code
+
+
 @pytest.mark.parametrize("region", ["朝阳区", "示例市", "美高梅娛樂城市", None])
 def test_unknown_or_ambiguous_region_has_no_code(region: str | None) -> None:
     assert find_division(region) is None

@@ -16,22 +16,20 @@ import pytest
 
 from crawler.settings import DOWNLOADER_MIDDLEWARES
 
+from .helpers.retry_after_portal import (
+    AFTER_THE_503,
+    BUSY,
+    BUSY_AFTER,
+    LONGEST_WAIT,
+    PAGE,
+    RETRY_AFTER,
+    crawl_around_a_503,
+    home_linking,
+)
 from .helpers.retry_order import ANSWERED_AFTER_RETRY_AFTER
-from .helpers.send_log import run_crawl_logging_sends, sends
-from .portals.server import Portal, serve_portal
+from .portals.server import Portal
 
-RETRY_AFTER = 2
 IN_FLIGHT = ["busy.html", "before.html", "after.html"]
-HOME = "".join(f'<a href="/{name}">{name}</a>' for name in IN_FLIGHT).encode()
-PAGE = {"Content-Type": "text/html"}, b"<html><body>ok</body></html>"
-# The 503 leaves this long after the other two requests came in: AutoThrottle's delay (a
-# download's latency over the target concurrency) has run out by then, so the slot has no wait
-# of its own pending when the 503 is read, and only the hold keeps the next request back.
-BUSY_AFTER = 0.3
-# /after.html is answered this long after the 503, which the crawl has read by then.
-AFTER_THE_503 = 0.5
-# Never hold the fixture portal up for good when the crawl does not send all three requests.
-LONGEST_WAIT = 10
 
 
 def answers_around_a_503() -> dict:
@@ -52,7 +50,7 @@ def answers_around_a_503() -> dict:
         after_arrived.wait(LONGEST_WAIT)
         time.sleep(BUSY_AFTER)
         busy_answered.set()
-        return 503, {"Retry-After": str(RETRY_AFTER), "Content-Type": "text/html"}, b"busy"
+        return BUSY
 
     def after(method, query, form):
         after_arrived.set()
@@ -65,28 +63,20 @@ def answers_around_a_503() -> dict:
 
 @pytest.fixture(scope="module")
 def held(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("held")
-    portal = Portal({"/index.html": HOME}, routes=answers_around_a_503())
-    with serve_portal(portal) as base:
-        result = run_crawl_logging_sends(
-            base + "/index.html",
-            folder / "reports.db",
-            folder / "sends.jsonl",
-            settings={
-                "CONCURRENT_REQUESTS_PER_DOMAIN": len(IN_FLIGHT),
-                # AutoThrottle as crawls run it, with delays well inside BUSY_AFTER and no jitter.
-                "AUTOTHROTTLE_TARGET_CONCURRENCY": 4,
-                "DOWNLOAD_DELAY_JITTER": 0,
-                "DOWNLOADER_MIDDLEWARES": {
-                    **DOWNLOADER_MIDDLEWARES,
-                    "tests.helpers.retry_order.InFlightOrder": 570,
-                },
-                ANSWERED_AFTER_RETRY_AFTER: ["/before.html"],
+    portal = Portal({"/index.html": home_linking(IN_FLIGHT)}, routes=answers_around_a_503())
+    sent = crawl_around_a_503(
+        portal,
+        tmp_path_factory.mktemp("held"),
+        len(IN_FLIGHT),
+        {
+            "DOWNLOADER_MIDDLEWARES": {
+                **DOWNLOADER_MIDDLEWARES,
+                "tests.helpers.retry_order.InFlightOrder": 570,
             },
-        )
-    assert result.returncode == 0, result.stderr[-2000:]
-    sent = [(at, url.rsplit("/", 1)[1]) for at, url in sends(folder / "sends.jsonl")]
-    return {"portal": portal, "sent": [(at, name) for at, name in sent if name != "robots.txt"]}
+            ANSWERED_AFTER_RETRY_AFTER: ["/before.html"],
+        },
+    )
+    return {"portal": portal, "sent": [(at, path.lstrip("/")) for at, path in sent]}
 
 
 def test_all_three_were_in_flight_when_the_site_asked_to_wait(held):

@@ -115,6 +115,11 @@ def test_a_deadline_bound_past_the_end_of_the_year_is_refused():
         load_calendar(_calendar_ending("deadline+400"))
 
 
+def test_a_deadline_bound_too_far_for_a_date_is_refused_as_past_the_year():
+    with pytest.raises(BadCalendar, match="to 'deadline\\+99999999999' runs past 31 December"):
+        load_calendar(_calendar_ending("deadline+99999999999"))
+
+
 def test_a_month_day_that_is_no_day_is_refused():
     with pytest.raises(BadCalendar, match="season 'reporting': to '02-30' is no day of the year"):
         load_calendar(_calendar_ending("02-30"))

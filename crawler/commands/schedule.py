@@ -49,13 +49,19 @@ def schedule(
 ) -> None:
     """Crawl the registry's sites when due: daily in the reporting season, weekly otherwise."""
     from crawler.registry import RegistryError
+    from crawler.schedule.calendar import BadCalendar, load_calendar
     from crawler.schedule.loop import Clock
     from crawler.schedule.rounds import Scheduler
     from crawler.schedule.scrapyd import ScrapydError
 
     clock = Clock(parse_now(now_text))
     db = database_path(db)
-    scheduler = Scheduler(registry, db, connect_scrapyd(scrapyd_url), COMMAND_DEFAULTS)
+    try:
+        # The shipped calendar.csv is a file a user may edit: a bad one is their error, not ours.
+        calendar = load_calendar()
+    except BadCalendar as exc:
+        fail(str(exc))
+    scheduler = Scheduler(registry, db, connect_scrapyd(scrapyd_url), COMMAND_DEFAULTS, calendar=calendar)
     try:
         sites = scheduler.sites()
     except RegistryError as exc:

@@ -113,7 +113,10 @@ def _season_bound(row: dict[str, str], column: str) -> tuple[int, int]:
     after = _AFTER_DEADLINE.fullmatch(text)
     if after:
         last = max(rule.due for rule in in_force(load_deadlines()))
-        day = date(2023, *last) + timedelta(days=int(after.group(1)))  # not a leap year, as deadlines
+        try:
+            day = date(2023, *last) + timedelta(days=int(after.group(1)))  # not a leap year, as deadlines
+        except OverflowError:  # more days than a date counts: past 31 December all the same
+            day = date.max
         if day.year != 2023:
             raise ValueError(f"{column} {text!r} runs past 31 December")
         return day.month, day.day

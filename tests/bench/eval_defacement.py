@@ -35,7 +35,8 @@ bare trafilatura alike.
 
 `--split heldout3` runs tests/bench/heldout/split3.csv, a second held-out split frozen
 before the detector work that followed the first one (see tests/bench/heldout/README.md);
-`--split heldout4` runs split4.csv, a third, frozen before the work that followed split3.
+`--split heldout4` runs split4.csv, a third, frozen before the work that followed split3;
+`--split heldout5` runs split5.csv, a fourth, frozen before the work that followed split4.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ from .deface import (
     SPLIT,
     SPLIT3,
     SPLIT4,
+    SPLIT5,
     TRAIN_SPLIT,
     Page,
     agency_controls,
@@ -72,7 +74,7 @@ from .speed import REPO
 SHARED = REPO.parent / "shared"
 
 
-SPLITS = {"heldout": SPLIT, "heldout3": SPLIT3, "heldout4": SPLIT4, "train": TRAIN_SPLIT}
+SPLITS = {"heldout": SPLIT, "heldout3": SPLIT3, "heldout4": SPLIT4, "heldout5": SPLIT5, "train": TRAIN_SPLIT}
 
 
 def _fold(text: str) -> str:
@@ -182,7 +184,8 @@ def main() -> int:
         "--split",
         choices=tuple(SPLITS),
         default="heldout",
-        help="which split to run: heldout (split.csv), heldout3 (split3.csv), heldout4 (split4.csv) or train",
+        help="which split to run: heldout (split.csv), heldout3 (split3.csv), heldout4 (split4.csv),"
+        " heldout5 (split5.csv) or train",
     )
     parser.add_argument(
         "--pages", action="store_true", help="print every page's verdict (training split only)"

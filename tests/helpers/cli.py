@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from .paths import REPO
 
@@ -32,4 +35,21 @@ def nianbao_as_extractor(
     )
     return subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=300, cwd=REPO, env=env
+    )
+
+
+def nianbao_with_calendar(calendar: str, work: Path, *args: str) -> subprocess.CompletedProcess:
+    """`nianbao ARGS` from a copy of the `crawler` package whose shipped calendar.csv is `calendar`,
+    as a user who edited the installed file runs it (`extract` is still this checkout's)."""
+    copy = work / "edited"
+    shutil.copytree(REPO / "crawler", copy / "crawler", ignore=shutil.ignore_patterns("__pycache__"))
+    (copy / "crawler" / "schedule" / "calendar.csv").write_text(calendar, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(copy), str(REPO)])}
+    return subprocess.run(
+        [sys.executable, "-m", "crawler.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=copy,
+        env=env,
     )
