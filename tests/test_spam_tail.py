@@ -55,3 +55,27 @@ def test_a_list_after_the_footer_leaves_lines_and_text():
 )
 def test_a_portal_s_own_last_lines_stay(lines):
     assert strip_tail_names(lines, "")[2] == []
+
+
+PHRASES = ["锦绣前程", "福星高照", "春风得意", "紫气东来", "幸运草", "zz99", "t9t9"]
+
+
+@pytest.fixture(scope="module")
+def tail_phrases():
+    # Set phrases the dictionary holds whole, and letter-digit codes: no made-up name among most.
+    return defaced_report(PHRASES[0], "tail_list", "corpus:mhxqwer__wxhshaanxi.gov.cn", PHRASES)
+
+
+@pytest.mark.shared
+def test_tail_set_phrases_page_is_tampered(tail_phrases):
+    assert tail_phrases.spam.tampered
+
+
+@pytest.mark.shared
+def test_tail_set_phrases_leave_the_text(tail_phrases):
+    assert "福星高照" not in tail_phrases.text
+
+
+def test_a_link_bar_of_compounds_after_the_footer_stays():
+    bar = "设为首页 加入收藏 联系我们 网站地图 返回顶部 常见问题 友情链接 意见反馈 视频新闻 便民服务"
+    assert strip_tail_names(["正文。", FOOTER, bar], "正文。")[2] == []

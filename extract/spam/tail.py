@@ -17,7 +17,7 @@ from ..chars import is_han
 from ..model import SpamFinding
 from .slots import FOOTER_WORDS, is_foreign_name
 from .text import LIST_SCORE, MIN_LIST_ITEMS, list_items
-from .words import is_made_of_words
+from .words import is_made_of_words, is_set_phrase
 
 TAIL_LINES = 3  # the page's last lines a tail list may be
 # What a footer holds: the list must come after it (a footer's own link bar comes before).
@@ -32,11 +32,26 @@ def _is_made_up_name(item: str) -> bool:
     return is_foreign_name(item) and not is_made_of_words(item)
 
 
+def _is_set_phrase(item: str) -> bool:
+    """A four-character phrase the dictionary holds whole (锦绣前程, 紫气东来, 金玉满堂): what a
+    parasite's list repeats where a portal's link bar has compounds it builds (网站地图, 联系我们)."""
+    return len(item) == 4 and all(map(is_han, item)) and is_foreign_name(item) and is_set_phrase(item)
+
+
+def _is_code_name(item: str) -> bool:
+    """Letters and digits mixed (zz99, t9t9, k66): a code, where a link bar writes APP or QQ."""
+    return item.isascii() and item.isalnum() and not item.isalpha() and not item.isdigit()
+
+
+def _is_spam_item(item: str) -> bool:
+    return _is_made_up_name(item) or _is_code_name(item) or _is_set_phrase(item)
+
+
 def _is_name_list(line: str) -> bool:
     items = list_items(line)
     if items is None or len(items) < MIN_LIST_ITEMS:
         return False
-    made_up = sum(map(_is_made_up_name, items))
+    made_up = sum(map(_is_spam_item, items))
     return made_up >= 3 and made_up >= MADE_UP_SHARE * len(items)
 
 
