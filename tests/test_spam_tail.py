@@ -79,3 +79,13 @@ def test_tail_set_phrases_leave_the_text(tail_phrases):
 def test_a_link_bar_of_compounds_after_the_footer_stays():
     bar = "设为首页 加入收藏 联系我们 网站地图 返回顶部 常见问题 友情链接 意见反馈 视频新闻 便民服务"
     assert strip_tail_names(["正文。", FOOTER, bar], "正文。")[2] == []
+
+
+def test_a_list_half_of_made_up_names_after_the_footer_leaves():
+    half = "百花园 聚宝阁 万福来 鸿运高照 一路发财 幸福时光"  # the last three read as words
+    assert strip_tail_names(["正文。", FOOTER, half], "正文。")[0] == ["正文。", FOOTER]
+
+
+def test_a_breadcrumb_after_the_footer_stays():
+    crumb = "首页 > 部门动态 > 工作动态 > 通知公告 > 正文"
+    assert strip_tail_names(["正文。", FOOTER, crumb], "正文。")[2] == []

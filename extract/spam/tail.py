@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from ..chars import is_han
 from ..model import SpamFinding
+from .shape import is_brand_item
 from .slots import FOOTER_WORDS, is_foreign_name
 from .text import LIST_SCORE, MIN_LIST_ITEMS, list_items
 from .words import is_made_of_words, is_set_phrase
@@ -22,7 +23,7 @@ from .words import is_made_of_words, is_set_phrase
 TAIL_LINES = 3  # the page's last lines a tail list may be
 # What a footer holds: the list must come after it (a footer's own link bar comes before).
 FOOTER_MARKS = (*FOOTER_WORDS, "ICP备", "公网安备", "标识码", "備案", "备案")
-MADE_UP_SHARE = 0.6
+MADE_UP_SHARE = 0.5
 MIN_NAME_CHARS, MAX_NAME_CHARS = 2, 6
 
 
@@ -44,7 +45,7 @@ def _is_code_name(item: str) -> bool:
 
 
 def _is_spam_item(item: str) -> bool:
-    return _is_made_up_name(item) or _is_code_name(item) or _is_set_phrase(item)
+    return _is_made_up_name(item) or _is_code_name(item) or _is_set_phrase(item) or is_brand_item(item)
 
 
 def _is_name_list(line: str) -> bool:
