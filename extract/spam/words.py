@@ -60,3 +60,15 @@ def is_made_of_words(name: str) -> bool:
             if counts.get(name[start:end], 0) >= COMMON_COUNT:
                 reachable[end] = True
     return reachable[-1]
+
+
+def holds_a_word(name: str) -> bool:
+    """Some two or more of its characters make a common word (便民服务: 服务; 政民互动: 互动).
+
+    A portal's labels are built of words; a made-up name (聚贤庄, 鸿发坊) holds none."""
+    counts = word_counts()
+    return any(
+        counts.get(name[start:end], 0) >= COMMON_COUNT
+        for start in range(len(name) - 1)
+        for end in range(start + 2, len(name) + 1)
+    )

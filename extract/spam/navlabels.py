@@ -1,0 +1,202 @@
+"""A made-up name written over a link's label, told by the link itself: 聚贤庄 on …/zwxx/.
+
+A phrase swap over 政务公开 or 信息公开 on a portal page lands mostly in the navigation,
+where no sentence surrounds the name. The link still says what stood there:
+
+- its path: portals name their sections by the pinyin initials of the label (zwgk
+  政务公开, xxgk 信息公开, ndbg 年度报告). Where most of the page's labels are spelled by
+  their links' slugs (the page is read for this, no list of slugs), a label that is no
+  word, place or body, under a slug of initials that spells something else, is a suspect;
+- its query: a search link carries its own words (searchWord=创新发展); a label that
+  differs from them by one replaced span (创新满堂红) gives both the name and the word;
+- its twin: the same address under another label on the page (one menu swapped, the
+  other not) gives the name and the word the same way.
+
+With the site's name in the title (extract/spam/sitename.py) these are clues, each weak:
+one alone flags nothing (a portal may label one link oddly). A name a clue points at and
+that the page writes in two places or more, or that two kinds of clue point at, is a swap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlsplit
+
+from lxml import etree
+
+from ..chars import is_han
+from ..model import SpamFinding
+from .labels import _is_foreign_unit
+from .names import BrandRepair
+from .sitename import site_names, title_swap
+from .slots import footer_lines
+from .words import holds_a_word
+
+MIN_LABEL_CHARS, MAX_LABEL_CHARS = 2, 12
+# Two characters are too often a word the dictionary counts rarely (简体).
+MIN_NAME_CHARS, MAX_NAME_CHARS = 3, 6
+# The page reads as named by initials when this many of its labels are spelled by their slugs
+# and they are at least this share of the labels under slugs shaped like initials.
+MIN_SPELLED_LABELS = 4
+MIN_SPELLED_SHARE = 0.4
+# A slug of pinyin initials has at most this many vowels (an initial is a vowel only for the
+# few syllables without a consonant: 安 a, 二 e); English and full pinyin (index, guoqing) have more.
+MAX_SLUG_VOWELS = 1
+_SLUG = re.compile(r"[a-z]{2,8}")
+CLUE_SCORE = 1.0  # one clue alone: as weak as a lone brand word in the title
+SWAP_SCORE = 2.0  # a clue the page confirms: a swap, as strong as a phrase swap in sentences
+MIN_PLACES = 2
+
+
+@dataclass(frozen=True)
+class PageLink:
+    label: str
+    href: str
+
+
+@dataclass
+class _Suspect:
+    clues: list[tuple[str, str]] = field(default_factory=list)  # (kind of clue, where it saw the name)
+    originals: list[str] = field(default_factory=list)  # what the page says stood there
+
+
+def page_links(tree: etree._Element) -> tuple[PageLink, ...]:
+    """The page's links whose label is a short Chinese text, with their addresses."""
+    links = []
+    for anchor in tree.iter("a"):
+        href = anchor.get("href")
+        if not href or not (anchor.text or len(anchor)):
+            continue
+        label = "".join(anchor.itertext()).strip()
+        if MIN_LABEL_CHARS <= len(label) <= MAX_LABEL_CHARS and all(map(is_han, label)):
+            links.append(PageLink(label, href.strip()))
+    return tuple(links)
+
+
+def is_made_up(name: str, corpus: str) -> bool:
+    """No word, place or body, and no word inside: a label of the portal's own is built of words."""
+    return not holds_a_word(name) and _is_foreign_unit(name, corpus)
+
+
+def _initials(label: str) -> str:
+    from pypinyin import Style, lazy_pinyin  # loaded only on pages named by initials
+
+    return "".join(lazy_pinyin(label, style=Style.FIRST_LETTER))
+
+
+def _initial_slugs(href: str) -> list[str]:
+    """The path's parts shaped like pinyin initials: /10462/wza2012/zwxx/zwxx.shtml → zwxx."""
+    parts = (part.rsplit(".", 1)[0].lower() for part in urlsplit(href).path.split("/"))
+    return [
+        part
+        for part in parts
+        if _SLUG.fullmatch(part) and sum(part.count(v) for v in "aeiou") <= MAX_SLUG_VOWELS
+    ]
+
+
+def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Suspect]) -> None:
+    slugged = [(link, slugs) for link in links if (slugs := _initial_slugs(link.href))]
+    if len(slugged) < MIN_SPELLED_LABELS:
+        return  # most pages stop here, before pypinyin is asked anything
+    spelled = {link.label for link, slugs in slugged if _initials(link.label) in slugs}
+    labels = {link.label for link, _ in slugged}
+    if len(spelled) < MIN_SPELLED_LABELS or len(spelled) < MIN_SPELLED_SHARE * len(labels):
+        return
+    for link, slugs in slugged:
+        if link.label in spelled or not MIN_NAME_CHARS <= len(link.label) <= MAX_NAME_CHARS:
+            continue
+        if is_made_up(link.label, corpus):
+            suspects[link.label].clues.append(("slug", f"link label over /{slugs[-1]}/"))
+
+
+def _span(label: str, words: str) -> tuple[str, str, int]:
+    """(name, word, shared): `label` is `words` with one span replaced; shared counts the rest."""
+    head = 0
+    while head < min(len(label), len(words)) and label[head] == words[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(label), len(words)) - head and label[-1 - tail] == words[-1 - tail]:
+        tail += 1
+    return label[head : len(label) - tail], words[head : len(words) - tail], head + tail
+
+
+def _replaced(label: str, words: str, corpus: str) -> tuple[str, str] | None:
+    name, word, shared = _span(label, words)
+    if not word or not MIN_NAME_CHARS <= len(name) <= MAX_NAME_CHARS or not all(map(is_han, word)):
+        return None
+    if _is_foreign_unit(word, corpus) or not is_made_up(name, corpus):
+        return None  # the word must be one of the language, the name none
+    return (name, word) if shared else (name, "")
+
+
+def _query_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Suspect]) -> None:
+    for link in links:
+        query = urlsplit(link.href).query
+        if not query or "%" not in query and not any(map(is_han, query)):
+            continue
+        for _, value in parse_qsl(query):
+            if (
+                value != link.label
+                and all(map(is_han, value))
+                and (found := _replaced(link.label, value, corpus))
+            ):
+                suspects[found[0]].clues.append(("query", f"link label over its query {value}"))
+                suspects[found[0]].originals += [found[1]] if found[1] else []
+
+
+def _twin_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Suspect]) -> None:
+    labels: dict[str, set[str]] = defaultdict(set)
+    for link in links:
+        labels[link.href].add(link.label)
+    for href, named in labels.items():
+        if len(named) < 2 or href.startswith(("#", "javascript")):
+            continue
+        for label in named:
+            for other in named - {label}:
+                if found := _replaced(label, other, corpus):
+                    suspects[found[0]].clues.append(("twin", f"link label where the same link reads {other}"))
+                    suspects[found[0]].originals += [found[1]] if found[1] else []
+
+
+def _places(token: str, title: str, corpus: str) -> int:
+    return corpus.count(token) + (token in title and title not in corpus)
+
+
+def link_swaps(
+    title: str | None,
+    lines: Sequence[str],
+    text: str,
+    links: Sequence[PageLink],
+    meta: Mapping[str, str],
+) -> BrandRepair:
+    """Names written over link labels or the title's site name: findings, and the page repaired."""
+    corpus = "\n".join([title or "", *lines])
+    suspects: dict[str, _Suspect] = defaultdict(_Suspect)
+    if links:
+        _slug_clues(links, corpus, suspects)
+        _query_clues(links, corpus, suspects)
+        _twin_clues(links, corpus, suspects)
+    if swap := title_swap(title, site_names(meta, footer_lines(corpus)), corpus):
+        suspects[swap.token].clues.append(("title", f"title's site name {swap.site_name}"))
+        suspects[swap.token].originals += [swap.original] if swap.original else []
+    findings: list[SpamFinding] = []
+    lines = list(lines)
+    for token, suspect in suspects.items():
+        places = _places(token, title or "", corpus)
+        strong = places >= MIN_PLACES or len({kind for kind, _ in suspect.clues}) >= 2
+        original = max(set(suspect.originals), key=suspect.originals.count) if suspect.originals else ""
+        where = "; ".join(dict.fromkeys(clue for _, clue in suspect.clues))
+        evidence = f"{token} ×{places}: {where}" + (f"; the page says {original}" if original else "")
+        if not strong:
+            findings.append(SpamFinding("label_swap", evidence, "flagged", CLUE_SCORE))
+            continue
+        findings.append(
+            SpamFinding("label_swap", evidence, "replaced" if original else "removed", SWAP_SCORE)
+        )
+        title = title.replace(token, original) if title else title
+        lines = [line.replace(token, original) if token in line else line for line in lines]
+        text = text.replace(token, original)
+    return BrandRepair(title, lines, text, findings)

@@ -1,0 +1,72 @@
+"""A made-up name written over the site's name in the title: 武汉市洪山区人民政府X.
+
+A portal's <title> ends with its own name (… - 武汉市洪山区人民政府门户网站), and the page
+says that name again where cloners seldom look: <meta name="SiteName">, the footer's
+主办单位 and 版权所有. A phrase swap over 门户网站 or 政府网站 leaves the title's suffix
+as the site's name followed by a token no word of the language makes; where the known
+name is longer, the two differ by one replaced span, and the known name tells what stood
+there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..chars import HAN, is_han
+from .labels import _is_foreign_unit
+from .words import holds_a_word
+
+# What separates a title's parts: 标题 - 站名, 标题_站名, 站名|栏目.
+_TITLE_PARTS = re.compile(r"\s*[-_|｜–—·]+\s*")
+# The owner's name in a footer: 主办单位：武汉市洪山区人民政府办公室.
+_FOOTER_NAME = re.compile(f"(?:主办单位|主办|版权所有)\\s*[:：]?\\s*(?:©|\\(c\\))?\\s*({HAN}{{4,24}})")
+MIN_SHARED_HEAD = 4  # the site's name must open the part: 武汉市洪山区…
+MIN_TOKEN_CHARS, MAX_TOKEN_CHARS = 2, 6
+
+
+@dataclass(frozen=True)
+class TitleSwap:
+    token: str  # the made-up name in the title
+    original: str  # what the known name has there ("" when the name is only extended)
+    site_name: str
+
+
+def site_names(meta: Mapping[str, str], footer: str) -> list[str]:
+    """The site's own names: <meta name="SiteName"> and the footer's owner."""
+    names = [meta.get("sitename", "").strip()]
+    names += [match[1] for match in _FOOTER_NAME.finditer(footer)]
+    return [name for name in dict.fromkeys(names) if len(name) >= MIN_SHARED_HEAD]
+
+
+def _replaced_span(part: str, name: str) -> tuple[str, str] | None:
+    """(token, original) where `part` is `name` with one span replaced or a tail added."""
+    head = 0
+    while head < min(len(part), len(name)) and part[head] == name[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(part), len(name)) - head and part[-1 - tail] == name[-1 - tail]:
+        tail += 1
+    if head < MIN_SHARED_HEAD:
+        return None
+    return part[head : len(part) - tail], name[head : len(name) - tail]
+
+
+def title_swap(title: str | None, names: list[str], corpus: str) -> TitleSwap | None:
+    """A title part that is the site's name with a made-up token where its words stood."""
+    if not title or not names:
+        return None
+    for part in _TITLE_PARTS.split(title.strip()):
+        for name in names:
+            if part == name or not part.startswith(name[:MIN_SHARED_HEAD]):
+                continue
+            span = _replaced_span(part, name)
+            if span is None:
+                continue
+            token, original = span
+            if not MIN_TOKEN_CHARS <= len(token) <= MAX_TOKEN_CHARS or not all(map(is_han, token)):
+                continue
+            if not holds_a_word(token) and _is_foreign_unit(token, corpus):
+                return TitleSwap(token, original, name)
+    return None
