@@ -38,10 +38,11 @@ from .words import holds_a_word
 MIN_LABEL_CHARS, MAX_LABEL_CHARS = 2, 12
 # Two characters are too often a word the dictionary counts rarely (简体).
 MIN_NAME_CHARS, MAX_NAME_CHARS = 3, 6
-# The page reads as named by initials when this many of its labels are spelled by their slugs
-# and they are at least this share of the labels under slugs shaped like initials.
+# The page reads as named by initials when this many of its labels are spelled by their slugs,
+# and a label's own list when this many of its other labels are, and at least this share.
 MIN_SPELLED_LABELS = 4
-MIN_SPELLED_SHARE = 0.4
+MIN_SPELLED_IN_MENU = 2
+MIN_SPELLED_SHARE = 0.5
 # A slug of pinyin initials has at most this many vowels (an initial is a vowel only for the
 # few syllables without a consonant: 安 a, 二 e); English and full pinyin (index, guoqing) have more.
 MAX_SLUG_VOWELS = 1
@@ -55,6 +56,7 @@ MIN_PLACES = 2
 class PageLink:
     label: str
     href: str
+    menu: int  # which list the link stands in: links of one <ul> or table row share it
 
 
 @dataclass
@@ -66,13 +68,17 @@ class _Suspect:
 def page_links(tree: etree._Element) -> tuple[PageLink, ...]:
     """The page's links whose label is a short Chinese text, with their addresses."""
     links = []
+    menus: dict[etree._Element | None, int] = {}
     for anchor in tree.iter("a"):
         href = anchor.get("href")
         if not href or not (anchor.text or len(anchor)):
             continue
         label = "".join(anchor.itertext()).strip()
         if MIN_LABEL_CHARS <= len(label) <= MAX_LABEL_CHARS and all(map(is_han, label)):
-            links.append(PageLink(label, href.strip()))
+            # <ul><li><a>, <tr><td><a>: the list is the link's grandparent.
+            parent = anchor.getparent()
+            menu = menus.setdefault(parent.getparent() if parent is not None else None, len(menus))
+            links.append(PageLink(label, href.strip(), menu))
     return tuple(links)
 
 
@@ -102,12 +108,18 @@ def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
     if len(slugged) < MIN_SPELLED_LABELS:
         return  # most pages stop here, before pypinyin is asked anything
     spelled = {link.label for link, slugs in slugged if _initials(link.label) in slugs}
-    labels = {link.label for link, _ in slugged}
-    if len(spelled) < MIN_SPELLED_LABELS or len(spelled) < MIN_SPELLED_SHARE * len(labels):
+    if len(spelled) < MIN_SPELLED_LABELS:
         return
+    menus: dict[int, list[str]] = defaultdict(list)
+    for link, _ in slugged:
+        menus[link.menu].append(link.label)
     for link, slugs in slugged:
         if link.label in spelled or not MIN_NAME_CHARS <= len(link.label) <= MAX_NAME_CHARS:
             continue
+        others = [label for label in menus[link.menu] if label != link.label]
+        in_menu = sum(label in spelled for label in others)
+        if in_menu < MIN_SPELLED_IN_MENU or in_menu < MIN_SPELLED_SHARE * len(others):
+            continue  # a list its slugs do not spell: a list of people, of projects
         if is_made_up(link.label, corpus):
             suspects[link.label].clues.append(("slug", f"link label over /{slugs[-1]}/"))
 
