@@ -31,7 +31,7 @@ from ..chars import is_han
 from ..model import SpamFinding
 from .labels import _is_foreign_unit
 from .names import BrandRepair
-from .sitename import site_names, title_swap
+from .sitename import replaced_span, site_names, title_swap
 from .slots import footer_lines
 from .words import holds_a_word
 
@@ -124,24 +124,13 @@ def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
             suspects[link.label].clues.append(("slug", f"link label over /{slugs[-1]}/"))
 
 
-def _span(label: str, words: str) -> tuple[str, str, int]:
-    """(name, word, shared): `label` is `words` with one span replaced; shared counts the rest."""
-    head = 0
-    while head < min(len(label), len(words)) and label[head] == words[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(label), len(words)) - head and label[-1 - tail] == words[-1 - tail]:
-        tail += 1
-    return label[head : len(label) - tail], words[head : len(words) - tail], head + tail
-
-
 def _replaced(label: str, words: str, corpus: str) -> tuple[str, str] | None:
-    name, word, shared = _span(label, words)
+    name, word, head, tail = replaced_span(label, words)
     if not word or not MIN_NAME_CHARS <= len(name) <= MAX_NAME_CHARS or not all(map(is_han, word)):
         return None
     if _is_foreign_unit(word, corpus) or not is_made_up(name, corpus):
         return None  # the word must be one of the language, the name none
-    return (name, word) if shared else (name, "")
+    return (name, word) if head + tail else (name, "")
 
 
 def _query_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Suspect]) -> None:

@@ -40,17 +40,16 @@ def site_names(meta: Mapping[str, str], footer: str) -> list[str]:
     return [name for name in dict.fromkeys(names) if len(name) >= MIN_SHARED_HEAD]
 
 
-def _replaced_span(part: str, name: str) -> tuple[str, str] | None:
-    """(token, original) where `part` is `name` with one span replaced or a tail added."""
+def replaced_span(text: str, known: str) -> tuple[str, str, int, int]:
+    """(span, original, head, tail): `text` is `known` with its middle span replaced, around a
+    shared head and tail of these lengths (创新X against 创新发展: X, 发展, 2, 0)."""
     head = 0
-    while head < min(len(part), len(name)) and part[head] == name[head]:
+    while head < min(len(text), len(known)) and text[head] == known[head]:
         head += 1
     tail = 0
-    while tail < min(len(part), len(name)) - head and part[-1 - tail] == name[-1 - tail]:
+    while tail < min(len(text), len(known)) - head and text[-1 - tail] == known[-1 - tail]:
         tail += 1
-    if head < MIN_SHARED_HEAD:
-        return None
-    return part[head : len(part) - tail], name[head : len(name) - tail]
+    return text[head : len(text) - tail], known[head : len(known) - tail], head, tail
 
 
 def title_swap(title: str | None, names: list[str], corpus: str) -> TitleSwap | None:
@@ -61,10 +60,9 @@ def title_swap(title: str | None, names: list[str], corpus: str) -> TitleSwap | 
         for name in names:
             if part == name or not part.startswith(name[:MIN_SHARED_HEAD]):
                 continue
-            span = _replaced_span(part, name)
-            if span is None:
+            token, original, head, _ = replaced_span(part, name)
+            if head < MIN_SHARED_HEAD:
                 continue
-            token, original = span
             if not MIN_TOKEN_CHARS <= len(token) <= MAX_TOKEN_CHARS or not all(map(is_han, token)):
                 continue
             if not holds_a_word(token) and _is_foreign_unit(token, corpus):
