@@ -190,3 +190,8 @@ def test_the_site_s_own_name_in_the_title_is_no_label_swap(site_titles):
 
 def test_a_token_once_in_the_title_alone_does_not_make_the_page_tampered():
     assert not _page(f"会议召开 - {SITE}{BRAND}").spam.tampered
+
+
+def test_a_link_with_no_address_costs_the_page_nothing():
+    broken = "<a href='http://[broken/xxgk/?q=%E5%88%9B'>创新翠屏坞</a>"
+    assert _page(f"会议召开 - {SITE}门户网站", extra=broken).errors == ()

@@ -56,6 +56,8 @@ MIN_PLACES = 2
 class PageLink:
     label: str
     href: str
+    path: str
+    query: str
     menu: int  # which list the link stands in: links of one <ul> or table row share it
 
 
@@ -78,7 +80,11 @@ def page_links(tree: etree._Element) -> tuple[PageLink, ...]:
             # <ul><li><a>, <tr><td><a>: the list is the link's grandparent.
             parent = anchor.getparent()
             menu = menus.setdefault(parent.getparent() if parent is not None else None, len(menus))
-            links.append(PageLink(label, href.strip(), menu))
+            try:
+                address = urlsplit(href.strip())
+            except ValueError:
+                continue  # http://[x: no address at all, so no clue
+            links.append(PageLink(label, href.strip(), address.path, address.query, menu))
     return tuple(links)
 
 
@@ -93,9 +99,9 @@ def _initials(label: str) -> str:
     return "".join(lazy_pinyin(label, style=Style.FIRST_LETTER))
 
 
-def _initial_slugs(href: str) -> list[str]:
+def _initial_slugs(path: str) -> list[str]:
     """The path's parts shaped like pinyin initials: /10462/wza2012/zwxx/zwxx.shtml → zwxx."""
-    parts = (part.rsplit(".", 1)[0].lower() for part in urlsplit(href).path.split("/"))
+    parts = (part.rsplit(".", 1)[0].lower() for part in path.split("/"))
     return [
         part
         for part in parts
@@ -104,7 +110,7 @@ def _initial_slugs(href: str) -> list[str]:
 
 
 def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Suspect]) -> None:
-    slugged = [(link, slugs) for link in links if (slugs := _initial_slugs(link.href))]
+    slugged = [(link, slugs) for link in links if (slugs := _initial_slugs(link.path))]
     if len(slugged) < MIN_SPELLED_LABELS:
         return  # most pages stop here, before pypinyin is asked anything
     spelled = {link.label for link, slugs in slugged if _initials(link.label) in slugs}
@@ -135,7 +141,7 @@ def _replaced(label: str, words: str, corpus: str) -> tuple[str, str] | None:
 
 def _query_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Suspect]) -> None:
     for link in links:
-        query = urlsplit(link.href).query
+        query = link.query
         if not query or "%" not in query and not any(map(is_han, query)):
             continue
         for _, value in parse_qsl(query):
