@@ -23,7 +23,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import SplitResult, parse_qsl, urlsplit
 
 from lxml import etree
 
@@ -56,8 +56,6 @@ MIN_PLACES = 2
 class PageLink:
     label: str
     href: str
-    path: str
-    query: str
     menu: int  # which list the link stands in: links of one <ul> or table row share it
 
 
@@ -73,24 +71,32 @@ def page_links(tree: etree._Element) -> tuple[PageLink, ...]:
     menus: dict[etree._Element | None, int] = {}
     for anchor in tree.iter("a"):
         href = anchor.get("href")
-        if not href or not (anchor.text or len(anchor)):
+        if not href:
             continue
-        label = "".join(anchor.itertext()).strip()
+        label = ("".join(anchor.itertext()) if len(anchor) else anchor.text or "").strip()
         if MIN_LABEL_CHARS <= len(label) <= MAX_LABEL_CHARS and all(map(is_han, label)):
             # <ul><li><a>, <tr><td><a>: the list is the link's grandparent.
             parent = anchor.getparent()
             menu = menus.setdefault(parent.getparent() if parent is not None else None, len(menus))
-            try:
-                address = urlsplit(href.strip())
-            except ValueError:
-                continue  # http://[x: no address at all, so no clue
-            links.append(PageLink(label, href.strip(), address.path, address.query, menu))
+            links.append(PageLink(label, href.strip(), menu))
     return tuple(links)
+
+
+def _split(href: str) -> SplitResult | None:
+    try:
+        return urlsplit(href)
+    except ValueError:
+        return None  # http://[x: no address at all, so no clue
 
 
 def is_made_up(name: str, corpus: str) -> bool:
     """No word, place or body, and no word inside: a label of the portal's own is built of words."""
-    return not holds_a_word(name) and _is_foreign_unit(name, corpus)
+    return _could_be_a_name(name) and _is_foreign_unit(name, corpus)
+
+
+def _could_be_a_name(label: str) -> bool:
+    """What a made-up name must be, read from the dictionary alone (cheap, before the page)."""
+    return MIN_NAME_CHARS <= len(label) <= MAX_NAME_CHARS and not holds_a_word(label)
 
 
 def _initials(label: str) -> str:
@@ -99,9 +105,10 @@ def _initials(label: str) -> str:
     return "".join(lazy_pinyin(label, style=Style.FIRST_LETTER))
 
 
-def _initial_slugs(path: str) -> list[str]:
+def _initial_slugs(href: str) -> list[str]:
     """The path's parts shaped like pinyin initials: /10462/wza2012/zwxx/zwxx.shtml → zwxx."""
-    parts = (part.rsplit(".", 1)[0].lower() for part in path.split("/"))
+    address = _split(href)
+    parts = (part.rsplit(".", 1)[0].lower() for part in (address.path if address else "").split("/"))
     return [
         part
         for part in parts
@@ -110,29 +117,42 @@ def _initial_slugs(path: str) -> list[str]:
 
 
 def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Suspect]) -> None:
-    slugged = [(link, slugs) for link in links if (slugs := _initial_slugs(link.path))]
-    if len(slugged) < MIN_SPELLED_LABELS:
-        return  # most pages stop here, before pypinyin is asked anything
-    spelled = {link.label for link, slugs in slugged if _initials(link.label) in slugs}
-    if len(spelled) < MIN_SPELLED_LABELS:
+    # A portal's labels are built of words: most pages hold no other label and stop here,
+    # before any address is split or pypinyin spells any label (most of this clue's cost).
+    names = {label for label in {link.label for link in links} if is_made_up(label, corpus)}
+    if not names:
         return
-    menus: dict[int, list[str]] = defaultdict(list)
-    for link, _ in slugged:
-        menus[link.menu].append(link.label)
+    slugged = [(link, slugs) for link in links if (slugs := _initial_slugs(link.href))]
+    candidates = [(link, slugs) for link, slugs in slugged if link.label in names]
+    if not candidates or len(slugged) < MIN_SPELLED_LABELS:
+        return
+    initials: dict[str, str] = {}
+
+    def is_spelled(link: PageLink, slugs: list[str]) -> bool:
+        if link.label not in initials:
+            initials[link.label] = _initials(link.label)
+        return initials[link.label] in slugs
+
+    menus: dict[int, list[tuple[PageLink, list[str]]]] = defaultdict(list)
     for link, slugs in slugged:
-        if link.label in spelled or not MIN_NAME_CHARS <= len(link.label) <= MAX_NAME_CHARS:
+        menus[link.menu].append((link, slugs))
+    page_spelled: set[str] | None = None
+    for link, slugs in candidates:
+        if is_spelled(link, slugs):
             continue
-        others = [label for label in menus[link.menu] if label != link.label]
-        in_menu = sum(label in spelled for label in others)
+        others = [(other, s) for other, s in menus[link.menu] if other.label != link.label]
+        in_menu = sum(is_spelled(other, s) for other, s in others)
         if in_menu < MIN_SPELLED_IN_MENU or in_menu < MIN_SPELLED_SHARE * len(others):
             continue  # a list its slugs do not spell: a list of people, of projects
-        if is_made_up(link.label, corpus):
+        if page_spelled is None:
+            page_spelled = {other.label for other, s in slugged if is_spelled(other, s)}
+        if len(page_spelled) >= MIN_SPELLED_LABELS:
             suspects[link.label].clues.append(("slug", f"link label over /{slugs[-1]}/"))
 
 
 def _replaced(label: str, words: str, corpus: str) -> tuple[str, str] | None:
     name, word, head, tail = replaced_span(label, words)
-    if not word or not MIN_NAME_CHARS <= len(name) <= MAX_NAME_CHARS or not all(map(is_han, word)):
+    if not word or not _could_be_a_name(name) or not all(map(is_han, word)):
         return None
     if _is_foreign_unit(word, corpus) or not is_made_up(name, corpus):
         return None  # the word must be one of the language, the name none
@@ -141,10 +161,10 @@ def _replaced(label: str, words: str, corpus: str) -> tuple[str, str] | None:
 
 def _query_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Suspect]) -> None:
     for link in links:
-        query = link.query
-        if not query or "%" not in query and not any(map(is_han, query)):
-            continue
-        for _, value in parse_qsl(query):
+        if "?" not in link.href or "%" not in link.href and not any(map(is_han, link.href)):
+            continue  # no words in the address
+        address = _split(link.href)
+        for _, value in parse_qsl(address.query if address else ""):
             if (
                 value != link.label
                 and all(map(is_han, value))
