@@ -110,6 +110,17 @@ def test_the_search_link_s_words_restore_the_text(query_swap):
 
 
 @pytest.fixture(scope="module")
+def query_swap_holding_a_word() -> Report:
+    """锦绣坊 holds 锦绣, a word: no made-up label, but its search link's words say 发展."""
+    search = f"<a href='/search.html?searchWord={quote('创新发展')}'>创新锦绣坊</a>"
+    return _page(f"经济锦绣坊高峰论坛举行_{SITE}", headline="经济锦绣坊高峰论坛举行", extra=search)
+
+
+def test_a_name_holding_a_word_over_a_search_link_s_words_is_restored(query_swap_holding_a_word):
+    assert query_swap_holding_a_word.title == "经济发展高峰论坛举行"
+
+
+@pytest.fixture(scope="module")
 def search_links() -> Report:
     """Search links whose labels are their words, or a shorter form of them."""
     links = (

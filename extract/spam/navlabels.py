@@ -150,11 +150,19 @@ def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
             suspects[link.label].clues.append(("slug", f"link label over /{slugs[-1]}/"))
 
 
-def _replaced(label: str, words: str, corpus: str) -> tuple[str, str] | None:
+def _replaced(label: str, words: str, corpus: str, may_hold_a_word: bool = False) -> tuple[str, str] | None:
+    """(name, word) where `label` is `words` with a made-up name over one of its words.
+
+    A search link's own query is written by the portal's software from the label it was
+    given, so a label that differs from it is already odd: there the name may hold a word
+    (金沙湾: 沙湾) as long as it is none. Two labels of one address differ on clean portals
+    (首页, 网站首页), so there the name must hold no word at all.
+    """
     name, word, head, tail = replaced_span(label, words)
-    if not word or not _could_be_a_name(name) or not all(map(is_han, word)):
+    if not word or not MIN_NAME_CHARS <= len(name) <= MAX_NAME_CHARS or not all(map(is_han, word)):
         return None
-    if _is_foreign_unit(word, corpus) or not is_made_up(name, corpus):
+    made_up = _is_foreign_unit(name, corpus) if may_hold_a_word else is_made_up(name, corpus)
+    if not made_up or _is_foreign_unit(word, corpus):
         return None  # the word must be one of the language, the name none
     return (name, word) if head + tail else (name, "")
 
@@ -168,7 +176,7 @@ def _query_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Su
             if (
                 value != link.label
                 and all(map(is_han, value))
-                and (found := _replaced(link.label, value, corpus))
+                and (found := _replaced(link.label, value, corpus, may_hold_a_word=True))
             ):
                 suspects[found[0]].clues.append(("query", f"link label over its query {value}"))
                 suspects[found[0]].originals += [found[1]] if found[1] else []
