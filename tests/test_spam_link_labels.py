@@ -190,6 +190,19 @@ def test_the_token_after_the_site_s_name_leaves_the_text(title_swap):
 
 
 @pytest.fixture(scope="module")
+def title_swap_holding_a_word() -> Report:
+    """富贵阁 holds 富贵, a word: where the footer names the site with 门户网站, it replaced those."""
+    footer = f"<p>{SITE}门户网站 版权所有</p>"
+    return _page(f"会议召开 - {SITE}富贵阁", extra=f"<p>即将离开{SITE}富贵阁</p>{footer}")
+
+
+def test_a_name_holding_a_word_over_the_site_name_s_words_is_a_label_swap(title_swap_holding_a_word):
+    assert any(
+        e.startswith("富贵阁") and "the page says 门户网站" in e for e in _swaps(title_swap_holding_a_word)
+    )
+
+
+@pytest.fixture(scope="module")
 def site_titles() -> Report:
     """The site's own name in the title, with the words portals write after it."""
     return _page(f"全市优化营商环境工作推进会召开 - {SITE}门户网站 - {SITE}网站群 - {SITE}官网")

@@ -20,8 +20,17 @@ from .words import holds_a_word
 
 # What separates a title's parts: 标题 - 站名, 标题_站名, 站名|栏目.
 _TITLE_PARTS = re.compile(r"\s*[-_|｜–—·]+\s*")
-# The owner's name in a footer: 主办单位：武汉市洪山区人民政府办公室.
-_FOOTER_NAME = re.compile(f"(?:主办单位|主办|版权所有)\\s*[:：]?\\s*(?:©|\\(c\\))?\\s*({HAN}{{4,24}})")
+# The site's or its owner's name in a footer, on one line: 主办单位：武汉市洪山区人民政府办公室,
+# 版权所有：X, X门户网站 版权所有.
+_SPACE = "[ \\t\u3000]*"
+_FOOTER_NAME = re.compile(
+    f"(?:主办单位|主办|版权所有){_SPACE}[:：]?{_SPACE}(?:©|\\(c\\))?{_SPACE}({HAN}{{4,24}})"
+    f"|({HAN}{{4,24}}){_SPACE}版权所有"
+)
+_FOOTER_WORDS = ("主办单位", "主办", "版权所有")
+# How a site's own name ends (门户网站, 政府网站, 政务网): a token in their place stands where
+# the site's name is, not where its owner's is (主办单位：X办公室).
+SITE_NAME_ENDS = ("网站", "网", "门户")
 MIN_SHARED_HEAD = 4  # the site's name must open the part: 武汉市洪山区…
 MIN_TOKEN_CHARS, MAX_TOKEN_CHARS = 2, 6
 
@@ -36,7 +45,8 @@ class TitleSwap:
 def site_names(meta: Mapping[str, str], footer: str) -> list[str]:
     """The site's own names: <meta name="SiteName"> and the footer's owner."""
     names = [meta.get("sitename", "").strip()]
-    names += [match[1] for match in _FOOTER_NAME.finditer(footer)]
+    names += [match[1] or match[2] for match in _FOOTER_NAME.finditer(footer)]
+    names = [name for name in names if not name.startswith(_FOOTER_WORDS)]
     return [name for name in dict.fromkeys(names) if len(name) >= MIN_SHARED_HEAD]
 
 
@@ -56,8 +66,9 @@ def title_swap(title: str | None, names: list[str], corpus: str) -> TitleSwap | 
     """A title part that is the site's name with a made-up token where its words stood."""
     if not title or not names:
         return None
+    longest_first = sorted(names, key=len, reverse=True)  # the fullest name tells the most
     for part in _TITLE_PARTS.split(title.strip()):
-        for name in names:
+        for name in longest_first:
             if part == name or not part.startswith(name[:MIN_SHARED_HEAD]):
                 continue
             token, original, head, _ = replaced_span(part, name)
@@ -65,6 +76,10 @@ def title_swap(title: str | None, names: list[str], corpus: str) -> TitleSwap | 
                 continue
             if not MIN_TOKEN_CHARS <= len(token) <= MAX_TOKEN_CHARS or not all(map(is_han, token)):
                 continue
-            if not holds_a_word(token) and _is_foreign_unit(token, corpus):
+            # Where the known name is longer, it says which words the token replaced, and the
+            # token may hold a word (金沙湾) as long as it is none; a token only added after the
+            # name (网站群, 英文版 are) must hold none.
+            replaces_words = original.endswith(SITE_NAME_ENDS) and not _is_foreign_unit(original, corpus)
+            if (replaces_words or not holds_a_word(token)) and _is_foreign_unit(token, corpus):
                 return TitleSwap(token, original, name)
     return None
