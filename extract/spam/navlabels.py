@@ -20,7 +20,7 @@ that the page writes in two places or more, or that two kinds of clue point at, 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import SplitResult, parse_qsl, urlsplit
@@ -196,10 +196,6 @@ def _twin_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
                     suspects[found[0]].originals += [found[1]] if found[1] else []
 
 
-def _places(token: str, title: str, corpus: str) -> int:
-    return corpus.count(token) + (token in title and title not in corpus)
-
-
 def link_swaps(
     title: str | None,
     lines: Sequence[str],
@@ -220,9 +216,10 @@ def link_swaps(
     findings: list[SpamFinding] = []
     lines = list(lines)
     for token, suspect in suspects.items():
-        places = _places(token, title or "", corpus)
+        places = corpus.count(token)  # the title is the corpus's first line
         strong = places >= MIN_PLACES or len({kind for kind, _ in suspect.clues}) >= 2
-        original = max(set(suspect.originals), key=suspect.originals.count) if suspect.originals else ""
+        # The word most clues tell; on a tie the first told (a set's order would vary by run).
+        original = Counter(suspect.originals).most_common(1)[0][0] if suspect.originals else ""
         where = "; ".join(dict.fromkeys(clue for _, clue in suspect.clues))
         evidence = f"{token} ×{places}: {where}" + (f"; the page says {original}" if original else "")
         if not strong:
