@@ -50,6 +50,9 @@ _SLUG = re.compile(r"[a-z]{2,8}")
 CLUE_SCORE = 1.0  # one clue alone: as weak as a lone brand word in the title
 SWAP_SCORE = 2.0  # a clue the page confirms: a swap, as strong as a phrase swap in sentences
 MIN_PLACES = 2
+# One menu swapped and another not gives an address two or three labels; an address under many
+# (every item of a list pointing to one page) says nothing, and would be read pair by pair.
+MAX_TWIN_LABELS = 6
 
 
 @dataclass(frozen=True)
@@ -187,7 +190,7 @@ def _twin_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
     for link in links:
         labels[link.href].add(link.label)
     for href, named in labels.items():
-        if len(named) < 2 or href.startswith(("#", "javascript")):
+        if not 2 <= len(named) <= MAX_TWIN_LABELS or href.startswith(("#", "javascript")):
             continue
         for label in named:
             for other in named - {label}:
