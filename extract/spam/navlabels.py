@@ -27,7 +27,7 @@ from urllib.parse import SplitResult, parse_qsl, urlsplit
 
 from lxml import etree
 
-from ..chars import is_han
+from ..chars import HAN, is_han
 from ..model import SpamFinding
 from .labels import _is_foreign_unit
 from .names import BrandRepair
@@ -36,6 +36,7 @@ from .slots import footer_lines
 from .words import holds_a_word
 
 MIN_LABEL_CHARS, MAX_LABEL_CHARS = 2, 12
+_HAN_LABEL = re.compile(f"{HAN}{{{MIN_LABEL_CHARS},{MAX_LABEL_CHARS}}}")
 # Two characters are too often a word the dictionary counts rarely (简体).
 MIN_NAME_CHARS, MAX_NAME_CHARS = 3, 6
 # The page reads as named by initials when this many of its labels are spelled by their slugs,
@@ -77,7 +78,7 @@ def page_links(tree: etree._Element) -> tuple[PageLink, ...]:
         if not href:
             continue
         label = ("".join(anchor.itertext()) if len(anchor) else anchor.text or "").strip()
-        if MIN_LABEL_CHARS <= len(label) <= MAX_LABEL_CHARS and all(map(is_han, label)):
+        if _HAN_LABEL.fullmatch(label):
             # <ul><li><a>, <tr><td><a>: the list is the link's grandparent.
             parent = anchor.getparent()
             menu = menus.setdefault(parent.getparent() if parent is not None else None, len(menus))
