@@ -123,12 +123,15 @@ def _initial_slugs(href: str) -> list[str]:
 def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Suspect]) -> None:
     # A portal's labels are built of words: most pages hold no other label and stop here,
     # before any address is split or pypinyin spells any label (most of this clue's cost).
-    names = {label for label in {link.label for link in links} if is_made_up(label, corpus)}
+    # The dictionary first, then the address, then the page's places and bodies.
+    shaped = [link for link in links if _could_be_a_name(link.label)]
+    under_slugs = {link.label for link in shaped if _initial_slugs(link.href)}
+    names = {label for label in under_slugs if _is_foreign_unit(label, corpus)}
     if not names:
         return
     slugged = [(link, slugs) for link in links if (slugs := _initial_slugs(link.href))]
     candidates = [(link, slugs) for link, slugs in slugged if link.label in names]
-    if not candidates or len(slugged) < MIN_SPELLED_LABELS:
+    if len(slugged) < MIN_SPELLED_LABELS:
         return
     initials: dict[str, str] = {}
 
