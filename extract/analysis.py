@@ -51,6 +51,7 @@ class Source:
     script: str
     grids: Callable[[], Sequence[Grid]]  # read only for reports
     identity: dict[str, str] = field(default_factory=dict)  # the page's own meta tags
+    links: Sequence[spam_stage.PageLink] = ()  # the page's labelled links (none for a document)
     findings: list[SpamFinding] = field(default_factory=list)  # found before these stages
     flags: list[str] = field(default_factory=list)  # doubts found before these stages
     errors: list[str] = field(default_factory=list)
@@ -73,6 +74,15 @@ def analyse(source: Source, options: Options) -> Report:
         if names is not None:
             title_hint, lines, text = names.title, names.lines, names.text
             findings += names.findings
+        labels = run_stage(
+            errors,
+            "link labels",
+            None,
+            lambda: spam_stage.link_swaps(title_hint, lines, text, source.links, source.identity),
+        )
+        if labels is not None:
+            title_hint, lines, text = labels.title, labels.lines, labels.text
+            findings += labels.findings
 
     meta = run_stage(errors, "metadata", None, lambda: read_metadata(lines, title_hint, url))
     title = meta.title if meta else title_hint

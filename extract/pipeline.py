@@ -61,9 +61,11 @@ def process(
 
     findings = []
     dom = spam_stage.DomScan()
+    links: tuple[spam_stage.PageLink, ...] = ()
     if options.strip_spam:
         dom = run_stage(errors, "spam", dom, lambda: spam_stage.scan_dom(tree, url))
         findings += dom.findings
+        links = run_stage(errors, "links", (), lambda: spam_stage.page_links(tree))
     title_tag = dom.title or html_stage.html_title(tree)
     lines = html_stage.visible_lines(tree)
     if options.strip_spam:
@@ -101,6 +103,7 @@ def process(
             grids=lambda: html_grids(tree),
             identity=dom.meta,
             replaced_title=html_stage.html_title(tree) if dom.title else None,
+            links=links,
             findings=findings,
             flags=[f"mojibake_repaired:{decoded.mojibake}"] if decoded.mojibake else [],
             errors=errors,

@@ -13,4 +13,6 @@ archived bytes, the reports an older version made.
 #    acronyms as acronyms: a defaced page's text and findings change.
 # 4: the metadata grid above an article (索引号, 发布机构, 文号…), dropped by trafilatura, heads
 #    the report text as `|` rows.
-EXTRACTOR_VERSION = 4
+# 5: a name written over a link's label or the title's site name is a label_swap, removed or
+#    replaced by the word the link tells: a defaced page's title, text and findings change.
+EXTRACTOR_VERSION = 5

@@ -21,6 +21,7 @@ from .labels import label_finding, label_names
 from .lexicon import hit_strings as lexicon_hits
 from .lexicon import load_lexicon
 from .names import MASK, MIN_CONFIDENCE, BrandRepair, brand_findings, find_brands, mask_leftovers, repair
+from .navlabels import PageLink, link_swaps, page_links
 from .owner import owner_conflicts
 from .phrases import find_phrases, phrase_finding, strip_phrases
 from .shape import is_brand_item
@@ -33,12 +34,15 @@ __all__ = [
     "MASK",
     "BrandRepair",
     "DomScan",
+    "PageLink",
     "TextClean",
     "brand_findings",
     "is_keyword_list",
     "judge",
     "lexicon_hits",
+    "link_swaps",
     "load_lexicon",
+    "page_links",
     "repair_names",
     "scan_dom",
     "score",

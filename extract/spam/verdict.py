@@ -37,7 +37,9 @@ SPAM_PAGE_SCORE = 6.0
 # with names shared by a portal's parallel labels: still 2.0 (precision 60/60, recall 60/66);
 # with hidden lists of links out (no lexicon word) and tail and hidden rows on every real
 # page: still 2.0 (precision 69/69, recall 69/76); with tail lists of made-up names after
-# the footer: still 2.0 (precision 70/70, recall 70/76).
+# the footer: still 2.0 (precision 70/70, recall 70/76); with names over link labels and the
+# title's site name (label_swap, 2.0 confirmed, 1.0 a lone clue): still 2.0 (precision
+# 192/192, recall 192/194 on the split of 194 pages; no clean control scores above 0).
 TAMPERED_SCORE = 2.0
 
 

@@ -70,3 +70,15 @@ SET_PHRASE_COUNT = 4
 def is_set_phrase(phrase: str) -> bool:
     """A phrase jieba's dictionary holds whole with a count of its own."""
     return word_counts().get(phrase, 0) >= SET_PHRASE_COUNT
+
+
+def holds_a_word(name: str) -> bool:
+    """Some two or more of its characters make a common word (便民服务: 服务; 政民互动: 互动).
+
+    A portal's labels are built of words; a made-up name (聚贤庄, 鸿发坊) holds none."""
+    counts = word_counts()
+    return any(
+        counts.get(name[start:end], 0) >= COMMON_COUNT
+        for start in range(len(name) - 1)
+        for end in range(start + 2, len(name) + 1)
+    )

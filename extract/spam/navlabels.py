@@ -1,0 +1,241 @@
+"""A made-up name written over a link's label, told by the link itself: 聚贤庄 on …/zwxx/.
+
+A phrase swap over 政务公开 or 信息公开 on a portal page lands mostly in the navigation,
+where no sentence surrounds the name. The link still says what stood there:
+
+- its path: portals name their sections by the pinyin initials of the label (zwgk
+  政务公开, xxgk 信息公开, ndbg 年度报告). Where most of the page's labels are spelled by
+  their links' slugs (the page is read for this, no list of slugs), a label that is no
+  word, place or body, under a slug of initials that spells something else, is a suspect;
+- its query: a search link carries its own words (searchWord=创新发展); a label that
+  differs from them by one replaced span (创新满堂红) gives both the name and the word;
+- its twin: the same address under another label on the page (one menu swapped, the
+  other not) gives the name and the word the same way.
+
+With the site's name in the title (extract/spam/sitename.py) these are clues, each weak:
+one alone flags nothing (a portal may label one link oddly). A name a clue points at and
+that the page writes in two places or more, or that two kinds of clue point at, is a swap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import SplitResult, parse_qsl, urlsplit
+
+from lxml import etree
+
+from ..chars import HAN, is_han
+from ..model import SpamFinding
+from .labels import _is_foreign_unit
+from .names import BrandRepair
+from .sitename import replaced_span, site_names, title_swap
+from .slots import footer_lines
+from .words import holds_a_word
+
+MIN_LABEL_CHARS, MAX_LABEL_CHARS = 2, 12
+_HAN_LABEL = re.compile(f"{HAN}{{{MIN_LABEL_CHARS},{MAX_LABEL_CHARS}}}")
+# Two characters are too often a word the dictionary counts rarely (简体).
+MIN_NAME_CHARS, MAX_NAME_CHARS = 3, 6
+# The page reads as named by initials when this many of its labels are spelled by their slugs,
+# and a label's own list when this many of its other labels are, and at least this share.
+MIN_SPELLED_LABELS = 4
+MIN_SPELLED_IN_MENU = 2
+MIN_SPELLED_SHARE = 0.5
+# A slug of pinyin initials has at most this many vowels (an initial is a vowel only for the
+# few syllables without a consonant: 安 a, 二 e); English and full pinyin (index, guoqing) have more.
+MAX_SLUG_VOWELS = 1
+_SLUG = re.compile(r"[a-z]{2,8}")
+CLUE_SCORE = 1.0  # one clue alone: as weak as a lone brand word in the title
+SWAP_SCORE = 2.0  # a clue the page confirms: a swap, as strong as a phrase swap in sentences
+MIN_PLACES = 2
+# One menu swapped and another not gives an address two or three labels; an address under many
+# (every item of a list pointing to one page) says nothing, and would be read pair by pair.
+MAX_TWIN_LABELS = 6
+
+
+@dataclass(frozen=True)
+class PageLink:
+    label: str
+    href: str
+    menu: int  # which list the link stands in: links of one <ul> or table row share it
+
+
+@dataclass
+class _Suspect:
+    clues: list[tuple[str, str]] = field(default_factory=list)  # (kind of clue, where it saw the name)
+    originals: list[str] = field(default_factory=list)  # what the page says stood there
+
+
+def page_links(tree: etree._Element) -> tuple[PageLink, ...]:
+    """The page's links whose label is a short Chinese text, with their addresses."""
+    links = []
+    menus: dict[etree._Element | None, int] = {}
+    for anchor in tree.iter("a"):
+        href = anchor.get("href")
+        if not href:
+            continue
+        label = ("".join(anchor.itertext()) if len(anchor) else anchor.text or "").strip()
+        if _HAN_LABEL.fullmatch(label):
+            # <ul><li><a>, <tr><td><a>: the list is the link's grandparent.
+            parent = anchor.getparent()
+            menu = menus.setdefault(parent.getparent() if parent is not None else None, len(menus))
+            links.append(PageLink(label, href.strip(), menu))
+    return tuple(links)
+
+
+def _split(href: str) -> SplitResult | None:
+    try:
+        return urlsplit(href)
+    except ValueError:
+        return None  # http://[x: no address at all, so no clue
+
+
+def is_made_up(name: str, corpus: str) -> bool:
+    """No word, place or body, and no word inside: a label of the portal's own is built of words."""
+    return _could_be_a_name(name) and _is_foreign_unit(name, corpus)
+
+
+def _could_be_a_name(label: str) -> bool:
+    """What a made-up name must be, read from the dictionary alone (cheap, before the page)."""
+    return MIN_NAME_CHARS <= len(label) <= MAX_NAME_CHARS and not holds_a_word(label)
+
+
+def _initials(label: str) -> str:
+    from pypinyin import Style, lazy_pinyin  # loaded only on pages named by initials
+
+    return "".join(lazy_pinyin(label, style=Style.FIRST_LETTER))
+
+
+def _initial_slugs(href: str) -> list[str]:
+    """The path's parts shaped like pinyin initials: /10462/wza2012/zwxx/zwxx.shtml → zwxx."""
+    address = _split(href)
+    parts = (part.rsplit(".", 1)[0].lower() for part in (address.path if address else "").split("/"))
+    return [
+        part
+        for part in parts
+        if _SLUG.fullmatch(part) and sum(part.count(v) for v in "aeiou") <= MAX_SLUG_VOWELS
+    ]
+
+
+def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Suspect]) -> None:
+    # A portal's labels are built of words: most pages hold no other label and stop here,
+    # before any address is split or pypinyin spells any label (most of this clue's cost).
+    # The dictionary first, then the address, then the page's places and bodies.
+    shaped = [link for link in links if _could_be_a_name(link.label)]
+    under_slugs = {link.label for link in shaped if _initial_slugs(link.href)}
+    names = {label for label in under_slugs if _is_foreign_unit(label, corpus)}
+    if not names:
+        return
+    slugged = [(link, slugs) for link in links if (slugs := _initial_slugs(link.href))]
+    candidates = [(link, slugs) for link, slugs in slugged if link.label in names]
+    if len(slugged) < MIN_SPELLED_LABELS:
+        return
+    initials: dict[str, str] = {}
+
+    def is_spelled(link: PageLink, slugs: list[str]) -> bool:
+        if link.label not in initials:
+            initials[link.label] = _initials(link.label)
+        return initials[link.label] in slugs
+
+    menus: dict[int, list[tuple[PageLink, list[str]]]] = defaultdict(list)
+    for link, slugs in slugged:
+        menus[link.menu].append((link, slugs))
+    page_spelled: set[str] | None = None
+    for link, slugs in candidates:
+        if is_spelled(link, slugs):
+            continue
+        others = [(other, s) for other, s in menus[link.menu] if other.label != link.label]
+        in_menu = sum(is_spelled(other, s) for other, s in others)
+        if in_menu < MIN_SPELLED_IN_MENU or in_menu < MIN_SPELLED_SHARE * len(others):
+            continue  # a list its slugs do not spell: a list of people, of projects
+        if page_spelled is None:
+            page_spelled = {other.label for other, s in slugged if is_spelled(other, s)}
+        if len(page_spelled) >= MIN_SPELLED_LABELS:
+            suspects[link.label].clues.append(("slug", f"link label over /{slugs[-1]}/"))
+
+
+def _replaced(label: str, words: str, corpus: str, may_hold_a_word: bool = False) -> tuple[str, str] | None:
+    """(name, word) where `label` is `words` with a made-up name over one of its words.
+
+    A search link's own query is written by the portal's software from the label it was
+    given, so a label that differs from it is already odd: there the name may hold a word
+    (金沙湾: 沙湾) as long as it is none. Two labels of one address differ on clean portals
+    (首页, 网站首页), so there the name must hold no word at all.
+    """
+    name, word, head, tail = replaced_span(label, words)
+    if not word or not MIN_NAME_CHARS <= len(name) <= MAX_NAME_CHARS or not all(map(is_han, word)):
+        return None
+    made_up = _is_foreign_unit(name, corpus) if may_hold_a_word else is_made_up(name, corpus)
+    if not made_up or _is_foreign_unit(word, corpus):
+        return None  # the word must be one of the language, the name none
+    return (name, word) if head + tail else (name, "")
+
+
+def _query_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Suspect]) -> None:
+    for link in links:
+        if "?" not in link.href or "%" not in link.href and not any(map(is_han, link.href)):
+            continue  # no words in the address
+        address = _split(link.href)
+        for _, value in parse_qsl(address.query if address else ""):
+            if (
+                value != link.label
+                and all(map(is_han, value))
+                and (found := _replaced(link.label, value, corpus, may_hold_a_word=True))
+            ):
+                suspects[found[0]].clues.append(("query", f"link label over its query {value}"))
+                suspects[found[0]].originals += [found[1]] if found[1] else []
+
+
+def _twin_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Suspect]) -> None:
+    labels: dict[str, set[str]] = defaultdict(set)
+    for link in links:
+        labels[link.href].add(link.label)
+    for href, named in labels.items():
+        if not 2 <= len(named) <= MAX_TWIN_LABELS or href.startswith(("#", "javascript")):
+            continue
+        for label in named:
+            for other in named - {label}:
+                if found := _replaced(label, other, corpus):
+                    suspects[found[0]].clues.append(("twin", f"link label where the same link reads {other}"))
+                    suspects[found[0]].originals += [found[1]] if found[1] else []
+
+
+def link_swaps(
+    title: str | None,
+    lines: Sequence[str],
+    text: str,
+    links: Sequence[PageLink],
+    meta: Mapping[str, str],
+) -> BrandRepair:
+    """Names written over link labels or the title's site name: findings, and the page repaired."""
+    corpus = "\n".join([title or "", *lines])
+    suspects: dict[str, _Suspect] = defaultdict(_Suspect)
+    if links:
+        _slug_clues(links, corpus, suspects)
+        _query_clues(links, corpus, suspects)
+        _twin_clues(links, corpus, suspects)
+    if swap := title_swap(title, site_names(meta, footer_lines(corpus)), corpus):
+        suspects[swap.token].clues.append(("title", f"title's site name {swap.site_name}"))
+        suspects[swap.token].originals += [swap.original] if swap.original else []
+    findings: list[SpamFinding] = []
+    lines = list(lines)
+    for token, suspect in suspects.items():
+        places = corpus.count(token)  # the title is the corpus's first line
+        strong = places >= MIN_PLACES or len({kind for kind, _ in suspect.clues}) >= 2
+        # The word most clues tell; on a tie the first told (a set's order would vary by run).
+        original = Counter(suspect.originals).most_common(1)[0][0] if suspect.originals else ""
+        where = "; ".join(dict.fromkeys(clue for _, clue in suspect.clues))
+        evidence = f"{token} ×{places}: {where}" + (f"; the page says {original}" if original else "")
+        if not strong:
+            findings.append(SpamFinding("label_swap", evidence, "flagged", CLUE_SCORE))
+            continue
+        findings.append(
+            SpamFinding("label_swap", evidence, "replaced" if original else "removed", SWAP_SCORE)
+        )
+        title = title.replace(token, original) if title else title
+        lines = [line.replace(token, original) if token in line else line for line in lines]
+        text = text.replace(token, original)
+    return BrandRepair(title, lines, text, findings)
