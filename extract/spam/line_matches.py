@@ -82,5 +82,8 @@ def line_matches(text: str, patterns: Sequence[re.Pattern[str]]) -> list[list[Li
     for index in itertools.compress(itertools.count(), readings):
         line_start = starts[index]
         for matches, in_line in zip(found, readings[index], strict=True):
-            matches.extend((start + line_start, end + line_start, groups) for start, end, groups in in_line)
+            if in_line:  # a line most often holds matches of one pattern alone
+                matches.extend(
+                    [(start + line_start, end + line_start, groups) for start, end, groups in in_line]
+                )
     return found
