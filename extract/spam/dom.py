@@ -88,6 +88,11 @@ _REDIRECT_SINK = re.compile(
 # location=yes is a window feature. A window opened on a click is a share button or a
 # help desk, not a redirect, unless the script tests who is visiting.
 _POPUP_SINK = re.compile(r"window\.open\s*\(", re.I)
+# Every sink's match holds "location" within its first ten characters. The case-blind pattern
+# is tried at every position of a script; these exact case-blind spellings of the word (re.I
+# also lets i match İ and ı) let the engine skip to where it stands first.
+_LOCATION = re.compile("[lL][oO][cC][aA][tT][iI\u0130\u0131][oO][nN]")
+_SINK_REACH = len("document.")
 # A user-agent test for phones is a mobile redirect; a test for search engines or their
 # visitors (or the hour) is cloaking.
 _CLOAK_GUARD = re.compile(
@@ -247,7 +252,8 @@ def _script_findings(script: str, page: _Page) -> list[SpamFinding]:
     # A sink with a foreign address, or any sink behind a test of who visits. The case-blind
     # search for that test costs the most of the three and most scripts hold no sink: it is
     # made only where a sink stands.
-    redirect = _REDIRECT_SINK.search(script)
+    word = _LOCATION.search(script)
+    redirect = word and _REDIRECT_SINK.search(script, max(0, word.start() - _SINK_REACH))
     if (redirect and foreign) or ((redirect or _POPUP_SINK.search(script)) and _CLOAK_GUARD.search(script)):
         found.append(SpamFinding("redirect_script", script.strip()[:160], "flagged", 2.0))
     if _WRITE.search(script):
