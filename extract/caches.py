@@ -9,7 +9,7 @@ Two kinds, both bounded:
   which pages came before, so reset_caches() changes no output.
 
 A module declares its cache with @loaded(n) or @memo(n), or registers an object
-with register() (the line memos of the spam lexicon and of the phrase scans). CACHES
+with register() (the spam lexicon's line memo). CACHES
 lists every name; tests/test_caches.py checks that the modules declare exactly these
 and that nothing in extract/ caches outside this module.
 """
@@ -53,7 +53,6 @@ CACHES: dict[str, str] = {
     "extract.spam.lexicon._long_hits": MEMO,
     "extract.spam.lexicon._packaged_hits": MEMO,
     "extract.spam.lexicon.load_lexicon": LOADED,
-    "extract.spam.line_matches._LINES": MEMO,
     "extract.spam.phrases._patterns": LOADED,
     "extract.spam.shape.load_shapes": LOADED,
     "extract.spam.slots._upper_short_names": LOADED,

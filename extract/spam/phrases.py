@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..caches import loaded
 from ..chars import HAN, is_han
 from ..model import SpamFinding
 from . import lexicon
-from .line_matches import line_matches
 from .names import occurrences
 from .shape import load_shapes
 from .slots import channel_names, is_foreign_name, site_code_names
@@ -142,20 +140,19 @@ def _is_made_up(name: str, core: str) -> bool:
     return not is_common_word(name)
 
 
-def _core_token(text: str, start: int, end: int, patterns: _Patterns) -> str | None:
-    """The swapped name around the brand word at text[start:end], or None where it is the report's own."""
-    core = text[start:end]
-    name = _name_before(text, start)
+def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | None:
+    """The swapped name around a brand word, or None where the brand word is the report's own."""
+    name = _name_before(text, core.start())
     if not name or is_han(name[0]):
         name = name[-2:]  # the shortest Chinese name; the page's repeats may show a longer one
         if len(name) < 2:
             return None
-    glued = not is_han(name[0]) or patterns.glue.search(core) is not None
-    token = name + core
+    glued = not is_han(name[0]) or patterns.glue.search(core[0]) is not None
+    token = name + core[0]
     where = occurrences(text, token)
     # 龙8国际: digits with Chinese before them; where that name starts only repeats tell (a
     # letter starts a name: 通过vwin德胜体育).
-    opening = start - len(name)
+    opening = core.start() - len(name)
     han_before = name[0].isdigit() and opening > 0 and is_han(text[opening - 1])
     if len(where) >= MIN_REPEATS:
         if is_han(name[0]) or han_before:
@@ -164,24 +161,24 @@ def _core_token(text: str, start: int, end: int, patterns: _Patterns) -> str | N
                 name = longer
     elif han_before:
         return None
-    elif (is_han(name[0]) or name.isupper()) and not core.endswith(load_shapes().strong_funnels):
+    elif (is_han(name[0]) or name.isupper()) and not core[0].endswith(load_shapes().strong_funnels):
         # Once, with a Chinese name whose start is a guess or an acronym: only a call to action
         # no report writes after a name (官网, 入口) marks it; 伟德体育 could be a club.
         return None
     shapes = load_shapes()
-    if not glued and (not core.startswith(shapes.standalone) or shapes.function_chars.intersection(name)):
+    if not glued and (not core[0].startswith(shapes.standalone) or shapes.function_chars.intersection(name)):
         return None  # a brand word that ends many ordinary words (国际, 电子), or a sentence (大的国际)
     if not _is_foreign(name):
         return None
-    if not glued and not _is_made_up(name, core):
+    if not glued and not _is_made_up(name, core[0]):
         return None  # the report's own words: 青少年体育, 文化旅游国际交流, 歌舞娱乐场所
-    around = text[max(0, start - 6) : end]
+    around = text[max(0, core.start() - 6) : core.end()]
     if any(platform in around for platform in load_shapes().platforms):
         return None  # 政务抖音直播, 央视频app: a platform the report names
-    return name + core
+    return name + core[0]
 
 
-def _glued_latin(text: str, runs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+def _glued_latin(text: str) -> list[tuple[int, int]]:
     """Lower-case Latin runs (digits allowed) glued to Chinese, no web address, no English word.
 
     shape.latin_spans reads keyword-list items in NFKC and any case; inside sentences a swapped
@@ -189,7 +186,8 @@ def _glued_latin(text: str, runs: Iterable[tuple[int, int]]) -> list[tuple[int, 
     """
     words = load_shapes().latin_words
     found = []
-    for start, end in runs:
+    for match in _LOWER_RUN.finditer(text):
+        start, end = match.span()
         # Most runs (addresses, scripts, English) stand between ASCII characters: no Chinese
         # on either side, and no digit before that could reach back to one.
         previous = text[start - 1 : start]
@@ -224,7 +222,7 @@ def _latin_token(text: str, start: int, end: int) -> str | None:
     return before + run + after
 
 
-def _numbered_token(text: str, digits_at: int, digits_end: int, patterns: _Patterns) -> str | None:
+def _numbered_token(text: str, number: re.Match[str], patterns: _Patterns) -> str | None:
     """A name with a number glued after it that counts nothing (皇家88集中发布), repeated.
 
     A report writes a figure with what it counts (88件, 12号, 3公里), a year or a hotline;
@@ -232,10 +230,10 @@ def _numbered_token(text: str, digits_at: int, digits_end: int, patterns: _Patte
     all that makes it a name, so the name must come back unchanged in different sentences.
     """
     shapes = load_shapes()
-    digits = text[digits_at:digits_end]
+    digits = number[0]
     if digits.startswith(shapes.hotlines) or _YEAR.fullmatch(digits):
         return None
-    name = text[digits_at - 2 : digits_at]
+    name = text[number.start() - 2 : number.start()]
     if len(name) < 2 or not all(map(is_han, name)) or shapes.function_chars.intersection(name):
         return None
     end = len(name) + len(digits)
@@ -258,19 +256,16 @@ def _numbered_token(text: str, digits_at: int, digits_end: int, patterns: _Patte
 def find_phrases(text: str) -> list[str]:
     """Brand-shaped names standing inside the page's sentences, longest first."""
     patterns = _patterns()
-    cores, runs, numbers, channels = line_matches(
-        text, (patterns.core, _LOWER_RUN, patterns.number, load_shapes().channel_slot)
-    )
     found: set[str] = set()
     seen: set[str] = set()
-    for start, end, _ in cores:
-        key = text[max(0, start - 2) : end]
+    for core in patterns.core.finditer(text):
+        key = text[max(0, core.start() - 2) : core.end()]
         if key in seen:
             continue
         seen.add(key)
-        if token := _core_token(text, start, end, patterns):
+        if token := _core_token(text, core, patterns):
             found.add(token)
-    for start, end in _glued_latin(text, ((start, end) for start, end, _ in runs)):
+    for start, end in _glued_latin(text):
         if text[start:end] in seen:
             continue
         seen.add(text[start:end])
@@ -278,15 +273,14 @@ def find_phrases(text: str) -> list[str]:
             continue
         if token := _latin_token(text, start, end):
             found.add(token)
-    for start, end, _ in numbers:
-        key = text[max(0, start - 2) : end]
+    for number in patterns.number.finditer(text):
+        key = text[max(0, number.start() - 2) : number.end()]
         if key in seen or any(key in token for token in found):
             continue
         seen.add(key)
-        if token := _numbered_token(text, start, end, patterns):
+        if token := _numbered_token(text, number, patterns):
             found.add(token)
-    slots = [(groups[0] or "", groups[1] or "") for _, _, groups in channels]
-    found.update(name for name in channel_names(text, slots) if not any(name in token for token in found))
+    found.update(name for name in channel_names(text) if not any(name in token for token in found))
     if "标识码" in text or "標識碼" in text:
         found.update(name for name in site_code_names(text) if not any(name in token for token in found))
     tokens = sorted(found, key=len, reverse=True)

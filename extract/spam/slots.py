@@ -213,17 +213,15 @@ def footer_lines(corpus: str) -> str:
     return "\n".join(found[start] for start in sorted(found))
 
 
-def channel_names(text: str, slots: list[tuple[str, str]] | None = None) -> list[str]:
+def channel_names(text: str) -> list[str]:
     """Made-up names standing, repeated, where a report names the channel it publishes through.
 
     通过X公开, 在X集中发布, 在X、政务微博: a report puts its website, 公告栏 or 公众号 there,
     words of the language or names of places; a phrase swap puts a name there that is none of
-    them, whatever it is (在金沙湾集中发布), with no brand word to show it. `slots` are the
-    (word before, name) of channel_slot's matches in `text`, where the caller found them already.
+    them, whatever it is (在金沙湾集中发布), with no brand word to show it.
     """
     shapes = load_shapes()
-    if slots is None:
-        slots = [(match[1], match[2]) for match in shapes.channel_slot.finditer(text)]
+    slots = [(match[1], match[2]) for match in shapes.channel_slot.finditer(text)]
     counts = Counter(name for _, name in slots)
     found = []
     for name, count in counts.items():
