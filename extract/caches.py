@@ -58,6 +58,7 @@ CACHES: dict[str, str] = {
     "extract.spam.slots._upper_short_names": LOADED,
     "extract.spam.text._is_spammy_item": MEMO,
     "extract.spam.text._pinyin_readings": MEMO,
+    "extract.spam.words.holds_a_word": MEMO,
     "extract.spam.words.word_counts": LOADED,
     "extract.tables.legacy_columns.early_wording": LOADED,
     "extract.tables.lexicon._entries": LOADED,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .caches import memo
 from .labels import (
@@ -388,7 +388,7 @@ def parse_legacy_tables(
     return LegacyTables(
         # Numbered among the legacy tables of the text, after the caller's first_table.
         stats=tuple(
-            replace(stat, table=number, era=era)
+            stat.in_table(number, era)
             for number, table in enumerate(kept, start=first_table)
             for stat in table.stats
         ),

@@ -105,17 +105,17 @@ def owner_conflicts(
     title: str, footer: str, corpus: str, url: str, meta: dict[str, str]
 ) -> tuple[dict[str, Division], Recovery | None]:
     """Slot names the page's owner is not → the owner; and the recovery read, if any was."""
+    label = _host_label(url)
+    coded = site_code_divisions(corpus, meta)
+    if not label and not coded:
+        return {}, None  # no identity of its own: the page's names are all there is
     tokens = slot_places(title, footer, corpus)
     odd = odd_hierarchies(title, footer, corpus)
     if not tokens and not odd:
         return {}, None
-    label = _host_label(url)
     named = {token: divisions_named(token) for token in tokens}
     if not odd and label and all(_agrees_with_host(divisions, label) for divisions in named.values()):
         return {}, None
-    coded = site_code_divisions(corpus, meta)
-    if not label and not coded:
-        return {}, None  # no identity of its own: the page's names are all there is
     # Where a page names its owner: the footer (版权所有, 主办), else anywhere on it. A script
     # or a link may keep the old name on a defaced page; the footer a defacer rewrote does not.
     owner_lines = footer or corpus

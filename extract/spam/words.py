@@ -12,7 +12,7 @@ import logging
 import warnings
 from collections.abc import Mapping
 
-from ..caches import loaded
+from ..caches import loaded, memo
 from .shape import load_shapes
 
 # Counts in jieba's dictionary: 歌舞 609, 青少年 1223, 农村 11478 against 鸿运 8, 千亿 7 and
@@ -72,6 +72,8 @@ def is_set_phrase(phrase: str) -> bool:
     return word_counts().get(phrase, 0) >= SET_PHRASE_COUNT
 
 
+# A portal's labels come back on each of its pages: each is read against the dictionary once.
+@memo(4096)
 def holds_a_word(name: str) -> bool:
     """Some two or more of its characters make a common word (便民服务: 服务; 政民互动: 互动).
 
