@@ -229,21 +229,18 @@ def main() -> int:
     by_style: dict[str, list[Page]] = defaultdict(list)
     for p in defaced:
         by_style[p.style].append(p)
-    print("\nper style (spam removed / flags right), base → this checkout:")
-    for style, members in sorted(by_style.items()):
-        b, o = score(members, base), score(members, ours)
-        print(
-            f"  {style:14} {_pct(b.get('spam strings removed')):>16} → {_pct(o.get('spam strings removed')):<16}"
-            f" {_pct(b['tampered flags right']):>14} → {_pct(o['tampered flags right'])}"
-        )
-    # Where text is lost and names stay swapped, by style only: a held-out split's pages are never printed.
-    print("\nper style (text kept / names recovered), base → this checkout:")
-    for style, members in sorted(by_style.items()):
-        b, o = score(members, base), score(members, ours)
-        print(
-            f"  {style:14} {_pct(b.get('text kept (chars)')):>24} → {_pct(o.get('text kept (chars)')):<24}"
-            f" {_pct(b.get('names recovered')):>12} → {_pct(o.get('names recovered'))}"
-        )
+    # Figures by style only, never by page: a held-out split's pages are not printed.
+    for first, width, second, narrow in (
+        ("spam strings removed", 16, "tampered flags right", 14),
+        ("text kept (chars)", 24, "names recovered", 12),
+    ):
+        print(f"\nper style ({first} / {second}), base → this checkout:")
+        for style, members in sorted(by_style.items()):
+            b, o = score(members, base), score(members, ours)
+            print(
+                f"  {style:14} {_pct(b.get(first)):>{width}} → {_pct(o.get(first)):<{width}}"
+                f" {_pct(b.get(second)):>{narrow}} → {_pct(o.get(second))}"
+            )
     if args.pages:
         for p in pages:
             r = ours[p.name]
