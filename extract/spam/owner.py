@@ -12,15 +12,13 @@ own are all left alone.
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
 
 from ..gazetteer import Division, gazetteer
 from .evidence import GOV_DOMAIN_RE, Recovery, gather, recover, site_code_divisions
-from .slots import AGENCY_ENDS, MIN_REPEATS, NAME_SLOT, is_foreign_name
+from .slots import AGENCY_ENDS, LEVEL_ENDS, MIN_REPEATS, NAME_SLOT, is_foreign_name
 
 _LEVELS = "市县区省"
-_LEVEL_ENDS = re.compile("(?<=[省市县区])")
 
 
 def divisions_named(token: str) -> list[Division]:
@@ -41,7 +39,7 @@ def slot_places(title: str, footer: str, corpus: str) -> list[str]:
     for where in (title, footer):
         for match in NAME_SLOT.finditer(where):
             # A hierarchy (武汉市洪山) is read by its last part: a swap writes over that one.
-            token = [part for part in _LEVEL_ENDS.split(match[1]) if part][-1]
+            token = [part for part in LEVEL_ENDS.split(match[1]) if part][-1]
             if (
                 len(token) >= 2
                 and token not in tokens
@@ -63,7 +61,7 @@ def odd_hierarchies(title: str, footer: str, corpus: str) -> list[str]:
     found: list[str] = []
     for where in (title, footer):
         for match in NAME_SLOT.finditer(where):
-            parts = [part for part in _LEVEL_ENDS.split(match[1]) if part]
+            parts = [part for part in LEVEL_ENDS.split(match[1]) if part]
             while len(parts) > 1 and not is_foreign_name(parts[0]) and divisions_named(parts[0]):
                 parts = parts[1:]  # 北京市 opens 北京市金三角区: a place, read past
             rest = "".join(parts)

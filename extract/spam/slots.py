@@ -92,7 +92,8 @@ _LEVEL_CHARS = frozenset("省市县区")
 # One character that may stand before a place's short name and leave it a place: a direction,
 # new or old, greater or lesser.
 _PLACE_HEADS = frozenset("东西南北中上下前后内外新老大小")
-_LEVELS = re.compile("(?<=[省市县区])")
+# Where a hierarchy of names splits: after each level (辽宁省|大连).
+LEVEL_ENDS = re.compile("(?<=[省市县区])")
 # Footer lines name the site's owner: 版权所有：X人民政府, 主办单位：X人民政府办公室.
 FOOTER_WORDS = ("版权所有", "主办")
 MIN_REPEATS = 2
@@ -149,7 +150,7 @@ def foreign_part(token: str, leveled: bool = False) -> str | None:
 
     A hierarchy (辽宁省大连) is read level by level; a swap writes over its last part.
     """
-    parts = [part for part in _LEVELS.split(token) if part]
+    parts = [part for part in LEVEL_ENDS.split(token) if part]
     if len(parts) > 1:
         head, last = "".join(parts[:-1]), parts[-1]
         if len(last) >= 2 and not any(is_foreign_name(part) for part in parts[:-1]) and _is_known_name(head):
