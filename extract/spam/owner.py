@@ -12,8 +12,10 @@ own are all left alone.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from urllib.parse import urlsplit
 
+from ..caches import loaded
 from ..gazetteer import Division, gazetteer
 from .evidence import GOV_DOMAIN_RE, Recovery, gather, recover, site_code_divisions
 from .slots import AGENCY_ENDS, LEVEL_ENDS, MIN_REPEATS, NAME_SLOT, is_foreign_name
@@ -80,6 +82,22 @@ def _host_label(url: str) -> str:
     return match[1] if match else ""
 
 
+@loaded()
+def _by_initials() -> dict[str, tuple[Division, ...]]:
+    """Divisions by the initials of their pinyin name (gz: 广州, 贵州, 赣州…)."""
+    found: dict[str, list[Division]] = defaultdict(list)
+    for division in gazetteer().by_code.values():
+        found[division.initials].append(division)
+    return {initials: tuple(divisions) for initials, divisions in found.items()}
+
+
+def _host_divisions(label: str) -> tuple[Division, ...]:
+    """The divisions a host's first label spells, in full pinyin (fushun) or initials (gz)."""
+    if not label:
+        return ()
+    return (*gazetteer().by_pinyin.get(label, ()), *_by_initials().get(label, ()))
+
+
 def _agrees_with_host(divisions: list[Division], label: str) -> bool:
     """The host spells one of the divisions or one above it (fcgs.gov.cn, bjdx.gov.cn, gz.gov.cn).
 
@@ -103,10 +121,17 @@ def owner_conflicts(
     title: str, footer: str, corpus: str, url: str, meta: dict[str, str]
 ) -> tuple[dict[str, Division], Recovery | None]:
     """Slot names the page's owner is not → the owner; and the recovery read, if any was."""
+    # Where a page names its owner: the footer (版权所有, 主办), else anywhere on it. A script
+    # or a link may keep the old name on a defaced page; the footer a defacer rewrote does not.
+    owner_lines = footer or corpus
     label = _host_label(url)
+    if any(d.short in owner_lines for d in _host_divisions(label)):
+        return {}, None  # the page names the body its host spells
     coded = site_code_divisions(corpus, meta)
     if not label and not coded:
         return {}, None  # no identity of its own: the page's names are all there is
+    if any(d.short in owner_lines for d in coded):
+        return {}, None  # the page names the body its own codes name
     tokens = slot_places(title, footer, corpus)
     odd = odd_hierarchies(title, footer, corpus)
     if not tokens and not odd:
@@ -114,11 +139,6 @@ def owner_conflicts(
     named = {token: divisions_named(token) for token in tokens}
     if not odd and label and all(_agrees_with_host(divisions, label) for divisions in named.values()):
         return {}, None
-    # Where a page names its owner: the footer (版权所有, 主办), else anywhere on it. A script
-    # or a link may keep the old name on a defaced page; the footer a defacer rewrote does not.
-    owner_lines = footer or corpus
-    if any(d.short in owner_lines for d in coded):
-        return {}, None  # the page names the body its own codes name
     recovery = recover(gather(corpus, url, meta))
     owner = recovery.host or recovery.author
     if owner is None or owner.short in owner_lines:
