@@ -105,6 +105,7 @@ class Gazetteer:
     # Indexes over by_code, each in its order, for the few stages that would otherwise scan it.
     by_province: dict[str, tuple[Division, ...]]  # province code → its divisions (itself included)
     by_pinyin: dict[str, tuple[Division, ...]]  # "baotou" → divisions of that full pinyin name
+    by_initials: dict[str, tuple[Division, ...]]  # "gz" → 广州, 贵州, 赣州…
     rank: dict[str, int]  # code → position in by_code
     # A position where a name may start: one of the names' first characters, followed by
     # one of their second and one of their third characters (every name has three or more).
@@ -177,9 +178,11 @@ def gazetteer() -> Gazetteer:
     by_code = {d.code: d for d in divisions if d.parent != d.code}
     by_province: dict[str, list[Division]] = defaultdict(list)
     by_pinyin: dict[str, list[Division]] = defaultdict(list)
+    by_initials: dict[str, list[Division]] = defaultdict(list)
     for division in by_code.values():
         by_province[division.province].append(division)
         by_pinyin[division.pinyin].append(division)
+        by_initials[division.initials].append(division)
     return Gazetteer(
         by_code=by_code,
         by_name={k: tuple(v) for k, v in by_name.items()},
@@ -189,6 +192,7 @@ def gazetteer() -> Gazetteer:
         abbreviations={k: tuple(v) for k, v in abbreviations.items()},
         by_province={k: tuple(v) for k, v in by_province.items()},
         by_pinyin={k: tuple(v) for k, v in by_pinyin.items()},
+        by_initials={k: tuple(v) for k, v in by_initials.items()},
         rank={code: i for i, code in enumerate(by_code)},
         name_starts=re.compile(
             _class_of(name[0] for name in by_name)

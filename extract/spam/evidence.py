@@ -103,10 +103,8 @@ def gather(corpus: str, url: str, meta: dict[str, str]) -> Evidence:
         found.clues.append(f"SiteName {division.name}")
     hosts = [urlsplit(url).hostname or ""] + _gov_hosts(corpus)
     for host in hosts:
-        if match := GOV_DOMAIN_RE.fullmatch(host.lower()):
-            label = match[1]
-            if label not in ("www", "gov", "zwgk", "xxgk"):
-                found.domains.append(label)
+        if (label := gov_label(host)) and label not in ("www", "gov", "zwgk", "xxgk"):
+            found.domains.append(label)
     for label in dict.fromkeys(found.domains):
         # baotou.gov.cn: a full pinyin name is nearly specific (fushun is 抚顺 and 富顺).
         for division in (d for d in g.by_pinyin.get(label, ()) if d.level >= 2):
@@ -126,6 +124,12 @@ def gather(corpus: str, url: str, meta: dict[str, str]) -> Evidence:
     if any(levels.values()):
         found.level = max(levels, key=lambda lv: levels[lv])
     return found
+
+
+def gov_label(host: str) -> str:
+    """The label before .gov.cn of a government host (www.gz.gov.cn → gz), else ""."""
+    match = GOV_DOMAIN_RE.fullmatch(host.lower())
+    return match[1] if match else ""
 
 
 def names_host(corpus: str, meta: dict[str, str]) -> bool:

@@ -62,7 +62,7 @@ def _names_a_body(name: str, corpus: str) -> bool:
     return False
 
 
-def _is_foreign_unit(name: str, corpus: str) -> bool:
+def is_foreign_unit(name: str, corpus: str) -> bool:
     shapes = load_shapes()
     if len(name) > MAX_NAME_CHARS or not all(map(is_han, name)):
         return False
@@ -108,7 +108,7 @@ def label_names(lines: Sequence[str], corpus: str) -> list[str]:
         if name in found or any(name in other for other in found):
             continue
         where = [(label, label.find(name)) for label in holding]
-        if _cuts_a_word(name, where) or not _is_foreign_unit(name, corpus):
+        if _cuts_a_word(name, where) or not is_foreign_unit(name, corpus):
             continue
         found.append(_without_word_head(name))
     return found

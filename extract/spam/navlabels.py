@@ -29,7 +29,7 @@ from lxml import etree
 
 from ..chars import HAN, is_han
 from ..model import SpamFinding
-from .labels import _is_foreign_unit
+from .labels import is_foreign_unit
 from .names import BrandRepair
 from .sitename import replaced_span, site_names, title_swap
 from .slots import footer_lines
@@ -95,7 +95,7 @@ def _split(href: str) -> SplitResult | None:
 
 def is_made_up(name: str, corpus: str) -> bool:
     """No word, place or body, and no word inside: a label of the portal's own is built of words."""
-    return _could_be_a_name(name) and _is_foreign_unit(name, corpus)
+    return _could_be_a_name(name) and is_foreign_unit(name, corpus)
 
 
 def _could_be_a_name(label: str) -> bool:
@@ -126,7 +126,7 @@ def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
     # The dictionary first, then the address, then the page's places and bodies.
     shaped = [link for link in links if _could_be_a_name(link.label)]
     under_slugs = {link.label for link in shaped if _initial_slugs(link.href)}
-    names = {label for label in under_slugs if _is_foreign_unit(label, corpus)}
+    names = {label for label in under_slugs if is_foreign_unit(label, corpus)}
     if not names:
         return
     slugged = [(link, slugs) for link in links if (slugs := _initial_slugs(link.href))]
@@ -168,8 +168,8 @@ def _replaced(label: str, words: str, corpus: str, may_hold_a_word: bool = False
     name, word, head, tail = replaced_span(label, words)
     if not word or not MIN_NAME_CHARS <= len(name) <= MAX_NAME_CHARS or not all(map(is_han, word)):
         return None
-    made_up = _is_foreign_unit(name, corpus) if may_hold_a_word else is_made_up(name, corpus)
-    if not made_up or _is_foreign_unit(word, corpus):
+    made_up = is_foreign_unit(name, corpus) if may_hold_a_word else is_made_up(name, corpus)
+    if not made_up or is_foreign_unit(word, corpus):
         return None  # the word must be one of the language, the name none
     return (name, word) if head + tail else (name, "")
 

@@ -12,22 +12,18 @@ own are all left alone.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from urllib.parse import urlsplit
 
-from ..caches import loaded
 from ..gazetteer import Division, gazetteer
-from .evidence import GOV_DOMAIN_RE, Recovery, gather, recover, site_code_divisions
-from .slots import AGENCY_ENDS, LEVEL_ENDS, MIN_REPEATS, NAME_SLOT, is_foreign_name
-
-_LEVELS = "市县区省"
+from .evidence import Recovery, gather, gov_label, recover, site_code_divisions
+from .slots import AGENCY_ENDS, LEVEL_CHARS, LEVEL_ENDS, MIN_REPEATS, NAME_SLOT, is_foreign_name
 
 
 def divisions_named(token: str) -> list[Division]:
     """The divisions a slot's token may name: its full name, or a short name with a level."""
     g = gazetteer()
     found = [*g.by_any_name.get(token, ())]
-    for level in _LEVELS:
+    for level in LEVEL_CHARS:
         found += g.by_any_name.get(token + level, ())
     for full in g.by_prefix.get(token[:2], ()):
         if full.startswith(token) and len(full) - len(token) <= 5:
@@ -67,9 +63,14 @@ def odd_hierarchies(title: str, footer: str, corpus: str) -> list[str]:
             while len(parts) > 1 and not is_foreign_name(parts[0]) and divisions_named(parts[0]):
                 parts = parts[1:]  # 北京市 opens 北京市金三角区: a place, read past
             rest = "".join(parts)
-            has_level = any(char in _LEVELS for char in rest)
+            has_level = any(char in LEVEL_CHARS for char in rest)
             # 全市, 本县: one character and a level is a collective, no name.
-            if len(rest.rstrip(_LEVELS)) < 2 or not has_level or rest.endswith(AGENCY_ENDS) or rest in found:
+            if (
+                len(rest.rstrip(LEVEL_CHARS)) < 2
+                or not has_level
+                or rest.endswith(AGENCY_ENDS)
+                or rest in found
+            ):
                 continue
             if divisions_named(rest) or corpus.count(rest) < MIN_REPEATS:
                 continue
@@ -77,25 +78,12 @@ def odd_hierarchies(title: str, footer: str, corpus: str) -> list[str]:
     return found
 
 
-def _host_label(url: str) -> str:
-    match = GOV_DOMAIN_RE.fullmatch((urlsplit(url).hostname or "").lower())
-    return match[1] if match else ""
-
-
-@loaded()
-def _by_initials() -> dict[str, tuple[Division, ...]]:
-    """Divisions by the initials of their pinyin name (gz: 广州, 贵州, 赣州…)."""
-    found: dict[str, list[Division]] = defaultdict(list)
-    for division in gazetteer().by_code.values():
-        found[division.initials].append(division)
-    return {initials: tuple(divisions) for initials, divisions in found.items()}
-
-
 def _host_divisions(label: str) -> tuple[Division, ...]:
     """The divisions a host's first label spells, in full pinyin (fushun) or initials (gz)."""
     if not label:
         return ()
-    return (*gazetteer().by_pinyin.get(label, ()), *_by_initials().get(label, ()))
+    g = gazetteer()
+    return (*g.by_pinyin.get(label, ()), *g.by_initials.get(label, ()))
 
 
 def _agrees_with_host(divisions: list[Division], label: str) -> bool:
@@ -124,7 +112,7 @@ def owner_conflicts(
     # Where a page names its owner: the footer (版权所有, 主办), else anywhere on it. A script
     # or a link may keep the old name on a defaced page; the footer a defacer rewrote does not.
     owner_lines = footer or corpus
-    label = _host_label(url)
+    label = gov_label(urlsplit(url).hostname or "")
     if any(d.short in owner_lines for d in _host_divisions(label)):
         return {}, None  # the page names the body its host spells
     coded = site_code_divisions(corpus, meta)

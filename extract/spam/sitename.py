@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..chars import HAN, is_han
-from .labels import _is_foreign_unit
+from .labels import is_foreign_unit
+from .slots import FOOTER_WORDS
 from .words import holds_a_word
 
 # What separates a title's parts: 标题 - 站名, 标题_站名, 站名|栏目.
@@ -27,7 +28,6 @@ _FOOTER_NAME = re.compile(
     f"(?:主办单位|主办|版权所有){_SPACE}[:：]?{_SPACE}(?:©|\\(c\\))?{_SPACE}({HAN}{{4,24}})"
     f"|({HAN}{{4,24}}){_SPACE}版权所有"
 )
-_FOOTER_WORDS = ("主办单位", "主办", "版权所有")
 # How a site's own name ends (门户网站, 政府网站, 政务网): a token in their place stands where
 # the site's name is, not where its owner's is (主办单位：X办公室).
 SITE_NAME_ENDS = ("网站", "网", "门户")
@@ -46,7 +46,7 @@ def site_names(meta: Mapping[str, str], footer: str) -> list[str]:
     """The site's own names: <meta name="SiteName"> and the footer's owner."""
     names = [meta.get("sitename", "").strip()]
     names += [match[1] or match[2] for match in _FOOTER_NAME.finditer(footer)]
-    names = [name for name in names if not name.startswith(_FOOTER_WORDS)]
+    names = [name for name in names if not name.startswith(FOOTER_WORDS)]
     return [name for name in dict.fromkeys(names) if len(name) >= MIN_SHARED_HEAD]
 
 
@@ -79,7 +79,7 @@ def title_swap(title: str | None, names: list[str], corpus: str) -> TitleSwap | 
             # Where the known name is longer, it says which words the token replaced, and the
             # token may hold a word (金沙湾) as long as it is none; a token only added after the
             # name (网站群, 英文版 are) must hold none.
-            replaces_words = original.endswith(SITE_NAME_ENDS) and not _is_foreign_unit(original, corpus)
-            if (replaces_words or not holds_a_word(token)) and _is_foreign_unit(token, corpus):
+            replaces_words = original.endswith(SITE_NAME_ENDS) and not is_foreign_unit(original, corpus)
+            if (replaces_words or not holds_a_word(token)) and is_foreign_unit(token, corpus):
                 return TitleSwap(token, original, name)
     return None

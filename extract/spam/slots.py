@@ -88,7 +88,7 @@ _COLLECTIVE_STARTS = (
     "国务",
     "关于",
 )
-_LEVEL_CHARS = frozenset("省市县区")
+LEVEL_CHARS = "省市县区"
 # One character that may stand before a place's short name and leave it a place: a direction,
 # new or old, greater or lesser.
 _PLACE_HEADS = frozenset("东西南北中上下前后内外新老大小")
@@ -140,7 +140,7 @@ def is_foreign_name(token: str, in_slot: bool = False, leveled: bool = False) ->
     ends_a_body = token.endswith((*TOWNSHIP_SUFFIXES, *AGENCY_ENDS))
     if (ends_a_body or token.startswith(_COLLECTIVE_STARTS)) and not leveled:
         return False
-    if any(char in _LEVEL_CHARS for char in token):
+    if any(char in LEVEL_CHARS for char in token):
         return False  # 辽宁省大连: a hierarchy of real names
     return not _is_known_name(token, in_slot)
 
