@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from ..gazetteer import Division, gazetteer
 from .evidence import Recovery, gather, gov_label, recover, site_code_divisions
-from .slots import AGENCY_ENDS, LEVEL_CHARS, LEVEL_ENDS, MIN_REPEATS, NAME_SLOT, is_foreign_name
+from .slots import AGENCY_ENDS, LEVEL_CHARS, LEVEL_ENDS, MIN_REPEATS, is_foreign_name, slot_matches
 
 
 def divisions_named(token: str) -> list[Division]:
@@ -34,18 +34,17 @@ def divisions_named(token: str) -> list[Division]:
 def slot_places(title: str, footer: str, corpus: str) -> list[str]:
     """Division names in the title's and the footer's name slots that the page repeats."""
     tokens: list[str] = []
-    for where in (title, footer):
-        for match in NAME_SLOT.finditer(where):
-            # A hierarchy (武汉市洪山) is read by its last part: a swap writes over that one.
-            token = [part for part in LEVEL_ENDS.split(match[1]) if part][-1]
-            if (
-                len(token) >= 2
-                and token not in tokens
-                and not is_foreign_name(token)
-                and corpus.count(token) >= MIN_REPEATS
-            ):
-                if divisions_named(token):
-                    tokens.append(token)
+    for _, match in slot_matches(title, footer):
+        # A hierarchy (武汉市洪山) is read by its last part: a swap writes over that one.
+        token = [part for part in LEVEL_ENDS.split(match[1]) if part][-1]
+        if (
+            len(token) >= 2
+            and token not in tokens
+            and not is_foreign_name(token)
+            and corpus.count(token) >= MIN_REPEATS
+            and divisions_named(token)
+        ):
+            tokens.append(token)
     return tokens
 
 
@@ -57,24 +56,18 @@ def odd_hierarchies(title: str, footer: str, corpus: str) -> list[str]:
     owner_conflicts (the footer never names the site's owner) tells a swap from it.
     """
     found: list[str] = []
-    for where in (title, footer):
-        for match in NAME_SLOT.finditer(where):
-            parts = [part for part in LEVEL_ENDS.split(match[1]) if part]
-            while len(parts) > 1 and not is_foreign_name(parts[0]) and divisions_named(parts[0]):
-                parts = parts[1:]  # 北京市 opens 北京市金三角区: a place, read past
-            rest = "".join(parts)
-            has_level = any(char in LEVEL_CHARS for char in rest)
-            # 全市, 本县: one character and a level is a collective, no name.
-            if (
-                len(rest.rstrip(LEVEL_CHARS)) < 2
-                or not has_level
-                or rest.endswith(AGENCY_ENDS)
-                or rest in found
-            ):
-                continue
-            if divisions_named(rest) or corpus.count(rest) < MIN_REPEATS:
-                continue
-            found.append(rest)
+    for _, match in slot_matches(title, footer):
+        parts = [part for part in LEVEL_ENDS.split(match[1]) if part]
+        while len(parts) > 1 and not is_foreign_name(parts[0]) and divisions_named(parts[0]):
+            parts = parts[1:]  # 北京市 opens 北京市金三角区: a place, read past
+        rest = "".join(parts)
+        has_level = any(char in LEVEL_CHARS for char in rest)
+        # 全市, 本县: one character and a level is a collective, no name.
+        if len(rest.rstrip(LEVEL_CHARS)) < 2 or not has_level or rest.endswith(AGENCY_ENDS) or rest in found:
+            continue
+        if divisions_named(rest) or corpus.count(rest) < MIN_REPEATS:
+            continue
+        found.append(rest)
     return found
 
 

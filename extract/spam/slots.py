@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from ..caches import loaded
 from ..gazetteer import TOWNSHIP_SUFFIXES, gazetteer
@@ -158,6 +159,13 @@ def foreign_part(token: str, leveled: bool = False) -> str | None:
     return token if is_foreign_name(token, in_slot=True, leveled=leveled) else None
 
 
+def slot_matches(title: str, footer: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """The name slots of the title, then of the footer: ("title" or "footer", the match)."""
+    for place, where in (("title", title), ("footer", footer)):
+        for match in NAME_SLOT.finditer(where):
+            yield place, match
+
+
 def slot_brands(title: str | None, corpus: str, footer: str = "") -> dict[str, str]:
     """Foreign tokens in a name slot that the page repeats → where: "title" or "footer".
 
@@ -166,11 +174,11 @@ def slot_brands(title: str | None, corpus: str, footer: str = "") -> dict[str, s
     """
     found: dict[str, str] = {}
     # The title and the footer are short: their slots are read there, and the page is only counted.
+    for place, match in slot_matches(title or "", footer):
+        token = foreign_part(match[1], leveled=bool(match[2]))
+        if token and token not in found and corpus.count(token) >= MIN_REPEATS:
+            found[token] = place
     for place, where in (("title", title or ""), ("footer", footer)):
-        for match in NAME_SLOT.finditer(where):
-            token = foreign_part(match[1], leveled=bool(match[2]))
-            if token and token not in found and corpus.count(token) >= MIN_REPEATS:
-                found[token] = place
         for match in SPACED_NAME_SLOT.finditer(where):
             spaced = match[1]  # the page's own form: what is written over
             name = spaced.replace(" ", "")
