@@ -21,8 +21,9 @@ from ..caches import loaded
 from ..chars import HAN, is_han
 from ..model import SpamFinding
 from . import lexicon
+from .called import is_called_brand
 from .names import occurrences
-from .shape import load_shapes
+from .shape import is_coined, load_shapes
 from .slots import channel_names, is_foreign_name, site_code_names
 from .text import WEAK_CATEGORY
 from .words import is_common_word
@@ -217,7 +218,9 @@ def _latin_token(text: str, start: int, end: int) -> str | None:
     before = shared_context(text, where, len(run), -1)
     if len(after) >= MAX_CONTEXT or len(before) >= MAX_CONTEXT:
         return None  # the same sentence quoted twice, not a name in several sentences
-    if not (after or before) or not (run.islower() or any(c.isdigit() for c in run)):
+    if not (run.islower() or any(c.isdigit() for c in run)):
+        return None
+    if not (after or before) and not is_coined(run):
         return None  # a Latin word on its own (an English product name: Chrome), not glued to a name
     return before + run + after
 
@@ -253,8 +256,28 @@ def _numbered_token(text: str, number: re.Match[str], patterns: _Patterns) -> st
     return name + digits
 
 
+# Full-width letters and digits (ｋ８ｖｉｐ, ＸＹ体育) are the same name to a reader and a trick
+# to a rule: they are read in their ASCII forms, one character for one, so that a name found
+# is cut out of the page as the page wrote it.
+_FULL_WIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
+_TO_ASCII = {
+    code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
+}
+
+
 def find_phrases(text: str) -> list[str]:
-    """Brand-shaped names standing inside the page's sentences, longest first."""
+    """Brand-shaped names standing inside the page's sentences, longest first, as written."""
+    if not _FULL_WIDTH_ALNUM.search(text):
+        return _find_phrases(text)
+    folded = text.translate(_TO_ASCII)
+    written: dict[str, None] = {}
+    for token in _find_phrases(folded):
+        for at in occurrences(folded, token):
+            written[text[at : at + len(token)]] = None
+    return list(written)
+
+
+def _find_phrases(text: str) -> list[str]:
     patterns = _patterns()
     found: set[str] = set()
     seen: set[str] = set()
@@ -280,7 +303,9 @@ def find_phrases(text: str) -> list[str]:
         seen.add(key)
         if token := _numbered_token(text, number, patterns):
             found.add(token)
-    found.update(name for name in channel_names(text) if not any(name in token for token in found))
+    found.update(
+        name for name in channel_names(text, is_called_brand) if not any(name in token for token in found)
+    )
     if "标识码" in text or "標識碼" in text:
         found.update(name for name in site_code_names(text) if not any(name in token for token in found))
     tokens = sorted(found, key=len, reverse=True)

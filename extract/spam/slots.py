@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..caches import loaded
 from ..gazetteer import TOWNSHIP_SUFFIXES, gazetteer
@@ -222,24 +222,27 @@ def footer_lines(corpus: str) -> str:
     return "\n".join(found[start] for start in sorted(found))
 
 
-def channel_names(text: str) -> list[str]:
+def channel_names(text: str, called: Callable[[str], bool] = lambda name: False) -> list[str]:
     """Made-up names standing, repeated, where a report names the channel it publishes through.
 
     通过X公开, 在X集中发布, 在X、政务微博: a report puts its website, 公告栏 or 公众号 there,
     words of the language or names of places; a phrase swap puts a name there that is none of
-    them, whatever it is (在金沙湾集中发布), with no brand word to show it.
+    them, whatever it is (在金沙湾集中发布), with no brand word to show it. A name `called`
+    shaped as a brand calling the reader in (在九州官方网站集中发布) counts whatever it holds.
     """
     shapes = load_shapes()
     slots = [(match[1], match[2]) for match in shapes.channel_slot.finditer(text)]
     counts = Counter(name for _, name in slots)
     found = []
     for name, count in counts.items():
-        if count < MIN_REPEATS or name.endswith(shapes.channel_nouns):
+        if count < MIN_REPEATS:
             continue
         if shapes.function_chars.intersection(name) or any(p in name for p in shapes.platforms):
             continue
-        if not is_foreign_name(name) or is_common_word(name):  # the dictionary last: it loads once
-            continue
+        if called(name):
+            pass
+        elif name.endswith(shapes.channel_nouns) or not is_foreign_name(name) or is_common_word(name):
+            continue  # the dictionary last: it loads once
         # 在线访谈: the word before took the name's first character (在线), it opens no slot.
         opened = sum(1 for before, other in slots if other == name and not is_common_word(before + name[0]))
         if opened >= MIN_REPEATS:
