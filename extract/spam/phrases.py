@@ -308,7 +308,7 @@ def _find_phrases(text: str) -> list[str]:
     )
     if "标识码" in text or "標識碼" in text:
         found.update(name for name in site_code_names(text) if not any(name in token for token in found))
-    tokens = sorted(found, key=len, reverse=True)
+    tokens = sorted(found, key=lambda token: (-len(token), token))  # one order in every process
     return [t for t in tokens if not any(t != other and t in other for other in tokens)]
 
 

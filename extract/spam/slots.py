@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from ..caches import loaded
 from ..gazetteer import TOWNSHIP_SUFFIXES, gazetteer
 from .shape import load_shapes
-from .words import is_common_word
+from .words import is_common_word, is_foreign_to, is_made_of_words, is_set_phrase
 
 # X, an optional level, then what follows a body's name in a title, a footer or a site name;
 # X opens the line or follows the footer's 版权所有/主办 (in prose, 各部门人民政府 is no name).
@@ -237,12 +237,18 @@ def channel_names(text: str, called: Callable[[str], bool] = lambda name: False)
     for name, count in counts.items():
         if count < MIN_REPEATS:
             continue
-        if shapes.function_chars.intersection(name) or any(p in name for p in shapes.platforms):
+        if any(p in name for p in shapes.platforms):
+            continue
+        # 大的国际: a piece of a sentence; a set phrase holds its own (马到成功).
+        holds_a_function_char = shapes.function_chars.intersection(name)
+        if holds_a_function_char and not (is_set_phrase(name) and is_foreign_to(name, text)):
             continue
         if called(name):
             pass
-        elif name.endswith(shapes.channel_nouns) or not is_foreign_name(name) or is_common_word(name):
-            continue  # the dictionary last: it loads once
+        elif name.endswith(shapes.channel_nouns) or not is_foreign_name(name):
+            continue
+        elif is_made_of_words(name) and not is_foreign_to(name, text):  # the dictionary last: it loads once
+            continue  # 征求意见, 信用诸城, 大宗商品交易: words the report writes elsewhere too
         # 在线访谈: the word before took the name's first character (在线), it opens no slot.
         opened = sum(1 for before, other in slots if other == name and not is_common_word(before + name[0]))
         if opened >= MIN_REPEATS:
