@@ -11,7 +11,7 @@ import pytest
 from extract.spam.called import is_called_brand
 from extract.spam.phrases import find_phrases
 from extract.spam.shape import is_coined
-from extract.spam.splitnames import split_names
+from extract.spam.splitnames import split_names, stands_leveled
 
 from .helpers.defaced import defaced_report
 
@@ -169,3 +169,23 @@ def test_names_calling_the_reader_in(token):
 )
 def test_a_portal_s_own_labels_do_not_call_the_reader_in(token):
     assert not is_called_brand(token)
+
+
+@pytest.fixture(scope="module")
+def split_place_swap():
+    # 金沙 is a county's short name: split, it stood over 大兴 (北京市大兴区) in every slot.
+    return defaced_report("金\u200b沙", "name_swap", "corpus:mhxqwer__hjhbjdx.gov.cn")
+
+
+@pytest.mark.shared
+def test_a_split_name_over_the_place_s_name_makes_the_page_tampered(split_place_swap):
+    assert split_place_swap.spam.tampered
+
+
+@pytest.mark.shared
+def test_a_split_name_over_the_place_s_name_gives_way_to_the_place(split_place_swap):
+    assert "金沙" not in split_place_swap.text and "大兴" in split_place_swap.text
+
+
+def test_a_split_name_before_a_level_stands_where_a_place_s_name_belongs():
+    assert stands_leveled("北京市金沙区人民政府", "金沙")

@@ -18,6 +18,7 @@ from ..model import SpamFinding
 from .fold import ZERO_WIDTH_CHARS, drop_zero_width
 from .names import occurrences
 from .phrases import MAX_CONTEXT, MIN_REPEATS, shared_context
+from .slots import LEVEL_CHARS
 
 SPLIT_SCORE = 2.0  # as strong as a phrase swap: the same evidence, hidden from the reader
 # Chinese characters with zero-width characters between them: 天\u200b顺, 永\u200b兴\u200b汇.
@@ -45,6 +46,16 @@ def split_names(text: str) -> list[str]:
     return found
 
 
-def split_finding(name: str, count: int) -> SpamFinding:
-    evidence = f"{name} ×{count} inside sentences, split by zero-width characters"
+def stands_leveled(text: str, name: str) -> bool:
+    """The name stands before a level somewhere (金沙区): where a place's name belongs."""
+    at = text.find(name)
+    while at != -1:
+        if text[at + len(name) : at + len(name) + 1] in LEVEL_CHARS:
+            return True
+        at = text.find(name, at + len(name))
+    return False
+
+
+def split_finding(name: str, count: int, where: str = "inside sentences") -> SpamFinding:
+    evidence = f"{name} ×{count} {where}, split by zero-width characters"
     return SpamFinding("split_name", evidence, "removed", SPLIT_SCORE)
