@@ -106,6 +106,12 @@ def _upper_short_names() -> frozenset[str]:
     return frozenset(d.short for d in gazetteer().by_code.values() if d.level <= 2 and d.short)
 
 
+@loaded()
+def _province_names() -> frozenset[str]:
+    """What stands before 省 in a province's name: 四川, 黑龙江 (and 台湾)."""
+    return frozenset(d.short for d in gazetteer().by_code.values() if d.level == 1 and d.short)
+
+
 def _is_known_name(token: str, in_slot: bool = False) -> bool:
     g = gazetteer()
     if token in g.by_any_name or any(token + s in g.by_any_name for s in ("市", "县", "区", "省")):
@@ -176,6 +182,8 @@ def slot_brands(title: str | None, corpus: str, footer: str = "") -> dict[str, s
     # The title and the footer are short: their slots are read there, and the page is only counted.
     for place, match in slot_matches(title or "", footer):
         token = foreign_part(match[1], leveled=bool(match[2]))
+        if token is None and match[2] == "省" and match[1] not in _province_names():
+            token = match[1]  # 峨眉山省人民政府: a place, but no province (the table says its level)
         if token and token not in found and corpus.count(token) >= MIN_REPEATS:
             found[token] = place
     for place, where in (("title", title or ""), ("footer", footer)):
