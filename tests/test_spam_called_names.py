@@ -189,3 +189,20 @@ def test_a_split_name_over_the_place_s_name_gives_way_to_the_place(split_place_s
 
 def test_a_split_name_before_a_level_stands_where_a_place_s_name_belongs():
     assert stands_leveled("北京市金沙区人民政府", "金沙")
+
+
+def test_a_letter_and_a_digit_glued_to_a_brand_word_is_a_phrase():
+    assert find_phrases("在7m体育集中发布，在7m体育、政务微博设立，在7m体育建立专栏。") == ["7m体育"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "开通5G直播，5G直播覆盖全市。",
+        "4K直播和4K直播回放。",
+        "3D视频展示，3D视频发布。",
+        "5A景区直播，5A景区直播。",
+    ],
+)
+def test_a_letter_and_a_digit_a_report_writes_is_no_phrase(text):
+    assert find_phrases(text) == []

@@ -125,9 +125,8 @@ def _is_foreign(name: str) -> bool:
     # Full-width letters (ＷＴＯ, ＡＰＰ) are the same acronym to a reader, and to the word list.
     plain = unicodedata.normalize("NFKC", name)
     letters = "".join(c for c in plain if c.isascii() and c.isalpha()).lower()
-    digits = sum(c.isdigit() for c in plain)
-    if letters and (letters in shapes.latin_words or (len(letters) < 2 and digits < 2)):
-        return False  # 5G直播, CCTV直播, VR体育: words a report writes
+    if letters and (letters in shapes.latin_words or plain.lower() in shapes.latin_words or len(plain) < 2):
+        return False  # 5G直播, CCTV直播, VR体育: words a report writes; 7m体育 is a name
     if len(han) < 2:
         return han != name  # 龙8, w66利: Latin or digits make the name
     return is_foreign_name(han) and not han.endswith(load_shapes().prefixes)
