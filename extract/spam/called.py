@@ -12,6 +12,7 @@ site's name), this shape is enough even when the name is made of ordinary words.
 
 from __future__ import annotations
 
+from ..caches import loaded
 from ..chars import is_han
 from .fold import nfkc
 from .shape import is_coined, latin_spans, load_shapes
@@ -22,13 +23,19 @@ MIN_NAME_CHARS = 2
 MIN_GLUED = 2  # brand words and calls to action after the name
 
 
-def _glued_ends(token: str) -> tuple[str, int, bool]:
-    """(name, how many brand words and calls to action end it, whether a strong call does)."""
+@loaded()
+def _ends() -> tuple[str, ...]:
+    """Brand words and calls to action, longest first (官方网站 before 网站 would be read)."""
     shapes = load_shapes()
-    ends = sorted((*shapes.funnels, *shapes.suffixes), key=len, reverse=True)
-    name, glued, strong = nfkc(token).lower(), 0, False
-    while (end := next((e for e in ends if name.endswith(e) and len(name) > len(e)), None)) is not None:
-        strong = strong or end in shapes.strong_funnels
+    return tuple(sorted((*shapes.funnels, *shapes.suffixes), key=len, reverse=True))
+
+
+def _glued_ends(plain: str) -> tuple[str, int, bool]:
+    """(name, how many brand words and calls to action end it, whether a strong call does)."""
+    strong_funnels = load_shapes().strong_funnels
+    name, glued, strong = plain, 0, False
+    while (end := next((e for e in _ends() if name.endswith(e) and len(name) > len(e)), None)) is not None:
+        strong = strong or end in strong_funnels
         name, glued = name[: -len(end)], glued + 1
     return name, glued, strong
 
@@ -36,10 +43,14 @@ def _glued_ends(token: str) -> tuple[str, int, bool]:
 def is_called_brand(token: str) -> bool:
     """A slot's token shaped as a brand calling the reader in, whatever words its name holds."""
     shapes = load_shapes()
-    plain = nfkc(token).lower()
-    if latin_spans(token, any_case=True) or is_coined(plain):
-        return True  # Latin glued to Chinese (bet9九州, ｍｋ体育), or a coined Latin name (k8vip)
-    name, glued, strong = _glued_ends(token)
+    plain = token
+    if not all(map(is_han, token)):  # most labels are Chinese alone: no folding, no Latin
+        plain = nfkc(token).lower()
+        if latin_spans(token, any_case=True) or is_coined(plain):
+            return True  # Latin glued to Chinese (bet9九州, ｍｋ体育), or a coined Latin name (k8vip)
+    if not plain.endswith(_ends()):
+        return False  # most labels stop here, in C
+    name, glued, strong = _glued_ends(plain)
     if len(name) < MIN_NAME_CHARS or not any(map(is_han, name)):
         return False  # APP下载, 官方网站: a call with no name before it
     if name.endswith(shapes.prefixes + shapes.channel_nouns) or shapes.function_chars.intersection(name):

@@ -171,15 +171,16 @@ def _replaced(label: str, words: str, corpus: str, may_hold_a_word: bool = False
     (首页, 网站首页), so there the name must hold no word at all.
     """
     name, word, head, tail = replaced_span(label, words)
-    if not word or not all(map(is_han, word)) or is_foreign_unit(word, corpus):
-        return None  # the word must be one of the language
-    if is_called_brand(name) and len(name) <= MAX_LABEL_CHARS:
-        return (name, word) if head + tail else (name, "")  # 创新九州官方网站 over 创新发展
-    if not MIN_NAME_CHARS <= len(name) <= MAX_NAME_CHARS:
+    if not word or not all(map(is_han, word)) or not MIN_NAME_CHARS <= len(name) <= MAX_LABEL_CHARS:
         return None
-    made_up = is_foreign_unit(name, corpus) if may_hold_a_word else is_made_up(name, corpus)
-    if not made_up:
+    # 创新九州官方网站 over 创新发展: a name calling the reader in, whatever it holds.
+    called = is_called_brand(name)
+    if not called and len(name) > MAX_NAME_CHARS:
+        return None
+    if not called and not (is_foreign_unit(name, corpus) if may_hold_a_word else is_made_up(name, corpus)):
         return None  # the name must be none
+    if is_foreign_unit(word, corpus):
+        return None  # the word must be one of the language
     return (name, word) if head + tail else (name, "")
 
 
