@@ -5,6 +5,10 @@ clean labels are what portals and reports write: a place's own name in its label
 column labels of a statistics table, words cut by the labels around them.
 """
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from extract.spam.labels import label_names
@@ -70,3 +74,22 @@ def test_two_labels_are_not_enough():
 )
 def test_a_portal_s_own_labels_are_no_names(labels):
     assert _names(labels) == []
+
+
+def test_names_come_in_the_page_s_order_whatever_the_process_hash_seed():
+    script = (
+        "from extract.spam.labels import label_names\n"
+        "lines = ['地方瑞丰阁', '部门瑞丰阁', '区（县）瑞丰阁', '政府聚贤庄', '聚贤庄指南', '聚贤庄制度']\n"
+        "print(label_names(lines, '\\n'.join(lines)))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert outputs == {"['瑞丰阁', '聚贤庄']\n"}

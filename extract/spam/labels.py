@@ -84,15 +84,18 @@ def _line_starts(labels: list[str]) -> list[int]:
 
 def label_names(lines: Sequence[str], corpus: str) -> list[str]:
     """Made-up names that at least MIN_LABELS different short labels of the page share."""
-    labels = {label for label in map(str.strip, lines) if SEED_CHARS <= len(label) <= MAX_LABEL_CHARS}
+    # In the page's order: a set's order varies between processes, and so would the names found.
+    labels = list(
+        dict.fromkeys(label for label in map(str.strip, lines) if SEED_CHARS <= len(label) <= MAX_LABEL_CHARS)
+    )
     # The shared unit touches a label's start or end in most labels (地方X, X指南): seeds are
     # read there alone, so a page's hundreds of labels cost two lookups each (in C).
-    seeded: dict[str, set[str]] = defaultdict(set)
+    seeded: dict[str, dict[str, None]] = defaultdict(dict)
     for label in labels:
         if _HAN_SEED.fullmatch(head := label[:SEED_CHARS]):
-            seeded[head].add(label)
+            seeded[head][label] = None
         if _HAN_SEED.fullmatch(tail := label[-SEED_CHARS:]):
-            seeded[tail].add(label)
+            seeded[tail][label] = None
     found: list[str] = []
     for seed, holders in seeded.items():
         if len(holders) < 2:
