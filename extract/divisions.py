@@ -54,9 +54,35 @@ def find_division(region: str | None) -> Division | None:
                 return whole
     # No codes below counties.
     segments = [match[0] for match in matches if not match[0].endswith(TOWNSHIP_SUFFIXES)]
-    if not segments:
-        return None
-    return _one_division(_narrowed(divisions.get(segments[-1], ()), segments[:-1]))
+    if segments and (found := _one_division(_narrowed(divisions.get(segments[-1], ()), segments[:-1]))):
+        return found
+    return _named_after_parent(region)
+
+
+def _named_after_parent(region: str) -> Division | None:
+    """A division written by its name or short name right after its parent's name or short
+    name: 平顶山市高新区, 平顶山新城区, 景德镇市昌江区.
+
+    Splitting at level suffixes misses these: a zone's short name (高新区, 新城区) is shared by
+    the zones of many cities or is another city's district, and a parent written bare
+    (平顶山) or ending like a township (景德镇市, 新乡市) is no segment of its own. The parent
+    written just before says which one is meant; with no parent, a short name stays ambiguous.
+    """
+    g = gazetteer()
+    # The longest tail first: 新乡市新乡县 is 新乡县 after 新乡市, not 乡县 after anything.
+    for start in range(1, len(region)):
+        head, tail = region[:start], region[start:]
+        candidates = dict.fromkeys((*g.by_any_name.get(tail, ()), *g.by_short.get(tail, ())))
+        found = [
+            candidate
+            for candidate in candidates
+            if (parent := g.by_code.get(candidate.parent)) is not None
+            and parent.code != candidate.code
+            and head.endswith(tuple(name for name in (parent.name, parent.short) if name))
+        ]
+        if found:
+            return _one_division(found)
+    return None
 
 
 def _narrowed(candidates: tuple[Division, ...], parent_names: list[str]) -> list[Division]:

@@ -99,6 +99,9 @@ class Gazetteer:
     # Every name but placeholders: what a region already known to be a place is looked up by.
     # Several places share a name (朝阳区 in 北京 and 长春).
     by_any_name: dict[str, tuple[Division, ...]]
+    # Short names ("高新区", "新城", "平顶山"): several cities have a 高新区, so a short name
+    # says which division only after its parent's name.
+    by_short: dict[str, tuple[Division, ...]]
     by_prefix: dict[str, tuple[str, ...]]  # first two characters → full names
     area_codes: dict[str, str]  # "0411" → division code
     abbreviations: dict[str, tuple[str, ...]]  # "辽" → province codes
@@ -176,10 +179,13 @@ def gazetteer() -> Gazetteer:
     # A row the list places below its own code (the 市直辖行政区划 rows of 东莞, 中山, 儋州 and
     # 嘉峪关, the districts of 香港 and 澳门) is not the division of that code: the code's own row is.
     by_code = {d.code: d for d in divisions if d.parent != d.code}
+    by_short: dict[str, list[Division]] = defaultdict(list)
     by_province: dict[str, list[Division]] = defaultdict(list)
     by_pinyin: dict[str, list[Division]] = defaultdict(list)
     by_initials: dict[str, list[Division]] = defaultdict(list)
     for division in by_code.values():
+        if division.short and division.name not in PLACEHOLDER_NAMES:
+            by_short[division.short].append(division)
         by_province[division.province].append(division)
         by_pinyin[division.pinyin].append(division)
         by_initials[division.initials].append(division)
@@ -187,6 +193,7 @@ def gazetteer() -> Gazetteer:
         by_code=by_code,
         by_name={k: tuple(v) for k, v in by_name.items()},
         by_any_name={k: tuple(v) for k, v in by_any_name.items()},
+        by_short={k: tuple(v) for k, v in by_short.items()},
         by_prefix={k: tuple(v) for k, v in by_prefix.items()},
         area_codes={r["area_code"]: r["code"] for r in _rows("area_codes.csv")},
         abbreviations={k: tuple(v) for k, v in abbreviations.items()},

@@ -15,4 +15,7 @@ archived bytes, the reports an older version made.
 #    the report text as `|` rows.
 # 5: a name written over a link's label or the title's site name is a label_swap, removed or
 #    replaced by the word the link tells: a defaced page's title, text and findings change.
-EXTRACTOR_VERSION = 5
+# 6: names split by zero-width characters, full-width and coined Latin names, names calling the
+#    reader in and names of words foreign to the page in slots, and tail lists of every kind of
+#    name: a defaced page's text and findings change.
+EXTRACTOR_VERSION = 6

@@ -55,6 +55,25 @@ def test_a_zone_is_found_after_the_places_written_before_it() -> None:
     assert division is not None and division.code == "410472"
 
 
+@pytest.mark.parametrize(
+    ("region", "code"),
+    [
+        ("平顶山市高新区", "410471"),
+        ("平顶山高新区", "410471"),
+        ("平顶山新城区", "410472"),
+        ("河南省平顶山市新城区", "410472"),
+        ("景德镇市昌江区", "360202"),
+        ("新乡市红旗区", "410702"),
+    ],
+)
+def test_a_division_is_found_by_its_name_or_short_name_after_its_parent(region: str, code: str) -> None:
+    # 高新区 is the short name of dozens of zones and 新城区 the full name of districts of
+    # 呼和浩特 and 西安; 景德镇 and 新乡 end like a 镇 and a 乡, so split into places the city was
+    # no segment of its own. The parent written before says which division is meant.
+    division = find_division(region)
+    assert division is not None and division.code == code
+
+
 @pytest.mark.parametrize(("region", "code"), [("江西省萍乡市", "360300"), ("湖南省长沙市宁乡市", "430182")])
 def test_a_city_holding_a_township_ending_is_not_taken_for_its_parent(region: str, code: str) -> None:
     # Split into places, 萍乡市 was dropped as a 乡 and the region read as 江西省 alone.
@@ -69,7 +88,7 @@ def test_a_name_holding_a_township_ending_is_found_whole(region: str, code: str)
     assert division is not None and division.code == code
 
 
-@pytest.mark.parametrize("region", ["朝阳区", "示例市", "美高梅娛樂城市", None])
+@pytest.mark.parametrize("region", ["朝阳区", "新城区", "高新区", "示例市", "美高梅娛樂城市", None])
 def test_unknown_or_ambiguous_region_has_no_code(region: str | None) -> None:
     assert find_division(region) is None
 

@@ -10,24 +10,19 @@ ends the hold nor because AutoThrottle learns a shorter delay from the quick ans
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 
 from crawler.settings import DOWNLOADER_MIDDLEWARES
 
 from .helpers.retry_after_portal import (
-    AFTER_THE_503,
-    BUSY,
-    BUSY_AFTER,
-    LONGEST_WAIT,
-    PAGE,
+    OK,
     RETRY_AFTER,
+    AnswersAroundA503,
+    CrawlAroundA503,
     crawl_around_a_503,
-    home_linking,
 )
 from .helpers.retry_order import ANSWERED_AFTER_RETRY_AFTER
-from .portals.server import Portal
 
 IN_FLIGHT = ["busy.html", "before.html", "after.html"]
 
@@ -35,37 +30,30 @@ IN_FLIGHT = ["busy.html", "before.html", "after.html"]
 def answers_around_a_503() -> dict:
     """Routes: /before.html answered at once, /busy.html 503 once the others have come in (then
     200 to its retry), /after.html after the 503."""
-    before_answered, after_arrived, busy_answered = threading.Event(), threading.Event(), threading.Event()
+    around = AnswersAroundA503()
+    before_answered, after_arrived = threading.Event(), threading.Event()
     busy_calls = []
 
     def before(method, query, form):
         before_answered.set()
-        return 200, *PAGE
+        return OK
 
     def busy(method, query, form):
         busy_calls.append(method)
-        if len(busy_calls) > 1:
-            return 200, *PAGE
-        before_answered.wait(LONGEST_WAIT)
-        after_arrived.wait(LONGEST_WAIT)
-        time.sleep(BUSY_AFTER)
-        busy_answered.set()
-        return BUSY
+        return OK if len(busy_calls) > 1 else around.busy(before_answered, after_arrived)
 
     def after(method, query, form):
         after_arrived.set()
-        busy_answered.wait(LONGEST_WAIT)
-        time.sleep(AFTER_THE_503)
-        return 200, *PAGE
+        return around.after_the_503()
 
     return {"/before.html": before, "/busy.html": busy, "/after.html": after}
 
 
 @pytest.fixture(scope="module")
-def held(tmp_path_factory):
-    portal = Portal({"/index.html": home_linking(IN_FLIGHT)}, routes=answers_around_a_503())
-    sent = crawl_around_a_503(
-        portal,
+def held(tmp_path_factory) -> CrawlAroundA503:
+    return crawl_around_a_503(
+        IN_FLIGHT,
+        answers_around_a_503(),
         tmp_path_factory.mktemp("held"),
         len(IN_FLIGHT),
         {
@@ -76,23 +64,20 @@ def held(tmp_path_factory):
             ANSWERED_AFTER_RETRY_AFTER: ["/before.html"],
         },
     )
-    return {"portal": portal, "sent": [(at, path.lstrip("/")) for at, path in sent]}
 
 
 def test_all_three_were_in_flight_when_the_site_asked_to_wait(held):
-    assert sorted(name for _, name in held["sent"][1:4]) == sorted(IN_FLIGHT)
+    assert sorted(path for _, path in held.sent[1:4]) == sorted(f"/{name}" for name in IN_FLIGHT)
 
 
 def test_the_requests_in_flight_were_answered_normally(held):
-    assert [h.status for h in held["portal"].hits if h.path in ("/before.html", "/after.html")] == [200, 200]
+    assert [h.status for h in held.portal.hits if h.path in ("/before.html", "/after.html")] == [200, 200]
 
 
 def test_nothing_leaves_for_the_site_before_the_named_time(held):
-    # The hold counts from when the 503 was read, which is after /busy.html left its slot.
-    busy_left = next(at for at, name in held["sent"] if name == "busy.html")
-    later = [at for at, _ in held["sent"][4:]]
-    assert later and min(later) - busy_left >= RETRY_AFTER, held["sent"]
+    wait = held.wait_after_the_503(len(IN_FLIGHT))
+    assert wait is not None and wait >= RETRY_AFTER, held.sent
 
 
 def test_the_retry_is_answered(held):
-    assert [h.status for h in held["portal"].requested("/busy.html")] == [503, 200]
+    assert [h.status for h in held.portal.requested("/busy.html")] == [503, 200]

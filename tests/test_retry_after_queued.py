@@ -11,23 +11,20 @@ be in force then, so nothing leaves for the site before the named time.
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 
 from .helpers.retry_after_portal import (
-    AFTER_THE_503,
-    BUSY,
-    BUSY_AFTER,
-    LONGEST_WAIT,
-    PAGE,
+    OK,
     RETRY_AFTER,
+    AnswersAroundA503,
+    CrawlAroundA503,
     crawl_around_a_503,
-    home_linking,
 )
-from .portals.server import Portal
 
 PAGES = ["a.html", "b.html", "c.html"]
+# Two in flight, so the third waits in the slot.
+IN_FLIGHT = 2
 
 
 def answers_by_arrival() -> dict:
@@ -35,9 +32,10 @@ def answers_by_arrival() -> dict:
     is answered 503 once the second has come in (then 200 to its retry), the second 200 after
     the 503, so that it holds its place in the slot while the 503 is read, any other 200 at once.
     Which page a crawl asks for first is its own business."""
+    around = AnswersAroundA503()
     arrivals: list[str] = []
     lock = threading.Lock()
-    second_arrived, busy_answered = threading.Event(), threading.Event()
+    second_arrived = threading.Event()
 
     def route(path: str):
         def answer(method, query, form):
@@ -45,15 +43,11 @@ def answers_by_arrival() -> dict:
                 arrivals.append(path)
                 order = len(arrivals)
             if order == 1:
-                second_arrived.wait(LONGEST_WAIT)
-                time.sleep(BUSY_AFTER)
-                busy_answered.set()
-                return BUSY
+                return around.busy(second_arrived)
             if order == 2:
                 second_arrived.set()
-                busy_answered.wait(LONGEST_WAIT)
-                time.sleep(AFTER_THE_503)
-            return 200, *PAGE
+                return around.after_the_503()
+            return OK
 
         return answer
 
@@ -61,28 +55,20 @@ def answers_by_arrival() -> dict:
 
 
 @pytest.fixture(scope="module")
-def crawl(tmp_path_factory):
-    portal = Portal({"/index.html": home_linking(PAGES)}, routes=answers_by_arrival())
-    # Two in flight, so the third waits in the slot.
-    return {"portal": portal, "sent": crawl_around_a_503(portal, tmp_path_factory.mktemp("queued"), 2)}
-
-
-def _busy(crawl) -> str:
-    return next(h.path for h in crawl["portal"].hits if h.status == 503)
+def crawl(tmp_path_factory) -> CrawlAroundA503:
+    return crawl_around_a_503(PAGES, answers_by_arrival(), tmp_path_factory.mktemp("queued"), IN_FLIGHT)
 
 
 def test_two_were_in_flight_and_one_queued_when_the_site_asked_to_wait(crawl):
-    first_two = {path for _, path in crawl["sent"][1:3]}
-    assert _busy(crawl) in first_two and len(first_two) == 2, crawl["sent"]
+    first_two = {path for _, path in crawl.sent[1 : 1 + IN_FLIGHT]}
+    assert crawl.busy_path() in first_two and len(first_two) == IN_FLIGHT, crawl.sent
 
 
 def test_the_queued_request_waits_for_the_named_time(crawl):
-    # The hold counts from when the 503 was read, which is after the busy request left its slot.
-    busy_left = next(at for at, path in crawl["sent"] if path == _busy(crawl))
-    later = [at for at, _ in crawl["sent"][3:]]
-    assert later and min(later) - busy_left >= RETRY_AFTER, crawl["sent"]
+    wait = crawl.wait_after_the_503(IN_FLIGHT)
+    assert wait is not None and wait >= RETRY_AFTER, crawl.sent
 
 
 def test_every_page_is_answered_in_the_end(crawl):
-    answered = {h.path for h in crawl["portal"].hits if h.status == 200}
+    answered = {h.path for h in crawl.portal.hits if h.status == 200}
     assert answered >= {f"/{name}" for name in PAGES}

@@ -9,6 +9,7 @@ from a title and a footer.
 import pytest
 
 from extract.spam.owner import owner_conflicts
+from extract.spam.slots import slot_brands
 
 from .helpers.defaced import defaced_report
 
@@ -22,6 +23,12 @@ def province_over_province():
 def district_in_a_hierarchy():
     # 武汉市洪山区 → 武汉市中原区: 中原区 is in 郑州; the site codes say 洪山区.
     return defaced_report("中原", "name_swap", "corpus:mhxqwer__zxwhongshan.gov.cn")
+
+
+@pytest.fixture(scope="module")
+def city_over_the_province():
+    # 四川省 → 峨眉山省: 峨眉山 is a city of 四川 itself, kin to the owner, but no province.
+    return defaced_report("峨眉山", "name_swap", "corpus:mhxqwer__zysc.gov.cn")
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +54,20 @@ def test_the_owner_is_written_back(province_over_province):
 @pytest.mark.shared
 def test_the_written_place_leaves_the_text(province_over_province):
     assert "三亚" not in province_over_province.text
+
+
+@pytest.mark.shared
+def test_a_city_before_the_province_s_level_is_tampered(city_over_the_province):
+    assert city_over_the_province.spam.tampered
+
+
+@pytest.mark.shared
+def test_a_city_before_the_province_s_level_gives_way_to_the_province(city_over_the_province):
+    assert "峨眉山" not in city_over_the_province.text and "四川" in city_over_the_province.text
+
+
+def test_a_province_before_its_level_is_no_slot_brand():
+    assert slot_brands("四川省人民政府", "四川省人民政府 四川省人民政府") == {}
 
 
 @pytest.mark.shared

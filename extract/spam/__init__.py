@@ -26,6 +26,7 @@ from .owner import owner_conflicts
 from .phrases import find_phrases, phrase_finding, strip_phrases
 from .shape import is_brand_item
 from .slots import footer_lines, joined_on_the_left, slot_brands
+from .splitnames import split_finding, split_names, stands_leveled
 from .tail import strip_tail_names
 from .text import TextClean, is_keyword_list, strip_keyword_lists, strip_pinyin, strip_text_spam
 from .verdict import judge, score
@@ -92,7 +93,9 @@ def repair_names(
     slots are read with the title's.
     """
     corpus = "\n".join([title or "", *lines])
+    split: list[str] = []
     if has_zero_width(corpus) or has_zero_width(text):
+        split = split_names(corpus)
         # Zero-width characters split a brand (富\u200b贵) so that no name or slot matches it;
         # a reader never sees them, so the page is read, and kept, without them.
         title = drop_zero_width(title) if title else title
@@ -102,10 +105,17 @@ def repair_names(
     phrases = find_phrases(corpus)
     labelled = [n for n in label_names(lines, corpus) if not any(n in p or p in n for p in phrases)]
     phrases += labelled
+    split = [n for n in split if not any(n in p or p in n for p in phrases)]
+    # A split name before a level (金\u200b沙区) was written over the place's name: the page's
+    # identity tells that name back, as for any name in a slot.
+    leveled = [n for n in split if stands_leveled(corpus, n)]
+    split = [n for n in split if n not in leveled]
+    phrases += split
     # A brand stretched over the ordinary words around a phrase swap (思想政治X司 and
     # 思想政治X网, where X stood for 工作) is that phrase, not a name to write over.
     brands = [b for b in find_brands(corpus, script) if not any(p != b and p in b for p in phrases)]
-    findings: list[SpamFinding] = []
+    findings: list[SpamFinding] = [split_finding(n, corpus.count(n), "before a level") for n in leveled]
+    brands += [n for n in leveled if n not in brands]
     recovery = None
     # A name slot holding no division is a swap when the token is shaped like a brand, or
     # when the page's identity (host, codes, 文号, SiteName) names another body: a site of
@@ -149,7 +159,7 @@ def repair_names(
     for token in phrases:
         if any(token in brand or brand in token for brand in brands):
             continue
-        found = label_finding if token in labelled else phrase_finding
+        found = label_finding if token in labelled else split_finding if token in split else phrase_finding
         findings.append(found(token, corpus.count(token)))
         title = strip_phrases(title, [token]) if title else title
         lines = [strip_phrases(line, [token]) if token in line else line for line in lines]

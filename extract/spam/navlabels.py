@@ -27,8 +27,9 @@ from urllib.parse import SplitResult, parse_qsl, urlsplit
 
 from lxml import etree
 
-from ..chars import HAN, is_han
+from ..chars import HAN_RANGE, is_han
 from ..model import SpamFinding
+from .called import is_called_brand
 from .labels import is_foreign_unit
 from .names import BrandRepair
 from .sitename import replaced_span, site_names, title_swap
@@ -36,7 +37,8 @@ from .slots import footer_lines
 from .words import holds_a_word
 
 MIN_LABEL_CHARS, MAX_LABEL_CHARS = 2, 12
-_HAN_LABEL = re.compile(f"{HAN}{{{MIN_LABEL_CHARS},{MAX_LABEL_CHARS}}}")
+# Chinese, and the Latin and digits a brand's name may hold (k8vip, ｍｋ体育).
+_HAN_LABEL = re.compile(f"[{HAN_RANGE}A-Za-z0-9０-９Ａ-Ｚａ-ｚ]{{{MIN_LABEL_CHARS},{MAX_LABEL_CHARS}}}")
 # Two characters are too often a word the dictionary counts rarely (简体).
 MIN_NAME_CHARS, MAX_NAME_CHARS = 3, 6
 # The page reads as named by initials when this many of its labels are spelled by their slugs,
@@ -95,12 +97,15 @@ def _split(href: str) -> SplitResult | None:
 
 def is_made_up(name: str, corpus: str) -> bool:
     """No word, place or body, and no word inside: a label of the portal's own is built of words."""
-    return _could_be_a_name(name) and is_foreign_unit(name, corpus)
+    return _could_be_a_name(name) and (is_called_brand(name) or is_foreign_unit(name, corpus))
 
 
 def _could_be_a_name(label: str) -> bool:
-    """What a made-up name must be, read from the dictionary alone (cheap, before the page)."""
-    return MIN_NAME_CHARS <= len(label) <= MAX_NAME_CHARS and not holds_a_word(label)
+    """What a made-up name must be, read from the dictionary alone (cheap, before the page):
+    a name holding no word, or one calling the reader in whatever it holds (X视频直播)."""
+    if not MIN_NAME_CHARS <= len(label) <= MAX_LABEL_CHARS:
+        return False
+    return (len(label) <= MAX_NAME_CHARS and not holds_a_word(label)) or is_called_brand(label)
 
 
 def _initials(label: str) -> str:
@@ -126,7 +131,7 @@ def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
     # The dictionary first, then the address, then the page's places and bodies.
     shaped = [link for link in links if _could_be_a_name(link.label)]
     under_slugs = {link.label for link in shaped if _initial_slugs(link.href)}
-    names = {label for label in under_slugs if is_foreign_unit(label, corpus)}
+    names = {label for label in under_slugs if is_called_brand(label) or is_foreign_unit(label, corpus)}
     if not names:
         return
     slugged = [(link, slugs) for link in links if (slugs := _initial_slugs(link.href))]
@@ -166,11 +171,16 @@ def _replaced(label: str, words: str, corpus: str, may_hold_a_word: bool = False
     (首页, 网站首页), so there the name must hold no word at all.
     """
     name, word, head, tail = replaced_span(label, words)
-    if not word or not MIN_NAME_CHARS <= len(name) <= MAX_NAME_CHARS or not all(map(is_han, word)):
+    if not word or not all(map(is_han, word)) or not MIN_NAME_CHARS <= len(name) <= MAX_LABEL_CHARS:
         return None
-    made_up = is_foreign_unit(name, corpus) if may_hold_a_word else is_made_up(name, corpus)
-    if not made_up or is_foreign_unit(word, corpus):
-        return None  # the word must be one of the language, the name none
+    # 创新九州官方网站 over 创新发展: a name calling the reader in, whatever it holds.
+    called = is_called_brand(name)
+    if not called and len(name) > MAX_NAME_CHARS:
+        return None
+    if not called and not (is_foreign_unit(name, corpus) if may_hold_a_word else is_made_up(name, corpus)):
+        return None  # the name must be none
+    if is_foreign_unit(word, corpus):
+        return None  # the word must be one of the language
     return (name, word) if head + tail else (name, "")
 
 

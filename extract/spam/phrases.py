@@ -21,8 +21,9 @@ from ..caches import loaded
 from ..chars import HAN, is_han
 from ..model import SpamFinding
 from . import lexicon
+from .called import is_called_brand
 from .names import occurrences
-from .shape import load_shapes
+from .shape import is_coined, load_shapes
 from .slots import channel_names, is_foreign_name, site_code_names
 from .text import WEAK_CATEGORY
 from .words import is_common_word
@@ -181,9 +182,8 @@ def _is_foreign(name: str) -> bool:
     # Full-width letters (ＷＴＯ, ＡＰＰ) are the same acronym to a reader, and to the word list.
     plain = unicodedata.normalize("NFKC", name)
     letters = "".join(c for c in plain if c.isascii() and c.isalpha()).lower()
-    digits = sum(c.isdigit() for c in plain)
-    if letters and (letters in shapes.latin_words or (len(letters) < 2 and digits < 2)):
-        return False  # 5G直播, CCTV直播, VR体育: words a report writes
+    if letters and (letters in shapes.latin_words or plain.lower() in shapes.latin_words or len(plain) < 2):
+        return False  # 5G直播, CCTV直播, VR体育: words a report writes; 7m体育 is a name
     if len(han) < 2:
         return han != name  # 龙8, w66利: Latin or digits make the name
     return is_foreign_name(han) and not han.endswith(load_shapes().prefixes)
@@ -275,7 +275,9 @@ def _latin_token(text: str, start: int, end: int) -> str | None:
     before = shared_context(text, where, len(run), -1)
     if len(after) >= MAX_CONTEXT or len(before) >= MAX_CONTEXT:
         return None  # the same sentence quoted twice, not a name in several sentences
-    if not (after or before) or not (run.islower() or any(c.isdigit() for c in run)):
+    if not (run.islower() or any(c.isdigit() for c in run)):
+        return None
+    if not (after or before) and not is_coined(run):
         return None  # a Latin word on its own (an English product name: Chrome), not glued to a name
     return before + run + after
 
@@ -311,8 +313,28 @@ def _numbered_token(text: str, number: re.Match[str], patterns: _Patterns) -> st
     return name + digits
 
 
+# Full-width letters and digits (ｋ８ｖｉｐ, ＸＹ体育) are the same name to a reader and a trick
+# to a rule: they are read in their ASCII forms, one character for one, so that a name found
+# is cut out of the page as the page wrote it.
+_FULL_WIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
+_TO_ASCII = {
+    code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
+}
+
+
 def find_phrases(text: str) -> list[str]:
-    """Brand-shaped names standing inside the page's sentences, longest first."""
+    """Brand-shaped names standing inside the page's sentences, longest first, as written."""
+    if not _FULL_WIDTH_ALNUM.search(text):
+        return _find_phrases(text)
+    folded = text.translate(_TO_ASCII)
+    written: dict[str, None] = {}
+    for token in _find_phrases(folded):
+        for at in occurrences(folded, token):
+            written[text[at : at + len(token)]] = None
+    return list(written)
+
+
+def _find_phrases(text: str) -> list[str]:
     patterns = _patterns()
     found: set[str] = set()
     seen: set[str] = set()
@@ -339,10 +361,12 @@ def find_phrases(text: str) -> list[str]:
         seen.add(key)
         if token := _numbered_token(text, number, patterns):
             found.add(token)
-    found.update(name for name in channel_names(text) if not any(name in token for token in found))
+    found.update(
+        name for name in channel_names(text, is_called_brand) if not any(name in token for token in found)
+    )
     if "标识码" in text or "標識碼" in text:
         found.update(name for name in site_code_names(text) if not any(name in token for token in found))
-    tokens = sorted(found, key=len, reverse=True)
+    tokens = sorted(found, key=lambda token: (-len(token), token))  # one order in every process
     return [t for t in tokens if not any(t != other and t in other for other in tokens)]
 
 

@@ -131,6 +131,18 @@ def latin_spans(text: str, any_case: bool = False) -> list[tuple[int, int]]:
     return found
 
 
+def is_coined(run: str) -> bool:
+    """Letters and digits mixed as no word or version number is (k8vip, yb88, hth77), so the run
+    is a name even with nothing glued to it; chrome, mp4 and a year are not."""
+    if len(run) < 4 or not (run.isascii() and run.isalnum()):
+        return False
+    letters = sum(c.isalpha() for c in run)
+    inside = run.strip("0123456789")
+    if not letters or inside in load_shapes().latin_words:
+        return False
+    return any(c.isdigit() for c in inside) or (letters <= 3 and len(run) - letters >= 2)
+
+
 def is_brand_item(item: str) -> bool:
     """A keyword-list item shaped like a brand: Latin glued to Chinese, or a name + 体育/视频…."""
     if len(item) > MAX_ITEM_CHARS:

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..chars import HAN, is_han
+from .called import is_called_brand
 from .labels import is_foreign_unit
 from .slots import FOOTER_WORDS
 from .words import holds_a_word
@@ -74,6 +75,10 @@ def title_swap(title: str | None, names: list[str], corpus: str) -> TitleSwap | 
             token, original, head, _ = replaced_span(part, name)
             if head < MIN_SHARED_HEAD:
                 continue
+            # A brand calling the reader in (X视频直播, X官方网站 where 门户网站 stood) is read
+            # whole, the words it shares with the site's name included.
+            if (not original or original.endswith(SITE_NAME_ENDS)) and is_called_brand(called := part[head:]):
+                return TitleSwap(called, name[head:], name)
             if not MIN_TOKEN_CHARS <= len(token) <= MAX_TOKEN_CHARS or not all(map(is_han, token)):
                 continue
             # Where the known name is longer, it says which words the token replaced, and the

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..caches import loaded
 from ..gazetteer import TOWNSHIP_SUFFIXES, gazetteer
 from .shape import load_shapes
-from .words import is_common_word
+from .words import is_common_word, is_foreign_to, is_made_of_words, is_set_phrase
 
 # X, an optional level, then what follows a body's name in a title, a footer or a site name;
 # X opens the line or follows the footer's 版权所有/主办 (in prose, 各部门人民政府 is no name).
@@ -106,6 +106,12 @@ def _upper_short_names() -> frozenset[str]:
     return frozenset(d.short for d in gazetteer().by_code.values() if d.level <= 2 and d.short)
 
 
+@loaded()
+def _province_names() -> frozenset[str]:
+    """What stands before 省 in a province's name: 四川, 黑龙江 (and 台湾)."""
+    return frozenset(d.short for d in gazetteer().by_code.values() if d.level == 1 and d.short)
+
+
 def _is_known_name(token: str, in_slot: bool = False) -> bool:
     g = gazetteer()
     if token in g.by_any_name or any(token + s in g.by_any_name for s in ("市", "县", "区", "省")):
@@ -176,6 +182,8 @@ def slot_brands(title: str | None, corpus: str, footer: str = "") -> dict[str, s
     # The title and the footer are short: their slots are read there, and the page is only counted.
     for place, match in slot_matches(title or "", footer):
         token = foreign_part(match[1], leveled=bool(match[2]))
+        if token is None and match[2] == "省" and match[1] not in _province_names():
+            token = match[1]  # 峨眉山省人民政府: a place, but no province (the table says its level)
         if token and token not in found and corpus.count(token) >= MIN_REPEATS:
             found[token] = place
     for place, where in (("title", title or ""), ("footer", footer)):
@@ -222,24 +230,33 @@ def footer_lines(corpus: str) -> str:
     return "\n".join(found[start] for start in sorted(found))
 
 
-def channel_names(text: str) -> list[str]:
+def channel_names(text: str, called: Callable[[str], bool] = lambda name: False) -> list[str]:
     """Made-up names standing, repeated, where a report names the channel it publishes through.
 
     通过X公开, 在X集中发布, 在X、政务微博: a report puts its website, 公告栏 or 公众号 there,
     words of the language or names of places; a phrase swap puts a name there that is none of
-    them, whatever it is (在金沙湾集中发布), with no brand word to show it.
+    them, whatever it is (在金沙湾集中发布), with no brand word to show it. A name `called`
+    shaped as a brand calling the reader in (在九州官方网站集中发布) counts whatever it holds.
     """
     shapes = load_shapes()
     slots = [(match[1], match[2]) for match in shapes.channel_slot.finditer(text)]
     counts = Counter(name for _, name in slots)
     found = []
     for name, count in counts.items():
-        if count < MIN_REPEATS or name.endswith(shapes.channel_nouns):
+        if count < MIN_REPEATS:
             continue
-        if shapes.function_chars.intersection(name) or any(p in name for p in shapes.platforms):
+        if any(p in name for p in shapes.platforms):
             continue
-        if not is_foreign_name(name) or is_common_word(name):  # the dictionary last: it loads once
+        # 大的国际: a piece of a sentence; a set phrase holds its own (马到成功).
+        holds_a_function_char = shapes.function_chars.intersection(name)
+        if holds_a_function_char and not (is_set_phrase(name) and is_foreign_to(name, text)):
             continue
+        if called(name):
+            pass
+        elif name.endswith(shapes.channel_nouns) or not is_foreign_name(name):
+            continue
+        elif is_made_of_words(name) and not is_foreign_to(name, text):  # the dictionary last: it loads once
+            continue  # 征求意见, 信用诸城, 大宗商品交易: words the report writes elsewhere too
         # 在线访谈: the word before took the name's first character (在线), it opens no slot.
         opened = sum(1 for before, other in slots if other == name and not is_common_word(before + name[0]))
         if opened >= MIN_REPEATS:

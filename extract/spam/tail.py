@@ -15,6 +15,8 @@ from collections.abc import Sequence
 
 from ..chars import is_han
 from ..model import SpamFinding
+from .called import is_called_brand
+from .fold import drop_zero_width, has_zero_width, nfkc
 from .shape import is_brand_item
 from .slots import FOOTER_WORDS, is_foreign_name
 from .text import LIST_SCORE, MIN_LIST_ITEMS, list_items
@@ -45,7 +47,16 @@ def _is_code_name(item: str) -> bool:
 
 
 def _is_spam_item(item: str) -> bool:
-    return _is_made_up_name(item) or _is_code_name(item) or _is_set_phrase(item) or is_brand_item(item)
+    if has_zero_width(item):
+        return True  # 天\u200b顺: a name hidden from rules, never a link bar's word
+    item = nfkc(item)  # ｋ８ｖｉｐ, ＸＹ体育: the same names to a reader
+    return (
+        _is_made_up_name(item)
+        or _is_code_name(item)
+        or _is_set_phrase(item)
+        or is_brand_item(item)
+        or is_called_brand(item)
+    )
 
 
 def _is_name_list(line: str) -> bool:
@@ -54,6 +65,10 @@ def _is_name_list(line: str) -> bool:
         return False
     made_up = sum(map(_is_spam_item, items))
     return made_up >= 3 and made_up >= MADE_UP_SHARE * len(items)
+
+
+def _as_read(line: str) -> str:
+    return " ".join(drop_zero_width(line).split())
 
 
 def _after_footer(lines: Sequence[str], index: int) -> bool:
@@ -76,5 +91,7 @@ def strip_tail_names(lines: Sequence[str], text: str) -> tuple[list[str], str, l
             continue
         findings.append(SpamFinding("keyword_list", line[:200], "removed", LIST_SCORE))
         del kept[index]
-        text = "\n".join(other for other in text.split("\n") if other.strip() != line)
+        # The main text may have lost the zero-width characters the line holds (天\u200b顺).
+        seen_as = _as_read(line)
+        text = "\n".join(other for other in text.split("\n") if _as_read(other) != seen_as)
     return kept, text, findings

@@ -117,6 +117,10 @@ def _spam_run(line: str, runs: list[_Run]) -> tuple[int, int] | None:
     for at_tail, start, end, items in runs:
         if not _spammy_enough(items):
             continue
+        if start == 0 and end == len(line):
+            # A line that is a list end to end, spam names half of it or more: its plain
+            # items (金鼎坊 beside 银狐体育平台) are the same list's names, not text of a line.
+            return start, end
         # Trim plain items on the inner edge of the run: they belong to the line's text.
         spans = [m.span() for m in _ITEM.finditer(line, start, end)]
         inner = 0 if at_tail else -1

@@ -39,7 +39,10 @@ SPAM_PAGE_SCORE = 6.0
 # page: still 2.0 (precision 69/69, recall 69/76); with tail lists of made-up names after
 # the footer: still 2.0 (precision 70/70, recall 70/76); with names over link labels and the
 # title's site name (label_swap, 2.0 confirmed, 1.0 a lone clue): still 2.0 (precision
-# 192/192, recall 192/194 on the split of 194 pages; no clean control scores above 0).
+# 192/192, recall 192/194 on the split of 194 pages; no clean control scores above 0); with
+# split names, names calling the reader in and names of words foreign to the page (split_name
+# 2.0), on a split of 401 pages with phrase swaps and tail lists of every brand kind: still 2.0
+# (precision 370/370, recall 370/401; the next threshold, 3.0, loses 149 of them).
 TAMPERED_SCORE = 2.0
 
 

@@ -62,6 +62,34 @@ def is_made_of_words(name: str) -> bool:
     return reachable[-1]
 
 
+def words_of(name: str) -> list[str]:
+    """The common words of two characters or more that make up `name`, in the fewest pieces
+    (星辰大海: 星辰, 大海; 马到成功 whole), single characters between them allowed; [] where
+    no such word is in it."""
+    counts = word_counts()
+    best: list[list[str] | None] = [[]] + [None] * len(name)
+    for start in range(len(name)):
+        so_far = best[start]
+        if so_far is None:
+            continue
+        for end in range(start + 1, len(name) + 1):
+            piece = name[start:end]
+            if end - start >= 2 and counts.get(piece, 0) < COMMON_COUNT:
+                continue
+            known = best[end]
+            if known is None or len(so_far) + 1 < len(known):
+                best[end] = [*so_far, piece]
+    return [word for word in best[-1] or () if len(word) >= 2]
+
+
+def is_foreign_to(name: str, text: str) -> bool:
+    """A name made of words the page writes nowhere else: 星辰大海 in a report that never says
+    星辰 or 大海, where a report's own compounds (征求意见, 信用诸城) share words with its text."""
+    words = words_of(name)
+    own = text.count(name)
+    return bool(words) and all(text.count(word) <= own * name.count(word) for word in words)
+
+
 # jieba enters compounds nobody counted at 3 (加入收藏, 友情链接, 常见问题); a set phrase the corpus
 # met is counted (金玉满堂 8, 紫气东来 16, 锦绣前程 16).
 SET_PHRASE_COUNT = 4

@@ -31,6 +31,9 @@ SPLIT4 = Path(__file__).resolve().parent / "heldout" / "split4.csv"
 # Another, frozen before the detector work that followed split4, weighted like a real
 # attack mix over all five styles and every kind of brand name.
 SPLIT5 = Path(__file__).resolve().parent / "heldout" / "split5.csv"
+# Another, frozen before the detector work that followed split5, weighted toward the styles
+# that were hardest then (phrase swaps first, then tail lists and name swaps).
+SPLIT6 = Path(__file__).resolve().parent / "heldout" / "split6.csv"
 # The training split: other brands, the same styles and pages; thresholds and rules are
 # tuned here, and its pages may be printed one by one.
 TRAIN_SPLIT = Path(__file__).resolve().parent / "data" / "deface_train.csv"

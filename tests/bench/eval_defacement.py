@@ -36,7 +36,8 @@ bare trafilatura alike.
 `--split heldout3` runs tests/bench/heldout/split3.csv, a second held-out split frozen
 before the detector work that followed the first one (see tests/bench/heldout/README.md);
 `--split heldout4` runs split4.csv, a third, frozen before the work that followed split3;
-`--split heldout5` runs split5.csv, a fourth, frozen before the work that followed split4.
+`--split heldout5` runs split5.csv, a fourth, frozen before the work that followed split4;
+`--split heldout6` runs split6.csv, a fifth, frozen before the work that followed split5.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ from .deface import (
     SPLIT3,
     SPLIT4,
     SPLIT5,
+    SPLIT6,
     TRAIN_SPLIT,
     Page,
     agency_controls,
@@ -74,7 +76,14 @@ from .speed import REPO
 SHARED = REPO.parent / "shared"
 
 
-SPLITS = {"heldout": SPLIT, "heldout3": SPLIT3, "heldout4": SPLIT4, "heldout5": SPLIT5, "train": TRAIN_SPLIT}
+SPLITS = {
+    "heldout": SPLIT,
+    "heldout3": SPLIT3,
+    "heldout4": SPLIT4,
+    "heldout5": SPLIT5,
+    "heldout6": SPLIT6,
+    "train": TRAIN_SPLIT,
+}
 
 
 def _fold(text: str) -> str:
@@ -185,7 +194,7 @@ def main() -> int:
         choices=tuple(SPLITS),
         default="heldout",
         help="which split to run: heldout (split.csv), heldout3 (split3.csv), heldout4 (split4.csv),"
-        " heldout5 (split5.csv) or train",
+        " heldout5 (split5.csv), heldout6 (split6.csv) or train",
     )
     parser.add_argument(
         "--pages", action="store_true", help="print every page's verdict (training split only)"

@@ -1,0 +1,61 @@
+"""Names split by zero-width characters inside a sentence: 通过天\u200b顺公开政府信息.
+
+A reader never sees a zero-width space, so a defacer puts one inside the name it writes
+over an ordinary word: the page reads 天顺 while no list, slot or dictionary matches the
+split string. A government page has no reason to put one between two Chinese characters
+(none of the real pages read for this holds one), so the split is the mark, whatever the
+name is. Where the name starts and ends is read from the page itself, as for other phrase
+swaps (extract/spam/phrases.py): a swapped name is one unit wherever it stands, so the
+characters that all its occurrences share around the split are its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..chars import HAN
+from ..model import SpamFinding
+from .fold import ZERO_WIDTH_CHARS, drop_zero_width
+from .names import occurrences
+from .phrases import MAX_CONTEXT, MIN_REPEATS, shared_context
+from .slots import LEVEL_CHARS
+
+SPLIT_SCORE = 2.0  # as strong as a phrase swap: the same evidence, hidden from the reader
+# Chinese characters with zero-width characters between them: 天\u200b顺, 永\u200b兴\u200b汇.
+_SPLIT_RUN = re.compile(f"{HAN}(?:[{ZERO_WIDTH_CHARS}]+{HAN})+")
+
+
+def split_names(text: str) -> list[str]:
+    """The names that zero-width characters split, repeated, as a reader sees them (天顺).
+
+    `text` still holds the zero-width characters; a name standing once says too little of
+    where it starts to be cut out of its sentence.
+    """
+    found: list[str] = []
+    for split in dict.fromkeys(match[0] for match in _SPLIT_RUN.finditer(text)):
+        where = occurrences(text, split)
+        if len(where) < MIN_REPEATS:
+            continue
+        before = shared_context(text, where, len(split), -1)
+        after = shared_context(text, where, len(split), 1)
+        if len(before) >= MAX_CONTEXT or len(after) >= MAX_CONTEXT:
+            continue  # the same sentence twice: where the name ends is unknown
+        name = drop_zero_width(before + split + after)
+        if name not in found:
+            found.append(name)
+    return found
+
+
+def stands_leveled(text: str, name: str) -> bool:
+    """The name stands before a level somewhere (金沙区): where a place's name belongs."""
+    at = text.find(name)
+    while at != -1:
+        if text[at + len(name) : at + len(name) + 1] in LEVEL_CHARS:
+            return True
+        at = text.find(name, at + len(name))
+    return False
+
+
+def split_finding(name: str, count: int, where: str = "inside sentences") -> SpamFinding:
+    evidence = f"{name} ×{count} {where}, split by zero-width characters"
+    return SpamFinding("split_name", evidence, "removed", SPLIT_SCORE)
