@@ -36,6 +36,8 @@ MIN_REPEATS = 2
 # added by hand (188bet).
 _LOWER_RUN = re.compile(r"[a-z][a-z0-9]*")
 _DIGITS = "0-9０-９"
+_FULL_WIDTH_LETTERS = "Ａ-Ｚａ-ｚ"
+_FULL_WIDTH_ALNUM = re.compile(f"[０-９{_FULL_WIDTH_LETTERS}]")
 _ADDRESS_CHARS = ".@/:-_"
 MAX_NAME_DIGITS = 5
 # What continues a figure: a decimal point, percent sign, range or bracket (93(01)班 is a class).
@@ -49,7 +51,8 @@ class _Patterns:
     glue: re.Pattern[str]  # what makes a lone core a brand: a call to action, digits, Latin
     particles: tuple[str, ...]  # words a sentence puts before a name: 通过, 在, 由
     number: re.Pattern[str]  # a bare number glued after a Chinese character: 皇家88
-    # core, _LOWER_RUN and number in one pass over the page (see _scan)
+    # core, _LOWER_RUN and number in one pass over the page, which also marks any full-width
+    # letter or digit (see _scan)
     starts: re.Pattern[str]
 
 
@@ -88,8 +91,8 @@ def _patterns() -> _Patterns:
         particles=shapes.particles,
         number=re.compile(rf"[{_DIGITS}]{number_tail}"),
         starts=re.compile(
-            rf"[{firsts}a-z{_DIGITS}](?:(?<=[{firsts}])(?:{core_rest}){core_tail}"
-            rf"|(?<=[a-z])[a-z0-9]*|(?<=[{_DIGITS}]){number_tail})"
+            rf"[{firsts}a-z{_DIGITS}{_FULL_WIDTH_LETTERS}](?:(?<=[{firsts}])(?:{core_rest}){core_tail}"
+            rf"|(?<=[a-z])[a-z0-9]*|(?<=[{_DIGITS}]){number_tail}|(?<=[０-９{_FULL_WIDTH_LETTERS}]))"
         ),
     )
 
@@ -97,17 +100,28 @@ def _patterns() -> _Patterns:
 _Matches = list[re.Match[str]]
 
 
-def _scan(text: str, patterns: _Patterns) -> tuple[_Matches, _Matches, _Matches]:
+@dataclass(frozen=True)
+class _Scan:
+    cores: _Matches  # core.finditer(text)
+    runs: _Matches  # _LOWER_RUN.finditer(text)
+    numbers: _Matches  # number.finditer(text)
+    full_width: bool  # _FULL_WIDTH_ALNUM.search(text) is not None
+
+
+def _scan(text: str, patterns: _Patterns) -> _Scan:
     """core.finditer, _LOWER_RUN.finditer and number.finditer of `text`, in one pass.
 
     A match of one pattern can only hold the start of another inside a brand word's match
     (视频app, 体育188): there the two others are tried at each character, as their own
-    passes would try them, each pass going on after its own last match.
+    passes would try them, each pass going on after its own last match. A full-width letter
+    or digit that opens none of them is a match of one character: every character is then
+    either tried as a start or inside a match, whose text is read for them.
     """
     cores: _Matches = []
     runs: _Matches = []
     numbers: _Matches = []
     run_end = number_end = 0
+    full_width = False
     for match in patterns.starts.finditer(text):
         start = match.start()
         first = text[start]
@@ -115,11 +129,15 @@ def _scan(text: str, patterns: _Patterns) -> tuple[_Matches, _Matches, _Matches]
             if start >= run_end:
                 runs.append(match)
                 run_end = match.end()
+        elif match.end() - start == 1 and "\uff10" <= first <= "\uff5a":
+            full_width = True  # a full-width letter or digit that opens no pattern
         elif first.isdigit():
+            full_width = full_width or _FULL_WIDTH_ALNUM.search(match[0]) is not None
             if start >= number_end:
                 numbers.append(match)
                 number_end = match.end()
         else:
+            full_width = full_width or _FULL_WIDTH_ALNUM.search(match[0]) is not None
             cores.append(match)
             for at in range(start + 1, match.end()):
                 char = text[at]
@@ -129,7 +147,7 @@ def _scan(text: str, patterns: _Patterns) -> tuple[_Matches, _Matches, _Matches]
                 elif at >= number_end and char.isdigit() and (number := patterns.number.match(text, at)):
                     numbers.append(number)
                     number_end = number.end()
-    return cores, runs, numbers
+    return _Scan(cores, runs, numbers, full_width)
 
 
 def _is_name_char(char: str) -> bool:
@@ -316,7 +334,6 @@ def _numbered_token(text: str, number: re.Match[str], patterns: _Patterns) -> st
 # Full-width letters and digits (ｋ８ｖｉｐ, ＸＹ体育) are the same name to a reader and a trick
 # to a rule: they are read in their ASCII forms, one character for one, so that a name found
 # is cut out of the page as the page wrote it.
-_FULL_WIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
 _TO_ASCII = {
     code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
 }
@@ -324,29 +341,30 @@ _TO_ASCII = {
 
 def find_phrases(text: str) -> list[str]:
     """Brand-shaped names standing inside the page's sentences, longest first, as written."""
-    if not _FULL_WIDTH_ALNUM.search(text):
-        return _find_phrases(text)
+    patterns = _patterns()
+    scan = _scan(text, patterns)
+    if not scan.full_width:
+        return _find_phrases(text, scan)
     folded = text.translate(_TO_ASCII)
     written: dict[str, None] = {}
-    for token in _find_phrases(folded):
+    for token in _find_phrases(folded, _scan(folded, patterns)):
         for at in occurrences(folded, token):
             written[text[at : at + len(token)]] = None
     return list(written)
 
 
-def _find_phrases(text: str) -> list[str]:
+def _find_phrases(text: str, scan: _Scan) -> list[str]:
     patterns = _patterns()
     found: set[str] = set()
     seen: set[str] = set()
-    cores, runs, numbers = _scan(text, patterns)
-    for core in cores:
+    for core in scan.cores:
         key = text[max(0, core.start() - 2) : core.end()]
         if key in seen:
             continue
         seen.add(key)
         if token := _core_token(text, core, patterns):
             found.add(token)
-    for start, end in _glued_latin(text, runs):
+    for start, end in _glued_latin(text, scan.runs):
         if text[start:end] in seen:
             continue
         seen.add(text[start:end])
@@ -354,7 +372,7 @@ def _find_phrases(text: str) -> list[str]:
             continue
         if token := _latin_token(text, start, end):
             found.add(token)
-    for number in numbers:
+    for number in scan.numbers:
         key = text[max(0, number.start() - 2) : number.end()]
         if key in seen or any(key in token for token in found):
             continue
