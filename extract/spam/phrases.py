@@ -35,6 +35,9 @@ MIN_REPEATS = 2
 # Opens with a letter, so the engine skips the page's many digits in C; digits before it are
 # added by hand (188bet).
 _LOWER_RUN = re.compile(r"[a-z][a-z0-9]*")
+_DIGITS = "0-9０-９"
+_FULL_WIDTH_LETTERS = "Ａ-Ｚａ-ｚ"
+_FULL_WIDTH_ALNUM = re.compile(f"[０-９{_FULL_WIDTH_LETTERS}]")
 _ADDRESS_CHARS = ".@/:-_"
 MAX_NAME_DIGITS = 5
 # What continues a figure: a decimal point, percent sign, range or bracket (93(01)班 is a class).
@@ -48,6 +51,9 @@ class _Patterns:
     glue: re.Pattern[str]  # what makes a lone core a brand: a call to action, digits, Latin
     particles: tuple[str, ...]  # words a sentence puts before a name: 通过, 在, 由
     number: re.Pattern[str]  # a bare number glued after a Chinese character: 皇家88
+    # core, _LOWER_RUN and number in one pass over the page, which also marks any full-width
+    # letter or digit (see _scan)
+    starts: re.Pattern[str]
 
 
 @loaded()
@@ -59,20 +65,89 @@ def _patterns() -> _Patterns:
         return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
 
     funnels = alternation(shapes.funnels)
+    core_tail = rf"(?:{funnels}|\d+)*"
+    # A whole run of two to MAX_NAME_DIGITS digits right after a Chinese character, where
+    # a name with a number may end, and nothing after it that makes it a figure (12.5%,
+    # 88件, 2020年). A page holds many such figures and few such names: the engine reads
+    # past the figures in C. It opens with a digit, so it skips the page's letters in C;
+    # the lookbehind then checks the character before that digit.
+    number_tail = (
+        rf"(?<={HAN}.)[{_DIGITS}]{{1,{MAX_NAME_DIGITS - 1}}}(?![{_DIGITS}])"
+        rf"(?![{re.escape(''.join(sorted(_FIGURE_GOES_ON)))}]|{alternation(shapes.units)})"
+    )
+    # The three patterns open with characters no two of them share (a brand word's first
+    # character, a lower-case letter, a digit): one pass finds where each may start by its
+    # first character, as one set the engine skips to in C, and a lookbehind on that
+    # character (one set first, so that a digit is not tried against each brand word)
+    # then reads the rest of the pattern it opens.
+    rests: dict[str, list[str]] = {}
+    for word in sorted(shapes.suffixes, key=len, reverse=True):
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    core_rest = "|".join(f"(?<={re.escape(first)})(?:{'|'.join(ends)})" for first, ends in rests.items())
+    firsts = "".join(map(re.escape, rests))
     return _Patterns(
-        core=re.compile(rf"(?:{alternation(shapes.suffixes)})(?:{funnels}|\d+)*"),
+        core=re.compile(rf"(?:{alternation(shapes.suffixes)}){core_tail}"),
         glue=re.compile(rf"(?:{funnels}|\d)"),
         particles=shapes.particles,
-        # A whole run of two to MAX_NAME_DIGITS digits right after a Chinese character, where
-        # a name with a number may end, and nothing after it that makes it a figure (12.5%,
-        # 88件, 2020年). A page holds many such figures and few such names: the engine reads
-        # past the figures in C. It opens with a digit, so it skips the page's letters in C;
-        # the lookbehind then checks the character before that digit.
-        number=re.compile(
-            rf"[0-9０-９](?<={HAN}.)[0-9０-９]{{1,{MAX_NAME_DIGITS - 1}}}(?![0-9０-９])"
-            rf"(?![{re.escape(''.join(sorted(_FIGURE_GOES_ON)))}]|{alternation(shapes.units)})"
+        number=re.compile(rf"[{_DIGITS}]{number_tail}"),
+        starts=re.compile(
+            rf"[{firsts}a-z{_DIGITS}{_FULL_WIDTH_LETTERS}](?:(?<=[{firsts}])(?:{core_rest}){core_tail}"
+            rf"|(?<=[a-z])[a-z0-9]*|(?<=[{_DIGITS}]){number_tail}|(?<=[０-９{_FULL_WIDTH_LETTERS}]))"
         ),
     )
+
+
+_Matches = list[re.Match[str]]
+
+
+@dataclass(frozen=True)
+class _Scan:
+    cores: _Matches  # core.finditer(text)
+    runs: _Matches  # _LOWER_RUN.finditer(text)
+    numbers: _Matches  # number.finditer(text)
+    full_width: bool  # _FULL_WIDTH_ALNUM.search(text) is not None
+
+
+def _scan(text: str, patterns: _Patterns) -> _Scan:
+    """core.finditer, _LOWER_RUN.finditer and number.finditer of `text`, in one pass.
+
+    A match of one pattern can only hold the start of another inside a brand word's match
+    (视频app, 体育188): there the two others are tried at each character, as their own
+    passes would try them, each pass going on after its own last match. A full-width letter
+    or digit that opens none of them is a match of one character: every character is then
+    either tried as a start or inside a match, whose text is read for them.
+    """
+    cores: _Matches = []
+    runs: _Matches = []
+    numbers: _Matches = []
+    run_end = number_end = 0
+    full_width = False
+    for match in patterns.starts.finditer(text):
+        start = match.start()
+        first = text[start]
+        if "a" <= first <= "z":
+            if start >= run_end:
+                runs.append(match)
+                run_end = match.end()
+        elif match.end() - start == 1 and "\uff10" <= first <= "\uff5a":
+            full_width = True  # a full-width letter or digit that opens no pattern
+        elif first.isdigit():
+            full_width = full_width or _FULL_WIDTH_ALNUM.search(match[0]) is not None
+            if start >= number_end:
+                numbers.append(match)
+                number_end = match.end()
+        else:
+            full_width = full_width or _FULL_WIDTH_ALNUM.search(match[0]) is not None
+            cores.append(match)
+            for at in range(start + 1, match.end()):
+                char = text[at]
+                if at >= run_end and "a" <= char <= "z" and (run := _LOWER_RUN.match(text, at)):
+                    runs.append(run)
+                    run_end = run.end()
+                elif at >= number_end and char.isdigit() and (number := patterns.number.match(text, at)):
+                    numbers.append(number)
+                    number_end = number.end()
+    return _Scan(cores, runs, numbers, full_width)
 
 
 def _is_name_char(char: str) -> bool:
@@ -178,15 +253,16 @@ def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | No
     return name + core[0]
 
 
-def _glued_latin(text: str) -> list[tuple[int, int]]:
+def _glued_latin(text: str, runs: _Matches) -> list[tuple[int, int]]:
     """Lower-case Latin runs (digits allowed) glued to Chinese, no web address, no English word.
 
     shape.latin_spans reads keyword-list items in NFKC and any case; inside sentences a swapped
-    name is written in plain lower case (vwin, ag), so the page is read as it stands.
+    name is written in plain lower case (vwin, ag), so the page is read as it stands. `runs`:
+    the matches of _LOWER_RUN in `text`.
     """
     words = load_shapes().latin_words
     found = []
-    for match in _LOWER_RUN.finditer(text):
+    for match in runs:
         start, end = match.span()
         # Most runs (addresses, scripts, English) stand between ASCII characters: no Chinese
         # on either side, and no digit before that could reach back to one.
@@ -258,7 +334,6 @@ def _numbered_token(text: str, number: re.Match[str], patterns: _Patterns) -> st
 # Full-width letters and digits (ｋ８ｖｉｐ, ＸＹ体育) are the same name to a reader and a trick
 # to a rule: they are read in their ASCII forms, one character for one, so that a name found
 # is cut out of the page as the page wrote it.
-_FULL_WIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
 _TO_ASCII = {
     code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
 }
@@ -266,28 +341,30 @@ _TO_ASCII = {
 
 def find_phrases(text: str) -> list[str]:
     """Brand-shaped names standing inside the page's sentences, longest first, as written."""
-    if not _FULL_WIDTH_ALNUM.search(text):
-        return _find_phrases(text)
+    patterns = _patterns()
+    scan = _scan(text, patterns)
+    if not scan.full_width:
+        return _find_phrases(text, scan)
     folded = text.translate(_TO_ASCII)
     written: dict[str, None] = {}
-    for token in _find_phrases(folded):
+    for token in _find_phrases(folded, _scan(folded, patterns)):
         for at in occurrences(folded, token):
             written[text[at : at + len(token)]] = None
     return list(written)
 
 
-def _find_phrases(text: str) -> list[str]:
+def _find_phrases(text: str, scan: _Scan) -> list[str]:
     patterns = _patterns()
     found: set[str] = set()
     seen: set[str] = set()
-    for core in patterns.core.finditer(text):
+    for core in scan.cores:
         key = text[max(0, core.start() - 2) : core.end()]
         if key in seen:
             continue
         seen.add(key)
         if token := _core_token(text, core, patterns):
             found.add(token)
-    for start, end in _glued_latin(text):
+    for start, end in _glued_latin(text, scan.runs):
         if text[start:end] in seen:
             continue
         seen.add(text[start:end])
@@ -295,7 +372,7 @@ def _find_phrases(text: str) -> list[str]:
             continue
         if token := _latin_token(text, start, end):
             found.add(token)
-    for number in patterns.number.finditer(text):
+    for number in scan.numbers:
         key = text[max(0, number.start() - 2) : number.end()]
         if key in seen or any(key in token for token in found):
             continue

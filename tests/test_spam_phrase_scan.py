@@ -1,0 +1,73 @@
+"""The phrase layer's one pass over a page finds what the brand-word, Latin-run and number
+patterns find each on its own, also where one's match holds another's start (视频app, 体育188),
+and tells whether the page holds a full-width letter or digit."""
+
+import pytest
+
+from extract.chars import is_han
+from extract.spam.phrases import _FULL_WIDTH_ALNUM, _LOWER_RUN, _patterns, _scan
+from extract.spam.shape import load_shapes
+
+from .helpers.paths import SAMPLE_PORTAL
+
+
+def _own_passes(text: str) -> list[list[tuple[int, int]]]:
+    patterns = _patterns()
+    return [
+        [m.span() for m in pattern.finditer(text)] for pattern in (patterns.core, _LOWER_RUN, patterns.number)
+    ]
+
+
+def _one_pass(text: str) -> list[list[tuple[int, int]]]:
+    scan = _scan(text, _patterns())
+    return [[m.span() for m in matches] for matches in (scan.cores, scan.runs, scan.numbers)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "通过视频app下载体育188官网公开信息",  # a Latin run and a number inside brand words' matches
+        "视频app123x然后",  # a Latin run that goes on past the brand word's match
+        "体育188发布，体育188发布",
+        "电竞ab12cd体育9999件",
+        "bet365体育和国际88",
+        "彩票2020年，体育１２３",
+        "体育12345678",  # no number of at most five digits
+        "娱乐平台app下载",
+        "收到申请123件，办结45件，www.example.gov.cn",
+        "",
+    ],
+)
+def test_one_pass_finds_what_each_pattern_finds(text):
+    assert _one_pass(text) == _own_passes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "通过ｋ８ｖｉｐ公开",  # full-width letters
+        "皇家８８集中发布",  # full-width digits a number match holds
+        "体育８８官网",  # full-width digits a brand word's match holds
+        "第１章",  # a full-width digit that opens no match
+        "ＸＹ体育",
+        "收到申请123件，ＷＴＯ",
+        "收到申请123件",
+        "视频app下载",
+    ],
+)
+def test_one_pass_tells_full_width_letters_and_digits(text):
+    assert _scan(text, _patterns()).full_width == (_FULL_WIDTH_ALNUM.search(text) is not None)
+
+
+def test_one_pass_on_the_sample_portal_pages():
+    pages = sorted(SAMPLE_PORTAL.glob("xxgk/ndbg/*/t*.html"))
+    assert pages
+    for page in pages:
+        text = page.read_bytes().decode("utf-8", errors="replace")
+        assert _one_pass(text) == _own_passes(text), page.name
+        assert _scan(text, _patterns()).full_width == (_FULL_WIDTH_ALNUM.search(text) is not None)
+
+
+def test_brand_words_open_with_a_chinese_character():
+    # The one pass tells the three patterns apart by their first character alone.
+    assert all(is_han(word[0]) for word in load_shapes().suffixes)
