@@ -78,8 +78,11 @@ def start_scrapyd(home: Path, max_proc: int = 1) -> tuple[subprocess.Popen, str]
         "poll_interval = 0.5\n",
         encoding="utf-8",
     )
-    # No PYTHONPATH: the job must import the project from the deployed egg.
+    # No PYTHONPATH: the job must import the project from the deployed egg. Its jobs crawl loopback
+    # portals without the politeness delay, as the crawls of tests/helpers/crawl.py do; Scrapyd
+    # hands its environment to each job, where the environment add-on reads it.
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "SCRAPY_SETTINGS_MODULE")}
+    env["NIANBAO_DOWNLOAD_DELAY"] = "0"
     process = subprocess.Popen(
         [sys.executable, "-m", "scrapyd"],
         cwd=home,
