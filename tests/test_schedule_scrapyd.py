@@ -13,28 +13,18 @@ from crawler.demo.server import sample_portal_root, serve_folder
 
 from .helpers.paths import COUNTY_SITE
 from .helpers.schedule import keep_running, run_schedule
-from .helpers.scrapyd import (
-    copy_project,
-    deploy,
-    post,
-    require_scrapyd,
-    running_scrapyd,
-    wait_for_jobs,
-)
+from .helpers.scrapyd import post, wait_for_jobs
 from .portals.server import Portal, Route, serve_portal
 
 pytestmark = pytest.mark.scrapyd
 
 
 @pytest.fixture(scope="module")
-def scrapyd(tmp_path_factory):
-    require_scrapyd()
-    project = copy_project(tmp_path_factory.mktemp("checkout"))
-    # One job at a time, so a second job waits in Scrapyd's queue while the first runs.
-    with running_scrapyd(tmp_path_factory.mktemp("scrapyd"), max_proc=1) as base:
-        deployment = deploy(project, base)
-        assert deployment.returncode == 0, deployment.stderr[-3000:]
-        yield base
+def scrapyd(deployed_scrapyd):
+    # One job at a time (tests/conftest.py), so a second job waits in Scrapyd's queue while the
+    # first runs.
+    assert deployed_scrapyd.deploy.returncode == 0, deployed_scrapyd.deploy.stderr[-3000:]
+    return deployed_scrapyd.base
 
 
 @pytest.fixture(scope="module")

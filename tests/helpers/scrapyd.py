@@ -17,6 +17,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,16 @@ from .ports import free_port
 # What scrapyd-deploy needs from a checkout to build the egg.
 PROJECT_FILES = ["scrapy.cfg", "setup.py", "pyproject.toml", "README.md", "crawler", "extract"]
 JOB_TIMEOUT = 120  # seconds
+
+
+@dataclass(frozen=True)
+class Deployment:
+    """A running Scrapyd (its base URL and folder) and how deploying the project to it went."""
+
+    base: str
+    home: Path
+    project: Path
+    deploy: subprocess.CompletedProcess
 
 
 def require_scrapyd() -> None:
