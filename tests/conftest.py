@@ -26,6 +26,19 @@ def demo_database(tmp_path_factory) -> Path:
     return build_demo(tmp_path_factory.mktemp("demo") / "reports.db")
 
 
+@pytest.fixture(scope="session")
+def deployed_scrapyd(tmp_path_factory):
+    """A real Scrapyd running one job at a time, with the project deployed to it by
+    scrapyd-deploy, started once per run for the tests of the project on Scrapyd."""
+    from .helpers.scrapyd import Deployment, copy_project, deploy, require_scrapyd, running_scrapyd
+
+    require_scrapyd()
+    home = tmp_path_factory.mktemp("scrapyd")
+    project = copy_project(tmp_path_factory.mktemp("checkout"))
+    with running_scrapyd(home, max_proc=1) as base:
+        yield Deployment(base, home, project, deploy(project, base))
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests marked `shared` skip, with the reason, where ../shared is absent (a fresh clone)."""
     if SHARED.is_dir():

@@ -23,7 +23,7 @@ from .helpers.redis import redis_server
 from .portals.server import Portal, serve_portal
 
 SAMPLE_REPORTS = 5  # the sample portal's distinct reports
-ENV = {"NIANBAO_DOWNLOAD_DELAY": "0.3", "NIANBAO_REDIS_IDLE_SECONDS": "6", "NIANBAO_WORKER_REQUESTS": "1"}
+ENV = {"NIANBAO_DOWNLOAD_DELAY": "0.2", "NIANBAO_REDIS_IDLE_SECONDS": "4", "NIANBAO_WORKER_REQUESTS": "1"}
 
 
 def folder_portal(root: Path) -> Portal:

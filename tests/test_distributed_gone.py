@@ -15,8 +15,8 @@ REPORTS = [(i, d) for i, d in enumerate(markup.TRS_DOCS) if d.is_report]
 REMOVED = markup.trs_article_path(*REPORTS[-1])
 # As in test_distributed_merge.py: slow enough for both workers to take part in each crawl.
 ENV = {
-    "NIANBAO_DOWNLOAD_DELAY": "0.6",
-    "NIANBAO_REDIS_IDLE_SECONDS": "6",
+    "NIANBAO_DOWNLOAD_DELAY": "0.25",
+    "NIANBAO_REDIS_IDLE_SECONDS": "4",
     "NIANBAO_WORKER_REQUESTS": "1",
     "NIANBAO_WARC": "0",
 }

@@ -16,9 +16,10 @@ REPORTS = [(i, d) for i, d in enumerate(markup.TRS_DOCS) if d.is_report]
 CHANGED = markup.trs_article_path(*REPORTS[0])
 REMOVED = markup.trs_article_path(*REPORTS[-1])
 # A delay long enough, and one request at a time per worker, for the second worker (which looks
-# at the queue every five seconds while idle, and under load takes seconds more to start) to find
-# work in the one portal's small frontier: at 0.6 s the crawl lasts some 14 s.
-ENV = {"NIANBAO_DOWNLOAD_DELAY": "0.6", "NIANBAO_REDIS_IDLE_SECONDS": "6", "NIANBAO_WORKER_REQUESTS": "1"}
+# at the queue every second while idle) to find work in the one portal's small frontier: at 0.25 s
+# the crawl lasts some 6 s. The idle wait outlasts the gap between the two workers' start-ups,
+# which under load is seconds.
+ENV = {"NIANBAO_DOWNLOAD_DELAY": "0.25", "NIANBAO_REDIS_IDLE_SECONDS": "4", "NIANBAO_WORKER_REQUESTS": "1"}
 
 
 @pytest.fixture(scope="module")

@@ -6,24 +6,31 @@ from __future__ import annotations
 
 import signal
 import sqlite3
-import time
+import threading
 
 import pytest
 
 from .helpers.schedule import run_schedule, start_schedule, wait_for_run
-from .portals.server import Portal, serve_portal
+from .portals.server import Portal, Route, serve_portal
 
 
-def _slow_home(method, query, form):
-    time.sleep(30)  # long enough to be killed in the middle of it
-    return 200, {"Content-Type": "text/html"}, b"<html><body>slow</body></html>"
+def _slow_home(answer: threading.Event) -> Route:
+    """A home page answered only once the test has stopped the crawl fetching it (at most 30 s):
+    a graceful stop waits for the answer, and waited the whole 30 s before."""
+
+    def home(method, query, form):
+        answer.wait(30)
+        return 200, {"Content-Type": "text/html"}, b"<html><body>slow</body></html>"
+
+    return home
 
 
 @pytest.fixture(scope="module")
 def killed(tmp_path_factory):
     folder = tmp_path_factory.mktemp("killed")
     db = folder / "reports.db"
-    with serve_portal(Portal(pages={}, routes={"/": _slow_home})) as slow:
+    answer = threading.Event()
+    with serve_portal(Portal(pages={}, routes={"/": _slow_home(answer)})) as slow:
         registry = folder / "sites.csv"
         registry.write_text(f"name,url\nslow,{slow}/\n", encoding="utf-8")
         process = start_schedule(registry, db, "--once", "--now", "2027-02-09T08:00")
@@ -31,6 +38,7 @@ def killed(tmp_path_factory):
             wait_for_run(db, "running")
         finally:
             process.send_signal(signal.SIGKILL)
+            answer.set()
             process.communicate(timeout=30)
         early = run_schedule(
             registry, db, "--once", "--now", "2027-02-09T08:30", NIANBAO_DOWNLOAD_TIMEOUT="1"
@@ -61,7 +69,8 @@ def stopped(tmp_path_factory):
     not started, and its claim is dropped, so it is due again at once."""
     folder = tmp_path_factory.mktemp("stopped")
     db = folder / "reports.db"
-    with serve_portal(Portal(pages={}, routes={"/": _slow_home})) as slow:
+    answer = threading.Event()
+    with serve_portal(Portal(pages={}, routes={"/": _slow_home(answer)})) as slow:
         registry = folder / "sites.csv"
         registry.write_text(f"name,url\nslow,{slow}/\nnext,{slow.replace('127.0.0.1', 'localhost')}/\n")
         process = start_schedule(
@@ -71,6 +80,9 @@ def stopped(tmp_path_factory):
             wait_for_run(db, "running")
         finally:
             process.send_signal(signal.SIGINT)
+            # The round's signal handler runs before its reactor can read the answer: the site
+            # ends after the stop, as it would have after 30 s.
+            answer.set()
             out, err = process.communicate(timeout=90)
     conn = sqlite3.connect(db)
     yield {"out": out, "err": err, "returncode": process.returncode, "db": conn}

@@ -5,7 +5,7 @@ made here and jobs made there make one history."""
 from __future__ import annotations
 
 import sqlite3
-import time
+import threading
 
 import pytest
 
@@ -13,28 +13,18 @@ from crawler.demo.server import sample_portal_root, serve_folder
 
 from .helpers.paths import COUNTY_SITE
 from .helpers.schedule import keep_running, run_schedule
-from .helpers.scrapyd import (
-    copy_project,
-    deploy,
-    post,
-    require_scrapyd,
-    running_scrapyd,
-    wait_for_jobs,
-)
-from .portals.server import Portal, serve_portal
+from .helpers.scrapyd import post, wait_for_jobs
+from .portals.server import Portal, Route, serve_portal
 
 pytestmark = pytest.mark.scrapyd
 
 
 @pytest.fixture(scope="module")
-def scrapyd(tmp_path_factory):
-    require_scrapyd()
-    project = copy_project(tmp_path_factory.mktemp("checkout"))
-    # One job at a time, so a second job waits in Scrapyd's queue while the first runs.
-    with running_scrapyd(tmp_path_factory.mktemp("scrapyd"), max_proc=1) as base:
-        deployment = deploy(project, base)
-        assert deployment.returncode == 0, deployment.stderr[-3000:]
-        yield base
+def scrapyd(deployed_scrapyd):
+    # One job at a time (tests/conftest.py), so a second job waits in Scrapyd's queue while the
+    # first runs.
+    assert deployed_scrapyd.deploy.returncode == 0, deployed_scrapyd.deploy.stderr[-3000:]
+    return deployed_scrapyd.base
 
 
 @pytest.fixture(scope="module")
@@ -154,12 +144,18 @@ def test_the_long_running_mode_ends_with_status_0(kept_running):
     assert kept_running["returncode"] == 0, kept_running["err"][-2000:]
 
 
-SLOW_SECONDS = 10  # how long the slow portal takes to answer its home page
+SLOW_HOME = b"<html><body><a href='/about.html'>about</a></body></html>"
 
 
-def _slow_home(method, query, form):
-    time.sleep(SLOW_SECONDS)
-    return 200, {"Content-Type": "text/html"}, b"<html><body><a href='/about.html'>about</a></body></html>"
+def _slow_home(answer: threading.Event) -> Route:
+    """A home page answered once the test has sent its rounds (at most 30 s): its job runs, and
+    the job behind it waits in Scrapyd's queue, as long as the test needs."""
+
+    def home(method, query, form):
+        answer.wait(30)
+        return 200, {"Content-Type": "text/html"}, SLOW_HOME
+
+    return home
 
 
 @pytest.fixture(scope="module")
@@ -168,7 +164,8 @@ def lost(scrapyd, portals, tmp_path_factory):
     that run as `lost`, a failure, and sends the site again once its back-off has passed."""
     folder = tmp_path_factory.mktemp("lost")
     db = folder / "reports.db"
-    with serve_portal(Portal(pages={}, routes={"/": _slow_home})) as slow:
+    answer = threading.Event()
+    with serve_portal(Portal(pages={}, routes={"/": _slow_home(answer)})) as slow:
         registry = folder / "sites.csv"
         registry.write_text(f"name,url\nslow,{slow}/\ncounty,{portals['county']}\n", encoding="utf-8")
         first = run_schedule(registry, db, "--once", "--now", "2027-07-01T08:00", "--scrapyd", scrapyd)
@@ -176,6 +173,7 @@ def lost(scrapyd, portals, tmp_path_factory):
         cancelled = post(scrapyd, "cancel.json", [("project", "nianbao"), ("job", county_job)])
         early = run_schedule(registry, db, "--once", "--now", "2027-07-01T08:30", "--scrapyd", scrapyd)
         later = run_schedule(registry, db, "--once", "--now", "2027-07-01T09:01", "--scrapyd", scrapyd)
+        answer.set()
         wait_for_jobs(scrapyd, _job_ids(first.stdout + later.stdout) - {county_job})
     conn = sqlite3.connect(db)
     yield {"cancelled": cancelled, "early": early, "later": later, "db": conn, "county_job": county_job}

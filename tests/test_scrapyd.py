@@ -17,7 +17,7 @@ import pytest
 from crawler.demo.server import sample_portal_root, serve_folder
 
 from .helpers.paths import REPO
-from .helpers.scrapyd import copy_project, deploy, get, post, require_scrapyd, running_scrapyd, wait_for_jobs
+from .helpers.scrapyd import deploy, get, post, wait_for_jobs
 
 pytestmark = pytest.mark.scrapyd
 
@@ -32,15 +32,16 @@ REPORT_PAGES = [
 
 
 @pytest.fixture(scope="module")
-def deployed(tmp_path_factory):
-    require_scrapyd()
-    home = tmp_path_factory.mktemp("scrapyd")
-    project = copy_project(tmp_path_factory.mktemp("checkout"))
-    with running_scrapyd(home) as base:
-        egg = home / "nianbao.egg"
-        deployment = deploy(project, base)
-        build = deploy(project, base, "--build-egg", str(egg))
-        yield {"base": base, "home": home, "deploy": deployment, "build": build, "egg": egg}
+def deployed(deployed_scrapyd, tmp_path_factory):
+    egg = tmp_path_factory.mktemp("egg") / "nianbao.egg"
+    build = deploy(deployed_scrapyd.project, deployed_scrapyd.base, "--build-egg", str(egg))
+    return {
+        "base": deployed_scrapyd.base,
+        "home": deployed_scrapyd.home,
+        "deploy": deployed_scrapyd.deploy,
+        "build": build,
+        "egg": egg,
+    }
 
 
 @pytest.fixture(scope="module")

@@ -27,6 +27,11 @@ from crawler.links.traps import CalendarTrap
 from crawler.scripts.sources import ScriptSources
 from crawler.spiders.portal import PortalSpider
 
+# Seconds between an idle worker's looks at the shared queue. Scrapy looks at an idle spider again
+# only on its engine's heartbeat, every 5 s: a worker would join a crawl, and leave an empty queue,
+# up to 5 s late. A queue's length from Redis each second costs nothing.
+IDLE_POLL_SECONDS = 1.0
+
 
 class SharedFrontierSpider(PortalSpider):
     name = "portal_shared"
@@ -65,6 +70,7 @@ class SharedFrontierSpider(PortalSpider):
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> SharedFrontierSpider:
         kwargs.setdefault("idle_seconds", crawler.settings.getfloat("NIANBAO_REDIS_IDLE_SECONDS", 10))
         spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.on_engine_started, signal=signals.engine_started)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider.on_response, signal=signals.response_received)
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
@@ -103,6 +109,10 @@ class SharedFrontierSpider(PortalSpider):
         return True
 
     # Staying alive while other workers may still add work ----------------------
+    def on_engine_started(self) -> None:
+        # The engine starts its heartbeat right after this signal; Scrapy has no setting for it.
+        self.crawler.engine._SLOT_HEARTBEAT_INTERVAL = IDLE_POLL_SECONDS
+
     def on_response(self, **kwargs: Any) -> None:
         self.idle_since = None
 

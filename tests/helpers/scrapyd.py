@@ -17,6 +17,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,16 @@ from .ports import free_port
 # What scrapyd-deploy needs from a checkout to build the egg.
 PROJECT_FILES = ["scrapy.cfg", "setup.py", "pyproject.toml", "README.md", "crawler", "extract"]
 JOB_TIMEOUT = 120  # seconds
+
+
+@dataclass(frozen=True)
+class Deployment:
+    """A running Scrapyd (its base URL and folder) and how deploying the project to it went."""
+
+    base: str
+    home: Path
+    project: Path
+    deploy: subprocess.CompletedProcess
 
 
 def require_scrapyd() -> None:
@@ -78,8 +89,11 @@ def start_scrapyd(home: Path, max_proc: int = 1) -> tuple[subprocess.Popen, str]
         "poll_interval = 0.5\n",
         encoding="utf-8",
     )
-    # No PYTHONPATH: the job must import the project from the deployed egg.
+    # No PYTHONPATH: the job must import the project from the deployed egg. Its jobs crawl loopback
+    # portals without the politeness delay, as the crawls of tests/helpers/crawl.py do; Scrapyd
+    # hands its environment to each job, where the environment add-on reads it.
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "SCRAPY_SETTINGS_MODULE")}
+    env["NIANBAO_DOWNLOAD_DELAY"] = "0"
     process = subprocess.Popen(
         [sys.executable, "-m", "scrapyd"],
         cwd=home,
