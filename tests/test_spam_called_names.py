@@ -75,6 +75,10 @@ def test_a_name_split_once_is_not_cut_from_its_sentence():
     assert split_names("通过永\u200b兴汇公开政府信息。") == []
 
 
+def test_a_word_the_page_also_writes_whole_is_no_split_name():
+    assert split_names("政\u200b府信息公开，政\u200b府网站。政府工作报告。") == []
+
+
 def test_a_zero_width_space_between_paragraphs_is_no_name():
     assert split_names("政府信息公开。\u200b\n二、主动公开政府信息情况。\u200b\n") == []
 

@@ -41,6 +41,8 @@ def split_names(text: str) -> list[str]:
         if len(before) >= MAX_CONTEXT or len(after) >= MAX_CONTEXT:
             continue  # the same sentence twice: where the name ends is unknown
         name = drop_zero_width(before + split + after)
+        if name in text:
+            continue  # written whole too (政\u200b府 beside 政府): the page's own word, split by an editor
         if name not in found:
             found.append(name)
     return found
