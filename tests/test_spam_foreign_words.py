@@ -8,7 +8,7 @@ of the report uses. Pages are built from the seeds and the real pages in ../shar
 
 import pytest
 
-from extract.spam.slots import channel_names
+from extract.spam.channels import channel_names
 from extract.spam.words import is_foreign_to, words_of
 
 from .helpers.defaced import defaced_report
@@ -70,3 +70,7 @@ def test_a_report_s_own_compounds_in_channel_slots_are_no_names(text):
 
 def test_a_sentence_piece_with_a_function_character_is_no_name():
     assert channel_names("在规定的时限公开，在规定的时限发布。") == []
+
+
+def test_a_name_calling_the_reader_in_a_channel_slot_is_a_name_though_it_ends_like_a_channel():
+    assert channel_names("在鑫隆官方网站集中发布，在鑫隆官方网站、政务微博设立专栏。") == ["鑫隆官方网站"]

@@ -7,6 +7,7 @@ training split; the clean lines are what portals write.
 
 import pytest
 
+from extract.spam.tail import strip_tail_names
 from extract.spam.text import strip_text_spam
 
 from .helpers.defaced import defaced_report
@@ -65,3 +66,16 @@ def test_a_sentence_before_a_list_on_its_line_stays():
 def test_a_portal_s_link_bar_stays():
     line = "网站地图 联系我们 关于我们 加入收藏 设为首页 English"
     assert strip_text_spam([line]).lines == [line]
+
+
+FOOTER = "版权所有：示例市人民政府"
+
+
+def test_names_calling_the_reader_in_make_a_tail_list():
+    lines = [FOOTER, "大发app下载 金牛app下载 雪豹app下载 网站地图 联系我们"]
+    assert strip_tail_names(lines, "\n".join(lines))[0] == [FOOTER]
+
+
+def test_names_split_by_zero_width_characters_make_a_tail_list():
+    lines = [FOOTER, "天\u200b顺 盈\u200b利宝 宏\u200b泰 网站地图 联系我们"]
+    assert strip_tail_names(lines, "\n".join(lines))[0] == [FOOTER]

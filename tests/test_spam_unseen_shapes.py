@@ -9,10 +9,11 @@ brands of the training split; the clean sentences are what reports and news page
 import pytest
 
 from extract import process
+from extract.spam.channels import channel_names
 from extract.spam.fold import drop_zero_width
 from extract.spam.phrases import find_phrases
 from extract.spam.shape import repeats_with_funnels
-from extract.spam.slots import channel_names, is_foreign_name
+from extract.spam.slots import is_foreign_name
 
 from .bench.deface import CORPUS
 from .helpers.defaced import defaced_report

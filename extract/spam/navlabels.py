@@ -38,7 +38,7 @@ from .words import holds_a_word
 
 MIN_LABEL_CHARS, MAX_LABEL_CHARS = 2, 12
 # Chinese, and the Latin and digits a brand's name may hold (k8vip, ｍｋ体育).
-_HAN_LABEL = re.compile(f"[{HAN_RANGE}A-Za-z0-9０-９Ａ-Ｚａ-ｚ]{{{MIN_LABEL_CHARS},{MAX_LABEL_CHARS}}}")
+_LABEL = re.compile(f"[{HAN_RANGE}A-Za-z0-9０-９Ａ-Ｚａ-ｚ]{{{MIN_LABEL_CHARS},{MAX_LABEL_CHARS}}}")
 # Two characters are too often a word the dictionary counts rarely (简体).
 MIN_NAME_CHARS, MAX_NAME_CHARS = 3, 6
 # The page reads as named by initials when this many of its labels are spelled by their slugs,
@@ -80,7 +80,7 @@ def page_links(tree: etree._Element) -> tuple[PageLink, ...]:
         if not href:
             continue
         label = ("".join(anchor.itertext()) if len(anchor) else anchor.text or "").strip()
-        if _HAN_LABEL.fullmatch(label):
+        if _LABEL.fullmatch(label):
             # <ul><li><a>, <tr><td><a>: the list is the link's grandparent.
             parent = anchor.getparent()
             menu = menus.setdefault(parent.getparent() if parent is not None else None, len(menus))

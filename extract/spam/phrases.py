@@ -21,10 +21,10 @@ from ..caches import loaded
 from ..chars import HAN, is_han
 from ..model import SpamFinding
 from . import lexicon
-from .called import is_called_brand
+from .channels import channel_names
 from .names import occurrences
 from .shape import is_coined, load_shapes
-from .slots import channel_names, is_foreign_name, site_code_names
+from .slots import is_foreign_name, site_code_names
 from .text import WEAK_CATEGORY
 from .words import is_common_word
 
@@ -379,9 +379,7 @@ def _find_phrases(text: str, scan: _Scan) -> list[str]:
         seen.add(key)
         if token := _numbered_token(text, number, patterns):
             found.add(token)
-    found.update(
-        name for name in channel_names(text, is_called_brand) if not any(name in token for token in found)
-    )
+    found.update(name for name in channel_names(text) if not any(name in token for token in found))
     if "标识码" in text or "標識碼" in text:
         found.update(name for name in site_code_names(text) if not any(name in token for token in found))
     tokens = sorted(found, key=lambda token: (-len(token), token))  # one order in every process

@@ -9,13 +9,11 @@ page repeats, is a swapped name: no list of brands is needed to see it.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from ..caches import loaded
 from ..gazetteer import TOWNSHIP_SUFFIXES, gazetteer
-from .shape import load_shapes
-from .words import is_common_word, is_foreign_to, is_made_of_words, is_set_phrase
+from .words import is_common_word
 
 # X, an optional level, then what follows a body's name in a title, a footer or a site name;
 # X opens the line or follows the footer's 版权所有/主办 (in prose, 各部门人民政府 is no name).
@@ -228,40 +226,6 @@ def footer_lines(corpus: str) -> str:
             found.setdefault(start, corpus[start:end])
             at = corpus.find(word, end)
     return "\n".join(found[start] for start in sorted(found))
-
-
-def channel_names(text: str, called: Callable[[str], bool] = lambda name: False) -> list[str]:
-    """Made-up names standing, repeated, where a report names the channel it publishes through.
-
-    通过X公开, 在X集中发布, 在X、政务微博: a report puts its website, 公告栏 or 公众号 there,
-    words of the language or names of places; a phrase swap puts a name there that is none of
-    them, whatever it is (在金沙湾集中发布), with no brand word to show it. A name `called`
-    shaped as a brand calling the reader in (在九州官方网站集中发布) counts whatever it holds.
-    """
-    shapes = load_shapes()
-    slots = [(match[1], match[2]) for match in shapes.channel_slot.finditer(text)]
-    counts = Counter(name for _, name in slots)
-    found = []
-    for name, count in counts.items():
-        if count < MIN_REPEATS:
-            continue
-        if any(p in name for p in shapes.platforms):
-            continue
-        # 大的国际: a piece of a sentence; a set phrase holds its own (马到成功).
-        holds_a_function_char = shapes.function_chars.intersection(name)
-        if holds_a_function_char and not (is_set_phrase(name) and is_foreign_to(name, text)):
-            continue
-        if called(name):
-            pass
-        elif name.endswith(shapes.channel_nouns) or not is_foreign_name(name):
-            continue
-        elif is_made_of_words(name) and not is_foreign_to(name, text):  # the dictionary last: it loads once
-            continue  # 征求意见, 信用诸城, 大宗商品交易: words the report writes elsewhere too
-        # 在线访谈: the word before took the name's first character (在线), it opens no slot.
-        opened = sum(1 for before, other in slots if other == name and not is_common_word(before + name[0]))
-        if opened >= MIN_REPEATS:
-            found.append(name)
-    return found
 
 
 # The site code's label is fixed by the national standard: 政府网站标识码 (or 网站标识码), then

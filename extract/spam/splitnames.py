@@ -50,12 +50,7 @@ def split_names(text: str) -> list[str]:
 
 def stands_leveled(text: str, name: str) -> bool:
     """The name stands before a level somewhere (金沙区): where a place's name belongs."""
-    at = text.find(name)
-    while at != -1:
-        if text[at + len(name) : at + len(name) + 1] in LEVEL_CHARS:
-            return True
-        at = text.find(name, at + len(name))
-    return False
+    return re.search(f"{re.escape(name)}[{LEVEL_CHARS}]", text) is not None
 
 
 def split_finding(name: str, count: int, where: str = "inside sentences") -> SpamFinding:

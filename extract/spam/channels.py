@@ -1,0 +1,50 @@
+"""Names standing where a report names the channel it publishes through: 通过X公开.
+
+通过X公开, 在X集中发布, 在X、政务微博: a report puts its website, 公告栏 or 公众号 there, words
+of the language or names of places; a phrase swap puts a name there that is none of them,
+whatever it is (在金沙湾集中发布), with no brand word to show it. A name made of words counts
+when the report writes those words nowhere else (通过星辰大地公开), and a name calling the
+reader in (extract/spam/called.py: 在凤凰视频直播集中发布) counts whatever it holds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .called import is_called_brand
+from .shape import load_shapes
+from .slots import MIN_REPEATS, is_foreign_name
+from .words import is_common_word, is_foreign_to, is_made_of_words, is_set_phrase
+
+
+def _is_the_report_s_own(name: str, text: str) -> bool:
+    """A channel of the report's: one ending like a channel (网站, 公告栏), a place or body, or
+    words the report writes elsewhere too (征求意见, 信用诸城, 大宗商品交易)."""
+    if is_called_brand(name):
+        return False
+    if name.endswith(load_shapes().channel_nouns) or not is_foreign_name(name):
+        return True
+    return is_made_of_words(name) and not is_foreign_to(name, text)  # the dictionary last: it loads once
+
+
+def channel_names(text: str) -> list[str]:
+    """Made-up names standing, repeated, where a report names its channel."""
+    shapes = load_shapes()
+    slots = [(match[1], match[2]) for match in shapes.channel_slot.finditer(text)]
+    counts = Counter(name for _, name in slots)
+    found = []
+    for name, count in counts.items():
+        if count < MIN_REPEATS or any(p in name for p in shapes.platforms):
+            continue
+        # 大的国际: a piece of a sentence; a set phrase holds its own (马到成功).
+        if shapes.function_chars.intersection(name) and not (
+            is_set_phrase(name) and is_foreign_to(name, text)
+        ):
+            continue
+        if _is_the_report_s_own(name, text):
+            continue
+        # 在线访谈: the word before took the name's first character (在线), it opens no slot.
+        opened = sum(1 for before, other in slots if other == name and not is_common_word(before + name[0]))
+        if opened >= MIN_REPEATS:
+            found.append(name)
+    return found
