@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,7 +143,10 @@ def _seed_page(seeds: Path, seed: str, row: dict[str, str], brands: list[str]) -
     real = None
     legit_old: list[str] | None = None
     if style == "name_swap":
-        lines = [line.replace(name, brand + "市").replace(bare, brand) for line in lines]
+        # One pass: a brand holding the bare name (诸城汇 over 诸城) is written once, not
+        # again over its own characters (诸城汇汇市).
+        swap = re.compile(f"{re.escape(name)}|{re.escape(bare)}")
+        lines = [swap.sub(lambda m: brand + "市" if m[0] == name else brand, line) for line in lines]
         title = f"{brand}市2017年政府信息公开工作年度报告"
         footer = footer.replace(name, brand + "市")
         real = name
