@@ -65,18 +65,24 @@ def _text_key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split()).replace("|", "")
 
 
-def grid_lines(tree: etree._Element, page_lines: Sequence[str], text: str) -> list[str]:
+def grid_lines(
+    tree: etree._Element,
+    page_lines: Sequence[str],
+    text: str,
+    selectors: dict[str, str] | None = None,
+) -> list[str]:
     """The rows of the page's metadata grids that `text` lacks, as `|` lines in page order.
 
     `page_lines` are the page's visible lines, read first: a grid's label cells start lines
     (a cell or an item is a line of its own), and without MIN_LABELS distinct labels there
-    no grid can exist and the DOM is not searched, which spares most pages its cost."""
+    no grid can exist and the DOM is not searched, which spares most pages its cost.
+    `selectors` are the tree's hidden_selectors() where the spam pass already read them
+    (DomScan.hidden_selectors); they are read here otherwise."""
     firsts, pattern = _first_characters(), _label_pattern()
     found = {label_key(m[0]) for line in page_lines if line[:1] in firsts and (m := pattern.match(line))}
     if len(found) < MIN_LABELS:
         return []
     present: str | None = None
-    selectors: dict[str, str] | None = None
     lines: list[str] = []
     for container, rows in _candidates(tree):
         if _count_labels(rows) < MIN_LABELS:

@@ -126,6 +126,9 @@ class DomScan:
     removed_text: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
     title: str | None = None  # the report title to use when <title> was hijacked
+    # The classes and ids the pruned page's <style> blocks hide (hidden_selectors), for the
+    # stages after this one; None where the pass did not run.
+    hidden_selectors: dict[str, str] | None = None
 
 
 @loaded()
@@ -353,9 +356,12 @@ def scan_dom(tree: etree._Element, url: str) -> DomScan:
     if body is not None and head is not None:
         for script in head.iter("script"):
             scan.findings += _script_findings(script.text or "", page)
+    styles_removed = False
     for element, finding in to_remove:
         scan.removed_text.append(_text(element))
         scan.findings.append(finding)
+        # A garbage tag is empty, so only a removed block can take a <style> with it.
+        styles_removed = styles_removed or any(True for _ in element.iter("style"))
         element.drop_tree()
     if garbage:
         evidence = " ".join(etree.tostring(g, encoding="unicode", with_tail=False)[:60] for g in garbage[:5])
@@ -364,6 +370,7 @@ def scan_dom(tree: etree._Element, url: str) -> DomScan:
         )
         for element in garbage:
             element.drop_tree()
+    scan.hidden_selectors = hidden_selectors(tree) if styles_removed else selectors
     return scan
 
 
