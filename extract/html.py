@@ -53,10 +53,11 @@ def parse_html(text: str) -> etree._Element:
 
 
 def html_title(tree: etree._Element) -> str | None:
-    titles = tree.xpath("//title")
-    if not titles:
+    # The document's first <title>, as xpath("//title")[0] finds it, without compiling an XPath.
+    element = next(tree.getroottree().iter("title"), None)
+    if element is None:
         return None
-    title = collapse_spaces(titles[0].text_content()).strip()
+    title = collapse_spaces(element.text_content()).strip()
     return title or None
 
 
