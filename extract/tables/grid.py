@@ -89,7 +89,10 @@ def expand_html_table(table: etree._Element, repeat_spans: bool = True) -> list[
     A merged cell's text fills every slot it covers, or with `repeat_spans=False` only its
     first slot, the others left empty: the way trafilatura prints a table as `|` text."""
     grid: dict[tuple[int, int], str] = {}
-    rows = [tr for tr in table.iter("tr") if _owning_table(tr) is table]
+    rows = list(table.iter("tr"))
+    if any(True for _ in table.iterdescendants("table")):
+        # Only a table inside may own some of the rows; most tables hold none.
+        rows = [tr for tr in rows if _owning_table(tr) is table]
     for r, tr in enumerate(rows):
         c = 0
         for cell in tr:
