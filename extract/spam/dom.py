@@ -36,6 +36,10 @@ KNOWN_TAGS = frozenset(
     "search section select slot small source span strike strong style sub summary sup table tbody td "
     "template textarea tfoot th thead time title tr track tt u ul var video wbr acronym".split()
 )
+_EMBEDDING_TAGS = frozenset(("iframe", "frame", "object", "embed"))
+_UNRENDERED_TAGS = frozenset(("style", "noscript", "template"))
+# Tags whose elements the DOM pass reads only as blocks: known, no garbage, nothing embedded.
+_PLAIN_TAGS = KNOWN_TAGS - GARBAGE_TAGS - _EMBEDDING_TAGS - _UNRENDERED_TAGS - {"script"}
 # Government infrastructure that legitimately appears on every portal (spec §3.14, P8 allowlist).
 TRUSTED_DOMAINS = frozenset(("gov.cn", "conac.cn", "kaipuyun.cn", "beian.gov.cn", "miit.gov.cn", "12377.cn"))
 TRUSTED_SCRIPT_MARKERS = (
@@ -335,21 +339,24 @@ def scan_dom(tree: etree._Element, url: str) -> DomScan:
         element = stack.pop()
         for child in element:
             tag = child.tag
-            if not isinstance(tag, str):
-                continue
-            if tag == "script":
-                scan.findings += _script_findings(child.text or "", page)
-                continue
-            if tag in ("iframe", "frame", "object", "embed"):
-                if finding := _iframe_finding(child, page, selectors):
-                    to_remove.append((child, finding))
-                continue
-            if tag in ("style", "noscript", "template"):
-                continue
-            if _is_garbage(child):
-                garbage.append(child)
-                continue
-            if finding := _block_finding(child, page, selectors):
+            if tag not in _PLAIN_TAGS:  # most elements are; the others are looked at first
+                if not isinstance(tag, str):
+                    continue
+                if tag == "script":
+                    scan.findings += _script_findings(child.text or "", page)
+                    continue
+                if tag in _EMBEDDING_TAGS:
+                    if finding := _iframe_finding(child, page, selectors):
+                        to_remove.append((child, finding))
+                    continue
+                if tag in _UNRENDERED_TAGS:
+                    continue
+                if _is_garbage(child):
+                    garbage.append(child)
+                    continue
+            # Most elements are neither hidden nor hold five children: they need no more look.
+            technique = element_hiding(child, selectors)
+            if (technique or len(child) >= 5) and (finding := _block_finding(child, page, technique)):
                 to_remove.append((child, finding))
                 continue
             stack.append(child)
@@ -390,9 +397,9 @@ def _is_hidden_link_list(element: etree._Element, technique: str, page: _Page) -
     return foreign >= 0.8 * len(anchors)
 
 
-def _block_finding(element: etree._Element, page: _Page, selectors: dict[str, str]) -> SpamFinding | None:
-    """P1 (hidden block) or a visible link farm of foreign short anchors."""
-    technique = element_hiding(element, selectors)
+def _block_finding(element: etree._Element, page: _Page, technique: str | None) -> SpamFinding | None:
+    """P1 (hidden block, `technique` saying how it hides) or a visible link farm of foreign
+    short anchors."""
     if technique:
         text = _text(element)
         if not text:
