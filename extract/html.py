@@ -19,7 +19,7 @@ BLOCK_TAGS = frozenset(
     "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul "
     "title option".split()
 )
-INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "iframe", "object", "embed")
+INVISIBLE_TAGS = frozenset(("script", "style", "noscript", "template", "head", "iframe", "object", "embed"))
 
 # Rendered as one space when they run together (a newline is a line break here, not a space).
 SPACES = " \t\r\f\v\u3000"
