@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from itertools import islice
@@ -24,6 +23,7 @@ from lxml import etree
 from .caches import loaded
 from .labels import normalise_text
 from .spam.dom import element_hiding, hidden_selectors
+from .spam.fold import nfkc
 from .tables.grid import expand_html_table
 
 MIN_LABELS = 3  # two label-like words (标题, 文号) turn up in ordinary text and menus
@@ -62,7 +62,7 @@ def label_key(text: str) -> str:
 def _text_key(text: str) -> str:
     """Text as compared for presence: NFKC, without whitespace or `|` (a row kept as lines
     or as a table is the same run of characters)."""
-    return "".join(unicodedata.normalize("NFKC", text).split()).replace("|", "")
+    return "".join(nfkc(text).split()).replace("|", "")
 
 
 def grid_lines(
