@@ -68,7 +68,7 @@ def visible_lines(tree: etree._Element) -> list[str]:
         root = tree
     parts: list[str] = []
     _walk(root, parts)
-    return [line for line in (raw.strip(" ") for raw in collapse_spaces("".join(parts)).split("\n")) if line]
+    return [line for raw in collapse_spaces("".join(parts)).split("\n") if (line := raw.strip(" "))]
 
 
 def collapse_spaces(text: str) -> str:
