@@ -57,8 +57,9 @@ def tidy(rows: Sequence[Sequence[str | None]]) -> list[list[str]]:
     """Rectangular, with empty rows and empty columns dropped."""
     width = max((len(row) for row in rows), default=0)
     grid = [[(cell or "").strip() for cell in row] + [""] * (width - len(row)) for row in rows]
-    grid = [row for row in grid if any(key_text(cell) for cell in row)]
-    empty_columns = {c for c in range(width) if not any(key_text(row[c]) for row in grid)}
+    # An empty cell folds to nothing: it is not looked up.
+    grid = [row for row in grid if any(cell and key_text(cell) for cell in row)]
+    empty_columns = {c for c in range(width) if not any(row[c] and key_text(row[c]) for row in grid)}
     return [[cell for c, cell in enumerate(row) if c not in empty_columns] for row in grid]
 
 
@@ -101,7 +102,7 @@ def expand_html_table(table: etree._Element, repeat_spans: bool = True) -> list[
         row = grid[r]
         c = 0
         for cell in tr:
-            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+            if cell.tag not in ("td", "th"):  # a comment's tag is a function: never one of them
                 continue
             while c < len(row) and row[c] is not None:
                 c += 1
