@@ -339,7 +339,8 @@ def scan_dom(tree: etree._Element, url: str) -> DomScan:
         element = stack.pop()
         for child in element:
             tag = child.tag
-            if tag not in _PLAIN_TAGS:  # most elements are; the others are looked at first
+            # Most elements have a plain tag and skip the checks for scripts, embeds and garbage.
+            if tag not in _PLAIN_TAGS:
                 if not isinstance(tag, str):
                     continue
                 if tag == "script":
