@@ -19,7 +19,7 @@ BLOCK_TAGS = frozenset(
     "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul "
     "title option".split()
 )
-INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "iframe", "object", "embed")
+INVISIBLE_TAGS = frozenset(("script", "style", "noscript", "template", "head", "iframe", "object", "embed"))
 
 # Rendered as one space when they run together (a newline is a line break here, not a space).
 SPACES = " \t\r\f\v\u3000"
@@ -53,10 +53,11 @@ def parse_html(text: str) -> etree._Element:
 
 
 def html_title(tree: etree._Element) -> str | None:
-    titles = tree.xpath("//title")
-    if not titles:
+    # The document's first <title>, as xpath("//title")[0] finds it, without compiling an XPath.
+    element = next(tree.getroottree().iter("title"), None)
+    if element is None:
         return None
-    title = collapse_spaces(titles[0].text_content()).strip()
+    title = collapse_spaces(element.text_content()).strip()
     return title or None
 
 
@@ -67,7 +68,7 @@ def visible_lines(tree: etree._Element) -> list[str]:
         root = tree
     parts: list[str] = []
     _walk(root, parts)
-    return [line for line in (raw.strip(" ") for raw in collapse_spaces("".join(parts)).split("\n")) if line]
+    return [line for raw in collapse_spaces("".join(parts)).split("\n") if (line := raw.strip(" "))]
 
 
 def collapse_spaces(text: str) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from itertools import islice
@@ -24,6 +23,7 @@ from lxml import etree
 from .caches import loaded
 from .labels import normalise_text
 from .spam.dom import element_hiding, hidden_selectors
+from .spam.fold import nfkc
 from .tables.grid import expand_html_table
 
 MIN_LABELS = 3  # two label-like words (标题, 文号) turn up in ordinary text and menus
@@ -62,21 +62,27 @@ def label_key(text: str) -> str:
 def _text_key(text: str) -> str:
     """Text as compared for presence: NFKC, without whitespace or `|` (a row kept as lines
     or as a table is the same run of characters)."""
-    return "".join(unicodedata.normalize("NFKC", text).split()).replace("|", "")
+    return "".join(nfkc(text).split()).replace("|", "")
 
 
-def grid_lines(tree: etree._Element, page_lines: Sequence[str], text: str) -> list[str]:
+def grid_lines(
+    tree: etree._Element,
+    page_lines: Sequence[str],
+    text: str,
+    selectors: dict[str, str] | None = None,
+) -> list[str]:
     """The rows of the page's metadata grids that `text` lacks, as `|` lines in page order.
 
     `page_lines` are the page's visible lines, read first: a grid's label cells start lines
     (a cell or an item is a line of its own), and without MIN_LABELS distinct labels there
-    no grid can exist and the DOM is not searched, which spares most pages its cost."""
+    no grid can exist and the DOM is not searched, which spares most pages its cost.
+    `selectors` are the tree's hidden_selectors() where the spam pass already read them
+    (DomScan.hidden_selectors); they are read here otherwise."""
     firsts, pattern = _first_characters(), _label_pattern()
     found = {label_key(m[0]) for line in page_lines if line[:1] in firsts and (m := pattern.match(line))}
     if len(found) < MIN_LABELS:
         return []
     present: str | None = None
-    selectors: dict[str, str] | None = None
     lines: list[str] = []
     for container, rows in _candidates(tree):
         if _count_labels(rows) < MIN_LABELS:

@@ -74,7 +74,7 @@ def process(
 
     text = run_stage(errors, "clean", "\n".join(lines), lambda: main_text(tree, url, lines))
     # The metadata grid (索引号, 发布机构, 文号…) trafilatura dropped heads the text again.
-    grid = run_stage(errors, "metadata grid", [], lambda: grid_lines(tree, lines, text))
+    grid = run_stage(errors, "metadata grid", [], lambda: grid_lines(tree, lines, text, dom.hidden_selectors))
     if grid:
         text = "\n".join([*grid, text])
     if options.strip_spam:

@@ -36,6 +36,10 @@ KNOWN_TAGS = frozenset(
     "search section select slot small source span strike strong style sub summary sup table tbody td "
     "template textarea tfoot th thead time title tr track tt u ul var video wbr acronym".split()
 )
+_EMBEDDING_TAGS = frozenset(("iframe", "frame", "object", "embed"))
+_UNRENDERED_TAGS = frozenset(("style", "noscript", "template"))
+# Tags whose elements the DOM pass reads only as blocks: known, no garbage, nothing embedded.
+_PLAIN_TAGS = KNOWN_TAGS - GARBAGE_TAGS - _EMBEDDING_TAGS - _UNRENDERED_TAGS - {"script"}
 # Government infrastructure that legitimately appears on every portal (spec §3.14, P8 allowlist).
 TRUSTED_DOMAINS = frozenset(("gov.cn", "conac.cn", "kaipuyun.cn", "beian.gov.cn", "miit.gov.cn", "12377.cn"))
 TRUSTED_SCRIPT_MARKERS = (
@@ -126,6 +130,9 @@ class DomScan:
     removed_text: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
     title: str | None = None  # the report title to use when <title> was hijacked
+    # The classes and ids the pruned page's <style> blocks hide (hidden_selectors), for the
+    # stages after this one; None where the pass did not run.
+    hidden_selectors: dict[str, str] | None = None
 
 
 @loaded()
@@ -301,8 +308,9 @@ def is_stuffed(value: str) -> bool:
 
 def _title_hijack(tree: etree._Element, meta: dict[str, str], scan: DomScan) -> None:
     """P3: a gambling <title> or keywords over a clean heading; the heading wins."""
-    titles = tree.xpath("//title")
-    title = _text(titles[0]) if titles else ""
+    # The document's first <title>, as xpath("//title")[0] finds it, without compiling an XPath.
+    element = next(tree.getroottree().iter("title"), None)
+    title = _text(element) if element is not None else ""
     headings = [meta.get("articletitle", "")] + [_text(h) for h in tree.iter("h1", "h2")][:3]
     heading = next((h for h in headings if h and lexicon.score(h) == 0 and not is_stuffed(h)), None)
     if title and (lexicon.score(title) >= 3 or is_stuffed(title)) and heading:
@@ -331,21 +339,25 @@ def scan_dom(tree: etree._Element, url: str) -> DomScan:
         element = stack.pop()
         for child in element:
             tag = child.tag
-            if not isinstance(tag, str):
-                continue
-            if tag == "script":
-                scan.findings += _script_findings(child.text or "", page)
-                continue
-            if tag in ("iframe", "frame", "object", "embed"):
-                if finding := _iframe_finding(child, page, selectors):
-                    to_remove.append((child, finding))
-                continue
-            if tag in ("style", "noscript", "template"):
-                continue
-            if _is_garbage(child):
-                garbage.append(child)
-                continue
-            if finding := _block_finding(child, page, selectors):
+            # Most elements have a plain tag and skip the checks for scripts, embeds and garbage.
+            if tag not in _PLAIN_TAGS:
+                if not isinstance(tag, str):
+                    continue
+                if tag == "script":
+                    scan.findings += _script_findings(child.text or "", page)
+                    continue
+                if tag in _EMBEDDING_TAGS:
+                    if finding := _iframe_finding(child, page, selectors):
+                        to_remove.append((child, finding))
+                    continue
+                if tag in _UNRENDERED_TAGS:
+                    continue
+                if _is_garbage(child):
+                    garbage.append(child)
+                    continue
+            # Most elements are neither hidden nor hold five children: they need no more look.
+            technique = element_hiding(child, selectors)
+            if (technique or len(child) >= 5) and (finding := _block_finding(child, page, technique)):
                 to_remove.append((child, finding))
                 continue
             stack.append(child)
@@ -353,9 +365,12 @@ def scan_dom(tree: etree._Element, url: str) -> DomScan:
     if body is not None and head is not None:
         for script in head.iter("script"):
             scan.findings += _script_findings(script.text or "", page)
+    styles_removed = False
     for element, finding in to_remove:
         scan.removed_text.append(_text(element))
         scan.findings.append(finding)
+        # A garbage tag is empty, so only a removed block can take a <style> with it.
+        styles_removed = styles_removed or any(True for _ in element.iter("style"))
         element.drop_tree()
     if garbage:
         evidence = " ".join(etree.tostring(g, encoding="unicode", with_tail=False)[:60] for g in garbage[:5])
@@ -364,6 +379,7 @@ def scan_dom(tree: etree._Element, url: str) -> DomScan:
         )
         for element in garbage:
             element.drop_tree()
+    scan.hidden_selectors = hidden_selectors(tree) if styles_removed else selectors
     return scan
 
 
@@ -382,9 +398,9 @@ def _is_hidden_link_list(element: etree._Element, technique: str, page: _Page) -
     return foreign >= 0.8 * len(anchors)
 
 
-def _block_finding(element: etree._Element, page: _Page, selectors: dict[str, str]) -> SpamFinding | None:
-    """P1 (hidden block) or a visible link farm of foreign short anchors."""
-    technique = element_hiding(element, selectors)
+def _block_finding(element: etree._Element, page: _Page, technique: str | None) -> SpamFinding | None:
+    """P1 (hidden block, `technique` saying how it hides) or a visible link farm of foreign
+    short anchors."""
     if technique:
         text = _text(element)
         if not text:

@@ -31,6 +31,7 @@ MAX_ITEM_CHARS = 16
 class Shapes:
     suffixes: tuple[str, ...]
     funnels: tuple[str, ...]
+    funnels_longest_first: tuple[str, ...]  # funnel_stem cuts the longest call glued on first
     latin_words: frozenset[str]
     prefixes: tuple[str, ...]
     particles: tuple[str, ...]  # words a sentence puts before a name (通过, 在): never part of one
@@ -69,6 +70,7 @@ def load_shapes() -> Shapes:
     return Shapes(
         suffixes=suffixes,
         funnels=funnels,
+        funnels_longest_first=tuple(sorted(funnels, key=len, reverse=True)),
         latin_words=frozenset(words["latin"]),
         prefixes=tuple(words["prefix"]),
         particles=tuple(sorted(words["particle"], key=len, reverse=True)),
@@ -160,10 +162,14 @@ def is_brand_item(item: str) -> bool:
 
 def funnel_stem(item: str) -> str | None:
     """The name before the calls to action glued after it (X官方网站, Xapp下载 → x), or None."""
-    funnels = sorted(load_shapes().funnels, key=len, reverse=True)
+    funnels = load_shapes().funnels_longest_first
     stem = nfkc(item).lower()
     glued = False
-    while next((f for f in funnels if stem.endswith(f) and len(stem) > len(f)), None) is not None:
+    # Most items end in no call at all: one endswith() of the whole tuple, in C, tells.
+    while (
+        stem.endswith(funnels)
+        and next((f for f in funnels if stem.endswith(f) and len(stem) > len(f)), None) is not None
+    ):
         stem = stem[: -len(next(f for f in funnels if stem.endswith(f)))]
         glued = True
     return stem if glued and len(stem) >= 2 else None

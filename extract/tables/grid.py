@@ -57,8 +57,9 @@ def tidy(rows: Sequence[Sequence[str | None]]) -> list[list[str]]:
     """Rectangular, with empty rows and empty columns dropped."""
     width = max((len(row) for row in rows), default=0)
     grid = [[(cell or "").strip() for cell in row] + [""] * (width - len(row)) for row in rows]
-    grid = [row for row in grid if any(key_text(cell) for cell in row)]
-    empty_columns = {c for c in range(width) if not any(key_text(row[c]) for row in grid)}
+    # An empty cell folds to nothing: it is not looked up.
+    grid = [row for row in grid if any(cell and key_text(cell) for cell in row)]
+    empty_columns = {c for c in range(width) if not any(row[c] and key_text(row[c]) for row in grid)}
     return [[cell for c, cell in enumerate(row) if c not in empty_columns] for row in grid]
 
 
@@ -88,26 +89,51 @@ def expand_html_table(table: etree._Element, repeat_spans: bool = True) -> list[
 
     A merged cell's text fills every slot it covers, or with `repeat_spans=False` only its
     first slot, the others left empty: the way trafilatura prints a table as `|` text."""
-    grid: dict[tuple[int, int], str] = {}
-    rows = [tr for tr in table.iter("tr") if _owning_table(tr) is table]
+    rows = list(table.iter("tr"))
+    if any(True for _ in table.iterdescendants("table")):
+        # Only a table inside may own some of the rows; most tables hold none.
+        rows = [tr for tr in rows if _owning_table(tr) is table]
+    # The slots row by row, None where no cell reaches: a cell takes the first free slot of
+    # its row, and a slot that a span above already took keeps that span's text.
+    grid: list[list[str | None]] = []
     for r, tr in enumerate(rows):
+        if len(grid) == r:
+            grid.append([])
+        row = grid[r]
         c = 0
         for cell in tr:
-            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+            if cell.tag not in ("td", "th"):  # a comment's tag is a function: never one of them
                 continue
-            while (r, c) in grid:
+            while c < len(row) and row[c] is not None:
                 c += 1
             text = _cell_text(cell)
             rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
+            if rowspan == colspan == 1:  # most cells
+                if c == len(row):
+                    row.append(text)
+                else:
+                    row[c] = text
+                c += 1
+                continue
             for dr in range(rowspan):
+                while len(grid) <= r + dr:
+                    grid.append([])
+                spanned = grid[r + dr]
+                if len(spanned) < c + colspan:
+                    spanned.extend([None] * (c + colspan - len(spanned)))
                 for dc in range(colspan):
-                    grid.setdefault((r + dr, c + dc), text if repeat_spans or not (dr or dc) else "")
+                    if spanned[c + dc] is None:
+                        spanned[c + dc] = text if repeat_spans or not (dr or dc) else ""
             c += colspan
-    if not grid:
+    # A row no cell reaches counts only before a row some cell does; rows a span reaches
+    # below the table are not the table's.
+    height = max((r + 1 for r, row in enumerate(grid) if row), default=0)
+    if not height:
         return []
-    height = max(r for r, _ in grid) + 1
-    width = max(c for _, c in grid) + 1
-    return [[grid.get((r, c), "") for c in range(width)] for r in range(min(height, len(rows)))]
+    width = max(len(row) for row in grid)
+    return [
+        [cell or "" for cell in row] + [""] * (width - len(row)) for row in grid[: min(height, len(rows))]
+    ]
 
 
 def pipe_grids(lines: Sequence[str]) -> list[Grid]:
