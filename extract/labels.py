@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -220,9 +220,15 @@ class LexiconIndex:
     """
 
     rows: tuple[_KeywordSets, ...]
-    label_words: tuple[str, ...]
+    # The label keywords by their first character: a label is searched only for the keywords
+    # starting with one of its own characters, not for all of them.
+    label_words: dict[str, tuple[str, ...]]
     context_words: tuple[str, ...]
     by_key: dict[str, LexiconRow]  # the first row of each key
+    # Positions in `rows` by the first of their label_all keywords (() for a row needing none):
+    # a row can fit only a label holding that keyword, so the others are not tried.
+    rows_by_word: dict[str, tuple[int, ...]]
+    rows_needing_none: tuple[int, ...]
 
     @classmethod
     def of(cls, lexicon: Sequence[LexiconRow]) -> LexiconIndex:
@@ -237,23 +243,45 @@ class LexiconIndex:
                 )
                 for row in lexicon
             ),
-            label_words=tuple(dict.fromkeys(w for row in lexicon for w in (*row.label_all, *row.label_none))),
+            label_words=_by_first_character(w for row in lexicon for w in (*row.label_all, *row.label_none)),
             context_words=tuple(
                 dict.fromkeys(w for row in lexicon for w in (*row.context_all, *row.context_none))
             ),
             by_key={row.key: row for row in reversed(lexicon)},
+            rows_by_word=_positions_by_first_keyword(lexicon),
+            rows_needing_none=tuple(position for position, row in enumerate(lexicon) if not row.label_all),
         )
 
     def match(self, label: str, context: str) -> LexiconRow | None:
-        in_label = {word for word in self.label_words if word in label}
+        words = self.label_words
+        in_label = {word for first in set(label) for word in words.get(first, ()) if word in label}
+        in_label.update(words.get("", ()))  # an empty keyword is in every label
         in_context: set[str] | None = None
-        for sets in self.rows:
+        rows_by_word = self.rows_by_word
+        candidates = {position for word in in_label for position in rows_by_word.get(word, ())}
+        for position in sorted(candidates.union(self.rows_needing_none)):
+            sets = self.rows[position]
             if sets.label_all <= in_label and in_label.isdisjoint(sets.label_none):
                 if in_context is None:
                     in_context = {word for word in self.context_words if word in context}
                 if sets.context_all <= in_context and in_context.isdisjoint(sets.context_none):
                     return sets.row
         return None
+
+
+def _by_first_character(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    grouped: dict[str, list[str]] = {}
+    for word in dict.fromkeys(words):
+        grouped.setdefault(word[:1], []).append(word)
+    return {first: tuple(group) for first, group in grouped.items()}
+
+
+def _positions_by_first_keyword(lexicon: Sequence[LexiconRow]) -> dict[str, tuple[int, ...]]:
+    grouped: dict[str, list[int]] = {}
+    for position, row in enumerate(lexicon):
+        if row.label_all:
+            grouped.setdefault(row.label_all[0], []).append(position)
+    return {word: tuple(positions) for word, positions in grouped.items()}
 
 
 # The packaged lexicon's index, built with it: every row of every legacy table is matched.
