@@ -53,6 +53,7 @@ class Vocabulary:
     by_first: dict[str, tuple[str, ...]]  # first character -> words, longest first
     # word -> its concepts, each once, "" standing for a filler meaning (no concept)
     meanings: dict[str, tuple[str, ...]]
+    headings: frozenset[str]  # the concepts of kind heading: a label naming one heads rows
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ class Reading:
     unknown: str  # characters covered by neither a concept nor filler, in order
     # Every way to read the label: its sure concepts plus one meaning of each word of two.
     meanings: tuple[frozenset[str], ...]
+    # The concepts of all the readings together: what the label may name as an enclosing row.
+    named: frozenset[str]
 
 
 def _meanings(concepts: frozenset[str], choices: Sequence[tuple[str, ...]]) -> tuple[frozenset[str], ...]:
@@ -105,7 +108,12 @@ def vocabulary() -> Vocabulary:
         for word, named in words.items()
     }
     return Vocabulary(
-        words, kinds, max(map(len, words)), {c: tuple(ws) for c, ws in by_first.items()}, meanings
+        words,
+        kinds,
+        max(map(len, words)),
+        {c: tuple(ws) for c, ws in by_first.items()},
+        meanings,
+        frozenset(concept for concept, kind in kinds.items() if kind == HEADING),
     )
 
 
@@ -156,7 +164,8 @@ def read_concepts(text: str) -> Reading:
             unknown.append(text[position])
             position += 1
     sure = frozenset(concepts)
-    return Reading(sure, known, "".join(unknown), _meanings(sure, choices))
+    readings = _meanings(sure, choices) if choices else (sure,)
+    return Reading(sure, known, "".join(unknown), readings, frozenset().union(*readings))
 
 
 def word_across(before: str, after: str) -> bool:
@@ -177,8 +186,7 @@ def word_across(before: str, after: str) -> bool:
 
 def names_a_heading(reading: Reading) -> bool:
     """True when the label names a situation (情况 …): a block or group header, not a count."""
-    kinds = vocabulary().kinds
-    return any(kinds.get(concept) == HEADING for concept in reading.concepts)
+    return not reading.concepts.isdisjoint(vocabulary().headings)
 
 
 def _context_distance(
@@ -253,7 +261,7 @@ def _by_first_need() -> dict[str, tuple[int, ...]]:
 
 def _context_concepts(text: str) -> frozenset[str]:
     """Every concept an enclosing row's label may name, whichever way its words are read."""
-    return frozenset().union(*read_concepts(text).meanings)
+    return read_concepts(text).named
 
 
 LEXICON = "lexicon"
