@@ -144,10 +144,6 @@ class RowContext:
             parents = (self.block, self.group, self.item)
         return "/".join(part for part in parents if part)
 
-    def enclosing(self, label: Label) -> tuple[str, ...]:
-        """The same labels as context_for, nearest first, for the meaning reader."""
-        return tuple(part for part in reversed(self.context_for(label).split("/")) if part)
-
     def enter(self, label: Label, has_figure: bool = True) -> None:
         if label.level == LEVEL_NONE and not has_figure:
             # An unnumbered row without a figure heads the rows beside or below it: 申请答复数
@@ -191,21 +187,27 @@ class _LineKinds:
             kind = self._kinds[index] = classify_line(self._lines[index])
         return kind
 
+    def next_filled(self, start: int) -> int:
+        """The first line from `start` on that is not blank (len(self) when none is)."""
+        lines, kinds = self._lines, self._kinds
+        while start < len(lines):
+            if kinds[start] is None and (not lines[start] or lines[start].isspace()):
+                # Nothing but whitespace, which cleaning drops whatever it is: blank, no need
+                # to classify it (an HTML table read line by line has a blank between most cells).
+                kinds[start] = Kind.BLANK
+            elif self[start] is not Kind.BLANK:
+                break
+            start += 1
+        return start
+
 
 def _may_open(line: str) -> bool:
     """False when the line cannot open a table; True when its kind must tell."""
     text = clean_cell(line)
     if "统计表" in text or text == "统计指标":
         return True  # maybe a title, or the header triple's first cell
-    # The first block's label: a label is never longer than _MAX_LABEL_CHARS, and the cleaned
-    # line holds its mark (most lines lack it, and are not folded into labels).
-    return len(text) <= _MAX_LABEL_CHARS and _FIRST_BLOCK_MARK in text and _is_first_block(line)
-
-
-def _next_filled(kinds: _LineKinds, start: int) -> int:
-    while start < len(kinds) and kinds[start] is Kind.BLANK:
-        start += 1
-    return start
+    # The first block's label: a label is never longer than _MAX_LABEL_CHARS.
+    return len(text) <= _MAX_LABEL_CHARS and _is_first_block(line)
 
 
 def _continues(label_so_far: str, next_line: str) -> bool:
@@ -275,7 +277,7 @@ def legacy_stat(
 def _emit_row(table: _Table, raw_label: str, cells: list[str], lexicon: Sequence[LexiconRow]) -> None:
     label = normalise_label(raw_label)
     context = table.context_for(label)
-    enclosing = table.enclosing(label)
+    enclosing = _nearest_first(context)
     unit_printed, values = _split_unit(cells)
     has_figure = any(map(is_kept_figure, values))
     table.enter(label, has_figure or bool(values))
@@ -302,20 +304,25 @@ def _emit_row(table: _Table, raw_label: str, cells: list[str], lexicon: Sequence
             )
 
 
+def _nearest_first(context: str) -> tuple[str, ...]:
+    """The labels of a row's context (RowContext.context_for), nearest first, for the meaning reader."""
+    return tuple(part for part in reversed(context.split("/")) if part)
+
+
 def _read_row(lines: Sequence[str], kinds: _LineKinds, start: int) -> tuple[str, list[str], int]:
     """The label at `start` (with wrapped continuation lines) and its unit/value cells."""
     raw_label = lines[start].strip()
     position = start + 1
-    nxt = _next_filled(kinds, position)
+    nxt = kinds.next_filled(position)
     while nxt < len(lines) and kinds[nxt] is Kind.LABEL and _continues(raw_label, lines[nxt]):
         raw_label += lines[nxt].strip()
         position = nxt + 1
-        nxt = _next_filled(kinds, position)
+        nxt = kinds.next_filled(position)
     cells: list[str] = []
     while nxt < len(lines) and kinds[nxt] in (Kind.VALUE, Kind.UNIT):
         cells.append(lines[nxt].strip())
         position = nxt + 1
-        nxt = _next_filled(kinds, position)
+        nxt = kinds.next_filled(position)
     return raw_label, cells, position
 
 
@@ -419,5 +426,7 @@ def _scope_before(lines: Sequence[str], kinds: _LineKinds, index: int) -> str:
 
 
 def _is_first_block(line: str) -> bool:
+    if _FIRST_BLOCK_MARK not in clean_cell(line):
+        return False  # most lines: not folded into a label for nothing
     label = normalise_label(line)
     return label.level == LEVEL_BLOCK and label.text == _FIRST_BLOCK
