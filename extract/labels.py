@@ -17,7 +17,7 @@ import csv
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 
@@ -194,10 +194,14 @@ def load_legacy_lexicon(path: Traversable = LEGACY_ROWS_CSV) -> tuple[LexiconRow
 
 def match_legacy_row(label: Label, context: str, lexicon: Sequence[LexiconRow]) -> LexiconRow | None:
     """The first lexicon row whose keyword sets fit; the CSV lists specific rows before general ones."""
+    return _matching_row(label.text, context, lexicon)
+
+
+def _matching_row(text: str, context: str, lexicon: Sequence[LexiconRow]) -> LexiconRow | None:
     if lexicon is load_legacy_lexicon():
-        return _packaged_index().match(label.text, context)
+        return _packaged_index().match(text, context)
     for row in lexicon:
-        if row.matches(label.text, context):
+        if row.matches(text, context):
             return row
     return None
 
@@ -254,7 +258,7 @@ class LexiconIndex:
 
     def match(self, label: str, context: str) -> LexiconRow | None:
         words = self.label_words
-        in_label = {word for first in set(label) for word in words.get(first, ()) if word in label}
+        in_label = {word for first in words.keys() & label for word in words[first] if word in label}
         in_label.update(words.get("", ()))  # an empty keyword is in every label
         in_context: set[str] | None = None
         rows_by_word = self.rows_by_word
@@ -299,29 +303,28 @@ def map_row(
     only when most of the page is Traditional, so a Traditional table on a Simplified page
     reaches here in its own script.
     """
+    # The answer depends on the label's normalised text alone, not on how its number was printed.
     if lexicon is load_legacy_lexicon():
-        return _packaged_meaning(label, context, tuple(enclosing), has_figure)
-    return _meaning(label, context, enclosing, has_figure, lexicon)
+        return _packaged_meaning(label.text, context, tuple(enclosing), has_figure)
+    return _meaning(label.text, context, enclosing, has_figure, lexicon)
 
 
 # Every report prints the same rows under the same headers: the packaged lexicon's answer for
 # one is worked out once. A lexicon handed in otherwise is read afresh.
 @memo(8192)
-def _packaged_meaning(label: Label, context: str, enclosing: tuple[str, ...], has_figure: bool) -> Meaning:
-    return _meaning(label, context, enclosing, has_figure, load_legacy_lexicon())
+def _packaged_meaning(text: str, context: str, enclosing: tuple[str, ...], has_figure: bool) -> Meaning:
+    return _meaning(text, context, enclosing, has_figure, load_legacy_lexicon())
 
 
 def _meaning(
-    label: Label, context: str, enclosing: Sequence[str], has_figure: bool, lexicon: Sequence[LexiconRow]
+    text: str, context: str, enclosing: Sequence[str], has_figure: bool, lexicon: Sequence[LexiconRow]
 ) -> Meaning:
-    text = _simplified(label.text)
-    if text != label.text:
-        label = replace(label, text=text)
+    text = _simplified(text)
     if _simplified(context) != context:  # the enclosing labels are the context's parts
         context = "/".join(_simplified(part) for part in context.split("/"))
         enclosing = [_simplified(part) for part in enclosing]
-    row = match_legacy_row(label, context, lexicon)
-    return decide(row.key if row else None, label.text, enclosing, has_figure)
+    row = _matching_row(text, context, lexicon)
+    return decide(row.key if row else None, text, enclosing, has_figure)
 
 
 def _simplified(text: str) -> str:
