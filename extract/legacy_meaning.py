@@ -28,6 +28,7 @@ import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import chain
 
 from .caches import loaded, memo
 
@@ -246,8 +247,12 @@ def _may_explain(concepts: frozenset[str]) -> list[Signature]:
     """The signatures, in their order, whose first needed concept the reading names: the only
     ones whose needs it can hold."""
     all_signatures, by_first_need = signatures(), _by_first_need()
-    positions = {p for concept in concepts for p in by_first_need.get(concept, ())}
-    return [all_signatures[p] for p in sorted(positions.union(by_first_need.get("", ())))]
+    # Each position is under one first need: the groups are disjoint, each in order.
+    groups = [by_first_need[concept] for concept in by_first_need.keys() & concepts]
+    if "" in by_first_need:
+        groups.append(by_first_need[""])
+    positions = groups[0] if len(groups) == 1 else sorted(chain.from_iterable(groups))
+    return [all_signatures[p] for p in positions]
 
 
 @loaded()
