@@ -369,8 +369,9 @@ def parse_legacy_tables(
                     RawCell(label="", value=line.strip(), scope=current.scope, reason="no label")
                 )
         elif kind is Kind.LABEL:
-            caption_scope = _caption_scope(line)
-            if not current.rows_seen and caption_scope:
+            # A caption is looked for only above the first row: every later label is a row.
+            caption_scope = None if current.rows_seen else _caption_scope(line)
+            if caption_scope:
                 current.scope = caption_scope  # 市本级 / 本行政区域 printed under the title
             else:
                 if current.rows_seen and _is_first_block(line):
