@@ -55,6 +55,9 @@ class Vocabulary:
     # word -> its concepts, each once, "" standing for a filler meaning (no concept)
     meanings: dict[str, tuple[str, ...]]
     headings: frozenset[str]  # the concepts of kind heading: a label naming one heads rows
+    # first character -> the lengths of its words, longest first: at a position, at most one
+    # word of each length can start, so trying the lengths finds the word by_first would
+    sizes: dict[str, tuple[int, ...]]
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,7 @@ def vocabulary() -> Vocabulary:
         {c: tuple(ws) for c, ws in by_first.items()},
         meanings,
         frozenset(concept for concept, kind in kinds.items() if kind == HEADING),
+        {c: tuple(dict.fromkeys(map(len, ws))) for c, ws in by_first.items()},
     )
 
 
@@ -142,17 +146,19 @@ def _split(cell: str) -> list[str]:
 def read_concepts(text: str) -> Reading:
     """The concepts a normalised label names, the longest word first at each position."""
     vocab = vocabulary()
-    by_first, meanings_of = vocab.by_first, vocab.meanings
+    sizes, meanings_of = vocab.sizes, vocab.meanings
     concepts: set[str] = set()
     choices: list[tuple[str, ...]] = []
     known = 0
     unknown: list[str] = []
     position = 0
     while position < len(text):
-        for word in by_first.get(text[position], ()):
-            if text.startswith(word, position):
+        for size in sizes.get(text[position], ()):
+            # Cut short by the text's end, the slice is still the longest word that can start here.
+            word = text[position : position + size]
+            meanings = meanings_of.get(word)
+            if meanings is not None:
                 # A filler meaning is no concept: "" stands for it among a word's meanings.
-                meanings = meanings_of[word]
                 if len(meanings) > 1 and len(choices) < MAX_AMBIGUOUS_WORDS:
                     choices.append(meanings)
                     known += len(word)
