@@ -59,7 +59,8 @@ _PREFIX_LEVELS: dict[str | None, int] = {f"p{i}": level for i, (_, level) in enu
 _PREFIX_STARTS = frozenset(_CN_NUM + "()其")
 _CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}  # ① … ⑳, before NFKC eats them
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
-_QUOTES = re.compile(r"[\"'“”‘’＂「」『』《》〈〉]")
+_QUOTE_MARKS = "\"'“”‘’＂「」『』《》〈〉"
+_QUOTES = re.compile(f"[{re.escape(_QUOTE_MARKS)}]")
 # Pinyin glosses injected by spam mirrors: 公(gong)开, 报(bào)告 (spec §6.1 step 4).
 _PINYIN_GLOSS = re.compile(f"(?<={HAN})" + r"\([a-zà-ǜ]+\)")
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
@@ -77,7 +78,12 @@ _VARIANTS: tuple[tuple[str, str], ...] = (
 )
 
 # One scan that tells whether the quote and variant steps of normalise_text have work to do.
-_QUOTE_OR_VARIANT = re.compile("|".join([_QUOTES.pattern, *(re.escape(variant) for variant, _ in _VARIANTS)]))
+# Every alternative starts with a literal character (each quote mark is one), so the search
+# skips at once to where one of those characters is: a character class among them would
+# make it try every alternative at every position (1 µs a label instead of 0.1).
+_QUOTE_OR_VARIANT = re.compile(
+    "|".join([*map(re.escape, _QUOTE_MARKS), *(re.escape(variant) for variant, _ in _VARIANTS)])
+)
 
 # Ideographs the folding can write into a text: those of the variants' wordings.
 _FOLDED_IN = frozenset("".join(canonical for _, canonical in _VARIANTS))
