@@ -51,7 +51,7 @@ _CHROME = re.compile(
     r"网站地图|联系我们|打印|关闭本页|关闭窗口|版权所有|公网安备|主办单位|技术支持|网站标识码|返回顶部"
 )
 _CHROME_LATIN = re.compile(r"ICP备|copyright", re.IGNORECASE)
-_CHROME_LATIN_CHARS = ("备", "p", "P")
+_CHROME_LATIN_MARKS = re.compile("[备pP]")
 _NOTE = re.compile(r"^\(?注[:]")
 # How a complete row label ends (数, 情况, 数量, 费用, 经费 …, a unit, a closing bracket); a
 # label line ending otherwise was cut by the cell's width and goes on in the next line.
@@ -112,7 +112,7 @@ def classify_line(line: str) -> Kind:
 def _is_chrome(text: str) -> bool:
     if _CHROME.search(text):
         return True
-    return any(char in text for char in _CHROME_LATIN_CHARS) and bool(_CHROME_LATIN.search(text))
+    return bool(_CHROME_LATIN_MARKS.search(text) and _CHROME_LATIN.search(text))
 
 
 def scope_from_caption(text: str) -> str | None:
