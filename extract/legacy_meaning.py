@@ -224,15 +224,21 @@ def meaning_of(label: str, enclosing: Sequence[str] = ()) -> Meaning:
         return Meaning(None, 0.0, "no known concept in the label")
     if names_a_heading(reading):
         return Meaning(None, 0.0, "a heading: it names a situation, not a count")
-    around = [_context_concepts(text) for text in enclosing]
+    # The enclosing rows are read only for a key whose context concept the label lacks.
+    around: list[frozenset[str]] | None = None
     best_of_key: dict[str, tuple[int, int]] = {}
     for concepts in readings:
         for signature in _may_explain(concepts):
             if not signature.needs <= concepts <= signature.explained:  # _explains, inlined: every row
                 continue
-            distance = _context_distance(signature, concepts, around)
-            if distance < 0:
-                continue
+            if signature.context and concepts.isdisjoint(signature.context):
+                if around is None:
+                    around = [_context_concepts(text) for text in enclosing]
+                distance = _context_distance(signature, concepts, around)
+                if distance < 0:
+                    continue
+            else:
+                distance = 0  # _context_distance's answer without the enclosing rows
             rank = (-len(signature.needs), distance)
             best_of_key[signature.key] = min(rank, best_of_key.get(signature.key, rank))
     if not best_of_key:
