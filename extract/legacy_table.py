@@ -243,6 +243,10 @@ def _column(index: int) -> str:
     return VALUE_COLUMN if index == 0 else f"{VALUE_COLUMN}+{index}"
 
 
+# A figure of a legacy row: every field it does not set at its default.
+_LEGACY_FIGURE = Stat(key="", value=None, source="table")
+
+
 def legacy_stat(
     row: LexiconRow,
     raw_label: str,
@@ -258,7 +262,7 @@ def legacy_stat(
     if isinstance(value, float) and not value.is_integer() and row.unit != "万元":
         # Counts are integers (spec §9); a fractional count is kept as text, not trusted.
         value, status = None, UNPARSED
-    return Stat(
+    return _LEGACY_FIGURE.changed(
         key=row.key,
         value=value,
         scope=scope,
