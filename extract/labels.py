@@ -16,8 +16,8 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 
@@ -48,12 +48,19 @@ _PREFIXES: tuple[tuple[re.Pattern[str], int], ...] = (
     # Seed 003 lost "(七" of "(七)" and kept only ")": a damaged group number.
     (re.compile(r"^\)"), LEVEL_GROUP),
 )
+# The prefixes above as one pattern, tried in the same order (one search instead of up to
+# seven): the alternative that matches, named by its group, is the first pattern that would.
+_PREFIX = re.compile(
+    "|".join(f"(?P<p{i}>{pattern.pattern.removeprefix('^')})" for i, (pattern, _) in enumerate(_PREFIXES))
+)
+_PREFIX_LEVELS: dict[str | None, int] = {f"p{i}": level for i, (_, level) in enumerate(_PREFIXES)}
 # The first characters a prefix above can start with, besides a decimal digit (\d): a label
 # starting with none of them has no prefix, and its prefix patterns need not be tried.
 _PREFIX_STARTS = frozenset(_CN_NUM + "()其")
 _CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}  # ① … ⑳, before NFKC eats them
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
-_QUOTES = re.compile(r"[\"'“”‘’＂「」『』《》〈〉]")
+_QUOTE_MARKS = "\"'“”‘’＂「」『』《》〈〉"
+_QUOTES = re.compile(f"[{re.escape(_QUOTE_MARKS)}]")
 # Pinyin glosses injected by spam mirrors: 公(gong)开, 报(bào)告 (spec §6.1 step 4).
 _PINYIN_GLOSS = re.compile(f"(?<={HAN})" + r"\([a-zà-ǜ]+\)")
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
@@ -71,7 +78,12 @@ _VARIANTS: tuple[tuple[str, str], ...] = (
 )
 
 # One scan that tells whether the quote and variant steps of normalise_text have work to do.
-_QUOTE_OR_VARIANT = re.compile("|".join([_QUOTES.pattern, *(re.escape(variant) for variant, _ in _VARIANTS)]))
+# Every alternative starts with a literal character (each quote mark is one), so the search
+# skips at once to where one of those characters is: a character class among them would
+# make it try every alternative at every position (1 µs a label instead of 0.1).
+_QUOTE_OR_VARIANT = re.compile(
+    "|".join([*map(re.escape, _QUOTE_MARKS), *(re.escape(variant) for variant, _ in _VARIANTS)])
+)
 
 # Ideographs the folding can write into a text: those of the variants' wordings.
 _FOLDED_IN = frozenset("".join(canonical for _, canonical in _VARIANTS))
@@ -132,16 +144,13 @@ def normalise_label(raw: str) -> Label:
     prefixes: list[str] = []
     level = LEVEL_NONE
     while text[:1] in _PREFIX_STARTS or text[:1].isdecimal():
-        for pattern, pattern_level in _PREFIXES:
-            found = pattern.match(text)
-            if found:
-                prefixes.append(found.group(0))
-                # The outer number decides depth: "1.其中:" is an item, not a detail row.
-                level = level or pattern_level
-                text = text[found.end() :]
-                break
-        else:
+        found = _PREFIX.match(text)
+        if not found:
             break
+        prefixes.append(found.group(0))
+        # The outer number decides depth: "1.其中:" is an item, not a detail row.
+        level = level or _PREFIX_LEVELS[found.lastgroup]
+        text = text[found.end() :]
     # Counting notes and explanations: （不同渠道和方式公开相同信息计1条）, （单位：万元）…
     while "(" in text and _PARENTHETICAL.search(text):
         text = _PARENTHETICAL.sub("", text)
@@ -194,10 +203,14 @@ def load_legacy_lexicon(path: Traversable = LEGACY_ROWS_CSV) -> tuple[LexiconRow
 
 def match_legacy_row(label: Label, context: str, lexicon: Sequence[LexiconRow]) -> LexiconRow | None:
     """The first lexicon row whose keyword sets fit; the CSV lists specific rows before general ones."""
+    return _matching_row(label.text, context, lexicon)
+
+
+def _matching_row(text: str, context: str, lexicon: Sequence[LexiconRow]) -> LexiconRow | None:
     if lexicon is load_legacy_lexicon():
-        return _packaged_index().match(label.text, context)
+        return _packaged_index().match(text, context)
     for row in lexicon:
-        if row.matches(label.text, context):
+        if row.matches(text, context):
             return row
     return None
 
@@ -220,9 +233,15 @@ class LexiconIndex:
     """
 
     rows: tuple[_KeywordSets, ...]
-    label_words: tuple[str, ...]
+    # The label keywords by their first character: a label is searched only for the keywords
+    # starting with one of its own characters, not for all of them.
+    label_words: dict[str, tuple[str, ...]]
     context_words: tuple[str, ...]
     by_key: dict[str, LexiconRow]  # the first row of each key
+    # Positions in `rows` by the first of their label_all keywords (() for a row needing none):
+    # a row can fit only a label holding that keyword, so the others are not tried.
+    rows_by_word: dict[str, tuple[int, ...]]
+    rows_needing_none: tuple[int, ...]
 
     @classmethod
     def of(cls, lexicon: Sequence[LexiconRow]) -> LexiconIndex:
@@ -237,23 +256,45 @@ class LexiconIndex:
                 )
                 for row in lexicon
             ),
-            label_words=tuple(dict.fromkeys(w for row in lexicon for w in (*row.label_all, *row.label_none))),
+            label_words=_by_first_character(w for row in lexicon for w in (*row.label_all, *row.label_none)),
             context_words=tuple(
                 dict.fromkeys(w for row in lexicon for w in (*row.context_all, *row.context_none))
             ),
             by_key={row.key: row for row in reversed(lexicon)},
+            rows_by_word=_positions_by_first_keyword(lexicon),
+            rows_needing_none=tuple(position for position, row in enumerate(lexicon) if not row.label_all),
         )
 
     def match(self, label: str, context: str) -> LexiconRow | None:
-        in_label = {word for word in self.label_words if word in label}
+        words = self.label_words
+        in_label = {word for first in words.keys() & label for word in words[first] if word in label}
+        in_label.update(words.get("", ()))  # an empty keyword is in every label
         in_context: set[str] | None = None
-        for sets in self.rows:
+        rows_by_word = self.rows_by_word
+        candidates = {position for word in in_label for position in rows_by_word.get(word, ())}
+        for position in sorted(candidates.union(self.rows_needing_none)):
+            sets = self.rows[position]
             if sets.label_all <= in_label and in_label.isdisjoint(sets.label_none):
                 if in_context is None:
                     in_context = {word for word in self.context_words if word in context}
                 if sets.context_all <= in_context and in_context.isdisjoint(sets.context_none):
                     return sets.row
         return None
+
+
+def _by_first_character(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    grouped: dict[str, list[str]] = {}
+    for word in dict.fromkeys(words):
+        grouped.setdefault(word[:1], []).append(word)
+    return {first: tuple(group) for first, group in grouped.items()}
+
+
+def _positions_by_first_keyword(lexicon: Sequence[LexiconRow]) -> dict[str, tuple[int, ...]]:
+    grouped: dict[str, list[int]] = {}
+    for position, row in enumerate(lexicon):
+        if row.label_all:
+            grouped.setdefault(row.label_all[0], []).append(position)
+    return {word: tuple(positions) for word, positions in grouped.items()}
 
 
 # The packaged lexicon's index, built with it: every row of every legacy table is matched.
@@ -271,29 +312,28 @@ def map_row(
     only when most of the page is Traditional, so a Traditional table on a Simplified page
     reaches here in its own script.
     """
+    # The answer depends on the label's normalised text alone, not on how its number was printed.
     if lexicon is load_legacy_lexicon():
-        return _packaged_meaning(label, context, tuple(enclosing), has_figure)
-    return _meaning(label, context, enclosing, has_figure, lexicon)
+        return _packaged_meaning(label.text, context, tuple(enclosing), has_figure)
+    return _meaning(label.text, context, enclosing, has_figure, lexicon)
 
 
 # Every report prints the same rows under the same headers: the packaged lexicon's answer for
 # one is worked out once. A lexicon handed in otherwise is read afresh.
 @memo(8192)
-def _packaged_meaning(label: Label, context: str, enclosing: tuple[str, ...], has_figure: bool) -> Meaning:
-    return _meaning(label, context, enclosing, has_figure, load_legacy_lexicon())
+def _packaged_meaning(text: str, context: str, enclosing: tuple[str, ...], has_figure: bool) -> Meaning:
+    return _meaning(text, context, enclosing, has_figure, load_legacy_lexicon())
 
 
 def _meaning(
-    label: Label, context: str, enclosing: Sequence[str], has_figure: bool, lexicon: Sequence[LexiconRow]
+    text: str, context: str, enclosing: Sequence[str], has_figure: bool, lexicon: Sequence[LexiconRow]
 ) -> Meaning:
-    text = _simplified(label.text)
-    if text != label.text:
-        label = replace(label, text=text)
+    text = _simplified(text)
     if _simplified(context) != context:  # the enclosing labels are the context's parts
         context = "/".join(_simplified(part) for part in context.split("/"))
         enclosing = [_simplified(part) for part in enclosing]
-    row = match_legacy_row(label, context, lexicon)
-    return decide(row.key if row else None, label.text, enclosing, has_figure)
+    row = _matching_row(text, context, lexicon)
+    return decide(row.key if row else None, text, enclosing, has_figure)
 
 
 def _simplified(text: str) -> str:

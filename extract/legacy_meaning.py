@@ -28,6 +28,7 @@ import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import chain
 
 from .caches import loaded, memo
 
@@ -53,6 +54,10 @@ class Vocabulary:
     by_first: dict[str, tuple[str, ...]]  # first character -> words, longest first
     # word -> its concepts, each once, "" standing for a filler meaning (no concept)
     meanings: dict[str, tuple[str, ...]]
+    headings: frozenset[str]  # the concepts of kind heading: a label naming one heads rows
+    # first character -> the lengths of its words, longest first: at a position, at most one
+    # word of each length can start, so trying the lengths finds the word by_first would
+    sizes: dict[str, tuple[int, ...]]
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,8 @@ class Reading:
     unknown: str  # characters covered by neither a concept nor filler, in order
     # Every way to read the label: its sure concepts plus one meaning of each word of two.
     meanings: tuple[frozenset[str], ...]
+    # The concepts of all the readings together: what the label may name as an enclosing row.
+    named: frozenset[str]
 
 
 def _meanings(concepts: frozenset[str], choices: Sequence[tuple[str, ...]]) -> tuple[frozenset[str], ...]:
@@ -105,7 +112,13 @@ def vocabulary() -> Vocabulary:
         for word, named in words.items()
     }
     return Vocabulary(
-        words, kinds, max(map(len, words)), {c: tuple(ws) for c, ws in by_first.items()}, meanings
+        words,
+        kinds,
+        max(map(len, words)),
+        {c: tuple(ws) for c, ws in by_first.items()},
+        meanings,
+        frozenset(concept for concept, kind in kinds.items() if kind == HEADING),
+        {c: tuple(dict.fromkeys(map(len, ws))) for c, ws in by_first.items()},
     )
 
 
@@ -133,17 +146,19 @@ def _split(cell: str) -> list[str]:
 def read_concepts(text: str) -> Reading:
     """The concepts a normalised label names, the longest word first at each position."""
     vocab = vocabulary()
-    by_first, meanings_of = vocab.by_first, vocab.meanings
+    sizes, meanings_of = vocab.sizes, vocab.meanings
     concepts: set[str] = set()
     choices: list[tuple[str, ...]] = []
     known = 0
     unknown: list[str] = []
     position = 0
     while position < len(text):
-        for word in by_first.get(text[position], ()):
-            if text.startswith(word, position):
+        for size in sizes.get(text[position], ()):
+            # Cut short by the text's end, the slice is still the longest word that can start here.
+            word = text[position : position + size]
+            meanings = meanings_of.get(word)
+            if meanings is not None:
                 # A filler meaning is no concept: "" stands for it among a word's meanings.
-                meanings = meanings_of[word]
                 if len(meanings) > 1 and len(choices) < MAX_AMBIGUOUS_WORDS:
                     choices.append(meanings)
                     known += len(word)
@@ -156,7 +171,8 @@ def read_concepts(text: str) -> Reading:
             unknown.append(text[position])
             position += 1
     sure = frozenset(concepts)
-    return Reading(sure, known, "".join(unknown), _meanings(sure, choices))
+    readings = _meanings(sure, choices) if choices else (sure,)
+    return Reading(sure, known, "".join(unknown), readings, frozenset().union(*readings))
 
 
 def word_across(before: str, after: str) -> bool:
@@ -177,8 +193,7 @@ def word_across(before: str, after: str) -> bool:
 
 def names_a_heading(reading: Reading) -> bool:
     """True when the label names a situation (情况 …): a block or group header, not a count."""
-    kinds = vocabulary().kinds
-    return any(kinds.get(concept) == HEADING for concept in reading.concepts)
+    return not reading.concepts.isdisjoint(vocabulary().headings)
 
 
 def _context_distance(
@@ -209,15 +224,21 @@ def meaning_of(label: str, enclosing: Sequence[str] = ()) -> Meaning:
         return Meaning(None, 0.0, "no known concept in the label")
     if names_a_heading(reading):
         return Meaning(None, 0.0, "a heading: it names a situation, not a count")
-    around = [_context_concepts(text) for text in enclosing]
+    # The enclosing rows are read only for a key whose context concept the label lacks.
+    around: list[frozenset[str]] | None = None
     best_of_key: dict[str, tuple[int, int]] = {}
     for concepts in readings:
         for signature in _may_explain(concepts):
             if not signature.needs <= concepts <= signature.explained:  # _explains, inlined: every row
                 continue
-            distance = _context_distance(signature, concepts, around)
-            if distance < 0:
-                continue
+            if signature.context and concepts.isdisjoint(signature.context):
+                if around is None:
+                    around = [_context_concepts(text) for text in enclosing]
+                distance = _context_distance(signature, concepts, around)
+                if distance < 0:
+                    continue
+            else:
+                distance = 0  # _context_distance's answer without the enclosing rows
             rank = (-len(signature.needs), distance)
             best_of_key[signature.key] = min(rank, best_of_key.get(signature.key, rank))
     if not best_of_key:
@@ -238,8 +259,12 @@ def _may_explain(concepts: frozenset[str]) -> list[Signature]:
     """The signatures, in their order, whose first needed concept the reading names: the only
     ones whose needs it can hold."""
     all_signatures, by_first_need = signatures(), _by_first_need()
-    positions = {p for concept in concepts for p in by_first_need.get(concept, ())}
-    return [all_signatures[p] for p in sorted(positions.union(by_first_need.get("", ())))]
+    # Each position is under one first need: the groups are disjoint, each in order.
+    groups = [by_first_need[concept] for concept in by_first_need.keys() & concepts]
+    if "" in by_first_need:
+        groups.append(by_first_need[""])
+    positions = groups[0] if len(groups) == 1 else sorted(chain.from_iterable(groups))
+    return [all_signatures[p] for p in positions]
 
 
 @loaded()
@@ -253,7 +278,7 @@ def _by_first_need() -> dict[str, tuple[int, ...]]:
 
 def _context_concepts(text: str) -> frozenset[str]:
     """Every concept an enclosing row's label may name, whichever way its words are read."""
-    return frozenset().union(*read_concepts(text).meanings)
+    return read_concepts(text).named
 
 
 LEXICON = "lexicon"

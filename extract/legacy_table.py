@@ -51,7 +51,7 @@ _CHROME = re.compile(
     r"网站地图|联系我们|打印|关闭本页|关闭窗口|版权所有|公网安备|主办单位|技术支持|网站标识码|返回顶部"
 )
 _CHROME_LATIN = re.compile(r"ICP备|copyright", re.IGNORECASE)
-_CHROME_LATIN_CHARS = ("备", "p", "P")
+_CHROME_LATIN_MARKS = re.compile("[备pP]")
 _NOTE = re.compile(r"^\(?注[:]")
 # How a complete row label ends (数, 情况, 数量, 费用, 经费 …, a unit, a closing bracket); a
 # label line ending otherwise was cut by the cell's width and goes on in the next line.
@@ -112,7 +112,7 @@ def classify_line(line: str) -> Kind:
 def _is_chrome(text: str) -> bool:
     if _CHROME.search(text):
         return True
-    return any(char in text for char in _CHROME_LATIN_CHARS) and bool(_CHROME_LATIN.search(text))
+    return bool(_CHROME_LATIN_MARKS.search(text) and _CHROME_LATIN.search(text))
 
 
 def scope_from_caption(text: str) -> str | None:
@@ -143,10 +143,6 @@ class RowContext:
         else:  # 其中: and unnumbered rows sit under the last numbered row
             parents = (self.block, self.group, self.item)
         return "/".join(part for part in parents if part)
-
-    def enclosing(self, label: Label) -> tuple[str, ...]:
-        """The same labels as context_for, nearest first, for the meaning reader."""
-        return tuple(part for part in reversed(self.context_for(label).split("/")) if part)
 
     def enter(self, label: Label, has_figure: bool = True) -> None:
         if label.level == LEVEL_NONE and not has_figure:
@@ -191,21 +187,27 @@ class _LineKinds:
             kind = self._kinds[index] = classify_line(self._lines[index])
         return kind
 
+    def next_filled(self, start: int) -> int:
+        """The first line from `start` on that is not blank (len(self) when none is)."""
+        lines, kinds = self._lines, self._kinds
+        while start < len(lines):
+            if kinds[start] is None and (not lines[start] or lines[start].isspace()):
+                # Nothing but whitespace, which cleaning drops whatever it is: blank, no need
+                # to classify it (an HTML table read line by line has a blank between most cells).
+                kinds[start] = Kind.BLANK
+            elif self[start] is not Kind.BLANK:
+                break
+            start += 1
+        return start
+
 
 def _may_open(line: str) -> bool:
     """False when the line cannot open a table; True when its kind must tell."""
     text = clean_cell(line)
     if "统计表" in text or text == "统计指标":
         return True  # maybe a title, or the header triple's first cell
-    # The first block's label: a label is never longer than _MAX_LABEL_CHARS, and the cleaned
-    # line holds its mark (most lines lack it, and are not folded into labels).
-    return len(text) <= _MAX_LABEL_CHARS and _FIRST_BLOCK_MARK in text and _is_first_block(line)
-
-
-def _next_filled(kinds: _LineKinds, start: int) -> int:
-    while start < len(kinds) and kinds[start] is Kind.BLANK:
-        start += 1
-    return start
+    # The first block's label: a label is never longer than _MAX_LABEL_CHARS.
+    return len(text) <= _MAX_LABEL_CHARS and _is_first_block(line)
 
 
 def _continues(label_so_far: str, next_line: str) -> bool:
@@ -241,6 +243,10 @@ def _column(index: int) -> str:
     return VALUE_COLUMN if index == 0 else f"{VALUE_COLUMN}+{index}"
 
 
+# A figure of a legacy row: every field it does not set at its default.
+_LEGACY_FIGURE = Stat(key="", value=None, source="table")
+
+
 def legacy_stat(
     row: LexiconRow,
     raw_label: str,
@@ -256,7 +262,7 @@ def legacy_stat(
     if isinstance(value, float) and not value.is_integer() and row.unit != "万元":
         # Counts are integers (spec §9); a fractional count is kept as text, not trusted.
         value, status = None, UNPARSED
-    return Stat(
+    return _LEGACY_FIGURE.changed(
         key=row.key,
         value=value,
         scope=scope,
@@ -275,7 +281,7 @@ def legacy_stat(
 def _emit_row(table: _Table, raw_label: str, cells: list[str], lexicon: Sequence[LexiconRow]) -> None:
     label = normalise_label(raw_label)
     context = table.context_for(label)
-    enclosing = table.enclosing(label)
+    enclosing = _nearest_first(context)
     unit_printed, values = _split_unit(cells)
     has_figure = any(map(is_kept_figure, values))
     table.enter(label, has_figure or bool(values))
@@ -302,20 +308,25 @@ def _emit_row(table: _Table, raw_label: str, cells: list[str], lexicon: Sequence
             )
 
 
+def _nearest_first(context: str) -> tuple[str, ...]:
+    """The labels of a row's context (RowContext.context_for), nearest first, for the meaning reader."""
+    return tuple(part for part in reversed(context.split("/")) if part)
+
+
 def _read_row(lines: Sequence[str], kinds: _LineKinds, start: int) -> tuple[str, list[str], int]:
     """The label at `start` (with wrapped continuation lines) and its unit/value cells."""
     raw_label = lines[start].strip()
     position = start + 1
-    nxt = _next_filled(kinds, position)
+    nxt = kinds.next_filled(position)
     while nxt < len(lines) and kinds[nxt] is Kind.LABEL and _continues(raw_label, lines[nxt]):
         raw_label += lines[nxt].strip()
         position = nxt + 1
-        nxt = _next_filled(kinds, position)
+        nxt = kinds.next_filled(position)
     cells: list[str] = []
     while nxt < len(lines) and kinds[nxt] in (Kind.VALUE, Kind.UNIT):
         cells.append(lines[nxt].strip())
         position = nxt + 1
-        nxt = _next_filled(kinds, position)
+        nxt = kinds.next_filled(position)
     return raw_label, cells, position
 
 
@@ -362,8 +373,9 @@ def parse_legacy_tables(
                     RawCell(label="", value=line.strip(), scope=current.scope, reason="no label")
                 )
         elif kind is Kind.LABEL:
-            caption_scope = _caption_scope(line)
-            if not current.rows_seen and caption_scope:
+            # A caption is looked for only above the first row: every later label is a row.
+            caption_scope = None if current.rows_seen else _caption_scope(line)
+            if caption_scope:
                 current.scope = caption_scope  # 市本级 / 本行政区域 printed under the title
             else:
                 if current.rows_seen and _is_first_block(line):
@@ -419,5 +431,7 @@ def _scope_before(lines: Sequence[str], kinds: _LineKinds, index: int) -> str:
 
 
 def _is_first_block(line: str) -> bool:
+    if _FIRST_BLOCK_MARK not in clean_cell(line):
+        return False  # most lines: not folded into a label for nothing
     label = normalise_label(line)
     return label.level == LEVEL_BLOCK and label.text == _FIRST_BLOCK
