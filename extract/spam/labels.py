@@ -66,7 +66,7 @@ def is_foreign_unit(name: str, corpus: str) -> bool:
     shapes = load_shapes()
     if len(name) > MAX_NAME_CHARS or not all(map(is_han, name)):
         return False
-    if name.endswith(shapes.channel_nouns + shapes.count_nouns) or any(p in name for p in shapes.platforms):
+    if name.endswith(shapes.channel_nouns + shapes.count_nouns) or shapes.platform.search(name):
         return False
     if not is_foreign_name(name) or to_simplified(name) != name:
         return False
@@ -85,9 +85,9 @@ def _line_starts(labels: list[str]) -> list[int]:
 def label_names(lines: Sequence[str], corpus: str) -> list[str]:
     """Made-up names that at least MIN_LABELS different short labels of the page share."""
     # In the page's order: a set's order varies between processes, and so would the names found.
-    labels = list(
-        dict.fromkeys(label for label in map(str.strip, lines) if SEED_CHARS <= len(label) <= MAX_LABEL_CHARS)
-    )
+    # A page repeats its lines (menus, footers): they are told apart in C before being measured.
+    stripped = dict.fromkeys(map(str.strip, lines))
+    labels = [label for label in stripped if SEED_CHARS <= len(label) <= MAX_LABEL_CHARS]
     # The shared unit touches a label's start or end in most labels (地方X, X指南): seeds are
     # read there alone, so a page's hundreds of labels cost two lookups each (in C).
     seeded: dict[str, dict[str, None]] = defaultdict(dict)

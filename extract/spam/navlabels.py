@@ -129,8 +129,9 @@ def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
     # A portal's labels are built of words: most pages hold no other label and stop here,
     # before any address is split or pypinyin spells any label (most of this clue's cost).
     # The dictionary first, then the address, then the page's places and bodies.
-    shaped = [link for link in links if _could_be_a_name(link.label)]
-    under_slugs = {link.label for link in shaped if _initial_slugs(link.href)}
+    # A menu repeats its labels (the same item in the header and the footer): each is read once.
+    shaped = {label for label in {link.label for link in links} if _could_be_a_name(label)}
+    under_slugs = {link.label for link in links if link.label in shaped and _initial_slugs(link.href)}
     names = {label for label in under_slugs if is_called_brand(label) or is_foreign_unit(label, corpus)}
     if not names:
         return
@@ -227,7 +228,8 @@ def link_swaps(
         _slug_clues(links, corpus, suspects)
         _query_clues(links, corpus, suspects)
         _twin_clues(links, corpus, suspects)
-    if swap := title_swap(title, site_names(meta, footer_lines(corpus)), corpus):
+    # An untitled page has no site name in a title to swap: its footer is not read.
+    if title and (swap := title_swap(title, site_names(meta, footer_lines(corpus)), corpus)):
         suspects[swap.token].clues.append(("title", f"title's site name {swap.site_name}"))
         suspects[swap.token].originals += [swap.original] if swap.original else []
     findings: list[SpamFinding] = []

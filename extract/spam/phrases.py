@@ -248,7 +248,7 @@ def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | No
     if not glued and not _is_made_up(name, core[0]):
         return None  # the report's own words: 青少年体育, 文化旅游国际交流, 歌舞娱乐场所
     around = text[max(0, core.start() - 6) : core.end()]
-    if any(platform in around for platform in load_shapes().platforms):
+    if load_shapes().platform.search(around):
         return None  # 政务抖音直播, 央视频app: a platform the report names
     return name + core[0]
 

@@ -38,6 +38,7 @@ class Shapes:
     hotlines: tuple[str, ...]  # how a government hotline's number starts (12345, 110)
     standalone: tuple[str, ...]  # brand words that mark a name in prose with nothing glued
     platforms: tuple[str, ...]  # 抖音, 微博, 央视频: platforms a report names, never brands
+    platform: re.Pattern[str]  # any of the platforms: one search in C, not one `in` per platform
     strong_funnels: tuple[str, ...]  # calls to action that mark a lone name (官网, 入口), unlike app
     function_chars: frozenset[str]  # 的, 了, 在: a sentence's, never a brand name's
     units: tuple[str, ...]  # what follows a figure that counts something: 88件, 12号, 3公里
@@ -77,6 +78,7 @@ def load_shapes() -> Shapes:
         hotlines=tuple(words["hotline"]),
         standalone=tuple(words["standalone"]),
         platforms=tuple(words["platform"]),
+        platform=re.compile(alternation(tuple(words["platform"])) or "(?!)"),
         strong_funnels=tuple(words["strong_funnel"]),
         function_chars=frozenset(words["function"]),
         units=tuple(words["unit"]),
