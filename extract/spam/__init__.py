@@ -154,8 +154,9 @@ def repair_names(
         title, lines, text = fixed.title, fixed.lines, fixed.text
         findings += fixed.findings
     # A brand-shaped name inside the sentences, where a phrase stood: removed, and the
-    # sentence around it kept.
-    corpus = "\n".join([title or "", *lines])
+    # sentence around it kept. Only a repair changed the page's lines since they were joined.
+    if brands and phrases:
+        corpus = "\n".join([title or "", *lines])
     for token in phrases:
         if any(token in brand or brand in token for brand in brands):
             continue

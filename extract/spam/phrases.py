@@ -23,7 +23,7 @@ from ..model import SpamFinding
 from . import lexicon
 from .channels import channel_names
 from .names import occurrences
-from .shape import is_coined, load_shapes
+from .shape import is_chinese, is_coined, load_shapes
 from .slots import is_foreign_name, site_code_names
 from .text import WEAK_CATEGORY
 from .words import is_common_word
@@ -312,7 +312,7 @@ def _numbered_token(text: str, number: re.Match[str], patterns: _Patterns) -> st
     if digits.startswith(shapes.hotlines) or _YEAR.fullmatch(digits):
         return None
     name = text[number.start() - 2 : number.start()]
-    if len(name) < 2 or not all(map(is_han, name)) or shapes.function_chars.intersection(name):
+    if len(name) < 2 or not is_chinese(name) or shapes.function_chars.intersection(name):
         return None
     end = len(name) + len(digits)
     # 病例159 is not in 病例1594: the number must end where this one does.

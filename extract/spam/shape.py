@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..caches import loaded
+from ..chars import HAN
 from .fold import nfkc
 
 SHAPE_WEIGHT = 2.0
@@ -91,6 +92,15 @@ def load_shapes() -> Shapes:
         latin_run=re.compile(r"[a-z0-9]*[a-z][a-z0-9]*"),
         cjk_item=cjk_item,
     )
+
+
+# A name or label is tested whole by the regex engine: one call in C, not one per character.
+_CHINESE = re.compile(f"{HAN}*")
+
+
+def is_chinese(text: str) -> bool:
+    """Whether every character of `text` is a Chinese character (all(map(is_han, text)))."""
+    return _CHINESE.fullmatch(text) is not None
 
 
 def _is_han(char: str) -> bool:
