@@ -162,9 +162,11 @@ def repair_names(
     # sentence around it kept. Only a repair changed the page's lines since they were joined.
     if brands and phrases:
         corpus = "\n".join([title or "", *lines])
+    unchanged = not brands
     for token in phrases:
         if any(token in brand or brand in token for brand in brands):
             continue
+        unchanged = False
         found = label_finding if token in labelled else split_finding if token in split else phrase_finding
         findings.append(found(token, corpus.count(token)))
         title = strip_phrases(title, [token]) if title else title
@@ -174,4 +176,4 @@ def repair_names(
     text, in_text = mask_leftovers(text)
     if in_title or in_text:
         findings.append(SpamFinding("brand_swap", f"{in_title + in_text} lone brand names", "masked", 1.0))
-    return BrandRepair(title, list(lines), text, findings)
+    return BrandRepair(title, list(lines), text, findings, footer if unchanged and not in_title else None)

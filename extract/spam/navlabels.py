@@ -224,8 +224,12 @@ def link_swaps(
     text: str,
     links: Sequence[PageLink],
     meta: Mapping[str, str],
+    footer: str | None = None,
 ) -> BrandRepair:
-    """Names written over link labels or the title's site name: findings, and the page repaired."""
+    """Names written over link labels or the title's site name: findings, and the page repaired.
+
+    `footer`: the footer lines of this title and these lines, where the caller has them.
+    """
     corpus = "\n".join([title or "", *lines])
     suspects: dict[str, _Suspect] = defaultdict(_Suspect)
     if links:
@@ -233,7 +237,9 @@ def link_swaps(
         _query_clues(links, corpus, suspects)
         _twin_clues(links, corpus, suspects)
     # An untitled page has no site name in a title to swap: its footer is not read.
-    if title and (swap := title_swap(title, site_names(meta, footer_lines(corpus)), corpus)):
+    if title:
+        footer = footer_lines(corpus) if footer is None else footer
+    if title and (swap := title_swap(title, site_names(meta, footer), corpus)):
         suspects[swap.token].clues.append(("title", f"title's site name {swap.site_name}"))
         suspects[swap.token].originals += [swap.original] if swap.original else []
     findings: list[SpamFinding] = []
