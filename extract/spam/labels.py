@@ -85,9 +85,9 @@ def _line_starts(labels: list[str]) -> list[int]:
 def label_names(lines: Sequence[str], corpus: str) -> list[str]:
     """Made-up names that at least MIN_LABELS different short labels of the page share."""
     # In the page's order: a set's order varies between processes, and so would the names found.
-    # A page repeats its lines (menus, footers): they are told apart in C before being measured.
-    stripped = dict.fromkeys(map(str.strip, lines))
-    labels = [label for label in stripped if SEED_CHARS <= len(label) <= MAX_LABEL_CHARS]
+    labels = list(
+        dict.fromkeys(label for label in map(str.strip, lines) if SEED_CHARS <= len(label) <= MAX_LABEL_CHARS)
+    )
     # The shared unit touches a label's start or end in most labels (地方X, X指南): seeds are
     # read there alone, so a page's hundreds of labels cost two lookups each (in C).
     seeded: dict[str, dict[str, None]] = defaultdict(dict)
@@ -99,9 +99,12 @@ def label_names(lines: Sequence[str], corpus: str) -> list[str]:
     found: list[str] = []
     # Each label holding a seed holds it once at least: fewer occurrences in all the labels
     # than MIN_LABELS is counted in C, before the labels are walked.
-    all_labels = "\n".join(labels)
+    all_labels = ""
     for seed, holders in seeded.items():
-        if len(holders) < 2 or all_labels.count(seed) < MIN_LABELS:
+        if len(holders) < 2:
+            continue
+        all_labels = all_labels or "\n".join(labels)
+        if all_labels.count(seed) < MIN_LABELS:
             continue
         holding = [label for label in labels if seed in label]
         if len(holding) < MIN_LABELS:
