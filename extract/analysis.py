@@ -71,14 +71,16 @@ def analyse(source: Source, options: Options) -> Report:
                 title_hint, lines, text, url, source.identity, source.script, source.replaced_title
             ),
         )
+        footer = None
         if names is not None:
             title_hint, lines, text = names.title, names.lines, names.text
             findings += names.findings
+            footer = names.footer
         labels = run_stage(
             errors,
             "link labels",
             None,
-            lambda: spam_stage.link_swaps(title_hint, lines, text, source.links, source.identity),
+            lambda: spam_stage.link_swaps(title_hint, lines, text, source.links, source.identity, footer),
         )
         if labels is not None:
             title_hint, lines, text = labels.title, labels.lines, labels.text

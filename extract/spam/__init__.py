@@ -13,9 +13,10 @@ from collections.abc import Sequence
 
 from lxml import etree
 
+from ..gazetteer import Division
 from ..model import SpamFinding
 from .dom import DomScan, scan_dom
-from .evidence import gather, names_host, recover
+from .evidence import gather, recover, site_code_divisions
 from .fold import drop_zero_width, has_zero_width
 from .labels import label_finding, label_names
 from .lexicon import hit_strings as lexicon_hits
@@ -121,6 +122,8 @@ def repair_names(
     # when the page's identity (host, codes, 文号, SiteName) names another body: a site of
     # its own name that no code contradicts (a sample portal, 示例市) is left alone.
     footer = footer_lines(corpus)
+    # The divisions of the site's own codes: read once, by the first footer slot or the owner.
+    coded: list[Division] | None = None
     slot_title = "\n".join(t for t in (title, replaced_title) if t)
     for token, place in slot_brands(slot_title, corpus, footer).items():
         if any(token in brand or brand in token for brand in brands):
@@ -129,8 +132,10 @@ def repair_names(
             # The footer names the site's owner, which may host another body's report: only
             # the site's own codes (网站标识码, 公网安备) can say its name was written over.
             # They are read first: most footers (示例 on a sample portal) stop there.
-            if place == "footer" and not names_host(corpus, meta):
-                continue
+            if place == "footer":
+                coded = site_code_divisions(corpus, meta) if coded is None else coded
+                if not coded:
+                    continue
             recovery = recovery or recover(gather(corpus, url, meta))
             if recovery.author is None or recovery.confidence < MIN_CONFIDENCE:
                 continue
@@ -139,7 +144,7 @@ def repair_names(
         where = _where_repeated(name, title or "", footer, corpus)
         evidence = f"{name}: in a name slot, not a division; {where}"
         findings.append(SpamFinding("name_slot", evidence, "flagged", 2.0))
-    conflicts, read = owner_conflicts(title or "", footer, corpus, url, meta)
+    conflicts, read = owner_conflicts(title or "", footer, corpus, url, meta, coded, recovery)
     recovery = recovery or read
     for token, owner in conflicts.items():
         if any(token in brand or brand in token for brand in brands):
@@ -154,11 +159,14 @@ def repair_names(
         title, lines, text = fixed.title, fixed.lines, fixed.text
         findings += fixed.findings
     # A brand-shaped name inside the sentences, where a phrase stood: removed, and the
-    # sentence around it kept.
-    corpus = "\n".join([title or "", *lines])
+    # sentence around it kept. Only a repair changed the page's lines since they were joined.
+    if brands and phrases:
+        corpus = "\n".join([title or "", *lines])
+    unchanged = not brands
     for token in phrases:
         if any(token in brand or brand in token for brand in brands):
             continue
+        unchanged = False
         found = label_finding if token in labelled else split_finding if token in split else phrase_finding
         findings.append(found(token, corpus.count(token)))
         title = strip_phrases(title, [token]) if title else title
@@ -168,4 +176,4 @@ def repair_names(
     text, in_text = mask_leftovers(text)
     if in_title or in_text:
         findings.append(SpamFinding("brand_swap", f"{in_title + in_text} lone brand names", "masked", 1.0))
-    return BrandRepair(title, list(lines), text, findings)
+    return BrandRepair(title, list(lines), text, findings, footer if unchanged and not in_title else None)

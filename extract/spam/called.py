@@ -15,7 +15,7 @@ from __future__ import annotations
 from ..caches import loaded
 from ..chars import is_han
 from .fold import nfkc
-from .shape import is_coined, latin_spans, load_shapes
+from .shape import is_chinese, is_coined, latin_spans, load_shapes
 from .slots import is_foreign_name
 from .words import is_common_word
 
@@ -44,7 +44,7 @@ def is_called_brand(token: str) -> bool:
     """A slot's token shaped as a brand calling the reader in, whatever words its name holds."""
     shapes = load_shapes()
     plain = token
-    if not all(map(is_han, token)):  # most labels are Chinese alone: no folding, no Latin
+    if not is_chinese(token):  # most labels are Chinese alone: no folding, no Latin
         plain = nfkc(token).lower()
         if latin_spans(token, any_case=True) or is_coined(plain):
             return True  # Latin glued to Chinese (bet9九州, ｍｋ体育), or a coined Latin name (k8vip)

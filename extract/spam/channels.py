@@ -34,7 +34,7 @@ def channel_names(text: str) -> list[str]:
     counts = Counter(name for _, name in slots)
     found = []
     for name, count in counts.items():
-        if count < MIN_REPEATS or any(p in name for p in shapes.platforms):
+        if count < MIN_REPEATS or shapes.platform.search(name):
             continue
         # 大的国际: a piece of a sentence; a set phrase holds its own (马到成功).
         if shapes.function_chars.intersection(name) and not (

@@ -132,15 +132,6 @@ def gov_label(host: str) -> str:
     return match[1] if match else ""
 
 
-def names_host(corpus: str, meta: dict[str, str]) -> bool:
-    """Whether gather() would find the hosting site's division (recover()'s host is not None).
-
-    The host comes from the site's own codes alone (网站标识码, 公网安备), so a caller that
-    only acts where a host is named asks this before gathering the rest of the evidence.
-    """
-    return bool(site_code_divisions(corpus, meta))
-
-
 def site_code_divisions(corpus: str, meta: dict[str, str]) -> list[Division]:
     """The divisions of the site's own codes (网站标识码, 公网安备), without the rest of gather()."""
     g = gazetteer()

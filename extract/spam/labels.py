@@ -20,7 +20,7 @@ from ..gazetteer import TOWNSHIP_SUFFIXES
 from ..model import SpamFinding
 from .fold import to_simplified
 from .phrases import shared_context
-from .shape import load_shapes
+from .shape import is_chinese, load_shapes
 from .slots import AGENCY_ENDS, is_foreign_name
 from .words import COMMON_COUNT, is_made_of_words, word_counts
 
@@ -64,9 +64,9 @@ def _names_a_body(name: str, corpus: str) -> bool:
 
 def is_foreign_unit(name: str, corpus: str) -> bool:
     shapes = load_shapes()
-    if len(name) > MAX_NAME_CHARS or not all(map(is_han, name)):
+    if len(name) > MAX_NAME_CHARS or not is_chinese(name):
         return False
-    if name.endswith(shapes.channel_nouns + shapes.count_nouns) or any(p in name for p in shapes.platforms):
+    if name.endswith(shapes.channel_nouns + shapes.count_nouns) or shapes.platform.search(name):
         return False
     if not is_foreign_name(name) or to_simplified(name) != name:
         return False
@@ -97,8 +97,14 @@ def label_names(lines: Sequence[str], corpus: str) -> list[str]:
         if _HAN_SEED.fullmatch(tail := label[-SEED_CHARS:]):
             seeded[tail][label] = None
     found: list[str] = []
+    # Each label holding a seed holds it once at least: fewer occurrences in all the labels
+    # than MIN_LABELS is counted in C, before the labels are walked.
+    all_labels = ""
     for seed, holders in seeded.items():
         if len(holders) < 2:
+            continue
+        all_labels = all_labels or "\n".join(labels)
+        if all_labels.count(seed) < MIN_LABELS:
             continue
         holding = [label for label in labels if seed in label]
         if len(holding) < MIN_LABELS:

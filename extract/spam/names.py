@@ -61,6 +61,9 @@ class BrandRepair:
     lines: list[str]
     text: str
     findings: list[SpamFinding]
+    # The footer lines (slots.footer_lines) of the title and lines returned, where they were read
+    # and nothing changed since: the next stage reads them from here instead of the page again.
+    footer: str | None = None
 
 
 def occurrences(corpus: str, needle: str) -> list[int]:

@@ -32,6 +32,7 @@ from ..model import SpamFinding
 from .called import is_called_brand
 from .labels import is_foreign_unit
 from .names import BrandRepair
+from .shape import is_chinese
 from .sitename import replaced_span, site_names, title_swap
 from .slots import footer_lines
 from .words import holds_a_word
@@ -128,9 +129,13 @@ def _initial_slugs(href: str) -> list[str]:
 def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Suspect]) -> None:
     # A portal's labels are built of words: most pages hold no other label and stop here,
     # before any address is split or pypinyin spells any label (most of this clue's cost).
-    # The dictionary first, then the address, then the page's places and bodies.
-    shaped = [link for link in links if _could_be_a_name(link.label)]
-    under_slugs = {link.label for link in shaped if _initial_slugs(link.href)}
+    # The dictionary first, then the address, then the page's places and bodies. A page with
+    # fewer links than the spelled labels the clue needs is not read at all.
+    if len(links) < MIN_SPELLED_LABELS:
+        return
+    # A menu repeats its labels (the same item in the header and the footer): each is read once.
+    shaped = {label for label in {link.label for link in links} if _could_be_a_name(label)}
+    under_slugs = {link.label for link in links if link.label in shaped and _initial_slugs(link.href)}
     names = {label for label in under_slugs if is_called_brand(label) or is_foreign_unit(label, corpus)}
     if not names:
         return
@@ -171,7 +176,7 @@ def _replaced(label: str, words: str, corpus: str, may_hold_a_word: bool = False
     (首页, 网站首页), so there the name must hold no word at all.
     """
     name, word, head, tail = replaced_span(label, words)
-    if not word or not all(map(is_han, word)) or not MIN_NAME_CHARS <= len(name) <= MAX_LABEL_CHARS:
+    if not word or not is_chinese(word) or not MIN_NAME_CHARS <= len(name) <= MAX_LABEL_CHARS:
         return None
     # 创新九州官方网站 over 创新发展: a name calling the reader in, whatever it holds.
     called = is_called_brand(name)
@@ -192,7 +197,7 @@ def _query_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Su
         for _, value in parse_qsl(address.query if address else ""):
             if (
                 value != link.label
-                and all(map(is_han, value))
+                and is_chinese(value)
                 and (found := _replaced(link.label, value, corpus, may_hold_a_word=True))
             ):
                 suspects[found[0]].clues.append(("query", f"link label over its query {value}"))
@@ -219,15 +224,22 @@ def link_swaps(
     text: str,
     links: Sequence[PageLink],
     meta: Mapping[str, str],
+    footer: str | None = None,
 ) -> BrandRepair:
-    """Names written over link labels or the title's site name: findings, and the page repaired."""
+    """Names written over link labels or the title's site name: findings, and the page repaired.
+
+    `footer`: the footer lines of this title and these lines, where the caller has them.
+    """
     corpus = "\n".join([title or "", *lines])
     suspects: dict[str, _Suspect] = defaultdict(_Suspect)
     if links:
         _slug_clues(links, corpus, suspects)
         _query_clues(links, corpus, suspects)
         _twin_clues(links, corpus, suspects)
-    if swap := title_swap(title, site_names(meta, footer_lines(corpus)), corpus):
+    # An untitled page has no site name in a title to swap: its footer is not read.
+    if title:
+        footer = footer_lines(corpus) if footer is None else footer
+    if title and (swap := title_swap(title, site_names(meta, footer), corpus)):
         suspects[swap.token].clues.append(("title", f"title's site name {swap.site_name}"))
         suspects[swap.token].originals += [swap.original] if swap.original else []
     findings: list[SpamFinding] = []

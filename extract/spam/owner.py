@@ -99,16 +99,26 @@ def _related(a: Division, b: Division) -> bool:
 
 
 def owner_conflicts(
-    title: str, footer: str, corpus: str, url: str, meta: dict[str, str]
+    title: str,
+    footer: str,
+    corpus: str,
+    url: str,
+    meta: dict[str, str],
+    coded: list[Division] | None = None,
+    recovery: Recovery | None = None,
 ) -> tuple[dict[str, Division], Recovery | None]:
-    """Slot names the page's owner is not → the owner; and the recovery read, if any was."""
+    """Slot names the page's owner is not → the owner; and the recovery read, if any was.
+
+    `coded` (the divisions of the site's codes) and `recovery`: what the caller already read
+    of this page, so that it is not read twice.
+    """
     # Where a page names its owner: the footer (版权所有, 主办), else anywhere on it. A script
     # or a link may keep the old name on a defaced page; the footer a defacer rewrote does not.
     owner_lines = footer or corpus
     label = gov_label(urlsplit(url).hostname or "")
     if any(d.short in owner_lines for d in _host_divisions(label)):
         return {}, None  # the page names the body its host spells
-    coded = site_code_divisions(corpus, meta)
+    coded = site_code_divisions(corpus, meta) if coded is None else coded
     if not label and not coded:
         return {}, None  # no identity of its own: the page's names are all there is
     if any(d.short in owner_lines for d in coded):
@@ -120,7 +130,7 @@ def owner_conflicts(
     named = {token: divisions_named(token) for token in tokens}
     if not odd and label and all(_agrees_with_host(divisions, label) for divisions in named.values()):
         return {}, None
-    recovery = recover(gather(corpus, url, meta))
+    recovery = recovery or recover(gather(corpus, url, meta))
     owner = recovery.host or recovery.author
     if owner is None or owner.short in owner_lines:
         return {}, recovery

@@ -23,7 +23,7 @@ from ..model import SpamFinding
 from . import lexicon
 from .channels import channel_names
 from .names import occurrences
-from .shape import is_coined, load_shapes
+from .shape import is_chinese, is_coined, load_shapes
 from .slots import is_foreign_name, site_code_names
 from .text import WEAK_CATEGORY
 from .words import is_common_word
@@ -248,7 +248,7 @@ def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | No
     if not glued and not _is_made_up(name, core[0]):
         return None  # the report's own words: 青少年体育, 文化旅游国际交流, 歌舞娱乐场所
     around = text[max(0, core.start() - 6) : core.end()]
-    if any(platform in around for platform in load_shapes().platforms):
+    if load_shapes().platform.search(around):
         return None  # 政务抖音直播, 央视频app: a platform the report names
     return name + core[0]
 
@@ -312,7 +312,7 @@ def _numbered_token(text: str, number: re.Match[str], patterns: _Patterns) -> st
     if digits.startswith(shapes.hotlines) or _YEAR.fullmatch(digits):
         return None
     name = text[number.start() - 2 : number.start()]
-    if len(name) < 2 or not all(map(is_han, name)) or shapes.function_chars.intersection(name):
+    if len(name) < 2 or not is_chinese(name) or shapes.function_chars.intersection(name):
         return None
     end = len(name) + len(digits)
     # 病例159 is not in 病例1594: the number must end where this one does.

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..caches import loaded
+from ..chars import HAN
 from .fold import nfkc
 
 SHAPE_WEIGHT = 2.0
@@ -38,6 +39,7 @@ class Shapes:
     hotlines: tuple[str, ...]  # how a government hotline's number starts (12345, 110)
     standalone: tuple[str, ...]  # brand words that mark a name in prose with nothing glued
     platforms: tuple[str, ...]  # 抖音, 微博, 央视频: platforms a report names, never brands
+    platform: re.Pattern[str]  # any of the platforms: one search in C, not one `in` per platform
     strong_funnels: tuple[str, ...]  # calls to action that mark a lone name (官网, 入口), unlike app
     function_chars: frozenset[str]  # 的, 了, 在: a sentence's, never a brand name's
     units: tuple[str, ...]  # what follows a figure that counts something: 88件, 12号, 3公里
@@ -77,6 +79,7 @@ def load_shapes() -> Shapes:
         hotlines=tuple(words["hotline"]),
         standalone=tuple(words["standalone"]),
         platforms=tuple(words["platform"]),
+        platform=re.compile(alternation(tuple(words["platform"])) or "(?!)"),
         strong_funnels=tuple(words["strong_funnel"]),
         function_chars=frozenset(words["function"]),
         units=tuple(words["unit"]),
@@ -89,6 +92,15 @@ def load_shapes() -> Shapes:
         latin_run=re.compile(r"[a-z0-9]*[a-z][a-z0-9]*"),
         cjk_item=cjk_item,
     )
+
+
+# A name or label is tested whole by the regex engine: one call in C, not one per character.
+_CHINESE = re.compile(f"{HAN}*")
+
+
+def is_chinese(text: str) -> bool:
+    """Whether every character of `text` is a Chinese character (all(map(is_han, text)))."""
+    return _CHINESE.fullmatch(text) is not None
 
 
 def _is_han(char: str) -> bool:

@@ -14,9 +14,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..chars import HAN, is_han
+from ..chars import HAN
 from .called import is_called_brand
 from .labels import is_foreign_unit
+from .shape import is_chinese
 from .slots import FOOTER_WORDS
 from .words import holds_a_word
 
@@ -79,7 +80,7 @@ def title_swap(title: str | None, names: list[str], corpus: str) -> TitleSwap | 
             # whole, the words it shares with the site's name included.
             if (not original or original.endswith(SITE_NAME_ENDS)) and is_called_brand(called := part[head:]):
                 return TitleSwap(called, name[head:], name)
-            if not MIN_TOKEN_CHARS <= len(token) <= MAX_TOKEN_CHARS or not all(map(is_han, token)):
+            if not MIN_TOKEN_CHARS <= len(token) <= MAX_TOKEN_CHARS or not is_chinese(token):
                 continue
             # Where the known name is longer, it says which words the token replaced, and the
             # token may hold a word (金沙湾) as long as it is none; a token only added after the

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..chars import is_han
 from ..model import SpamFinding
 from .called import is_called_brand
 from .fold import drop_zero_width, has_zero_width, nfkc
-from .shape import is_brand_item
+from .shape import is_brand_item, is_chinese
 from .slots import FOOTER_WORDS, is_foreign_name
 from .text import LIST_SCORE, MIN_LIST_ITEMS, list_items
 from .words import is_made_of_words, is_set_phrase
@@ -30,7 +29,7 @@ MIN_NAME_CHARS, MAX_NAME_CHARS = 2, 6
 
 
 def _is_made_up_name(item: str) -> bool:
-    if not MIN_NAME_CHARS <= len(item) <= MAX_NAME_CHARS or not all(map(is_han, item)):
+    if not MIN_NAME_CHARS <= len(item) <= MAX_NAME_CHARS or not is_chinese(item):
         return False
     return is_foreign_name(item) and not is_made_of_words(item)
 
@@ -38,7 +37,7 @@ def _is_made_up_name(item: str) -> bool:
 def _is_set_phrase(item: str) -> bool:
     """A four-character phrase the dictionary holds whole (锦绣前程, 紫气东来, 金玉满堂): what a
     parasite's list repeats where a portal's link bar has compounds it builds (网站地图, 联系我们)."""
-    return len(item) == 4 and all(map(is_han, item)) and is_foreign_name(item) and is_set_phrase(item)
+    return len(item) == 4 and is_chinese(item) and is_foreign_name(item) and is_set_phrase(item)
 
 
 def _is_code_name(item: str) -> bool:
