@@ -9,6 +9,8 @@ cover a wider range, which extract/script.py keeps as its own fact.
 
 from __future__ import annotations
 
+import re
+
 HAN_FIRST, HAN_LAST = "\u4e00", "\u9fff"
 # For inside a regex character class: f"[{HAN_RANGE}·]".
 HAN_RANGE = f"{HAN_FIRST}-{HAN_LAST}"
@@ -19,3 +21,12 @@ HAN = f"[{HAN_RANGE}]"
 def is_han(char: str) -> bool:
     """Whether `char` (one character, or "") is a Chinese character."""
     return HAN_FIRST <= char <= HAN_LAST
+
+
+# A name or label is tested whole by the regex engine: one call in C, not one per character.
+_CHINESE = re.compile(f"{HAN}*")
+
+
+def is_chinese(text: str) -> bool:
+    """Whether every character of `text` is a Chinese character (all(map(is_han, text)))."""
+    return _CHINESE.fullmatch(text) is not None

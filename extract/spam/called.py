@@ -13,9 +13,9 @@ site's name), this shape is enough even when the name is made of ordinary words.
 from __future__ import annotations
 
 from ..caches import loaded
-from ..chars import is_han
+from ..chars import is_chinese, is_han
 from .fold import nfkc
-from .shape import is_chinese, is_coined, latin_spans, load_shapes
+from .shape import is_coined, latin_spans, load_shapes
 from .slots import is_foreign_name
 from .words import is_common_word
 

@@ -15,12 +15,12 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..chars import HAN, is_han
+from ..chars import HAN, is_chinese
 from ..gazetteer import TOWNSHIP_SUFFIXES
 from ..model import SpamFinding
 from .fold import to_simplified
 from .phrases import shared_context
-from .shape import is_chinese, load_shapes
+from .shape import load_shapes
 from .slots import AGENCY_ENDS, is_foreign_name
 from .words import COMMON_COUNT, is_made_of_words, word_counts
 
@@ -54,7 +54,7 @@ def _names_a_body(name: str, corpus: str) -> bool:
     while at != -1:
         after = corpus[at + len(name) : at + len(name) + MAX_BODY_GAP + 4]
         for gap in range(MAX_BODY_GAP + 1):
-            if not all(map(is_han, after[:gap])):
+            if not is_chinese(after[:gap]):
                 break
             if after.startswith(_BODY_ENDS, gap):
                 return True

@@ -27,12 +27,11 @@ from urllib.parse import SplitResult, parse_qsl, urlsplit
 
 from lxml import etree
 
-from ..chars import HAN_RANGE, is_han
+from ..chars import HAN_RANGE, is_chinese, is_han
 from ..model import SpamFinding
 from .called import is_called_brand
 from .labels import is_foreign_unit
 from .names import BrandRepair
-from .shape import is_chinese
 from .sitename import replaced_span, site_names, title_swap
 from .slots import footer_lines
 from .words import holds_a_word

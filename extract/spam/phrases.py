@@ -18,12 +18,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..caches import loaded
-from ..chars import HAN, is_han
+from ..chars import HAN, is_chinese, is_han
 from ..model import SpamFinding
 from . import lexicon
 from .channels import channel_names
 from .names import occurrences
-from .shape import is_chinese, is_coined, load_shapes
+from .shape import is_coined, load_shapes
 from .slots import is_foreign_name, site_code_names
 from .text import WEAK_CATEGORY
 from .words import is_common_word

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..caches import loaded
-from ..chars import HAN
+from ..chars import is_han
 from .fold import nfkc
 
 SHAPE_WEIGHT = 2.0
@@ -94,19 +94,6 @@ def load_shapes() -> Shapes:
     )
 
 
-# A name or label is tested whole by the regex engine: one call in C, not one per character.
-_CHINESE = re.compile(f"{HAN}*")
-
-
-def is_chinese(text: str) -> bool:
-    """Whether every character of `text` is a Chinese character (all(map(is_han, text)))."""
-    return _CHINESE.fullmatch(text) is not None
-
-
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
-
-
 def latin_spans(text: str, any_case: bool = False) -> list[tuple[int, int]]:
     """Latin runs glued to Chinese that a government page would not write.
 
@@ -125,7 +112,7 @@ def latin_spans(text: str, any_case: bool = False) -> list[tuple[int, int]]:
         start, end = match.span()
         before = folded[start - 1] if start else ""
         after = folded[end] if end < len(folded) else ""
-        if not (_is_han(before) or _is_han(after)):
+        if not (is_han(before) or is_han(after)):
             continue
         if (before and before in ".@/:-_") or (after and after in ".@/:-_"):
             continue  # a web address or an e-mail

@@ -14,10 +14,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..chars import HAN
+from ..chars import HAN, is_chinese
 from .called import is_called_brand
 from .labels import is_foreign_unit
-from .shape import is_chinese
 from .slots import FOOTER_WORDS
 from .words import holds_a_word
 

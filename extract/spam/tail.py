@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..chars import is_chinese
 from ..model import SpamFinding
 from .called import is_called_brand
 from .fold import drop_zero_width, has_zero_width, nfkc
-from .shape import is_brand_item, is_chinese
+from .shape import is_brand_item
 from .slots import FOOTER_WORDS, is_foreign_name
 from .text import LIST_SCORE, MIN_LIST_ITEMS, list_items
 from .words import is_made_of_words, is_set_phrase
