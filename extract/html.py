@@ -52,9 +52,13 @@ def parse_html(text: str) -> etree._Element:
     return lxml.html.document_fromstring(text or "<html></html>", parser=_parser())
 
 
+def title_element(tree: etree._Element) -> etree._Element | None:
+    """The document's first <title>, as xpath("//title")[0] finds it, without compiling an XPath."""
+    return next(tree.getroottree().iter("title"), None)
+
+
 def html_title(tree: etree._Element) -> str | None:
-    # The document's first <title>, as xpath("//title")[0] finds it, without compiling an XPath.
-    element = next(tree.getroottree().iter("title"), None)
+    element = title_element(tree)
     if element is None:
         return None
     title = collapse_spaces(element.text_content()).strip()

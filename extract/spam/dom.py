@@ -18,6 +18,7 @@ import tldextract
 from lxml import etree
 
 from ..caches import loaded, memo
+from ..html import title_element
 from ..model import SpamFinding
 from . import lexicon, shape
 
@@ -308,8 +309,7 @@ def is_stuffed(value: str) -> bool:
 
 def _title_hijack(tree: etree._Element, meta: dict[str, str], scan: DomScan) -> None:
     """P3: a gambling <title> or keywords over a clean heading; the heading wins."""
-    # The document's first <title>, as xpath("//title")[0] finds it, without compiling an XPath.
-    element = next(tree.getroottree().iter("title"), None)
+    element = title_element(tree)
     title = _text(element) if element is not None else ""
     headings = [meta.get("articletitle", "")] + [_text(h) for h in tree.iter("h1", "h2")][:3]
     heading = next((h for h in headings if h and lexicon.score(h) == 0 and not is_stuffed(h)), None)
