@@ -25,7 +25,7 @@ A label naming a situation (情况) heads the rows below it and counts nothing.
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from itertools import chain
@@ -197,14 +197,17 @@ def names_a_heading(reading: Reading) -> bool:
 
 
 def _context_distance(
-    signature: Signature, label: frozenset[str], enclosing: Sequence[frozenset[str]]
+    signature: Signature, label: frozenset[str], enclosing: Callable[[], Sequence[frozenset[str]]]
 ) -> int:
-    """0 when a context concept is in the label, n for the n-th enclosing row, -1 when none."""
+    """0 when a context concept is in the label, n for the n-th enclosing row, -1 when none.
+
+    `enclosing` gives the enclosing rows' concepts; it is called only when the label alone
+    does not settle the distance."""
     if not signature.context:
         return 0
     if label.intersection(signature.context):
         return 0
-    for distance, concepts in enumerate(enclosing, start=1):
+    for distance, concepts in enumerate(enclosing(), start=1):
         if concepts.intersection(signature.context):
             return distance
     return -1
@@ -224,21 +227,22 @@ def meaning_of(label: str, enclosing: Sequence[str] = ()) -> Meaning:
         return Meaning(None, 0.0, "no known concept in the label")
     if names_a_heading(reading):
         return Meaning(None, 0.0, "a heading: it names a situation, not a count")
-    # The enclosing rows are read only for a key whose context concept the label lacks.
-    around: list[frozenset[str]] | None = None
+    # The enclosing rows are read once, and only for a key whose context concept the label lacks.
+    around: list[frozenset[str]] = []
+
+    def enclosing_concepts() -> list[frozenset[str]]:
+        if len(around) < len(enclosing):
+            around[:] = [_context_concepts(text) for text in enclosing]
+        return around
+
     best_of_key: dict[str, tuple[int, int]] = {}
     for concepts in readings:
         for signature in _may_explain(concepts):
             if not signature.needs <= concepts <= signature.explained:  # _explains, inlined: every row
                 continue
-            if signature.context and concepts.isdisjoint(signature.context):
-                if around is None:
-                    around = [_context_concepts(text) for text in enclosing]
-                distance = _context_distance(signature, concepts, around)
-                if distance < 0:
-                    continue
-            else:
-                distance = 0  # _context_distance's answer without the enclosing rows
+            distance = _context_distance(signature, concepts, enclosing_concepts)
+            if distance < 0:
+                continue
             rank = (-len(signature.needs), distance)
             best_of_key[signature.key] = min(rank, best_of_key.get(signature.key, rank))
     if not best_of_key:
