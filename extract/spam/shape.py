@@ -165,10 +165,7 @@ def funnel_stem(item: str) -> str | None:
     stem = nfkc(item).lower()
     glued = False
     # Most items end in no call at all: one endswith() of the whole tuple, in C, tells.
-    while (
-        stem.endswith(funnels)
-        and next((f for f in funnels if stem.endswith(f) and len(stem) > len(f)), None) is not None
-    ):
+    while stem.endswith(funnels) and any(stem.endswith(f) and len(stem) > len(f) for f in funnels):
         stem = stem[: -len(next(f for f in funnels if stem.endswith(f)))]
         glued = True
     return stem if glued and len(stem) >= 2 else None
