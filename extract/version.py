@@ -18,4 +18,6 @@ archived bytes, the reports an older version made.
 # 6: names split by zero-width characters, full-width and coined Latin names, names calling the
 #    reader in and names of words foreign to the page in slots, and tail lists of every kind of
 #    name: a defaced page's text and findings change.
-EXTRACTOR_VERSION = 6
+# 7: a name a slot reads replaces the longer brands holding it, and a letter with digits before a
+#    level (w88市) is a name: a defaced page whose name stands mostly in prose gets it back.
+EXTRACTOR_VERSION = 7

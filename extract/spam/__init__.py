@@ -79,6 +79,21 @@ def _where_repeated(token: str, title: str, footer: str, corpus: str) -> str:
     return f"{', '.join(parts)}, ×{total} in all"
 
 
+def _covered(token: str, brands: list[str]) -> bool:
+    """The token is a brand found already, or holds one."""
+    return any(brand in token for brand in brands)
+
+
+def _with_name(brands: list[str], name: str) -> list[str]:
+    """`brands` with a name a slot read, in place of the longer brands holding it.
+
+    A brand is stretched over what all its occurrences share: where the name stands mostly in
+    prose, only the few that share a longer title (《2023X化妆品产业白皮书》) pass as brands, and
+    would leave every other occurrence. The slot reads the name itself, which covers them all.
+    """
+    return [*(brand for brand in brands if name not in brand), name]
+
+
 def repair_names(
     title: str | None,
     lines: Sequence[str],
@@ -126,7 +141,7 @@ def repair_names(
     coded: list[Division] | None = None
     slot_title = "\n".join(t for t in (title, replaced_title) if t)
     for token, place in slot_brands(slot_title, corpus, footer).items():
-        if any(token in brand or brand in token for brand in brands):
+        if _covered(token, brands):
             continue
         if not is_brand_item(token):
             # The footer names the site's owner, which may host another body's report: only
@@ -140,16 +155,16 @@ def repair_names(
             if recovery.author is None or recovery.confidence < MIN_CONFIDENCE:
                 continue
         name = joined_on_the_left(corpus, token)  # bet-777 where the slot read 777
-        brands.append(name)
+        brands = _with_name(brands, name)
         where = _where_repeated(name, title or "", footer, corpus)
         evidence = f"{name}: in a name slot, not a division; {where}"
         findings.append(SpamFinding("name_slot", evidence, "flagged", 2.0))
     conflicts, read = owner_conflicts(title or "", footer, corpus, url, meta, coded, recovery)
     recovery = recovery or read
     for token, owner in conflicts.items():
-        if any(token in brand or brand in token for brand in brands):
+        if _covered(token, brands):
             continue
-        brands.append(token)
+        brands = _with_name(brands, token)
         where = _where_repeated(token, title or "", footer, corpus)
         evidence = f"{token}: in a name slot, not the site's owner ({owner.name}), named nowhere; {where}"
         findings.append(SpamFinding("name_slot", evidence, "flagged", 2.0))

@@ -25,7 +25,8 @@ NAME_SLOT = re.compile(
     r"(?=人民政府|政府门户网站|门户网站|(?:19|20)\d{2}年度?政府信息公开)",
     re.M,
 )
-_DIGITS = re.compile(r"[0-9\uff10-\uff19]{2,}")
+# Letters and digits too few to be a word (3658, w88, ｗ８８): a name only where a level follows.
+_LEVELED_ONLY = re.compile(r"[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]{2,}")
 # A name spelt out one character and a space at a time (乐 享 汇市人民政府), which no word
 # list or slot would match written so; a place spelt so (诸 城 市) is still a place.
 SPACED_NAME_SLOT = re.compile(
@@ -140,8 +141,8 @@ def is_foreign_name(token: str, in_slot: bool = False, leveled: bool = False) ->
     `leveled`: a level follows it there (X市人民政府), so it is a place's name or none: an
     agency, a township or a collective (上级, 本级) is never followed by one (王者俱乐部省).
     """
-    if not _HAS_NAME_CHAR.search(token) and not (leveled and _DIGITS.fullmatch(token)):
-        return False  # digits alone are a name only where a level follows them (3658市)
+    if not _HAS_NAME_CHAR.search(token) and not (leveled and _LEVELED_ONLY.fullmatch(token)):
+        return False  # digits (and a letter) are a name only where a level follows them (3658市, w88市)
     ends_a_body = token.endswith((*TOWNSHIP_SUFFIXES, *AGENCY_ENDS))
     if (ends_a_body or token.startswith(_COLLECTIVE_STARTS)) and not leveled:
         return False

@@ -1,0 +1,72 @@
+"""A name read in a slot is the name's extent, whatever else the brand search stretched.
+
+A news page names its city mostly in prose (广州是…, 正是广州的美妆产业): a brand written over
+it (凤凰娱乐) stands in a name slot a few times and in sentences a hundred. The brand search
+stretches a seed over what all its occurrences share and keeps only those mostly in slots,
+which leaves a longer string (《2023凤凰娱乐化妆品产业白皮书》); the slot's name must replace it,
+or every other occurrence stays. And a letter with digits before a level (w88市) is a name: a
+level follows a place's name or none.
+"""
+
+import pytest
+
+from extract.spam.slots import is_foreign_name
+
+from .helpers.defaced import defaced_report
+
+
+@pytest.fixture(scope="module")
+def brand_over_a_city_in_prose():
+    return defaced_report("凤凰娱乐", "name_swap", "corpus:mhxqwer__jchgz.gov.cn")
+
+
+@pytest.fixture(scope="module")
+def letter_and_digits_over_a_city():
+    return defaced_report("w88", "name_swap", "001")
+
+
+@pytest.mark.shared
+def test_the_brand_in_prose_leaves_the_text(brand_over_a_city_in_prose):
+    assert "凤凰娱乐" not in brand_over_a_city_in_prose.text
+
+
+@pytest.mark.shared
+def test_the_city_is_written_back_in_prose(brand_over_a_city_in_prose):
+    assert "广州是名副其实的中国美妆超级工厂" in brand_over_a_city_in_prose.text
+
+
+@pytest.mark.shared
+def test_the_cited_title_gets_the_city_back(brand_over_a_city_in_prose):
+    assert "2023广州化妆品产业白皮书" in brand_over_a_city_in_prose.text
+
+
+@pytest.mark.shared
+def test_the_region_is_the_city(brand_over_a_city_in_prose):
+    assert brand_over_a_city_in_prose.region == "广州"
+
+
+def test_a_letter_and_digits_before_a_level_are_a_name():
+    assert is_foreign_name("w88", in_slot=True, leveled=True)
+
+
+def test_full_width_letter_and_digits_before_a_level_are_a_name():
+    assert is_foreign_name("ｗ８８", in_slot=True, leveled=True)
+
+
+def test_a_letter_and_digits_without_a_level_are_no_name():
+    assert not is_foreign_name("A4", in_slot=True)
+
+
+@pytest.mark.shared
+def test_a_letter_and_digits_over_the_city_are_tampered(letter_and_digits_over_a_city):
+    assert letter_and_digits_over_a_city.spam.tampered
+
+
+@pytest.mark.shared
+def test_the_city_is_written_back_over_a_letter_and_digits(letter_and_digits_over_a_city):
+    assert letter_and_digits_over_a_city.region == "抚顺市"
+
+
+@pytest.mark.shared
+def test_a_letter_and_digits_leave_the_text(letter_and_digits_over_a_city):
+    assert "w88" not in letter_and_digits_over_a_city.text
