@@ -10,7 +10,7 @@ level follows a place's name or none.
 
 import pytest
 
-from extract.spam.slots import is_foreign_name
+from extract.spam.slots import is_foreign_name, joined_on_the_left
 
 from .helpers.defaced import defaced_report
 
@@ -53,6 +53,10 @@ def test_full_width_letter_and_digits_before_a_level_are_a_name():
     assert is_foreign_name("ｗ８８", in_slot=True, leveled=True)
 
 
+def test_letters_joined_by_an_ampersand_before_a_level_are_a_name():
+    assert is_foreign_name("M&G", in_slot=True, leveled=True)
+
+
 def test_a_letter_and_digits_without_a_level_are_no_name():
     assert not is_foreign_name("A4", in_slot=True)
 
@@ -70,3 +74,15 @@ def test_the_city_is_written_back_over_a_letter_and_digits(letter_and_digits_ove
 @pytest.mark.shared
 def test_a_letter_and_digits_leave_the_text(letter_and_digits_over_a_city):
     assert "w88" not in letter_and_digits_over_a_city.text
+
+
+# A real page's title cut at its separator, and its article id, beside the footer's slots.
+JOINED_NAME_PAGE = """签约入驻，bet
+365区打造产城融合新高地
+版权所有：武汉市bet-365区人民政府
+主办单位：武汉市bet-365区政府办公室
+2213652"""
+
+
+def test_a_latin_name_is_read_whole_past_a_cut_title_and_a_number():
+    assert joined_on_the_left(JOINED_NAME_PAGE, "365") == "bet-365"

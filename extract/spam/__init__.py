@@ -118,7 +118,9 @@ def repair_names(
         lines = [drop_zero_width(line) for line in lines]
         text = drop_zero_width(text)
         corpus = drop_zero_width(corpus)
-    phrases = find_phrases(corpus)
+    # A split name the phrase pass also reads whole (在鑫隆集中发布) is told as split: the
+    # zero-width characters are the stronger evidence.
+    phrases = [p for p in find_phrases(corpus) if p not in split]
     labelled = [n for n in label_names(lines, corpus) if not any(n in p or p in n for p in phrases)]
     phrases += labelled
     split = [n for n in split if not any(n in p or p in n for p in phrases)]

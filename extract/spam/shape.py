@@ -26,6 +26,10 @@ SHAPE_WEIGHT = 2.0
 # A short Chinese name and a number glued after it: 金宝搏188, 明升88; not a year (年报2019).
 _NUMBERED_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?!(?:19|20)\d\d\b)(\d{2,4})")
 MAX_ITEM_CHARS = 16
+# A Latin name in a channel slot (通过k8公开, 在bet-365、政务微博): letters and digits, with the
+# joiners and spaces a name may hold between them (M&G, Lucky Star). A name of two Chinese
+# characters is tried only where no longer one fits: 在村务公开栏公开 names 村务公开栏.
+_LATIN_CHANNEL = r"[A-Za-z0-9](?:[A-Za-z0-9&·\- ]{0,14}[A-Za-z0-9])?"
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,7 @@ def load_shapes() -> Shapes:
         function_chars=frozenset(words["function"]),
         units=tuple(words["unit"]),
         channel_slot=re.compile(
-            rf"({alternation(tuple(words['channel_before']))})([\u4e00-\u9fff]{{3,6}}?)上?"
+            rf"({alternation(tuple(words['channel_before']))})([\u4e00-\u9fff]{{3,6}}?|[\u4e00-\u9fff]{{2}}|{_LATIN_CHANNEL})上?"
             rf"(?={alternation(tuple(words['channel_after']))})"
         ),
         channel_nouns=tuple(words["channel_noun"]),

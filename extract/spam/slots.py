@@ -25,8 +25,10 @@ NAME_SLOT = re.compile(
     r"(?=人民政府|政府门户网站|门户网站|(?:19|20)\d{2}年度?政府信息公开)",
     re.M,
 )
-# Letters and digits too few to be a word (3658, w88, ｗ８８): a name only where a level follows.
-_LEVELED_ONLY = re.compile(r"[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]{2,}")
+# Letters and digits too few to be a word (3658, w88, ｗ８８, M&G): a name only where a level follows.
+_LEVELED_ONLY = re.compile(
+    r"[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+(?:[&\uff06\u00b7\u30fb]?[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+)+"
+)
 # A name spelt out one character and a space at a time (乐 享 汇市人民政府), which no word
 # list or slot would match written so; a place spelt so (诸 城 市) is still a place.
 SPACED_NAME_SLOT = re.compile(
@@ -201,8 +203,22 @@ _LATIN_JOINED = frozenset("-_ &＆abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRST
 
 
 def joined_on_the_left(corpus: str, token: str) -> str:
-    """`token` with the Latin letters, digits and joiners that stand before every occurrence."""
-    where = [m.start() for m in re.finditer(re.escape(token), corpus)]
+    """`token` with the Latin letters, digits and joiners that stand before every occurrence.
+
+    Two kinds of occurrence say nothing: one opening a line (a title cut at its separator,
+    …，bet-365区打造… read as …，bet and 365区打造…, opens one with the name's last word), and
+    digits inside a longer number (365 in an article's id, 2213652).
+    """
+    where = []
+    for match in re.finditer(re.escape(token), corpus):
+        start, end = match.span()
+        if not start or corpus[start - 1] == "\n":
+            continue
+        if (token[0].isdigit() and corpus[start - 1].isdigit()) or (
+            token[-1].isdigit() and corpus[end : end + 1].isdigit()
+        ):
+            continue
+        where.append(start)
     name = token
     while len(name) < 40:
         before = {corpus[i - 1] if i > 0 else "" for i in where}
