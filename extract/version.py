@@ -19,5 +19,6 @@ archived bytes, the reports an older version made.
 #    reader in and names of words foreign to the page in slots, and tail lists of every kind of
 #    name: a defaced page's text and findings change.
 # 7: a name a slot reads replaces the longer brands holding it, and a letter with digits before a
-#    level (w88市) is a name: a defaced page whose name stands mostly in prose gets it back.
+#    level (w88市) is a name: a defaced page whose name stands mostly in prose gets it back; a
+#    report's channel slots read two-character and Latin names, navigation labels set phrases.
 EXTRACTOR_VERSION = 7
