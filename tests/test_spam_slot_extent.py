@@ -86,3 +86,14 @@ JOINED_NAME_PAGE = """签约入驻，bet
 
 def test_a_latin_name_is_read_whole_past_a_cut_title_and_a_number():
     assert joined_on_the_left(JOINED_NAME_PAGE, "365") == "bet-365"
+
+
+@pytest.fixture(scope="module")
+def split_name_over_a_city_in_prose():
+    # 金\u200b沙娱乐 over 广州: a split name before a level, the city named mostly in prose.
+    return defaced_report("金\u200b沙娱乐", "name_swap", "corpus:mhxqwer__jchgz.gov.cn")
+
+
+@pytest.mark.shared
+def test_a_split_name_gives_the_cited_title_its_city_back(split_name_over_a_city_in_prose):
+    assert "2023广州化妆品产业白皮书" in split_name_over_a_city_in_prose.text

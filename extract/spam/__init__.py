@@ -133,7 +133,8 @@ def repair_names(
     # 思想政治X网, where X stood for 工作) is that phrase, not a name to write over.
     brands = [b for b in find_brands(corpus, script) if not any(p != b and p in b for p in phrases)]
     findings: list[SpamFinding] = [split_finding(n, corpus.count(n), "before a level") for n in leveled]
-    brands += [n for n in leveled if n not in brands]
+    for name in leveled:
+        brands = _with_name(brands, name)
     recovery = None
     # A name slot holding no division is a swap when the token is shaped like a brand, or
     # when the page's identity (host, codes, 文号, SiteName) names another body: a site of
