@@ -97,6 +97,32 @@ def test_a_coined_name_alone_in_sentences_is_a_phrase():
     assert find_phrases("一是通过hth77公开政府信息。在本级hth77设立专栏。") == ["hth77"]
 
 
+def test_a_coined_name_once_in_a_sentence_is_a_phrase():
+    # A phrase swap over the one 工作 a page writes: no repeat tells where a name starts.
+    assert find_phrases("近年来，我省高度重视美术书法ｈｔｈ７７，积极推进美术书法创作繁荣。") == [
+        "ｈｔｈ７７"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["升级到ipv6网络。", "新冠covid19疫情防控。", "保存为mp4格式。", "扫码登录app2。"]
+)
+def test_a_word_or_version_once_in_a_sentence_is_no_phrase(text):
+    assert find_phrases(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "作品须为mp4视频格式。",
+        "微课以mp4视频报送，时长不超过10分钟；mp4视频须配字幕，在mp4视频片头注明单位。",
+    ],
+)
+def test_a_file_format_before_a_brand_word_is_no_phrase(text):
+    # An education notice asks for its videos so (../shared wjmoe.gov.cn: 视频微课等作品报送).
+    assert find_phrases(text) == []
+
+
 @pytest.mark.parametrize("run", ["2017", "mp4", "covid19", "ipv6", "abc", "g20"])
 def test_years_versions_and_words_are_not_coined(run):
     assert not is_coined(run)

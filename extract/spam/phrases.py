@@ -274,7 +274,7 @@ def _glued_latin(text: str, runs: _Matches) -> list[tuple[int, int]]:
         run = text[start:end]
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        if not (is_han(before) or is_han(after)) or run.strip("0123456789") in words:
+        if not (is_han(before) or is_han(after)) or run in words or run.strip("0123456789") in words:
             continue
         if (before and before in _ADDRESS_CHARS) or (after and after in _ADDRESS_CHARS):
             continue
@@ -288,7 +288,10 @@ def _latin_token(text: str, start: int, end: int) -> str | None:
     run = text[start:end]
     where = occurrences(text, run)
     if len(where) < MIN_REPEATS:
-        return None
+        # Once is enough for a coined name (hth77, yb88): no word, acronym or version is
+        # shaped so, and _glued_latin read it glued to Chinese; nothing else says where a
+        # name of Chinese around it would start.
+        return run if is_coined(run) else None
     after = shared_context(text, where, len(run), 1)
     before = shared_context(text, where, len(run), -1)
     if len(after) >= MAX_CONTEXT or len(before) >= MAX_CONTEXT:
