@@ -80,3 +80,27 @@ def test_a_set_phrase_over_a_navigation_label_is_a_label_swap(set_phrase_label):
 
 def test_a_set_phrase_over_a_navigation_label_is_tampered(set_phrase_label):
     assert set_phrase_label.spam.tampered
+
+
+@pytest.fixture(scope="module")
+def set_phrase_after_site_name() -> Report:
+    """前程似锦, a set phrase of common words, over 门户网站 after the site's name in the title and a modal."""
+    return defaced_report("前程似锦", "phrase_swap", "corpus:mhxqwer__zxwhongshan.gov.cn")
+
+
+def test_a_set_phrase_after_the_site_s_name_in_the_title_is_a_label_swap(set_phrase_after_site_name):
+    assert any(e.startswith("前程似锦") for e in _swaps(set_phrase_after_site_name))
+
+
+@pytest.fixture(scope="module")
+def latin_name_after_site_name() -> Report:
+    """vwin9 over 门户网站 after the site's name in the title and in a modal's text."""
+    return defaced_report("vwin9", "phrase_swap", "corpus:mhxqwer__zxwhongshan.gov.cn")
+
+
+def test_a_latin_name_after_the_site_s_name_in_the_title_is_a_label_swap(latin_name_after_site_name):
+    assert any(e.startswith("vwin9") for e in _swaps(latin_name_after_site_name))
+
+
+def test_a_latin_name_after_the_site_s_name_leaves_the_text(latin_name_after_site_name):
+    assert "vwin9" not in latin_name_after_site_name.text

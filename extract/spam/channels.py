@@ -18,13 +18,12 @@ import re
 from collections import Counter
 
 from .called import is_called_brand
-from .shape import load_shapes
+from .shape import is_latin_name, load_shapes
 from .slots import MIN_REPEATS, is_foreign_name
 from .words import is_common_word, is_foreign_to, is_made_of_words, is_set_phrase
 
 # A Chinese name shorter than this counts only with characters of its own (see above).
 MIN_HAN_NAME = 3
-_JOINERS = frozenset("&·- ")
 CONTEXT = 6
 
 
@@ -36,14 +35,6 @@ def _is_the_report_s_own(name: str, text: str) -> bool:
     if name.endswith(load_shapes().channel_nouns) or not is_foreign_name(name):
         return True
     return is_made_of_words(name) and not is_foreign_to(name, text)  # the dictionary last: it loads once
-
-
-def _is_latin_name(name: str) -> bool:
-    """Letters mixed with digits, or words joined (M&G, Lucky Star): no acronym, no hotline."""
-    letters = sum(c.isalpha() for c in name)
-    if not letters or name.lower() in load_shapes().latin_words:
-        return False  # 12345, 5G, 4K: a hotline, a letter and a digit a report writes as a word
-    return any(c in _JOINERS for c in name) or len(name) > letters
 
 
 def _written_nowhere_else(name: str, text: str) -> bool:
@@ -76,7 +67,7 @@ def channel_names(text: str) -> list[str]:
             if _in_one_sentence(name, text):
                 continue
             if name[0].isascii():
-                if _is_latin_name(name):
+                if is_latin_name(name):
                     found.append(name)
                 continue
             if not _written_nowhere_else(name, text):

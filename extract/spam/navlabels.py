@@ -30,18 +30,17 @@ from lxml import etree
 from ..chars import HAN_RANGE, is_chinese, is_han
 from ..model import SpamFinding
 from .called import is_called_brand
-from .labels import is_foreign_unit
+from .labels import is_foreign_set_phrase, is_foreign_unit, is_set_phrase_shaped
 from .names import BrandRepair
 from .sitename import replaced_span, site_names, title_swap
-from .slots import footer_lines, is_foreign_name
-from .words import holds_a_word, is_foreign_to, is_set_phrase
+from .slots import footer_lines
+from .words import holds_a_word
 
 MIN_LABEL_CHARS, MAX_LABEL_CHARS = 2, 12
 # Chinese, and the Latin and digits a brand's name may hold (k8vip, ｍｋ体育).
 _LABEL = re.compile(f"[{HAN_RANGE}A-Za-z0-9０-９Ａ-Ｚａ-ｚ]{{{MIN_LABEL_CHARS},{MAX_LABEL_CHARS}}}")
 # Two characters are too often a word the dictionary counts rarely (简体).
 MIN_NAME_CHARS, MAX_NAME_CHARS = 3, 6
-SET_PHRASE_CHARS = 4
 # The page reads as named by initials when this many of its labels are spelled by their slugs,
 # and a label's own list when this many of its other labels are, and at least this share.
 MIN_SPELLED_LABELS = 4
@@ -109,21 +108,10 @@ def _could_be_a_name(label: str) -> bool:
     return (len(label) <= MAX_NAME_CHARS and not holds_a_word(label)) or is_called_brand(label)
 
 
-def _is_set_phrase_shaped(label: str) -> bool:
-    """Four characters the dictionary holds whole, as it holds set phrases (海阔天空, 万家灯火)."""
-    return len(label) == SET_PHRASE_CHARS and is_chinese(label) and is_set_phrase(label)
-
-
-def _is_foreign_phrase(label: str, corpus: str) -> bool:
-    """A set phrase of words the page writes nowhere else, naming no place or body: a portal's
-    own section is named by the words of what it holds (政务公开, 营商环境), which its pages write."""
-    return is_foreign_name(label) and is_foreign_to(label, corpus)
-
-
 def _is_made_up_label(label: str, shaped: bool, corpus: str) -> bool:
     if shaped:
         return is_called_brand(label) or is_foreign_unit(label, corpus)
-    return _is_foreign_phrase(label, corpus)
+    return is_foreign_set_phrase(label, corpus)
 
 
 def _initials(label: str) -> str:
@@ -153,7 +141,7 @@ def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
     # A menu repeats its labels (the same item in the header and the footer): each is read once.
     labels = {link.label for link in links}
     shaped = {label for label in labels if _could_be_a_name(label)}
-    phrases = {label for label in labels - shaped if _is_set_phrase_shaped(label)}
+    phrases = {label for label in labels - shaped if is_set_phrase_shaped(label)}
     readable = shaped | phrases
     under_slugs = {link.label for link in links if link.label in readable and _initial_slugs(link.href)}
     names = {label for label in under_slugs if _is_made_up_label(label, label in shaped, corpus)}

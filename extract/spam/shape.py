@@ -26,6 +26,7 @@ SHAPE_WEIGHT = 2.0
 # A short Chinese name and a number glued after it: 金宝搏188, 明升88; not a year (年报2019).
 _NUMBERED_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?!(?:19|20)\d\d\b)(\d{2,4})")
 MAX_ITEM_CHARS = 16
+_JOINERS = frozenset("&·- ")
 # A Latin name in a channel slot (通过k8公开, 在bet-365、政务微博): letters and digits, with the
 # joiners and spaces a name may hold between them (M&G, Lucky Star). A name of two Chinese
 # characters is tried only where no longer one fits: 在村务公开栏公开 names 村务公开栏.
@@ -146,6 +147,17 @@ def is_coined(run: str) -> bool:
     if not letters or inside in load_shapes().latin_words:
         return False
     return any(c.isdigit() for c in inside) or (letters <= 3 and len(run) - letters >= 2)
+
+
+def is_latin_name(name: str) -> bool:
+    """Latin letters mixed with digits, or words joined (k8, bwin7, M&G, Lucky Star), standing
+    where a name belongs: no acronym (OA), hotline (12345) or word a report writes (5G, 4K)."""
+    letters = sum(c.isalpha() for c in name)
+    if not letters or name.lower() in load_shapes().latin_words:
+        return False
+    if not all((c.isascii() and c.isalnum()) or c in _JOINERS for c in name):
+        return False
+    return any(c in _JOINERS for c in name) or len(name) > letters
 
 
 def is_brand_item(item: str) -> bool:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from ..chars import HAN, is_chinese
 from .called import is_called_brand
-from .labels import is_foreign_unit
+from .labels import is_foreign_set_phrase, is_foreign_unit, is_set_phrase_shaped
+from .shape import is_latin_name
 from .slots import FOOTER_WORDS
 from .words import holds_a_word
 
@@ -79,12 +80,24 @@ def title_swap(title: str | None, names: list[str], corpus: str) -> TitleSwap | 
             # whole, the words it shares with the site's name included.
             if (not original or original.endswith(SITE_NAME_ENDS)) and is_called_brand(called := part[head:]):
                 return TitleSwap(called, name[head:], name)
-            if not MIN_TOKEN_CHARS <= len(token) <= MAX_TOKEN_CHARS or not is_chinese(token):
+            if not MIN_TOKEN_CHARS <= len(token) <= MAX_TOKEN_CHARS:
+                continue
+            if (
+                not original
+                and is_latin_name(token)
+                and token.lower() in corpus.lower().replace(part.lower(), "")
+            ):
+                return TitleSwap(token, original, name)  # 武汉市洪山区人民政府bwin7, and again on the page
+            if not is_chinese(token):
                 continue
             # Where the known name is longer, it says which words the token replaced, and the
             # token may hold a word (金沙湾) as long as it is none; a token only added after the
             # name (网站群, 英文版 are) must hold none.
             replaces_words = original.endswith(SITE_NAME_ENDS) and not is_foreign_unit(original, corpus)
             if (replaces_words or not holds_a_word(token)) and is_foreign_unit(token, corpus):
+                return TitleSwap(token, original, name)
+            # A set phrase the page is not about (武汉市洪山区人民政府龙凤呈祥): no portal names
+            # itself so, and its words hold no other word's place.
+            if is_set_phrase_shaped(token) and is_foreign_set_phrase(token, corpus):
                 return TitleSwap(token, original, name)
     return None
