@@ -6,25 +6,20 @@ whatever it is (在金沙湾集中发布), with no brand word to show it. A name
 when the report writes those words nowhere else (通过星辰大地公开), and a name calling the
 reader in (extract/spam/called.py: 在凤凰视频直播集中发布) counts whatever it holds.
 
-Two characters say less: a report's own short channels (网上, 电视, 报纸, 微博) are written
-with characters it uses everywhere, so a name of two counts only where the page writes its
-characters nowhere else (在皇冠集中发布). A Latin name counts where it mixes letters and digits
-or joins words (通过k8公开, bet-365, M&G, Lucky Star), as no acronym (OA, APP) or hotline does.
+A Latin name counts where it mixes letters and digits or joins words (通过k8公开, bet-365,
+M&G, Lucky Star), as no acronym (OA, APP) or hotline does. Every occurrence standing in the
+same sentence (a summary printed twice) is one slot, whatever the name.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from .called import is_called_brand
+from .names import in_one_sentence, occurrences
 from .shape import is_latin_name, load_shapes
 from .slots import MIN_REPEATS, is_foreign_name
 from .words import is_common_word, is_foreign_to, is_made_of_words, is_set_phrase
-
-# A Chinese name shorter than this counts only with characters of its own (see above).
-MIN_HAN_NAME = 3
-CONTEXT = 6
 
 
 def _is_the_report_s_own(name: str, text: str) -> bool:
@@ -37,21 +32,6 @@ def _is_the_report_s_own(name: str, text: str) -> bool:
     return is_made_of_words(name) and not is_foreign_to(name, text)  # the dictionary last: it loads once
 
 
-def _written_nowhere_else(name: str, text: str) -> bool:
-    """Every character of the name stands on the page only inside the name."""
-    rest = text.replace(name, "\n")
-    return not any(char in rest for char in name)
-
-
-def _in_one_sentence(name: str, text: str) -> bool:
-    """Every occurrence stands between the same words, CONTEXT characters on either side."""
-    where = [match.start() for match in re.finditer(re.escape(name), text)]
-    around = {
-        (text[max(0, at - CONTEXT) : at], text[at + len(name) : at + len(name) + CONTEXT]) for at in where
-    }
-    return len(around) < MIN_REPEATS
-
-
 def channel_names(text: str) -> list[str]:
     """Made-up names standing, repeated, where a report names its channel."""
     shapes = load_shapes()
@@ -61,17 +41,14 @@ def channel_names(text: str) -> list[str]:
     for name, count in counts.items():
         if count < MIN_REPEATS or shapes.platform.search(name):
             continue
-        if name[0].isascii() or len(name) < MIN_HAN_NAME:
-            # A sentence the page prints twice (通过座谈、电视、广播…) is one slot, not a name
-            # written over a word wherever it stood.
-            if _in_one_sentence(name, text):
-                continue
-            if name[0].isascii():
-                if is_latin_name(name):
-                    found.append(name)
-                continue
-            if not _written_nowhere_else(name, text):
-                continue
+        # A sentence the page prints twice (通过座谈、电视、广播…) is one slot, not a name written
+        # over a word wherever it stood.
+        if in_one_sentence(text, occurrences(text, name), len(name)):
+            continue
+        if name[0].isascii():
+            if is_latin_name(name):
+                found.append(name)
+            continue
         # 大的国际: a piece of a sentence; a set phrase holds its own (马到成功).
         if shapes.function_chars.intersection(name) and not (
             is_set_phrase(name) and is_foreign_to(name, text)

@@ -75,6 +75,25 @@ def occurrences(corpus: str, needle: str) -> list[int]:
     return found
 
 
+# Characters read on either side of each occurrence to tell one sentence printed twice.
+SENTENCE_CONTEXT = 6
+
+
+def in_one_sentence(corpus: str, where: list[int], size: int) -> bool:
+    """Every occurrence stands between the same characters of its line: one sentence the page
+    prints twice (a summary above the article, a tab and its panel), not a name written in
+    several places. A name that is its whole line (a menu's label printed twice) is no sentence."""
+    context = SENTENCE_CONTEXT
+    around = {
+        (
+            corpus[max(0, at - context) : at].rpartition("\n")[2],
+            corpus[at + size : at + size + context].partition("\n")[0],
+        )
+        for at in where
+    }
+    return len(around) == 1 and around != {("", "")}
+
+
 def _stretch(corpus: str, start: int, end: int) -> str | None:
     """The longest string around corpus[start:end] that every occurrence shares."""
     brand = corpus[start:end]

@@ -22,15 +22,16 @@ from ..chars import HAN, is_chinese, is_han
 from ..model import SpamFinding
 from . import lexicon
 from .channels import channel_names
-from .names import occurrences
+from .names import in_one_sentence, occurrences
 from .shape import is_coined, load_shapes
 from .slots import is_foreign_name, site_code_names
 from .text import WEAK_CATEGORY
-from .words import is_common_word
+from .words import COMMON_COUNT, is_common_word, word_counts
 
 PHRASE_SCORE = 2.0
 MAX_NAME_HAN = 4  # a brand's Chinese name before its brand word: 伟德, 金宝搏, 澳门新葡
 MAX_CONTEXT = 6  # characters read around a candidate to find where its unit ends
+PLATFORM_AFTER = 2  # characters read after a brand word for a platform holding it (视频号)
 MIN_REPEATS = 2
 # Opens with a letter, so the engine skips the page's many digits in C; digits before it are
 # added by hand (188bet).
@@ -43,6 +44,7 @@ MAX_NAME_DIGITS = 5
 # What continues a figure: a decimal point, percent sign, range or bracket (93(01)班 is a class).
 _FIGURE_GOES_ON = frozenset(".．%％:：/~～-(（[【〔")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_SHAPE_CATEGORIES = (WEAK_CATEGORY, "morphology")
 
 
 @dataclass(frozen=True)
@@ -210,47 +212,68 @@ def _is_foreign(name: str) -> bool:
 def _is_made_up(name: str, core: str) -> bool:
     """A name with nothing glued counts only when it is no word of the language."""
     # A name the lexicon knows needs no dictionary (which takes some 0.7 s to load once).
-    if any(hit.category != WEAK_CATEGORY for hit in lexicon.hits(name + core)):
+    # Not a morphology hit: its patterns (X娱乐, X体育) read any X, the word this checks.
+    if any(hit.category not in _SHAPE_CATEGORIES for hit in lexicon.hits(name + core)):
         return True
     return not is_common_word(name)
 
 
+def _ends_a_word(text: str, core: re.Match[str]) -> bool:
+    """One or two characters before the brand word make a common word with it (短视频)."""
+    shapes = load_shapes()
+    brand_word = max((word for word in shapes.suffixes if core[0].startswith(word)), key=len)
+    counts = word_counts()
+    start = core.start()
+    return any(
+        counts.get(text[start - k : start] + brand_word, 0) >= COMMON_COUNT for k in (1, 2) if start >= k
+    )
+
+
 def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | None:
     """The swapped name around a brand word, or None where the brand word is the report's own."""
+    if _ends_a_word(text, core):
+        return None  # 短视频, 网络直播: the brand word is the end of a word of the language
     name = _name_before(text, core.start())
     if not name or is_han(name[0]):
         name = name[-2:]  # the shortest Chinese name; the page's repeats may show a longer one
         if len(name) < 2:
             return None
-    glued = not is_han(name[0]) or patterns.glue.search(core[0]) is not None
-    token = name + core[0]
+    shapes = load_shapes()
+    word = core[0]
+    if word[-1].isdigit() and text.startswith(shapes.units, core.end()):
+        word = word.rstrip("0123456789")  # 短视频186部: a count, not a brand's number
+    glued = not is_han(name[0]) or patterns.glue.search(word) is not None
+    token = name + word
     where = occurrences(text, token)
     # 龙8国际: digits with Chinese before them; where that name starts only repeats tell (a
-    # letter starts a name: 通过vwin德胜体育).
+    # letter starts a name: 通过vwin德胜体育). A sentence printed twice is one occurrence.
     opening = core.start() - len(name)
     han_before = name[0].isdigit() and opening > 0 and is_han(text[opening - 1])
-    if len(where) >= MIN_REPEATS:
+    if len(where) >= MIN_REPEATS and not in_one_sentence(text, where, len(token)):
         if is_han(name[0]) or han_before:
             longer = _without_particle(shared_context(text, where, len(token), -1) + name, patterns.particles)
             if sum(map(is_han, longer)) <= MAX_NAME_HAN:
                 name = longer
     elif han_before:
         return None
-    elif (is_han(name[0]) or name.isupper()) and not core[0].endswith(load_shapes().strong_funnels):
+    elif (is_han(name[0]) or name.isupper()) and not word.endswith(shapes.strong_funnels):
         # Once, with a Chinese name whose start is a guess or an acronym: only a call to action
         # no report writes after a name (官网, 入口) marks it; 伟德体育 could be a club.
         return None
-    shapes = load_shapes()
-    if not glued and (not core[0].startswith(shapes.standalone) or shapes.function_chars.intersection(name)):
+    # A Chinese name glued by a Chinese word a report writes too (直播平台: 约谈直播平台) is read
+    # as a name with nothing glued: only Latin, digits and calls to action no report writes mark it.
+    if glued and is_chinese(name) and is_chinese(word) and not word.endswith(shapes.strong_funnels):
+        glued = False
+    if not glued and (not word.startswith(shapes.standalone) or shapes.function_chars.intersection(name)):
         return None  # a brand word that ends many ordinary words (国际, 电子), or a sentence (大的国际)
     if not _is_foreign(name):
         return None
-    if not glued and not _is_made_up(name, core[0]):
+    if not glued and not _is_made_up(name, word):
         return None  # the report's own words: 青少年体育, 文化旅游国际交流, 歌舞娱乐场所
-    around = text[max(0, core.start() - 6) : core.end()]
-    if load_shapes().platform.search(around):
-        return None  # 政务抖音直播, 央视频app: a platform the report names
-    return name + core[0]
+    around = text[max(0, core.start() - 6) : core.end() + PLATFORM_AFTER]
+    if shapes.platform.search(around):
+        return None  # 政务抖音直播, 央视频app, 电视台视频号: a platform the report names
+    return name + word
 
 
 def _glued_latin(text: str, runs: _Matches) -> list[tuple[int, int]]:
@@ -269,6 +292,8 @@ def _glued_latin(text: str, runs: _Matches) -> list[tuple[int, int]]:
         previous = text[start - 1 : start]
         if previous.isascii() and not previous.isdigit() and text[end : end + 1].isascii():
             continue
+        if previous.isascii() and previous.isalpha():
+            continue  # the tail of a capitalised word (Win10, Office2016, Android10): a product's name
         while start and text[start - 1].isdigit():
             start -= 1
         run = text[start:end]

@@ -28,8 +28,8 @@ _NUMBERED_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?!(?:19|20)\d\d\b)(\d{2,4})")
 MAX_ITEM_CHARS = 16
 _JOINERS = frozenset("&·- ")
 # A Latin name in a channel slot (通过k8公开, 在bet-365、政务微博): letters and digits, with the
-# joiners and spaces a name may hold between them (M&G, Lucky Star). A name of two Chinese
-# characters is tried only where no longer one fits: 在村务公开栏公开 names 村务公开栏.
+# joiners and spaces a name may hold between them (M&G, Lucky Star). Two Chinese characters
+# are no name there: a report's own (网上, 美团, 座谈) are as many as made-up ones.
 _LATIN_CHANNEL = r"[A-Za-z0-9](?:[A-Za-z0-9&·\- ]{0,14}[A-Za-z0-9])?"
 
 
@@ -89,7 +89,7 @@ def load_shapes() -> Shapes:
         function_chars=frozenset(words["function"]),
         units=tuple(words["unit"]),
         channel_slot=re.compile(
-            rf"({alternation(tuple(words['channel_before']))})([\u4e00-\u9fff]{{3,6}}?|[\u4e00-\u9fff]{{2}}|{_LATIN_CHANNEL})上?"
+            rf"({alternation(tuple(words['channel_before']))})([\u4e00-\u9fff]{{3,6}}?|{_LATIN_CHANNEL})上?"
             rf"(?={alternation(tuple(words['channel_after']))})"
         ),
         channel_nouns=tuple(words["channel_noun"]),
