@@ -1,0 +1,179 @@
+"""Clean pages of clean prose: what the spam layer must leave alone, word for word.
+
+tests/bench/data/clean_prose.txt holds sentences as 27 kinds of government body write them in
+reports and notices (## headers name the body), full of what brand rules trip on: 体育彩票,
+电子竞技, 直播带货, 娱乐场所, 打击赌博, 官方网站, 短视频186部, Win10, 万达广场, 凤凰卫视,
+company and estate names, slogans. They are built into the pages a portal serves: a body's
+annual report (its name in the title's slot and the footer, the site's codes), the same with a
+portal's login, share and friend-link bars, a news page under a menu of pinyin-initial slugs,
+each again with three sentences printed twice (a summary above the article), and the reports of
+the bodies a portal hosts beside its agencies (street offices, police units, libraries, the Red
+Cross, co-operatives, schools).
+
+`python -m tests.bench.clean_prose` prints how many pages got a finding, were flagged tampered
+or lost a sentence, and lists them; tests/test_spam_clean_pages.py asserts there are none.
+"""
+
+from __future__ import annotations
+
+import html
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .deface import FRIEND_LINKS, LOGIN_BAR, SHARE_BAR
+from .inject import page
+
+SENTENCES = Path(__file__).resolve().parent / "data" / "clean_prose.txt"
+# A place, its host, its division code, its 走进 slug, a street office and a town of it.
+PLACES = [
+    ("诸城市", "www.zhucheng.gov.cn", "370782", "zc", "密州街道办事处", "昌城镇人民政府"),
+    ("抚顺市", "www.fushun.gov.cn", "210400", "fs", "新华街道办事处", "拉古满族乡人民政府"),
+    ("绵阳市", "www.my.gov.cn", "510700", "my", "城郊街道办事处", "青义镇人民政府"),
+    ("洪山区", "www.hongshan.gov.cn", "420111", "hs", "珞南街道办事处", "天兴乡人民政府"),
+    ("宜昌市", "www.yichang.gov.cn", "420500", "yc", "西陵街道办事处", "土城乡人民政府"),
+    ("柳州市", "www.liuzhou.gov.cn", "450200", "lz", "柳石街道办事处", "洛埠镇人民政府"),
+]
+# A body's name after its place, where it is no agency of the place's own name.
+NAMES = {
+    "网信办": "中共{place}委网络安全和信息化委员会办公室",
+    "税务局": "国家税务总局{place}税务局",
+    "共青团市委": "共青团{place}委员会",
+    "街道办事处": "{place}{street}",
+    "乡镇人民政府": "{place}{town}",
+    "通用": "{place}人民政府",
+}
+OWNERS = [
+    "公安局交通警察支队",
+    "图书馆",
+    "博物馆",
+    "档案馆",
+    "红十字会",
+    "供销合作社联合社",
+    "体育运动学校",
+    "人民法院",
+    "疾病预防控制中心",
+    "经济技术开发区管理委员会",
+]
+NAVIGATION = [
+    ("首页", "/"),
+    ("政务公开", "/zwgk/"),
+    ("政务服务", "/zwfw/"),
+    ("互动交流", "/hdjl/"),
+    ("网上办事", "/wsbs/"),
+    ("新闻中心", "/xwzx/"),
+    ("政策文件", "/zcwj/"),
+    ("公众参与", "/gzcy/"),
+]
+REPEATED = 3  # sentences a page prints twice
+
+
+@dataclass
+class CleanPage:
+    name: str
+    html: str
+    url: str
+    sentences: list[str]
+
+
+def sentences_by_body(path: Path = SENTENCES) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    body = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            body = line[3:].strip()
+            groups[body] = []
+        elif line.strip():
+            groups[body].append(line.strip())
+    return groups
+
+
+def _owner(body: str, place: tuple[str, ...]) -> str:
+    name, street, town = place[0], place[4], place[5]
+    return NAMES.get(body, "{place}" + body).format(place=name, street=street, town=town)
+
+
+def _footer(owner: str, place: tuple[str, ...], serial: int) -> str:
+    return f"版权所有：{owner} 主办单位：{owner}办公室 网站标识码：{place[2]}{serial:04d}"
+
+
+def _report(name: str, owner: str, place: tuple[str, ...], lines: list[str], serial: int) -> CleanPage:
+    title = f"{owner}2021年政府信息公开工作年度报告"
+    url = f"http://{place[1]}/xxgk/ndbg/202201/t20220128_{serial}.html"
+    return CleanPage(name, page(title, lines, footer=_footer(owner, place, serial)), url, lines)
+
+
+def _news(name: str, owner: str, place: tuple[str, ...], lines: list[str], serial: int) -> CleanPage:
+    title = f"{owner}扎实推进年度重点工作"
+    menu = [*NAVIGATION, (f"走进{place[0][:-1]}", f"/zj{place[3]}/")]
+    items = "".join(f"<li><a href='{href}'>{html.escape(label)}</a></li>" for label, href in menu)
+    paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+    markup = (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}_{html.escape(owner)}"
+        f"</title></head><body><div class='header'><div class='logo'>{html.escape(owner)}</div>"
+        f"<ul class='nav'>{items}</ul></div><div class='article'><h1>{html.escape(title)}</h1>"
+        f"<div class='TRS_Editor'>{paragraphs}</div></div>"
+        f"<div class='footer'><p>{_footer(owner, place, serial)}</p><ul class='nav'>{items}</ul></div>"
+        "</body></html>"
+    )
+    return CleanPage(name, markup, f"http://{place[1]}/xwzx/bmdt/202203/t20220315_{serial}.html", lines)
+
+
+def _printed_twice(lines: list[str], rng: random.Random) -> list[str]:
+    twice = rng.sample(lines, min(REPEATED, len(lines)))
+    return [*twice, *lines]
+
+
+def clean_pages(path: Path = SENTENCES) -> list[CleanPage]:
+    """Every page of the set, in one order in every run."""
+    rng = random.Random(2021)
+    pages: list[CleanPage] = []
+    for serial, (body, lines) in enumerate(sentences_by_body(path).items(), start=1):
+        place = PLACES[serial % len(PLACES)]
+        owner = _owner(body, place)
+        report = _report(f"report:{body}", owner, place, lines, serial)
+        chrome = report.html.replace("<body>", "<body>" + LOGIN_BAR, 1)
+        chrome = chrome.replace("</body>", SHARE_BAR + FRIEND_LINKS + "</body>", 1)
+        pages += [report, CleanPage(f"report+chrome:{body}", chrome, report.url, lines)]
+        pages.append(_news(f"news:{body}", owner, place, lines, serial))
+        twice = _printed_twice(lines, rng)
+        pages.append(_report(f"report, printed twice:{body}", owner, place, twice, serial))
+        pages.append(_news(f"news, printed twice:{body}", owner, place, twice, serial))
+    generic = sentences_by_body(path).get("通用", [])
+    for serial, owner in enumerate(OWNERS, start=100):
+        place = PLACES[serial % len(PLACES)]
+        pages.append(_report(f"owner:{owner}", place[0] + owner, place, generic, serial))
+    return pages
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def verdicts(pages: list[CleanPage]) -> list[tuple[str, list[str], list[str]]]:
+    """(page, its findings, the sentences it lost) for every page the spam layer touched."""
+    from extract import process
+
+    touched = []
+    for clean in pages:
+        report = process(clean.html.encode("utf-8"), clean.url)
+        text = _norm(report.text or "")
+        lost = [line for line in dict.fromkeys(clean.sentences) if _norm(line) not in text]
+        findings = [f"{f.kind}: {f.evidence[:80]}" for f in report.spam.findings]
+        if findings or lost or report.spam.tampered:
+            touched.append((clean.name, findings, lost))
+    return touched
+
+
+def main() -> int:
+    pages = clean_pages()
+    touched = verdicts(pages)
+    print(f"{len(pages)} clean pages; {len(touched)} with a finding, a tampered flag or a lost sentence")
+    for name, findings, lost in touched:
+        print(f"  {name}: {findings} lost {len(lost)}: {[line[:40] for line in lost]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,18 @@
+"""Clean pages of clean prose (tests/bench/clean_prose.py) come out untouched.
+
+Reports, news pages and the reports of bodies a portal hosts, written as 27 kinds of body write
+them, with a portal's chrome and sentences printed twice: no finding, no tampered flag, no
+sentence lost. Each kind of page is one test, listing the pages it touched.
+"""
+
+import pytest
+
+from .bench.clean_prose import clean_pages, verdicts
+
+PAGES = clean_pages()
+KINDS = sorted({clean.name.split(":")[0] for clean in PAGES})
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_clean_pages_are_left_alone(kind):
+    assert verdicts([clean for clean in PAGES if clean.name.split(":")[0] == kind]) == []
