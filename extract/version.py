@@ -20,6 +20,6 @@ archived bytes, the reports an older version made.
 #    name: a defaced page's text and findings change.
 # 7: a name a slot reads replaces the longer brands holding it, and a letter with digits before a
 #    level (w88市) is a name: a defaced page whose name stands mostly in prose gets it back; a
-#    report's channel slots read Latin names, navigation labels and titles set phrases; clean
-#    reports keep words brand rules cut (短视频, 行政村体育, Win10) and bodies' own names.
+#    set phrase or a Latin name after the title's site name is a label clue; clean pages keep
+#    words brand rules cut (短视频, 行政村体育, Win10) and bodies' own names (…街道办事处).
 EXTRACTOR_VERSION = 7

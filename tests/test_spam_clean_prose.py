@@ -67,6 +67,12 @@ def test_a_capitalised_product_name_once_is_no_phrase():
         "红十字会",
         "供销合作社联合社",
         "体育运动学校",
+        "人大常委会",
+        "妇联",
+        "财政所",
+        "党校",
+        "中心卫生院",
+        "农村商业银行",
     ],
 )
 def test_a_body_s_own_name_in_the_slot_is_no_foreign_name(owner):

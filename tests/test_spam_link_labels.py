@@ -35,10 +35,11 @@ def _page(
     bottom: tuple[str, str] = ("/zwgk/index.html", "政务公开"),
     headline: str = "全市优化营商环境工作推进会召开",
     extra: str = "",
+    site_name: str = SITE,
 ) -> Report:
     markup = (
         "<html><head><meta charset='utf-8'>"
-        f"<meta name='SiteName' content='{SITE}'><title>{title}</title></head><body>"
+        f"<meta name='SiteName' content='{site_name}'><title>{title}</title></head><body>"
         f"{_menu(top)}<h1>{headline}</h1>"
         + "".join(f"<p>{line}</p>" for line in PROSE)
         + extra
@@ -219,3 +220,26 @@ def test_a_token_once_in_the_title_alone_does_not_make_the_page_tampered():
 def test_a_link_with_no_address_costs_the_page_nothing():
     broken = "<a href='http://[broken/xxgk/?q=%E5%88%9B'>创新翠屏坞</a>"
     assert _page(f"会议召开 - {SITE}门户网站", extra=broken).errors == ()
+
+
+# A clean portal's own: the versions and words it writes after its name in a title, a topic
+# column's slogan under /ztzl/, a slug that goes on past its label, a content system's /col/.
+
+
+@pytest.mark.parametrize("suffix", ["英文版", "长者版", "无障碍版", "手机版", "欢迎您", "网站群", "V3", "H5"])
+def test_a_portal_s_own_words_after_its_name_are_no_label_swap(suffix):
+    # The SiteName says 门户网站 where the title writes the suffix: a replaced span, as a swap's.
+    assert _swaps(_page(f"会议召开 - {SITE}{suffix}", site_name=f"{SITE}门户网站")) == []
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        ("/ztzl/bwcx/index.html", "不忘初心"),
+        ("/ztzl/202301/index.html", "风清气正"),
+        ("/bwcxljsm/index.html", "不忘初心"),
+        ("/col/col1229/index.html", "凝心聚力"),
+    ],
+)
+def test_a_topic_column_s_slogan_is_no_label_swap(label):
+    assert _swaps(_page(f"会议召开 - {SITE}门户网站", top=label, bottom=label)) == []

@@ -69,20 +69,6 @@ def test_a_clean_real_page_has_no_label_swap(folder):
 
 
 @pytest.fixture(scope="module")
-def set_phrase_label() -> Report:
-    """心想事成, a set phrase of common words (心想, 事成), over 政务公开 in two menus, under /zwxx/."""
-    return defaced_report("心想事成", "phrase_swap", "corpus:mhxqwer__zysc.gov.cn")
-
-
-def test_a_set_phrase_over_a_navigation_label_is_a_label_swap(set_phrase_label):
-    assert any(e.startswith("心想事成") for e in _swaps(set_phrase_label))
-
-
-def test_a_set_phrase_over_a_navigation_label_is_tampered(set_phrase_label):
-    assert set_phrase_label.spam.tampered
-
-
-@pytest.fixture(scope="module")
 def set_phrase_after_site_name() -> Report:
     """前程似锦, a set phrase of common words, over 门户网站 after the site's name in the title and a modal."""
     return defaced_report("前程似锦", "phrase_swap", "corpus:mhxqwer__zxwhongshan.gov.cn")

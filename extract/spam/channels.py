@@ -6,9 +6,8 @@ whatever it is (在金沙湾集中发布), with no brand word to show it. A name
 when the report writes those words nowhere else (通过星辰大地公开), and a name calling the
 reader in (extract/spam/called.py: 在凤凰视频直播集中发布) counts whatever it holds.
 
-A Latin name counts where it mixes letters and digits or joins words (通过k8公开, bet-365,
-M&G, Lucky Star), as no acronym (OA, APP) or hotline does. Every occurrence standing in the
-same sentence (a summary printed twice) is one slot, whatever the name.
+Every occurrence standing in the same sentence (a summary printed twice) is one slot,
+whatever the name.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from collections import Counter
 
 from .called import is_called_brand
 from .names import in_one_sentence, occurrences
-from .shape import is_latin_name, load_shapes
+from .shape import load_shapes
 from .slots import MIN_REPEATS, is_foreign_name
 from .words import is_common_word, is_foreign_to, is_made_of_words, is_set_phrase
 
@@ -44,10 +43,6 @@ def channel_names(text: str) -> list[str]:
         # A sentence the page prints twice (通过座谈、电视、广播…) is one slot, not a name written
         # over a word wherever it stood.
         if in_one_sentence(text, occurrences(text, name), len(name)):
-            continue
-        if name[0].isascii():
-            if is_latin_name(name):
-                found.append(name)
             continue
         # 大的国际: a piece of a sentence; a set phrase holds its own (马到成功).
         if shapes.function_chars.intersection(name) and not (

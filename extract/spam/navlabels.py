@@ -30,8 +30,9 @@ from lxml import etree
 from ..chars import HAN_RANGE, is_chinese, is_han
 from ..model import SpamFinding
 from .called import is_called_brand
-from .labels import is_foreign_set_phrase, is_foreign_unit, is_set_phrase_shaped
+from .labels import is_foreign_unit
 from .names import BrandRepair
+from .shape import load_shapes
 from .sitename import replaced_span, site_names, title_swap
 from .slots import footer_lines
 from .words import holds_a_word
@@ -49,6 +50,7 @@ MIN_SPELLED_SHARE = 0.5
 # A slug of pinyin initials has at most this many vowels (an initial is a vowel only for the
 # few syllables without a consonant: 安 a, 二 e); English and full pinyin (index, guoqing) have more.
 MAX_SLUG_VOWELS = 1
+MIN_PREFIX = 4  # initials that spell a slug's head: fewer say too little
 _SLUG = re.compile(r"[a-z]{2,8}")
 CLUE_SCORE = 1.0  # one clue alone: as weak as a lone brand word in the title
 SWAP_SCORE = 2.0  # a clue the page confirms: a swap, as strong as a phrase swap in sentences
@@ -108,12 +110,6 @@ def _could_be_a_name(label: str) -> bool:
     return (len(label) <= MAX_NAME_CHARS and not holds_a_word(label)) or is_called_brand(label)
 
 
-def _is_made_up_label(label: str, shaped: bool, corpus: str) -> bool:
-    if shaped:
-        return is_called_brand(label) or is_foreign_unit(label, corpus)
-    return is_foreign_set_phrase(label, corpus)
-
-
 def _initials(label: str) -> str:
     from pypinyin import Style, lazy_pinyin  # loaded only on pages named by initials
 
@@ -124,10 +120,13 @@ def _initial_slugs(href: str) -> list[str]:
     """The path's parts shaped like pinyin initials: /10462/wza2012/zwxx/zwxx.shtml → zwxx."""
     address = _split(href)
     parts = (part.rsplit(".", 1)[0].lower() for part in (address.path if address else "").split("/"))
+    not_initials = load_shapes().cms_slugs
     return [
         part
         for part in parts
-        if _SLUG.fullmatch(part) and sum(part.count(v) for v in "aeiou") <= MAX_SLUG_VOWELS
+        if _SLUG.fullmatch(part)
+        and sum(part.count(v) for v in "aeiou") <= MAX_SLUG_VOWELS
+        and part not in not_initials
     ]
 
 
@@ -139,12 +138,9 @@ def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
     if len(links) < MIN_SPELLED_LABELS:
         return
     # A menu repeats its labels (the same item in the header and the footer): each is read once.
-    labels = {link.label for link in links}
-    shaped = {label for label in labels if _could_be_a_name(label)}
-    phrases = {label for label in labels - shaped if is_set_phrase_shaped(label)}
-    readable = shaped | phrases
-    under_slugs = {link.label for link in links if link.label in readable and _initial_slugs(link.href)}
-    names = {label for label in under_slugs if _is_made_up_label(label, label in shaped, corpus)}
+    shaped = {label for label in {link.label for link in links} if _could_be_a_name(label)}
+    under_slugs = {link.label for link in links if link.label in shaped and _initial_slugs(link.href)}
+    names = {label for label in under_slugs if is_called_brand(label) or is_foreign_unit(label, corpus)}
     if not names:
         return
     slugged = [(link, slugs) for link in links if (slugs := _initial_slugs(link.href))]
@@ -156,15 +152,20 @@ def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
     def is_spelled(link: PageLink, slugs: list[str]) -> bool:
         if link.label not in initials:
             initials[link.label] = _initials(link.label)
-        return initials[link.label] in slugs
+        spelled = initials[link.label]
+        # A slug may go on past the label (不忘初心 under /bwcxmjsm/, 不忘初心牢记使命).
+        return any(
+            slug == spelled or (len(spelled) >= MIN_PREFIX and slug.startswith(spelled)) for slug in slugs
+        )
 
     menus: dict[int, list[tuple[PageLink, list[str]]]] = defaultdict(list)
     for link, slugs in slugged:
         menus[link.menu].append((link, slugs))
     page_spelled: set[str] | None = None
+    topics = load_shapes().topic_slugs
     for link, slugs in candidates:
-        if is_spelled(link, slugs):
-            continue
+        if is_spelled(link, slugs) or topics.intersection(slugs):
+            continue  # a topic column's label is its topic (不忘初心 under /ztzl/), no section's
         others = [(other, s) for other, s in menus[link.menu] if other.label != link.label]
         in_menu = sum(is_spelled(other, s) for other, s in others)
         if in_menu < MIN_SPELLED_IN_MENU or in_menu < MIN_SPELLED_SHARE * len(others):

@@ -313,10 +313,7 @@ def _latin_token(text: str, start: int, end: int) -> str | None:
     run = text[start:end]
     where = occurrences(text, run)
     if len(where) < MIN_REPEATS:
-        # Once is enough for a coined name (hth77, yb88): no word, acronym or version is
-        # shaped so, and _glued_latin read it glued to Chinese; nothing else says where a
-        # name of Chinese around it would start.
-        return run if is_coined(run) else None
+        return None  # once: virus subtypes, standards and models are coined too (h7n9, gb18030)
     after = shared_context(text, where, len(run), 1)
     before = shared_context(text, where, len(run), -1)
     if len(after) >= MAX_CONTEXT or len(before) >= MAX_CONTEXT:

@@ -27,10 +27,6 @@ SHAPE_WEIGHT = 2.0
 _NUMBERED_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?!(?:19|20)\d\d\b)(\d{2,4})")
 MAX_ITEM_CHARS = 16
 _JOINERS = frozenset("&·- ")
-# A Latin name in a channel slot (通过k8公开, 在bet-365、政务微博): letters and digits, with the
-# joiners and spaces a name may hold between them (M&G, Lucky Star). Two Chinese characters
-# are no name there: a report's own (网上, 美团, 座谈) are as many as made-up ones.
-_LATIN_CHANNEL = r"[A-Za-z0-9](?:[A-Za-z0-9&·\- ]{0,14}[A-Za-z0-9])?"
 
 
 @dataclass(frozen=True)
@@ -53,6 +49,9 @@ class Shapes:
     channel_slot: re.Pattern[str]
     channel_nouns: tuple[str, ...]  # how a report's own channels end: 公告栏, 公众号, 服务中心
     count_nouns: tuple[str, ...]  # how a statistics table's column labels end: 申请数, 办结量
+    site_suffixes: tuple[str, ...]  # what a portal writes after its own name: 英文版, 欢迎您, 网站群
+    topic_slugs: frozenset[str]  # a topic column's path (ztzl 专题专栏): its labels name topics
+    cms_slugs: frozenset[str]  # path words of content systems shaped like initials (col): none
     latin_run: re.Pattern[str]  # a run of Latin letters and digits holding a letter
     cjk_item: re.Pattern[str]  # a whole item: a short name, a brand word, calls to action
 
@@ -89,11 +88,14 @@ def load_shapes() -> Shapes:
         function_chars=frozenset(words["function"]),
         units=tuple(words["unit"]),
         channel_slot=re.compile(
-            rf"({alternation(tuple(words['channel_before']))})([\u4e00-\u9fff]{{3,6}}?|{_LATIN_CHANNEL})上?"
+            rf"({alternation(tuple(words['channel_before']))})([\u4e00-\u9fff]{{3,6}}?)上?"
             rf"(?={alternation(tuple(words['channel_after']))})"
         ),
         channel_nouns=tuple(words["channel_noun"]),
         count_nouns=tuple(words["count_noun"]),
+        site_suffixes=tuple(words["site_suffix"]),
+        topic_slugs=frozenset(words["topic_slug"]),
+        cms_slugs=frozenset(words["cms_slug"]),
         latin_run=re.compile(r"[a-z0-9]*[a-z][a-z0-9]*"),
         cjk_item=cjk_item,
     )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..chars import HAN, is_chinese
 from .called import is_called_brand
 from .labels import is_foreign_set_phrase, is_foreign_unit, is_set_phrase_shaped
-from .shape import is_latin_name
+from .shape import is_latin_name, load_shapes
 from .slots import FOOTER_WORDS
 from .words import holds_a_word
 
@@ -35,6 +35,7 @@ _FOOTER_NAME = re.compile(
 SITE_NAME_ENDS = ("网站", "网", "门户")
 MIN_SHARED_HEAD = 4  # the site's name must open the part: 武汉市洪山区…
 MIN_TOKEN_CHARS, MAX_TOKEN_CHARS = 2, 6
+MIN_LATIN_CHARS = 4  # a version (V3, H5) is shorter
 
 
 @dataclass(frozen=True)
@@ -74,20 +75,16 @@ def title_swap(title: str | None, names: list[str], corpus: str) -> TitleSwap | 
             if part == name or not part.startswith(name[:MIN_SHARED_HEAD]):
                 continue
             token, original, head, _ = replaced_span(part, name)
-            if head < MIN_SHARED_HEAD:
-                continue
+            if head < MIN_SHARED_HEAD or token.endswith(load_shapes().site_suffixes):
+                continue  # 英文版, 长者版, 欢迎您, 网站群: the portal's own versions and words
             # A brand calling the reader in (X视频直播, X官方网站 where 门户网站 stood) is read
             # whole, the words it shares with the site's name included.
             if (not original or original.endswith(SITE_NAME_ENDS)) and is_called_brand(called := part[head:]):
                 return TitleSwap(called, name[head:], name)
             if not MIN_TOKEN_CHARS <= len(token) <= MAX_TOKEN_CHARS:
                 continue
-            if (
-                not original
-                and is_latin_name(token)
-                and token.lower() in corpus.lower().replace(part.lower(), "")
-            ):
-                return TitleSwap(token, original, name)  # 武汉市洪山区人民政府bwin7, and again on the page
+            if not original and token.islower() and len(token) >= MIN_LATIN_CHARS and is_latin_name(token):
+                return TitleSwap(token, original, name)  # 武汉市洪山区人民政府bwin7, not V3 or H5
             if not is_chinese(token):
                 continue
             # Where the known name is longer, it says which words the token replaced, and the
