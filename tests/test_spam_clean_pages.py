@@ -1,8 +1,8 @@
 """Clean pages of clean prose (tests/bench/clean_prose.py) come out untouched.
 
-Reports, news pages and the reports of bodies a portal hosts, written as 27 kinds of body write
-them, with a portal's chrome and sentences printed twice: no finding, no tampered flag, no
-sentence lost. Each kind of page is one test, listing the pages it touched.
+Reports, news pages, the reports of bodies a portal hosts and titles ending with what portals
+write after their name, written as 28 kinds of body write them, with a portal's chrome and
+sentences printed twice: no finding, no tampered flag, no sentence lost. Each kind of page is one test, listing the pages it touched.
 """
 
 import pytest

@@ -1,14 +1,16 @@
 """Clean pages of clean prose: what the spam layer must leave alone, word for word.
 
-tests/bench/data/clean_prose.txt holds sentences as 27 kinds of government body write them in
+tests/bench/data/clean_prose.txt holds sentences as 28 kinds of government body write them in
 reports and notices (## headers name the body), full of what brand rules trip on: 体育彩票,
-电子竞技, 直播带货, 娱乐场所, 打击赌博, 官方网站, 短视频186部, Win10, 万达广场, 凤凰卫视,
-company and estate names, slogans. They are built into the pages a portal serves: a body's
-annual report (its name in the title's slot and the footer, the site's codes), the same with a
-portal's login, share and friend-link bars, a news page under a menu of pinyin-initial slugs,
-each again with three sentences printed twice (a summary above the article), and the reports of
-the bodies a portal hosts beside its agencies (street offices, police units, libraries, the Red
-Cross, co-operatives, schools).
+电子竞技, 直播带货, 娱乐场所, 打击赌博, 官方网站, 短视频186部, Win10, SO2, ISO9001, h7n9,
+万达广场, 凤凰卫视, company and estate names, slogans. They are built into the pages a portal
+serves: a body's annual report (its name in the title's slot and the footer, the site's codes),
+the same with a portal's login, share and friend-link bars, a news page under a menu of
+pinyin-initial slugs, each again with three sentences printed twice (a summary above the
+article); the reports of 108 kinds of body a portal hosts beside its agencies (street offices,
+police units, libraries, the Red Cross, banks, clinics, co-operatives, schools, federations);
+and news pages whose title ends with the site's name and what portals write after it (英文版,
+长者版, 欢迎您, 网站群, V3, 数据开放平台…).
 
 `python -m tests.bench.clean_prose` prints how many pages got a finding, were flagged tampered
 or lost a sentence, and lists them; tests/test_spam_clean_pages.py asserts there are none.
@@ -44,17 +46,186 @@ NAMES = {
     "乡镇人民政府": "{place}{town}",
     "通用": "{place}人民政府",
 }
+# Bodies a portal hosts beside its agencies, each with reports of its own.
 OWNERS = [
-    "公安局交通警察支队",
-    "图书馆",
-    "博物馆",
-    "档案馆",
-    "红十字会",
-    "供销合作社联合社",
-    "体育运动学校",
+    "委员会",
+    "人大常委会",
+    "政协委员会",
+    "纪委监委",
     "人民法院",
+    "人民检察院",
+    "经济开发区管理委员会",
+    "高新技术产业开发区管委会",
+    "经济技术开发区管委会",
+    "高新区管委会",
+    "经开区管委会",
+    "城市建设投资集团有限公司",
+    "农村商业银行",
+    "人民医院",
+    "中医医院",
+    "妇幼保健院",
+    "中心卫生院",
+    "第一中学",
+    "实验小学",
+    "职业技术学院",
+    "学院",
+    "大学",
+    "农业科学研究院",
+    "气象局",
+    "水文站",
+    "国有林场",
+    "国营农场",
+    "监狱",
+    "强制隔离戒毒所",
+    "看守所",
+    "消防救援支队",
+    "海关",
+    "出入境边防检查站",
+    "税务局城区税务分局",
+    "供电公司",
+    "自来水公司",
+    "公共交通有限公司",
+    "村民委员会",
+    "居民委员会",
+    "社区居民委员会",
+    "老年大学",
+    "少年宫",
+    "青少年活动中心",
+    "妇女联合会",
+    "妇联",
+    "团委",
+    "共青团委员会",
+    "工商业联合会",
+    "工商联",
+    "归国华侨联合会",
+    "侨联",
+    "科学技术协会",
+    "科协",
+    "文学艺术界联合会",
+    "文联",
+    "作家协会",
+    "残疾人联合会",
+    "残联",
+    "红十字会",
+    "慈善总会",
+    "总工会",
+    "档案馆",
+    "图书馆",
+    "文化馆",
+    "博物馆",
+    "体育中心",
+    "公证处",
+    "法律援助中心",
+    "不动产登记中心",
     "疾病预防控制中心",
-    "经济技术开发区管理委员会",
+    "公共资源交易中心",
+    "住房公积金管理中心",
+    "医疗保障局",
+    "机关事务服务中心",
+    "党校",
+    "行政学院",
+    "社会主义学院",
+    "融媒体中心",
+    "广播电视台",
+    "报社",
+    "新华书店",
+    "邮政分公司",
+    "烟草专卖局",
+    "粮食储备库",
+    "供销合作社",
+    "农机推广站",
+    "畜牧兽医站",
+    "动物疫病预防控制中心",
+    "水库管理处",
+    "公路管理局",
+    "公路养护中心",
+    "港航管理处",
+    "机场管理处",
+    "殡仪馆",
+    "福利院",
+    "救助管理站",
+    "光荣院",
+    "敬老院",
+    "交通警察大队",
+    "派出所",
+    "司法所",
+    "财政所",
+    "林业工作站",
+    "市场监督管理所",
+    "城市管理行政执法局",
+    "综合行政执法大队",
+    "应急管理局",
+    "退役军人服务中心",
+]
+
+# What a portal writes after its own name in a page's title: versions, greetings, channels.
+TITLE_ENDS = [
+    "门户网站",
+    "政府网",
+    "欢迎您",
+    "网站群",
+    "英文版",
+    "无障碍",
+    "适老化",
+    "长者版",
+    "移动版",
+    "手机版",
+    "WAP",
+    "H5",
+    "2.0",
+    "V2.0",
+    "APP",
+    "政务服务网",
+    "数据开放平台",
+    "门户网站（试运行）",
+    "门户网站欢迎您",
+    "官方网站",
+    "政府门户网站",
+    "网上办事大厅",
+    "信息公开",
+    "政务公开",
+    "新闻网",
+    "融媒体中心",
+    "长者模式",
+    "关怀版",
+    "无障碍版",
+    "适老化版",
+    "繁体版",
+    "English",
+    "移动门户",
+    "掌上政务",
+    "智慧政务",
+    "微门户",
+    "政务微博",
+    "欢迎访问",
+    "欢迎光临",
+    "门户网站V3",
+    "V3",
+    "IPv6",
+    "网站IPv6",
+    "PC版",
+    "Wap版",
+    "H5版",
+    "2022版",
+    "新版",
+    "旧版",
+    "测试版",
+    "门户网站2.0",
+    "门户网站4.0",
+    "i诸城",
+    "e福州",
+    "政府网站普查",
+    "政府网站绩效",
+    "信息公开专栏",
+    "一网通办",
+    "营商环境",
+    "数字政府",
+    "智慧城市",
+    "阳光政务",
+    "公开透明",
+    "便民服务",
+    "网上信访",
+    "互联网+政务服务",
 ]
 NAVIGATION = [
     ("首页", "/"),
@@ -104,14 +275,22 @@ def _report(name: str, owner: str, place: tuple[str, ...], lines: list[str], ser
     return CleanPage(name, page(title, lines, footer=_footer(owner, place, serial)), url, lines)
 
 
-def _news(name: str, owner: str, place: tuple[str, ...], lines: list[str], serial: int) -> CleanPage:
-    title = f"{owner}扎实推进年度重点工作"
+def _news(
+    name: str,
+    owner: str,
+    place: tuple[str, ...],
+    lines: list[str],
+    serial: int,
+    title: str = "",
+    site: str = "",
+) -> CleanPage:
+    title = title or f"{owner}扎实推进年度重点工作"
     menu = [*NAVIGATION, (f"走进{place[0][:-1]}", f"/zj{place[3]}/")]
     items = "".join(f"<li><a href='{href}'>{html.escape(label)}</a></li>" for label, href in menu)
     paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
     markup = (
-        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}_{html.escape(owner)}"
-        f"</title></head><body><div class='header'><div class='logo'>{html.escape(owner)}</div>"
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><meta name='SiteName' content='{html.escape(site)}'>"
+        f"<title>{html.escape(title)}{'' if site else '_' + html.escape(owner)}</title></head><body><div class='header'><div class='logo'>{html.escape(owner)}</div>"
         f"<ul class='nav'>{items}</ul></div><div class='article'><h1>{html.escape(title)}</h1>"
         f"<div class='TRS_Editor'>{paragraphs}</div></div>"
         f"<div class='footer'><p>{_footer(owner, place, serial)}</p><ul class='nav'>{items}</ul></div>"
@@ -144,6 +323,11 @@ def clean_pages(path: Path = SENTENCES) -> list[CleanPage]:
     for serial, owner in enumerate(OWNERS, start=100):
         place = PLACES[serial % len(PLACES)]
         pages.append(_report(f"owner:{owner}", place[0] + owner, place, generic, serial))
+    for serial, end in enumerate(TITLE_ENDS, start=300):
+        place = PLACES[serial % len(PLACES)]
+        site = f"{place[0]}人民政府"
+        title = f"全市优化营商环境工作推进会召开 - {site}{end}"
+        pages.append(_news(f"title:{end}", site, place, generic, serial, title, site + "门户网站"))
     return pages
 
 
