@@ -126,3 +126,19 @@ def test_a_development_zone_that_names_its_owner_is_left_alone():
     corpus = f"{title}\n连云港经济技术开发区管委会。\n{footer}"
     url = "http://www.lyg.gov.cn/kfq/a.html"
     assert owner_conflicts(title, footer, corpus, url, {})[0] == {}
+
+
+@pytest.fixture(scope="module")
+def municipality_over_a_city():
+    # 抚顺市 → 上海市: 上海's initials (sh) stand inside the host's full pinyin, fushun.
+    return defaced_report("上海", "name_swap", "001")
+
+
+@pytest.mark.shared
+def test_a_place_whose_initials_the_host_holds_inside_is_a_swap(municipality_over_a_city):
+    assert municipality_over_a_city.spam.tampered
+
+
+@pytest.mark.shared
+def test_the_city_is_written_back_over_the_municipality(municipality_over_a_city):
+    assert municipality_over_a_city.region == "抚顺市"

@@ -86,9 +86,15 @@ def _agrees_with_host(divisions: list[Division], label: str) -> bool:
     so a swap between two such places is left to the rest of the spam layer.
     """
     g = gazetteer()
+    # A label that is a place's full pinyin (fushun, shaanxi) is read as that: initials inside
+    # it (sh: 上海) spell nothing. Initials spell a label at one of its ends (bjdx: 北京 大兴).
+    by_initials = label not in g.by_pinyin
     for division in divisions:
         for d in (division, *g.ancestors(division.code)):
-            if d.pinyin in label or (len(d.initials) >= 2 and d.initials in label):
+            if d.pinyin in label:
+                return True
+            ends = label.startswith(d.initials) or label.endswith(d.initials)
+            if by_initials and len(d.initials) >= 2 and ends:
                 return True
     return False
 
