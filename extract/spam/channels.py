@@ -40,10 +40,6 @@ def channel_names(text: str) -> list[str]:
     for name, count in counts.items():
         if count < MIN_REPEATS or shapes.platform.search(name):
             continue
-        # A sentence the page prints twice (通过座谈、电视、广播…) is one slot, not a name written
-        # over a word wherever it stood.
-        if in_one_sentence(text, occurrences(text, name), len(name)):
-            continue
         # 大的国际: a piece of a sentence; a set phrase holds its own (马到成功).
         if shapes.function_chars.intersection(name) and not (
             is_set_phrase(name) and is_foreign_to(name, text)
@@ -53,6 +49,8 @@ def channel_names(text: str) -> list[str]:
             continue
         # 在线访谈: the word before took the name's first character (在线), it opens no slot.
         opened = sum(1 for before, other in slots if other == name and not is_common_word(before + name[0]))
-        if opened >= MIN_REPEATS:
+        # A sentence the page prints twice (通过座谈、电视、广播…) is one slot, not a name written
+        # over a word wherever it stood.
+        if opened >= MIN_REPEATS and not in_one_sentence(text, occurrences(text, name), len(name)):
             found.append(name)
     return found

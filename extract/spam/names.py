@@ -84,14 +84,14 @@ def in_one_sentence(corpus: str, where: list[int], size: int) -> bool:
     prints twice (a summary above the article, a tab and its panel), not a name written in
     several places. A name that is its whole line (a menu's label printed twice) is no sentence."""
     context = SENTENCE_CONTEXT
-    around = {
-        (
-            corpus[max(0, at - context) : at].rpartition("\n")[2],
-            corpus[at + size : at + size + context].partition("\n")[0],
-        )
-        for at in where
-    }
-    return len(around) == 1 and around != {("", "")}
+
+    def around(at: int) -> tuple[str, str]:
+        before = corpus[max(0, at - context) : at].rpartition("\n")[2]
+        return before, corpus[at + size : at + size + context].partition("\n")[0]
+
+    first = around(where[0])
+    # The first occurrence that stands elsewhere settles it: most names do at the second.
+    return first != ("", "") and all(around(at) == first for at in where[1:])
 
 
 def _stretch(corpus: str, start: int, end: int) -> str | None:

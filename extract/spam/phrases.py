@@ -56,6 +56,8 @@ class _Patterns:
     # core, _LOWER_RUN and number in one pass over the page, which also marks any full-width
     # letter or digit (see _scan)
     starts: re.Pattern[str]
+    brand_words: frozenset[str]  # the shapes' suffixes: 体育, 视频…
+    brand_word_sizes: tuple[int, ...]  # their lengths, longest first
 
 
 @loaded()
@@ -88,6 +90,8 @@ def _patterns() -> _Patterns:
     core_rest = "|".join(f"(?<={re.escape(first)})(?:{'|'.join(ends)})" for first, ends in rests.items())
     firsts = "".join(map(re.escape, rests))
     return _Patterns(
+        brand_words=frozenset(shapes.suffixes),
+        brand_word_sizes=tuple(sorted({len(word) for word in shapes.suffixes}, reverse=True)),
         core=re.compile(rf"(?:{alternation(shapes.suffixes)}){core_tail}"),
         glue=re.compile(rf"(?:{funnels}|\d)"),
         particles=shapes.particles,
@@ -218,10 +222,15 @@ def _is_made_up(name: str, core: str) -> bool:
     return not is_common_word(name)
 
 
+def _brand_word(core: str) -> str:
+    """The brand word a core match opens with (视频 in 视频app188), the longest that fits."""
+    words = _patterns().brand_words
+    return next(core[:size] for size in _patterns().brand_word_sizes if core[:size] in words)
+
+
 def _ends_a_word(text: str, core: re.Match[str]) -> bool:
     """One or two characters before the brand word make a common word with it (短视频)."""
-    shapes = load_shapes()
-    brand_word = max((word for word in shapes.suffixes if core[0].startswith(word)), key=len)
+    brand_word = _brand_word(core[0])
     counts = word_counts()
     start = core.start()
     return any(
