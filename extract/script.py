@@ -46,6 +46,11 @@ def _rewritten_by() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return classes[0], classes[1]
 
 
+def holds_traditional(text: str) -> bool:
+    """Some character of the text is one t2s rewrites: without one, t2s returns it unchanged."""
+    return _rewritten_by()[0].search(text) is not None
+
+
 def detect_script(text: str) -> str:
     """TRADITIONAL when more characters are Traditional-only than Simplified-only.
 
@@ -76,6 +81,6 @@ def in_simplified(text: str) -> str:
     A text with no Traditional-only character is returned unchanged: t2s never touches it.
     """
     # Most labels hold none: one search answers for them what detect_script's two scans would.
-    if not _rewritten_by()[0].search(text):
+    if not holds_traditional(text):
         return text
     return to_simplified([text])[0] if detect_script(text) == TRADITIONAL else text

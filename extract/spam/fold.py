@@ -14,7 +14,7 @@ import unicodedata
 
 from ..caches import memo
 from ..chars import HAN, HAN_RANGE, is_han
-from ..script import converter
+from ..script import converter, holds_traditional
 
 # The longest text whose lexicon hits are remembered one by one; longer texts are
 # remembered only while they are among the last few met (RECENT_TEXTS).
@@ -32,6 +32,10 @@ def to_simplified(text: str) -> str:
     which looks for characters of the other script: the last few long texts are
     remembered, as their hits are (RECENT_TEXTS).
     """
+    # Most texts a page is read in hold no character t2s rewrites: one search in C answers for
+    # them, where a conversion walks OpenCC's dictionaries.
+    if not holds_traditional(text):
+        return text
     return _recent_simplified(text) if len(text) > MEMO_CHARS else converter("t2s").convert(text)
 
 
