@@ -153,7 +153,7 @@ def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
         if link.label not in initials:
             initials[link.label] = _initials(link.label)
         spelled = initials[link.label]
-        # A slug may go on past the label (不忘初心 under /bwcxmjsm/, 不忘初心牢记使命).
+        # A slug may go on past the label (不忘初心 under /bwcxljsm/, 不忘初心牢记使命).
         return any(
             slug == spelled or (len(spelled) >= MIN_PREFIX and slug.startswith(spelled)) for slug in slugs
         )
