@@ -101,3 +101,30 @@ def test_locked_database_is_a_storage_error(db_path):
     finally:
         holder.rollback()
         holder.close()
+
+
+def test_a_database_another_crawl_writes_is_waited_for(db_path):
+    # Another crawl of this host (a live process with a running run) holds the write lock for
+    # a commit longer than the connection's timeout: a store opened meanwhile waits its turn.
+    import socket
+    import subprocess
+    import threading
+
+    store = Store(db_path)
+    crawl = subprocess.Popen(["sleep", "30"])
+    try:
+        store.db["crawl_runs"].insert(
+            {"run_id": "other", "status": "running", "pid": crawl.pid, "host": socket.gethostname()},
+            alter=True,
+        )
+        store.db.conn.commit()
+        store.close()
+        holder = sqlite3.connect(db_path, check_same_thread=False)
+        holder.execute("BEGIN EXCLUSIVE")
+        threading.Timer(3.0, holder.rollback).start()
+        opened = Store(db_path)
+        opened.close()
+        holder.close()
+    finally:
+        crawl.kill()
+        crawl.wait()

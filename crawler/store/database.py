@@ -55,6 +55,10 @@ def report_key(report: Report) -> str:
     return hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16]
 
 
+# How long opening a database waits while another crawl of this host writes it.
+SHARED_WAIT_SECONDS = 60.0
+
+
 def _process_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -101,13 +105,42 @@ class Store:
         # short lock timeout.
         with file_locked(self.path):
             # Take the write lock once now: a locked or read-only file fails here, clearly.
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute("ROLLBACK")
+            self._take_write_lock()
             # Both write only what is missing or out of date: a database this version made opens
             # without a write, so the stores a crawl opens meanwhile (a site's monitors) never
             # change the schema under its other connections.
             create_schema(self.db)
             create_views(self.db)
+
+    def _take_write_lock(self) -> None:
+        """Begin and end a write transaction. Another crawl of this host writing the same
+        database holds the lock for a batch's commit, which a loaded machine may stretch past
+        the connection's timeout: while such a crawl runs, the store waits for its turn (up to
+        SHARED_WAIT_SECONDS). A lock nothing of ours holds fails at the first timeout."""
+        deadline = time.monotonic() + SHARED_WAIT_SECONDS
+        while True:
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                self.db.execute("ROLLBACK")
+                return
+            except sqlite3.OperationalError as exc:
+                if (
+                    "locked" not in str(exc)
+                    or time.monotonic() > deadline
+                    or not self._another_crawl_writes()
+                ):
+                    raise
+
+    def _another_crawl_writes(self) -> bool:
+        """A run of another live process of this host is open in this database."""
+        try:
+            rows = self.db.execute(
+                "select pid from crawl_runs where status = 'running' and host = ? and pid is not null",
+                [socket.gethostname()],
+            ).fetchall()
+        except sqlite3.Error:
+            return False  # no runs table yet: nothing of ours has written here
+        return any(pid != os.getpid() and _process_alive(pid) for (pid,) in rows)
 
     def close(self) -> None:
         self.db.conn.close()
