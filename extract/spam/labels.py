@@ -22,14 +22,13 @@ from .fold import to_simplified
 from .phrases import shared_context
 from .shape import load_shapes
 from .slots import AGENCY_ENDS, is_foreign_name
-from .words import COMMON_COUNT, is_foreign_to, is_made_of_words, is_set_phrase, word_counts
+from .words import COMMON_COUNT, is_made_of_words, word_counts
 
 # Labels are short; a sentence that holds the name is prose, read by extract/spam/phrases.py.
 MAX_LABEL_CHARS = 12
 MIN_LABELS = 3  # distinct labels holding the same unit
 SEED_CHARS = 3
 MAX_NAME_CHARS = 8
-SET_PHRASE_CHARS = 4
 LABEL_SCORE = 2.0  # as strong as a phrase swap in sentences: the same evidence, in labels
 _HAN_SEED = re.compile(f"{HAN}{{{SEED_CHARS}}}")
 # How far a body's ending may follow its name (恩格贝生态示范区: four characters between).
@@ -73,20 +72,6 @@ def is_foreign_unit(name: str, corpus: str) -> bool:
         return False
     # The dictionary and the page's bodies last: most units stop above.
     return not is_made_of_words(name) and not _names_a_body(name, corpus)
-
-
-def is_set_phrase_shaped(name: str) -> bool:
-    """Four characters the dictionary holds whole, as it holds set phrases (海阔天空, 万家灯火)."""
-    return len(name) == SET_PHRASE_CHARS and is_chinese(name) and is_set_phrase(name)
-
-
-def is_foreign_set_phrase(name: str, corpus: str) -> bool:
-    """A set phrase (is_set_phrase_shaped) of words the page writes nowhere else, naming no place
-    or body. Where a portal writes its own words (a section, its site's name), a set phrase
-    stands only when the page is about it (政务公开, 营商环境 come back in its text)."""
-    if name.endswith(load_shapes().channel_nouns):
-        return False  # 门户网站, 服务中心: what a portal calls itself and its parts
-    return is_foreign_name(name) and is_foreign_to(name, corpus)
 
 
 def _line_starts(labels: list[str]) -> list[int]:

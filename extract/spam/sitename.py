@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from ..chars import HAN, is_chinese
 from .called import is_called_brand
-from .labels import is_foreign_set_phrase, is_foreign_unit, is_set_phrase_shaped
+from .labels import is_foreign_unit
 from .shape import is_latin_name, load_shapes
-from .slots import FOOTER_WORDS
-from .words import holds_a_word
+from .slots import FOOTER_WORDS, is_foreign_name
+from .words import holds_a_word, is_foreign_to, is_set_phrase
 
 # What separates a title's parts: 标题 - 站名, 标题_站名, 站名|栏目.
 _TITLE_PARTS = re.compile(r"\s*[-_|｜–—·]+\s*")
@@ -36,6 +36,7 @@ SITE_NAME_ENDS = ("网站", "网", "门户")
 MIN_SHARED_HEAD = 4  # the site's name must open the part: 武汉市洪山区…
 MIN_TOKEN_CHARS, MAX_TOKEN_CHARS = 2, 6
 MIN_LATIN_CHARS = 4  # a version (V3, H5) is shorter
+SET_PHRASE_CHARS = 4
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,16 @@ def replaced_span(text: str, known: str) -> tuple[str, str, int, int]:
     while tail < min(len(text), len(known)) - head and text[-1 - tail] == known[-1 - tail]:
         tail += 1
     return text[head : len(text) - tail], known[head : len(known) - tail], head, tail
+
+
+def _is_foreign_set_phrase(token: str, corpus: str) -> bool:
+    """Four characters the dictionary holds whole (龙凤呈祥), of words the page writes nowhere
+    else, naming no place or body, and no portal's own ending (门户网站, 服务中心)."""
+    if len(token) != SET_PHRASE_CHARS or not is_chinese(token) or not is_set_phrase(token):
+        return False
+    if token.endswith(load_shapes().channel_nouns):
+        return False
+    return is_foreign_name(token) and is_foreign_to(token, corpus)
 
 
 def title_swap(title: str | None, names: list[str], corpus: str) -> TitleSwap | None:
@@ -95,6 +106,6 @@ def title_swap(title: str | None, names: list[str], corpus: str) -> TitleSwap | 
                 return TitleSwap(token, original, name)
             # A set phrase the page is not about (武汉市洪山区人民政府龙凤呈祥): no portal names
             # itself so, and its words hold no other word's place.
-            if is_set_phrase_shaped(token) and is_foreign_set_phrase(token, corpus):
+            if _is_foreign_set_phrase(token, corpus):
                 return TitleSwap(token, original, name)
     return None
