@@ -22,4 +22,6 @@ archived bytes, the reports an older version made.
 #    level (w88市) is a name: a defaced page whose name stands mostly in prose gets it back; a
 #    set phrase or a Latin name after the title's site name is a label clue; clean pages keep
 #    words brand rules cut (短视频, 行政村体育, Win10) and bodies' own names (…街道办事处).
-EXTRACTOR_VERSION = 7
+# 8: a menu printed twice says a link's label once, and several odd labels with one clue each
+#    are the portal's own: clean pages whose columns carry slogans keep them and their flag.
+EXTRACTOR_VERSION = 8

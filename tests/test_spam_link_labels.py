@@ -66,8 +66,40 @@ def test_a_made_up_label_over_a_slug_of_other_initials_is_a_label_swap(slug_swap
     assert any(e.startswith(BRAND) and "/zwgk/" in e for e in _swaps(slug_swap))
 
 
-def test_a_made_up_label_in_two_menus_makes_the_page_tampered(slug_swap):
-    assert slug_swap.spam.tampered
+def test_a_made_up_label_the_menus_alone_write_is_one_clue(slug_swap):
+    # The header's and the footer's menu are one template: the label is said once.
+    assert (slug_swap.spam.tampered, _swaps(slug_swap)[0].split(":")[0]) == (False, f"{BRAND} ×1")
+
+
+@pytest.fixture(scope="module")
+def slug_swap_in_breadcrumb() -> Report:
+    label = ("/zwgk/index.html", BRAND)
+    return _page(
+        f"会议召开 - {SITE}门户网站", top=label, bottom=label, extra=f"<p>当前位置：首页 > {BRAND}</p>"
+    )
+
+
+def test_a_made_up_label_the_breadcrumb_also_writes_makes_the_page_tampered(slug_swap_in_breadcrumb):
+    assert slug_swap_in_breadcrumb.spam.tampered
+
+
+def test_a_made_up_label_the_breadcrumb_also_writes_leaves_the_text(slug_swap_in_breadcrumb):
+    assert BRAND not in slug_swap_in_breadcrumb.text
+
+
+@pytest.fixture(scope="module")
+def slogan_columns() -> Report:
+    """Two columns renamed to slogans under their old slugs (廉政建设, 团结共建), in both menus."""
+    first, second = ("/lzjs/index.html", "风清气正"), ("/tjgj/index.html", "凝心聚力")
+    return _page(f"会议召开 - {SITE}门户网站", top=first, bottom=first, extra=_menu(second) + _menu(second))
+
+
+def test_slogans_over_several_slugs_do_not_make_the_page_tampered(slogan_columns):
+    assert not slogan_columns.spam.tampered
+
+
+def test_slogans_over_several_slugs_stay_in_the_text(slogan_columns):
+    assert ("风清气正" in slogan_columns.text, "凝心聚力" in slogan_columns.text) == (True, True)
 
 
 @pytest.fixture(scope="module")
@@ -171,6 +203,15 @@ def twin_labels() -> Report:
 
 def test_one_link_under_two_ordinary_labels_is_no_label_swap(twin_labels):
     assert _swaps(twin_labels) == []
+
+
+def test_one_list_giving_one_address_two_labels_is_no_label_swap():
+    """A list of topic columns all pointing to the topics' index: the portal's own list."""
+    topics = "".join(
+        f"<li><a href='/ztzl/index.html'>{label}</a></li>" for label in ("扫黑除恶", "春风行动", "崇德向善")
+    )
+    page = _page(f"会议召开 - {SITE}门户网站", extra=f"<ul class='topics'>{topics}</ul>" * 2)
+    assert _swaps(page) == []
 
 
 # The title: the site's name (SiteName, footer) followed by a made-up token where 门户网站 stood.

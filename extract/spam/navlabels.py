@@ -10,11 +10,14 @@ where no sentence surrounds the name. The link still says what stood there:
 - its query: a search link carries its own words (searchWord=创新发展); a label that
   differs from them by one replaced span (创新满堂红) gives both the name and the word;
 - its twin: the same address under another label on the page (one menu swapped, the
-  other not) gives the name and the word the same way.
+  other not) gives the name and the word the same way. One list giving one address two
+  labels, and the topics' index (/ztzl/) under each topic's name, are the portal's own.
 
 With the site's name in the title (extract/spam/sitename.py) these are clues, each weak:
-one alone flags nothing (a portal may label one link oddly). A name a clue points at and
-that the page writes in two places or more, or that two kinds of clue point at, is a swap.
+one alone flags nothing (a portal may label one link oddly), and several names with one
+clue each flag nothing either (a portal that renamed its columns to slogans). A name a clue
+points at and that the page writes in two places or more, or that two kinds of clue point
+at, is a swap; a menu printed twice (header and footer) is one place.
 """
 
 from __future__ import annotations
@@ -215,16 +218,28 @@ def _query_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Su
 
 def _twin_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Suspect]) -> None:
     labels: dict[str, set[str]] = defaultdict(set)
+    menus: dict[tuple[str, str], set[int]] = defaultdict(set)
     for link in links:
         labels[link.href].add(link.label)
+        menus[link.href, link.label].add(link.menu)
     for href, named in labels.items():
         if not 2 <= len(named) <= MAX_TWIN_LABELS or href.startswith(("#", "javascript")):
             continue
+        if load_shapes().topic_slugs.intersection(_initial_slugs(href)):
+            continue  # the topics' index: 专题专栏 and each topic's slogan lead there
         for label in named:
             for other in named - {label}:
+                if menus[href, label] & menus[href, other]:
+                    continue  # one list giving one address two labels is the portal's own list
                 if found := _replaced(label, other, corpus):
                     suspects[found[0]].clues.append(("twin", f"link label where the same link reads {other}"))
                     suspects[found[0]].originals += [found[1]] if found[1] else []
+
+
+def _repeats(links: Sequence[PageLink], label: str) -> int:
+    """How many of the links labelled `label` repeat an address another of them gives."""
+    addresses = [link.href for link in links if link.label == label]
+    return len(addresses) - len(set(addresses))
 
 
 def link_swaps(
@@ -253,15 +268,24 @@ def link_swaps(
         suspects[swap.token].originals += [swap.original] if swap.original else []
     findings: list[SpamFinding] = []
     lines = list(lines)
+    # The title is the corpus's first line. A menu the template prints twice (in the header
+    # and the footer) says a label once.
+    places = {token: corpus.count(token) - _repeats(links, token) for token in suspects}
+    lone = [
+        token
+        for token, suspect in suspects.items()
+        if places[token] < MIN_PLACES and len({kind for kind, _ in suspect.clues}) < 2
+    ]
     for token, suspect in suspects.items():
-        places = corpus.count(token)  # the title is the corpus's first line
-        strong = places >= MIN_PLACES or len({kind for kind, _ in suspect.clues}) >= 2
         # The word most clues tell; on a tie the first told (a set's order would vary by run).
         original = Counter(suspect.originals).most_common(1)[0][0] if suspect.originals else ""
         where = "; ".join(dict.fromkeys(clue for _, clue in suspect.clues))
-        evidence = f"{token} ×{places}: {where}" + (f"; the page says {original}" if original else "")
-        if not strong:
-            findings.append(SpamFinding("label_swap", evidence, "flagged", CLUE_SCORE))
+        evidence = f"{token} ×{places[token]}: {where}" + (f"; the page says {original}" if original else "")
+        if token in lone:
+            # A swap writes one name. Several names each with a lone clue are the portal's own
+            # way of labelling (columns renamed to slogans: 风清气正 over /lzjs/, 凝心聚力 over /tzgz/).
+            clue_score = CLUE_SCORE if len(lone) == 1 else 0.0
+            findings.append(SpamFinding("label_swap", evidence, "flagged", clue_score))
             continue
         findings.append(
             SpamFinding("label_swap", evidence, "replaced" if original else "removed", SWAP_SCORE)
