@@ -285,12 +285,13 @@ def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | No
     return name + word
 
 
-def _glued_latin(text: str, runs: _Matches) -> list[tuple[int, int]]:
+def _glued_latin(text: str, runs: _Matches, written: str = "") -> list[tuple[int, int]]:
     """Lower-case Latin runs (digits allowed) glued to Chinese, no web address, no English word.
 
     shape.latin_spans reads keyword-list items in NFKC and any case; inside sentences a swapped
     name is written in plain lower case (vwin, ag), so the page is read as it stands. `runs`:
-    the matches of _LOWER_RUN in `text`.
+    the matches of _LOWER_RUN in `text`; `written`: the page's own text where `text` is its
+    ASCII fold.
     """
     words = load_shapes().latin_words
     found = []
@@ -308,8 +309,12 @@ def _glued_latin(text: str, runs: _Matches) -> list[tuple[int, int]]:
         run = text[start:end]
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        if not (is_han(before) or is_han(after)) or run in words or run.strip("0123456789") in words:
+        if not (is_han(before) or is_han(after)):
             continue
+        if run in words:
+            continue  # a word a report writes (app, mp4)
+        if run.strip("0123456789") in words and not _disguised(written[start:end], after):
+            continue  # a word and a number (vip1), unless written to hide from this rule (ｖｉｐ８８)
         if (before and before in _ADDRESS_CHARS) or (after and after in _ADDRESS_CHARS):
             continue
         if len(run.strip("0123456789")) >= 2 or len(run) >= 3:
@@ -317,21 +322,41 @@ def _glued_latin(text: str, runs: _Matches) -> list[tuple[int, int]]:
     return found
 
 
-def _latin_token(text: str, start: int, end: int) -> str | None:
-    """A lower-case Latin run glued to Chinese, with the Chinese its occurrences share."""
+def _latin_token(text: str, start: int, end: int, written: str = "") -> str | None:
+    """A lower-case Latin run glued to Chinese, with the Chinese its occurrences share.
+
+    `written`: the page's own text where `text` is its ASCII fold (the same length)."""
     run = text[start:end]
     where = occurrences(text, run)
+    disguised = _disguised(written[start:end], text[end : end + 1])
     if len(where) < MIN_REPEATS:
-        return None  # once: virus subtypes, standards and models are coined too (h7n9, gb18030)
+        # Once: virus subtypes, standards and models are coined too (h7n9, gb18030), and no
+        # other occurrence shows where the name starts and ends.
+        return run if disguised else None
     after = shared_context(text, where, len(run), 1)
     before = shared_context(text, where, len(run), -1)
     if len(after) >= MAX_CONTEXT or len(before) >= MAX_CONTEXT:
         return None  # the same sentence quoted twice, not a name in several sentences
     if not (run.islower() or any(c.isdigit() for c in run)):
         return None
-    if not (after or before) and not is_coined(run):
+    if not (after or before) and not is_coined(run) and not disguised:
         return None  # a Latin word on its own (an English product name: Chrome), not glued to a name
     return before + run + after
+
+
+def _disguised(written: str, after: str) -> bool:
+    """A name with a number written in full-width lower case (ｈｔｈ７７): no typist's habit.
+
+    Full-width text in a report is an old input method's capitals and figures (ＧＤＰ, ２０２１,
+    ＰＭ２．５); lower-case letters followed by digits, all full-width, hide a name from
+    rules that read ASCII, and are one even once."""
+    after = unicodedata.normalize("NFKC", after)
+    if after in _FIGURE_GOES_ON or (after and after in _ADDRESS_CHARS):
+        return False  # ｐｍ２．５, ｚｃ１２＠１６３．ｃｏｍ: a figure goes on, an address goes on
+    if not written or not "\uff41" <= written[0] <= "\uff5a":
+        return False
+    letters = written.rstrip("０１２３４５６７８９")
+    return letters != written and all("\uff41" <= char <= "\uff5a" for char in letters)
 
 
 def _numbered_token(text: str, number: re.Match[str], patterns: _Patterns) -> str | None:
@@ -381,13 +406,13 @@ def find_phrases(text: str) -> list[str]:
         return _find_phrases(text, scan)
     folded = text.translate(_TO_ASCII)
     written: dict[str, None] = {}
-    for token in _find_phrases(folded, _scan(folded, patterns)):
+    for token in _find_phrases(folded, _scan(folded, patterns), text):
         for at in occurrences(folded, token):
             written[text[at : at + len(token)]] = None
     return list(written)
 
 
-def _find_phrases(text: str, scan: _Scan) -> list[str]:
+def _find_phrases(text: str, scan: _Scan, written: str = "") -> list[str]:
     patterns = _patterns()
     found: set[str] = set()
     seen: set[str] = set()
@@ -398,13 +423,13 @@ def _find_phrases(text: str, scan: _Scan) -> list[str]:
         seen.add(key)
         if token := _core_token(text, core, patterns):
             found.add(token)
-    for start, end in _glued_latin(text, scan.runs):
+    for start, end in _glued_latin(text, scan.runs, written):
         if text[start:end] in seen:
             continue
         seen.add(text[start:end])
         if any(text[start:end] in token for token in found):
             continue
-        if token := _latin_token(text, start, end):
+        if token := _latin_token(text, start, end, written):
             found.add(token)
     for number in scan.numbers:
         key = text[max(0, number.start() - 2) : number.end()]
