@@ -24,5 +24,6 @@ archived bytes, the reports an older version made.
 #    words brand rules cut (短视频, 行政村体育, Win10) and bodies' own names (…街道办事处).
 # 8: a menu printed twice says a link's label once, and several odd labels with one clue each
 #    are the portal's own: clean pages whose columns carry slogans keep them and their flag; a
-#    name written in full-width lower case with digits (ｈｔｈ７７) is a name even once.
+#    name written in full-width lower case with digits (ｈｔｈ７７) is a name even once, and a
+#    name split by a zero-width character once flags the page.
 EXTRACTOR_VERSION = 8

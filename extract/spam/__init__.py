@@ -27,7 +27,7 @@ from .owner import owner_conflicts
 from .phrases import find_phrases, phrase_finding, strip_phrases
 from .shape import is_brand_item
 from .slots import footer_lines, joined_on_the_left, slot_brands
-from .splitnames import split_finding, split_names, stands_leveled
+from .splitnames import lone_split_finding, lone_splits, split_finding, split_names, stands_leveled
 from .tail import strip_tail_names
 from .text import TextClean, is_keyword_list, strip_keyword_lists, strip_pinyin, strip_text_spam
 from .verdict import judge, score
@@ -110,8 +110,9 @@ def repair_names(
     """
     corpus = "\n".join([title or "", *lines])
     split: list[str] = []
+    lone: list[str] = []
     if has_zero_width(corpus) or has_zero_width(text):
-        split = split_names(corpus)
+        split, lone = split_names(corpus), lone_splits(corpus)
         # Zero-width characters split a brand (富\u200b贵) so that no name or slot matches it;
         # a reader never sees them, so the page is read, and kept, without them.
         title = drop_zero_width(title) if title else title
@@ -133,6 +134,7 @@ def repair_names(
     # 思想政治X网, where X stood for 工作) is that phrase, not a name to write over.
     brands = [b for b in find_brands(corpus, script) if not any(p != b and p in b for p in phrases)]
     findings: list[SpamFinding] = [split_finding(n, corpus.count(n), "before a level") for n in leveled]
+    findings += [lone_split_finding(seen) for seen in lone if not any(seen in p for p in phrases)]
     for name in leveled:
         brands = _with_name(brands, name)
     recovery = None

@@ -48,9 +48,27 @@ def split_names(text: str) -> list[str]:
     return found
 
 
+def lone_splits(text: str) -> list[str]:
+    """Chinese characters split by zero-width characters that stand once (永\u200b兴), as a
+    reader sees them. The split is the mark; where the name starts and ends is unknown, so
+    the page is flagged and its text kept. Written whole elsewhere, the split is an editor's.
+    """
+    lone = []
+    for split in dict.fromkeys(match[0] for match in _SPLIT_RUN.finditer(text)):
+        seen = drop_zero_width(split)
+        if len(occurrences(text, split)) == 1 and seen not in text and seen not in lone:
+            lone.append(seen)
+    return lone
+
+
 def stands_leveled(text: str, name: str) -> bool:
     """The name stands before a level somewhere (金沙区): where a place's name belongs."""
     return re.search(f"{re.escape(name)}[{LEVEL_CHARS}]", text) is not None
+
+
+def lone_split_finding(seen: str) -> SpamFinding:
+    evidence = f"{seen} ×1 inside sentences, split by zero-width characters; where the name ends is unknown"
+    return SpamFinding("split_name", evidence, "flagged", SPLIT_SCORE)
 
 
 def split_finding(name: str, count: int, where: str = "inside sentences") -> SpamFinding:
