@@ -25,5 +25,6 @@ archived bytes, the reports an older version made.
 # 8: a menu printed twice says a link's label once, and several odd labels with one clue each
 #    are the portal's own: clean pages whose columns carry slogans keep them and their flag; a
 #    name written in full-width lower case with digits (ｈｔｈ７７) is a name even once, and a
-#    name split by a zero-width character once flags the page.
+#    name split by a zero-width character once flags the page; a swapped-in place is no
+#    evidence of the page's identity (成都 over 抚顺 no longer recovers 富顺).
 EXTRACTOR_VERSION = 8

@@ -142,3 +142,21 @@ def test_a_place_whose_initials_the_host_holds_inside_is_a_swap(municipality_ove
 @pytest.mark.shared
 def test_the_city_is_written_back_over_the_municipality(municipality_over_a_city):
     assert municipality_over_a_city.region == "抚顺市"
+
+
+@pytest.fixture(scope="module")
+def city_of_a_homophone_s_province():
+    # 抚顺市 → 成都市 on fushun.gov.cn: fushun spells 抚顺 (Liaoning) and 富顺 (Sichuan), and
+    # the swapped 成都 names Sichuan eleven times. The swapped name is no evidence of the page:
+    # the host and the 文号 抚政办发 tell 抚顺.
+    return defaced_report("成都", "name_swap", "001")
+
+
+@pytest.mark.shared
+def test_the_swapped_name_casts_no_vote_for_its_own_province(city_of_a_homophone_s_province):
+    assert city_of_a_homophone_s_province.region == "抚顺市"
+
+
+@pytest.mark.shared
+def test_the_homophone_s_name_is_not_written_over_the_text(city_of_a_homophone_s_province):
+    assert "富顺" not in city_of_a_homophone_s_province.text

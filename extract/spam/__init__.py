@@ -156,7 +156,7 @@ def repair_names(
                 coded = site_code_divisions(corpus, meta) if coded is None else coded
                 if not coded:
                     continue
-            recovery = recovery or recover(gather(corpus, url, meta))
+            recovery = recovery or recover(gather(corpus, url, meta, [token, *brands]))
             if recovery.author is None or recovery.confidence < MIN_CONFIDENCE:
                 continue
         name = joined_on_the_left(corpus, token)  # bet-777 where the slot read 777
@@ -174,7 +174,7 @@ def repair_names(
         evidence = f"{token}: in a name slot, not the site's owner ({owner.name}), named nowhere; {where}"
         findings.append(SpamFinding("name_slot", evidence, "flagged", 2.0))
     if brands:
-        recovery = recovery or recover(gather(corpus, url, meta))
+        recovery = recovery or recover(gather(corpus, url, meta, brands))
         fixed = repair(title, lines, text, brands, recovery)
         title, lines, text = fixed.title, fixed.lines, fixed.text
         findings += fixed.findings

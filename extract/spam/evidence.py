@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -75,7 +75,9 @@ class Evidence:
     site_names: list[str] = field(default_factory=list)  # divisions the page's own site name names
 
 
-def gather(corpus: str, url: str, meta: dict[str, str]) -> Evidence:
+def gather(corpus: str, url: str, meta: dict[str, str], written_over: Collection[str] = ()) -> Evidence:
+    """What the page tells of its identity. `written_over`: the names found swapped in, which
+    are no evidence of it (成都 written over 抚顺 names a place of Sichuan ten times)."""
     g = gazetteer()
     found = Evidence()
     for code in dict.fromkeys(_all_site_ids(corpus, meta)):
@@ -117,7 +119,11 @@ def gather(corpus: str, url: str, meta: dict[str, str]) -> Evidence:
         if code := g.area_codes.get(area):
             found.area_codes.append(code)
             found.province_votes[code[:2] + "0000"] += 1
-    found.places = g.names_in(corpus)
+    found.places = [
+        place
+        for place in g.names_in(corpus)
+        if place.short not in written_over and place.name not in written_over
+    ]
     for place in {p.code: p for p in found.places}.values():
         found.province_votes[place.province] += 1
     levels = {level: sum(corpus.count(cue) for cue in cues) for level, cues in LEVEL_CUES.items()}

@@ -136,7 +136,7 @@ def owner_conflicts(
     named = {token: divisions_named(token) for token in tokens}
     if not odd and label and all(_agrees_with_host(divisions, label) for divisions in named.values()):
         return {}, None
-    recovery = recovery or recover(gather(corpus, url, meta))
+    recovery = recovery or recover(gather(corpus, url, meta, [*tokens, *odd]))
     owner = recovery.host or recovery.author
     if owner is None or owner.short in owner_lines:
         return {}, recovery
