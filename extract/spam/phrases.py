@@ -356,7 +356,10 @@ def _disguised(written: str, after: str) -> bool:
     if not written or not "\uff41" <= written[0] <= "\uff5a":
         return False
     letters = written.rstrip("０１２３４５６７８９")
-    return letters != written and all("\uff41" <= char <= "\uff5a" for char in letters)
+    # A brand's number is short (３６５, ００８８); longer ones are accounts and codes
+    # (ｑｑ１２３４５６７, ｇｂ１８０３０).
+    digits = len(written) - len(letters)
+    return 0 < digits < MAX_NAME_DIGITS and all("\uff41" <= char <= "\uff5a" for char in letters)
 
 
 def _numbered_token(text: str, number: re.Match[str], patterns: _Patterns) -> str | None:
