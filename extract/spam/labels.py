@@ -16,12 +16,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..chars import HAN, is_chinese
-from ..gazetteer import TOWNSHIP_SUFFIXES
 from ..model import SpamFinding
 from .fold import to_simplified
 from .phrases import shared_context
 from .shape import load_shapes
-from .slots import AGENCY_ENDS, is_foreign_name
+from .slots import body_ends, is_foreign_name
 from .words import COMMON_COUNT, is_made_of_words, word_counts
 
 # Labels are short; a sentence that holds the name is prose, read by extract/spam/phrases.py.
@@ -33,7 +32,7 @@ LABEL_SCORE = 2.0  # as strong as a phrase swap in sentences: the same evidence,
 _HAN_SEED = re.compile(f"{HAN}{{{SEED_CHARS}}}")
 # How far a body's ending may follow its name (恩格贝生态示范区: four characters between).
 MAX_BODY_GAP = 4
-_BODY_ENDS = AGENCY_ENDS + TOWNSHIP_SUFFIXES + tuple("省市县区旗")
+_LEVELS = tuple("省市县区旗")
 
 
 def _cuts_a_word(name: str, where: list[tuple[str, int]]) -> bool:
@@ -50,13 +49,14 @@ def _cuts_a_word(name: str, where: list[tuple[str, int]]) -> bool:
 
 def _names_a_body(name: str, corpus: str) -> bool:
     """The page writes the unit before a body's ending (恩格贝生态示范区, X管委会): a place."""
+    ends = (*body_ends(), *_LEVELS)
     at = corpus.find(name)
     while at != -1:
         after = corpus[at + len(name) : at + len(name) + MAX_BODY_GAP + 4]
         for gap in range(MAX_BODY_GAP + 1):
             if not is_chinese(after[:gap]):
                 break
-            if after.startswith(_BODY_ENDS, gap):
+            if after.startswith(ends, gap):
                 return True
         at = corpus.find(name, at + len(name))
     return False

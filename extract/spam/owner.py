@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 
 from ..gazetteer import Division, gazetteer
 from .evidence import Recovery, gather, gov_label, recover, site_code_divisions
-from .slots import AGENCY_ENDS, LEVEL_CHARS, LEVEL_ENDS, MIN_REPEATS, is_foreign_name, slot_matches
+from .shape import load_shapes
+from .slots import LEVEL_CHARS, LEVEL_ENDS, MIN_REPEATS, is_foreign_name, slot_matches
 
 
 def divisions_named(token: str) -> list[Division]:
@@ -63,7 +64,8 @@ def odd_hierarchies(title: str, footer: str, corpus: str) -> list[str]:
         rest = "".join(parts)
         has_level = any(char in LEVEL_CHARS for char in rest)
         # 全市, 本县: one character and a level is a collective, no name.
-        if len(rest.rstrip(LEVEL_CHARS)) < 2 or not has_level or rest.endswith(AGENCY_ENDS) or rest in found:
+        agency = rest.endswith(load_shapes().agency_ends)
+        if len(rest.rstrip(LEVEL_CHARS)) < 2 or not has_level or agency or rest in found:
             continue
         if divisions_named(rest) or corpus.count(rest) < MIN_REPEATS:
             continue

@@ -52,6 +52,7 @@ class Shapes:
     site_suffixes: tuple[str, ...]  # what a portal writes after its own name: 英文版, 欢迎您, 网站群
     topic_slugs: frozenset[str]  # a topic column's path (ztzl 专题专栏): its labels name topics
     cms_slugs: frozenset[str]  # path words of content systems shaped like initials (col): none
+    agency_ends: tuple[str, ...]  # how a body's own name ends (局, 委员会, 街道办事处, 图书馆)
     latin_run: re.Pattern[str]  # a run of Latin letters and digits holding a letter
     cjk_item: re.Pattern[str]  # a whole item: a short name, a brand word, calls to action
 
@@ -96,6 +97,7 @@ def load_shapes() -> Shapes:
         site_suffixes=tuple(words["site_suffix"]),
         topic_slugs=frozenset(words["topic_slug"]),
         cms_slugs=frozenset(words["cms_slug"]),
+        agency_ends=tuple(words["agency_end"]),
         latin_run=re.compile(r"[a-z0-9]*[a-z][a-z0-9]*"),
         cjk_item=cjk_item,
     )

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from ..caches import loaded
 from ..gazetteer import TOWNSHIP_SUFFIXES, gazetteer
+from .shape import load_shapes
 from .words import is_common_word
 
 # X, an optional level, then what follows a body's name in a title, a footer or a site name;
@@ -36,116 +37,15 @@ SPACED_NAME_SLOT = re.compile(
     r"(?=人民政府|政府门户网站|门户网站|(?:19|20)\d{2}年度?政府信息公开)"
 )
 _HAS_NAME_CHAR = re.compile(r"[\u4e00-\u9fff]|[A-Za-z\uff21-\uff3a\uff41-\uff5a]{2}")
-# A body's own name may stand there too: an agency, a collective, a level. Endings are whole
-# words where a single character also ends brands (新澳门, 贵宾会, 娱乐站).
-AGENCY_ENDS = (
-    "局",
-    "委",
-    "办",
-    "厅",
-    "法院",
-    "检察院",
-    "医院",
-    "学院",
-    "研究院",
-    "设计院",
-    "科学院",
-    "委员会",
-    "协会",
-    "联合会",
-    "工会",
-    "部",
-    "部门",
-    "事务所",
-    "研究所",
-    "派出所",
-    "管理所",
-    "服务所",
-    "工作站",
-    "服务站",
-    "管理站",
-    "监测站",
-    "中心",
-    "政府",
-    "办公室",
-    "园区",
-    "新区",
-    "街道",
-    # Bodies a portal hosts beside its agencies, each with reports of its own: street offices,
-    # police units, libraries and museums, the Red Cross, co-operatives, schools, state firms.
-    "办事处",
-    "管理处",
-    "总队",
-    "支队",
-    "大队",
-    "中队",
-    "图书馆",
-    "博物馆",
-    "档案馆",
-    "文化馆",
-    "纪念馆",
-    "科技馆",
-    "美术馆",
-    "体育馆",
-    "红十字会",
-    "研究会",
-    "促进会",
-    "基金会",
-    "商会",
-    "合作社",
-    "联合社",
-    "学校",
-    "大学",
-    "中学",
-    "小学",
-    "幼儿园",
-    "电视台",
-    "气象台",
-    "出版社",
-    "报社",
-    "公司",
-    "常委会",
-    "银行",
-    "卫生院",
-    "保健院",
-    "敬老院",
-    "福利院",
-    "光荣院",
-    "党校",
-    "公证处",
-    "司法所",
-    "看守所",
-    "戒毒所",
-    "拘留所",
-    "水文站",
-    "检查站",
-    "林场",
-    "农场",
-    "监狱",
-    "海关",
-    "殡仪馆",
-    "书店",
-    "储备库",
-    "少年宫",
-    "科协",
-    "总会",
-    "妇联",
-    "侨联",
-    "文联",
-    "残联",
-    "工商联",
-    "财政所",
-    "国土所",
-    "税务所",
-    "供电所",
-    "卫生所",
-    "兽医站",
-    "推广站",
-    "农技站",
-    "文化站",
-    "林业站",
-    "水利站",
-)
+
+
+@loaded()
+def body_ends() -> tuple[str, ...]:
+    """How a body's own name ends: an agency (extract/data/spam_shapes.csv), a township. Whole
+    words, where a single character also ends brands (新澳门, 贵宾会, 娱乐站)."""
+    return (*load_shapes().agency_ends, *TOWNSHIP_SUFFIXES)
+
+
 _COLLECTIVE_STARTS = (
     "各",
     "本",
@@ -219,7 +119,7 @@ def is_foreign_name(token: str, in_slot: bool = False, leveled: bool = False) ->
     """
     if not _HAS_NAME_CHAR.search(token) and not (leveled and _LEVELED_ONLY.fullmatch(token)):
         return False  # digits (and a letter) are a name only where a level follows them (3658市, w88市)
-    ends_a_body = token.endswith((*TOWNSHIP_SUFFIXES, *AGENCY_ENDS))
+    ends_a_body = token.endswith(body_ends())
     if (ends_a_body or token.startswith(_COLLECTIVE_STARTS)) and not leveled:
         return False
     if any(char in LEVEL_CHARS for char in token):
