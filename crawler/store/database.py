@@ -134,13 +134,18 @@ class Store:
     def _another_crawl_writes(self) -> bool:
         """A run of another live process of this host is open in this database."""
         try:
-            rows = self.db.execute(
-                "select pid from crawl_runs where status = 'running' and host = ? and pid is not null",
-                [socket.gethostname()],
-            ).fetchall()
+            rows = self._host_runs("running")
         except sqlite3.Error:
             return False  # no runs table yet: nothing of ours has written here
-        return any(pid != os.getpid() and _process_alive(pid) for (pid,) in rows)
+        return any(pid != os.getpid() and _process_alive(pid) for _, pid in rows)
+
+    def _host_runs(self, *statuses: str) -> list[tuple[str, int]]:
+        """(run_id, pid) of the runs in these statuses that a process of this host opened."""
+        marks = ", ".join("?" * len(statuses))
+        return self.db.execute(
+            f"select run_id, pid from crawl_runs where status in ({marks}) and host = ? and pid is not null",
+            [*statuses, socket.gethostname()],
+        ).fetchall()
 
     def close(self) -> None:
         self.db.conn.close()
@@ -174,13 +179,7 @@ class Store:
         A pid and host, not a heartbeat: nothing is written while a crawl runs, and the answer is
         certain on the machine that ran it. Runs of other hosts (distributed workers) are left to
         their own host's next start; a reused pid only keeps a dead run open a while longer."""
-        host = socket.gethostname()
-        rows = self.db.execute(
-            "select run_id, pid from crawl_runs where status in ('running', 'queued') and host = ?"
-            " and pid is not null",
-            [host],
-        ).fetchall()
-        stale = [run_id for run_id, pid in rows if not _process_alive(pid)]
+        stale = [run_id for run_id, pid in self._host_runs("running", "queued") if not _process_alive(pid)]
         for run_id in stale:
             self.finish_run(run_id, "interrupted")
         return stale
