@@ -26,5 +26,6 @@ archived bytes, the reports an older version made.
 #    are the portal's own: clean pages whose columns carry slogans keep them and their flag; a
 #    name written in full-width lower case with digits (ｈｔｈ７７) is a name even once, and a
 #    name split by a zero-width character once flags the page; a swapped-in place is no
-#    evidence of the page's identity (成都 over 抚顺 no longer recovers 富顺).
+#    evidence of the page's identity (成都 over 抚顺 no longer recovers 富顺); a word of the
+#    language before a division's site code (金色年华标识码：1101150005) is a swap.
 EXTRACTOR_VERSION = 8

@@ -50,11 +50,19 @@ def test_a_name_over_the_label_s_last_word_is_found():
         "省（区市）政府网站\n各区政府网站\n政府网站标识码：1101150005",
         "网站标识码：4401000004\n网站地图",
         "政府网站标识码 5000000091 渝ICP备05003300号",
-        # A label other than the site's, whose name is an ordinary word the page repeats.
-        "组织机构代码\n组织机构标识码：1101150005",
+        # A label other than the site's, whose name is an ordinary word the page repeats,
+        # before a code that is no site's.
+        "组织机构代码\n组织机构标识码：11010500",
+        "站点地图\n站点标识码：4201110001",
         # Once only: a footer's typo is no swap.
         "大赢家标识码：1101150005",
     ],
 )
 def test_the_site_s_own_labels_are_no_names(text):
     assert site_code_names(text) == []
+
+
+def test_a_word_of_the_language_before_a_division_s_site_code_is_a_name():
+    # 政府网站 written over by 金色年华 in the menus and the footer (the standard's label).
+    text = "省（区市）金色年华\n各区金色年华\n金色年华标识码：1101150005"
+    assert site_code_names(text) == ["金色年华"]

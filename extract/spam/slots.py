@@ -225,33 +225,42 @@ def footer_lines(corpus: str) -> str:
 _SITE_CODE_WORDS = ("标识码", "標識碼")
 # The label's own words before 标识码, read back from it (the run at the end of what precedes).
 _LABEL_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}\Z")
-_CODE_AFTER = re.compile(r"\s*[:：]?\s*(?:[A-Za-z]{2})?\d{8,10}")
-_SITE_CODE_OWNERS = ("网站", "網站", "网", "站")
+_CODE_AFTER = re.compile(r"\s*[:：]?\s*((?:[A-Za-z]{2})?\d{8,10})")
+_SITE_CODE_OWNERS = ("网站", "網站", "网", "站", "站点", "站點")
 
 
-def _site_code_labels(text: str) -> list[str]:
-    """What stands before each 标识码 that a code follows; found where the word stands (in C)."""
+def _site_code_labels(text: str) -> list[tuple[str, str]]:
+    """(label, code): what stands before each 标识码 that a code follows, and the code; found
+    where the word stands (in C)."""
     labels = []
     for word in _SITE_CODE_WORDS:
         at = text.find(word)
         while at != -1:
             before = _LABEL_BEFORE.search(text, max(0, at - 17), at)
-            if before and _CODE_AFTER.match(text, at + len(word)):
-                labels.append(before[0])
+            if before and (code := _CODE_AFTER.match(text, at + len(word))):
+                labels.append((before[0], code[1]))
             at = text.find(word, at + len(word))
     return labels
+
+
+def _is_site_code(code: str) -> bool:
+    """A government site's code: a division's six digits and four more (1101150005)."""
+    return len(code) == 10 and code.isdigit() and code[:6] in gazetteer().by_code
 
 
 def site_code_names(text: str) -> list[str]:
     """Names standing where the site code's label says 政府网站 (大赢家标识码：1101150005), repeated."""
     found = []
-    for label in _site_code_labels(text):
+    for label, code in _site_code_labels(text):
         if label.endswith(_SITE_CODE_OWNERS):
             continue
         # 政府X标识码: the swap took 网站 alone.
         name = label.removeprefix("政府") if len(label) >= 4 else label
         if name in found or text.count(name) < MIN_REPEATS or not is_foreign_name(name):
             continue
-        if not is_common_word(name):  # the dictionary last: it loads once
+        # Before a division's site code only the standard's words stand, so a word of the
+        # language there (金色年华) is a swap too; before another code (组织机构标识码) it is
+        # the page's own label. The dictionary last: it loads once.
+        if _is_site_code(code) or not is_common_word(name):
             found.append(name)
     return found
