@@ -79,6 +79,18 @@ def test_a_set_phrase_after_the_site_s_name_in_the_title_is_a_label_swap(set_phr
 
 
 @pytest.fixture(scope="module")
+def set_phrase_ending_in_a_place() -> Report:
+    """生意兴隆: a set phrase whose last two characters are a county's short name (兴隆县)."""
+    return defaced_report("生意兴隆", "phrase_swap", "corpus:mhxqwer__zxwhongshan.gov.cn")
+
+
+def test_a_set_phrase_ending_in_a_place_s_short_name_after_the_site_s_name_is_a_label_swap(
+    set_phrase_ending_in_a_place,
+):
+    assert any(e.startswith("生意兴隆") for e in _swaps(set_phrase_ending_in_a_place))
+
+
+@pytest.fixture(scope="module")
 def latin_name_after_site_name() -> Report:
     """vwin9 over 门户网站 after the site's name in the title and in a modal's text."""
     return defaced_report("vwin9", "phrase_swap", "corpus:mhxqwer__zxwhongshan.gov.cn")

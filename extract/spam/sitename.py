@@ -73,7 +73,8 @@ def _is_foreign_set_phrase(token: str, corpus: str) -> bool:
         return False
     if token.endswith(load_shapes().channel_nouns):
         return False
-    return is_foreign_name(token) and is_foreign_to(token, corpus)
+    # In the site name's slot: 蓝天白云 is a phrase, no place ending in 白云 (白云区).
+    return is_foreign_name(token, in_slot=True) and is_foreign_to(token, corpus)
 
 
 def title_swap(title: str | None, names: list[str], corpus: str) -> TitleSwap | None:
