@@ -28,5 +28,6 @@ archived bytes, the reports an older version made.
 #    name split by a zero-width character once flags the page; a swapped-in place is no
 #    evidence of the page's identity (成都 over 抚顺 no longer recovers 富顺); a word of the
 #    language before a division's site code (金色年华标识码：1101150005) is a swap, and so is a
-#    set phrase after the title's site name that ends in a place's short name (蓝天白云).
+#    set phrase after the title's site name that ends in a place's short name (蓝天白云);
+#    labels sharing a policy word (依申请公开指南, 疫情防控专栏, 行政复议决定) keep it.
 EXTRACTOR_VERSION = 8

@@ -21,7 +21,7 @@ from .fold import to_simplified
 from .phrases import shared_context
 from .shape import load_shapes
 from .slots import body_ends, is_foreign_name
-from .words import COMMON_COUNT, is_made_of_words, word_counts
+from .words import COMMON_COUNT, in_report_labels, is_made_of_words, word_counts
 
 # Labels are short; a sentence that holds the name is prose, read by extract/spam/phrases.py.
 MAX_LABEL_CHARS = 12
@@ -71,7 +71,9 @@ def is_foreign_unit(name: str, corpus: str) -> bool:
     if not is_foreign_name(name) or to_simplified(name) != name:
         return False
     # The dictionary and the page's bodies last: most units stop above.
-    return not is_made_of_words(name) and not _names_a_body(name, corpus)
+    if is_made_of_words(name) or in_report_labels(name):
+        return False
+    return not _names_a_body(name, corpus)
 
 
 def _line_starts(labels: list[str]) -> list[int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import re
 import warnings
 from collections.abc import Mapping
 from importlib import resources
@@ -38,6 +39,35 @@ def word_counts() -> Mapping[str, int]:
         for row in csv.DictReader(handle):
             counts[row["word"]] = max(counts.get(row["word"], 0), COMMON_COUNT)
     return counts
+
+
+# The report's own labels, from the project's table, row and metadata data: a statistics row
+# (行政复议, 依申请公开, 已主动公开), a grid's label (发文机构). Spam data is not read here.
+_REPORT_LABEL_FILES = (
+    "indicators.csv",
+    "table_labels.csv",
+    "metadata_labels.csv",
+    "legacy_rows.csv",
+    "legacy_early_labels.csv",
+    "legacy_concepts.csv",
+    "legacy_meaning.csv",
+)
+_HAN_RUN = re.compile("[\u4e00-\u9fff]{2,}")
+
+
+@loaded()
+def report_labels() -> str:
+    """Every run of Chinese characters in the report's labels, one a line."""
+    runs: dict[str, None] = {}
+    for name in _REPORT_LABEL_FILES:
+        text = (resources.files("extract") / "data" / name).read_text(encoding="utf-8")
+        runs.update(dict.fromkeys(_HAN_RUN.findall(text)))
+    return "\n".join(runs)
+
+
+def in_report_labels(unit: str) -> bool:
+    """Three characters or more of a label the report formats print: the report's own words."""
+    return len(unit) >= 3 and unit in report_labels()
 
 
 def is_common_word(name: str) -> bool:

@@ -9,8 +9,9 @@ the same with a portal's login, share and friend-link bars, a news page under a 
 pinyin-initial slugs, each again with three sentences printed twice (a summary above the
 article); the reports of 108 kinds of body a portal hosts beside its agencies (street offices,
 police units, libraries, the Red Cross, banks, clinics, co-operatives, schools, federations);
-and news pages whose title ends with the site's name and what portals write after it (英文版,
-长者版, 欢迎您, 网站群, V3, 数据开放平台…).
+news pages whose title ends with the site's name and what portals write after it (英文版,
+长者版, 欢迎您, 网站群, V3, 数据开放平台…); and reports under a disclosure platform's menu whose
+labels share a policy word (依申请公开指南, 疫情防控专栏, 部门预决算, 河长制公示).
 
 `python -m tests.bench.clean_prose` prints how many pages got a finding, were flagged tampered
 or lost a sentence, and lists them; tests/test_spam_clean_pages.py asserts there are none.
@@ -238,6 +239,34 @@ NAVIGATION = [
     ("公众参与", "/gzcy/"),
 ]
 REPEATED = 3  # sentences a page prints twice
+# A portal's disclosure platform and topic columns: several labels sharing a policy word the
+# dictionary of word counts is older than (依申请公开, 疫情防控, 预决算, 河长制), in a left menu
+# beside a report that writes the same word in its sentences.
+COLUMN_MENUS = [
+    [
+        "法定主动公开内容",
+        "政府信息公开指南",
+        "政府信息公开制度",
+        "依申请公开",
+        "依申请公开指南",
+        "依申请公开表格",
+    ],
+    ["行政复议", "行政复议决定", "行政复议指南", "行政复议文书"],
+    ["疫情防控动态", "疫情防控政策", "疫情防控专栏", "疫情防控通告"],
+    ["部门预决算", "财政预决算", "预决算公开", "三公经费"],
+    ["全面推行河长制", "河长制工作动态", "河长制公示"],
+    ["权责清单", "权责清单公示", "部门权责清单"],
+    ["征地拆迁", "征地拆迁公告", "征地拆迁补偿"],
+    ["招投标信息", "招投标公告", "工程招投标"],
+    ["政民互动", "政民互动平台", "政民互动留言"],
+    ["便民服务", "便民服务中心", "便民服务热线"],
+    ["领导之窗", "部门之窗", "乡镇之窗"],
+    ["双随机一公开", "双随机抽查", "双随机公示"],
+    ["村务公开", "居务公开", "党务公开"],
+    ["公租房", "公租房分配", "公租房申请"],
+    ["扫黑除恶", "扫黑除恶专项斗争", "扫黑除恶动态"],
+    ["一窗受理", "一窗受理事项", "一窗受理指南"],
+]
 
 
 @dataclass
@@ -299,6 +328,19 @@ def _news(
     return CleanPage(name, markup, f"http://{place[1]}/xwzx/bmdt/202203/t20220315_{serial}.html", lines)
 
 
+def _column_report(
+    owner: str, place: tuple[str, ...], lines: list[str], serial: int, labels: list[str]
+) -> CleanPage:
+    """A report under a disclosure platform's left menu, its sentences naming the first label."""
+    report = _report(f"column menu:{labels[0]}", owner, place, lines, serial)
+    items = "".join(
+        f"<li><a href='/xxgk/c{serial}{index:02d}/'>{html.escape(label)}</a></li>"
+        for index, label in enumerate(labels)
+    )
+    markup = report.html.replace("<body>", f"<body><div class='left'><ul class='menu'>{items}</ul></div>", 1)
+    return CleanPage(report.name, markup, report.url, lines)
+
+
 def _printed_twice(lines: list[str], rng: random.Random) -> list[str]:
     twice = rng.sample(lines, min(REPEATED, len(lines)))
     return [*twice, *lines]
@@ -323,6 +365,10 @@ def clean_pages(path: Path = SENTENCES) -> list[CleanPage]:
     for serial, owner in enumerate(OWNERS, start=100):
         place = PLACES[serial % len(PLACES)]
         pages.append(_report(f"owner:{owner}", place[0] + owner, place, generic, serial))
+    for serial, labels in enumerate(COLUMN_MENUS, start=500):
+        place = PLACES[serial % len(PLACES)]
+        said = f"本机关在{labels[0]}栏目持续做好{labels[0]}相关信息的发布和更新工作。"
+        pages.append(_column_report(place[0] + "人民政府", place, [said, *generic], serial, labels))
     for serial, end in enumerate(TITLE_ENDS, start=300):
         place = PLACES[serial % len(PLACES)]
         site = f"{place[0]}人民政府"
