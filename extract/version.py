@@ -29,5 +29,6 @@ archived bytes, the reports an older version made.
 #    evidence of the page's identity (成都 over 抚顺 no longer recovers 富顺); a word of the
 #    language before a division's site code (金色年华标识码：1101150005) is a swap, and so is a
 #    set phrase after the title's site name that ends in a place's short name (蓝天白云);
-#    labels sharing a policy word (依申请公开指南, 疫情防控专栏, 行政复议决定) keep it.
+#    labels sharing a policy word (依申请公开指南, 疫情防控专栏, 行政复议决定) keep it, and so do
+#    channels named by a government app, a card or a word of today's reports (皖事通, 一卡通).
 EXTRACTOR_VERSION = 8

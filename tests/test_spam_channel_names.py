@@ -40,3 +40,21 @@ def test_a_sentence_printed_twice_is_one_slot():
     # A real page (../shared zysc.gov.cn) prints its summary twice: 通过座谈、电视、广播、微信等形式.
     sentence = "惠企政策申报事项目录清单》，通过座谈、电视、广播、微信等形式，加大企业政策宣传。"
     assert channel_names(sentence + "\n" + sentence) == []
+
+
+@pytest.mark.parametrize(
+    "name", ["皖事通", "闽政通", "随申办", "天府通办", "粤省事", "贵人服务", "一卡通", "社保卡", "健康码"]
+)
+def test_a_government_app_or_card_in_channel_slots_is_the_report_s_own(name):
+    # Provinces' service apps and the cards benefits are paid through: coined names a report
+    # publishes through, ending like a channel (通, 办, 卡, 码) or named among the platforms.
+    assert channel_names(REPORT.format(name)) == []
+
+
+@pytest.mark.parametrize("name", ["政民互动", "疫情防控", "河长制", "权责清单", "村务公开"])
+def test_a_word_of_today_s_reports_in_channel_slots_is_the_report_s_own(name):
+    assert channel_names(REPORT.format(name)) == []
+
+
+def test_a_made_up_name_in_channel_slots_is_still_a_name():
+    assert channel_names(REPORT.format("聚鑫阁")) == ["聚鑫阁"]

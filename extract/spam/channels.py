@@ -18,17 +18,21 @@ from .called import is_called_brand
 from .names import in_one_sentence, occurrences
 from .shape import load_shapes
 from .slots import MIN_REPEATS, is_foreign_name
-from .words import is_common_word, is_foreign_to, is_made_of_words, is_set_phrase
+from .words import holds_a_report_word, is_common_word, is_foreign_to, is_made_of_words, is_set_phrase
 
 
 def _is_the_report_s_own(name: str, text: str) -> bool:
-    """A channel of the report's: one ending like a channel (网站, 公告栏), a place or body, or
-    words the report writes elsewhere too (征求意见, 信用诸城, 大宗商品交易)."""
+    """A channel of the report's: one ending like a channel (网站, 公告栏, 皖事通, 社保卡), a place or
+    body, a word of today's reports, or words the report writes elsewhere too (征求意见,
+    信用诸城, 大宗商品交易)."""
     if is_called_brand(name):
         return False
     if name.endswith(load_shapes().channel_nouns) or not is_foreign_name(name):
         return True
-    return is_made_of_words(name) and not is_foreign_to(name, text)  # the dictionary last: it loads once
+    if not is_made_of_words(name):  # the dictionary last: it loads once
+        return False
+    # A word of today's reports (政民互动, 疫情防控) is no brand's, wherever the page writes it.
+    return holds_a_report_word(name) or not is_foreign_to(name, text)
 
 
 def channel_names(text: str) -> list[str]:

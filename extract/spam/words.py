@@ -35,10 +35,21 @@ def word_counts() -> Mapping[str, int]:
     counts = jieba.dt.FREQ
     # Words today's reports write that the dictionary's older corpus counts rarely (短视频 0,
     # 约谈 3, 行政村 54): they count as common. Only this module reads jieba's counts.
-    with (resources.files("extract") / "data" / "report_words.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            counts[row["word"]] = max(counts.get(row["word"], 0), COMMON_COUNT)
+    for word in report_words():
+        counts[word] = max(counts.get(word, 0), COMMON_COUNT)
     return counts
+
+
+@loaded()
+def report_words() -> frozenset[str]:
+    """extract/data/report_words.csv: words of today's reports and portals (疫情防控, 政民, 预决算)."""
+    with (resources.files("extract") / "data" / "report_words.csv").open(encoding="utf-8") as handle:
+        return frozenset(row["word"] for row in csv.DictReader(handle))
+
+
+def holds_a_report_word(name: str) -> bool:
+    """The name is made of words, one of them a word of today's reports (政民 + 互动)."""
+    return any(word in report_words() for word in words_of(name))
 
 
 # The report's own labels, from the project's table, row and metadata data: a statistics row
