@@ -45,6 +45,11 @@ def test_the_word_every_label_writes_before_the_name_is_no_part_of_it():
     assert _names(["政府碧溪阁", "城市概况", "政府碧溪阁指南", "政府碧溪阁制度"]) == ["碧溪阁"]
 
 
+def test_the_name_after_the_word_head_is_judged_alone():
+    # 政府锦江城 holds 政府, a word; 锦江城 alone is no word, place or body (锦江 is 成都's).
+    assert _names(["政府锦江城", "政府锦江城指南", "政府锦江城制度"]) == ["锦江城"]
+
+
 def test_two_labels_are_not_enough():
     assert _names(["地方旺财来", "部门旺财来"]) == []
 
@@ -70,6 +75,12 @@ def test_two_labels_are_not_enough():
         # Traditional text on a Simplified page is another signal's.
         ["縫紉機擴展台", "縫紉機配件", "家用縫紉機"],
         ["政府网站", "部门网站", "区县网站", "乡镇网站"],
+        # A disclosure platform's menu and topic columns: the report's and today's policy words.
+        ["依申请公开", "依申请公开指南", "依申请公开表格"],
+        ["行政复议", "行政复议决定", "行政复议指南"],
+        ["疫情防控动态", "疫情防控政策", "疫情防控专栏"],
+        ["部门预决算", "财政预决算", "预决算公开"],
+        ["政府信息公开", "政府信息公开指南", "政府信息公开制度"],
     ],
 )
 def test_a_portal_s_own_labels_are_no_names(labels):

@@ -119,9 +119,12 @@ def label_names(lines: Sequence[str], corpus: str) -> list[str]:
         if name in found or any(name in other for other in found):
             continue
         where = [(label, label.find(name)) for label in holding]
-        if _cuts_a_word(name, where) or not is_foreign_unit(name, corpus):
+        if _cuts_a_word(name, where):
             continue
-        found.append(_without_word_head(name))
+        # 政府X when every label wrote 政府 before the name: X is what must be foreign.
+        name = _without_word_head(name)
+        if name not in found and is_foreign_unit(name, corpus):
+            found.append(name)
     return found
 
 
