@@ -58,3 +58,20 @@ def test_a_word_of_today_s_reports_in_channel_slots_is_the_report_s_own(name):
 
 def test_a_made_up_name_in_channel_slots_is_still_a_name():
     assert channel_names(REPORT.format("聚鑫阁")) == ["聚鑫阁"]
+
+
+@pytest.mark.parametrize("name", ["新华社", "澎湃新闻", "封面新闻", "一点资讯", "交汇点", "人民日报"])
+def test_a_news_outlet_in_channel_slots_is_the_report_s_own(name):
+    assert channel_names(REPORT.format(name)) == []
+
+
+@pytest.mark.parametrize(
+    "name", ["市政府官方网站", "本机关官方网站", "教育部官方网站", "信用中国官方网站", "新华网官方网站"]
+)
+def test_the_official_site_of_a_body_or_platform_is_the_report_s_own(name):
+    assert channel_names(REPORT.format(name)) == []
+
+
+def test_the_official_site_of_a_word_the_page_writes_nowhere_else_is_a_name():
+    # 九州官方网站 where 政府网站 stood: 九州 is a word, but of nothing the report is about.
+    assert channel_names(REPORT.format("九州官方网站")) == ["九州官方网站"]

@@ -27,7 +27,13 @@ def _is_the_report_s_own(name: str, text: str) -> bool:
     信用诸城, 大宗商品交易)."""
     if is_called_brand(name):
         return False
-    if name.endswith(load_shapes().channel_nouns) or not is_foreign_name(name):
+    shapes = load_shapes()
+    # X官方网站, X官网: the site of X, whose name is what the report may own (市政府官方网站)
+    # or not (九州官方网站, where 九州 stands nowhere else on the page).
+    for funnel in shapes.strong_funnels:
+        if name.endswith(funnel) and len(head := name.removesuffix(funnel)) >= 2:
+            return _is_the_report_s_own(head, text)
+    if name.endswith(shapes.channel_nouns) or not is_foreign_name(name):
         return True
     if not is_made_of_words(name):  # the dictionary last: it loads once
         return False
