@@ -31,5 +31,6 @@ archived bytes, the reports an older version made.
 #    set phrase after the title's site name that ends in a place's short name (蓝天白云);
 #    labels sharing a policy word (依申请公开指南, 疫情防控专栏, 行政复议决定) keep it, and so do
 #    channels named by a government app, a card, a news outlet or a word of today's reports
-#    (皖事通, 一卡通, 澎湃新闻); X官方网站 in a channel slot is judged by X (九州官方网站).
+#    (皖事通, 一卡通, 澎湃新闻); X官方网站 in a channel slot is judged by X (九州官方网站); a
+#    label only its slug doubts is cut from labels, not from sentences.
 EXTRACTOR_VERSION = 8

@@ -61,6 +61,7 @@ MIN_PLACES = 2
 # One menu swapped and another not gives an address two or three labels; an address under many
 # (every item of a list pointing to one page) says nothing, and would be read pair by pair.
 MAX_TWIN_LABELS = 6
+_SENTENCE_MARKS = re.compile("[，。；！？]")
 
 
 @dataclass(frozen=True)
@@ -290,6 +291,16 @@ def link_swaps(
         findings.append(
             SpamFinding("label_swap", evidence, "replaced" if original else "removed", SWAP_SCORE)
         )
+        if {kind for kind, _ in suspect.clues} == {"slug"}:
+            # The link alone tells the swap: its label is cut where the page writes it as a
+            # label (menus, the breadcrumb); a sentence may name the column's topic
+            # (我市深入推进风清气正工作，取得阶段性成效。) and is kept.
+            def cut(line: str) -> str:
+                return line if _SENTENCE_MARKS.search(line) else line.replace(token, original)
+
+            lines = [cut(line) if token in line else line for line in lines]
+            text = "\n".join(cut(line) if token in line else line for line in text.split("\n"))
+            continue
         title = title.replace(token, original) if title else title
         lines = [line.replace(token, original) if token in line else line for line in lines]
         text = text.replace(token, original)
