@@ -99,7 +99,9 @@ def slogan_column_in_the_article() -> Report:
     """A column renamed to a slogan under its old slug, whose article says the slogan."""
     label = ("/lzjs/index.html", "风清气正")
     said = "<p>我市深入推进风清气正工作，取得阶段性成效。</p>"
-    return _page(f"会议召开 - {SITE}门户网站", top=label, bottom=label, extra=f"<p>当前位置：首页 > 风清气正</p>{said}")
+    return _page(
+        f"会议召开 - {SITE}门户网站", top=label, bottom=label, extra=f"<p>当前位置：首页 > 风清气正</p>{said}"
+    )
 
 
 def test_a_sentence_naming_a_label_the_slug_alone_doubts_keeps_it(slogan_column_in_the_article):

@@ -237,6 +237,13 @@ def _twin_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
                     suspects[found[0]].originals += [found[1]] if found[1] else []
 
 
+def _in_labels(line: str, token: str, original: str) -> str:
+    """The line with `token` replaced, unless it is a sentence."""
+    if token not in line or _SENTENCE_MARKS.search(line):
+        return line
+    return line.replace(token, original)
+
+
 def _repeats(links: Sequence[PageLink], label: str) -> int:
     """How many of the links labelled `label` repeat an address another of them gives."""
     addresses = [link.href for link in links if link.label == label]
@@ -295,11 +302,8 @@ def link_swaps(
             # The link alone tells the swap: its label is cut where the page writes it as a
             # label (menus, the breadcrumb); a sentence may name the column's topic
             # (我市深入推进风清气正工作，取得阶段性成效。) and is kept.
-            def cut(line: str) -> str:
-                return line if _SENTENCE_MARKS.search(line) else line.replace(token, original)
-
-            lines = [cut(line) if token in line else line for line in lines]
-            text = "\n".join(cut(line) if token in line else line for line in text.split("\n"))
+            lines = [_in_labels(line, token, original) for line in lines]
+            text = "\n".join(_in_labels(line, token, original) for line in text.split("\n"))
             continue
         title = title.replace(token, original) if title else title
         lines = [line.replace(token, original) if token in line else line for line in lines]
