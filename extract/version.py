@@ -32,5 +32,7 @@ archived bytes, the reports an older version made.
 #    labels sharing a policy word (依申请公开指南, 疫情防控专栏, 行政复议决定) keep it, and so do
 #    channels named by a government app, a card, a news outlet or a word of today's reports
 #    (皖事通, 一卡通, 澎湃新闻); X官方网站 in a channel slot is judged by X (九州官方网站); a
-#    label only its slug doubts is cut from labels, not from sentences.
+#    label only its slug doubts is cut from labels, not from sentences; policy and platform
+#    words of 2019–2024 (微博, 融媒, 碳达峰, 桐乡发布, 微绵阳, DRG专栏, 真人真事, 交管12123) are
+#    the report's own.
 EXTRACTOR_VERSION = 8

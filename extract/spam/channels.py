@@ -12,12 +12,13 @@ whatever the name.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .called import is_called_brand
 from .names import in_one_sentence, occurrences
 from .shape import load_shapes
-from .slots import MIN_REPEATS, is_foreign_name
+from .slots import MIN_REPEATS, is_foreign_name, is_place_and_word
 from .words import holds_a_report_word, is_common_word, is_foreign_to, is_made_of_words, is_set_phrase
 
 
@@ -33,7 +34,7 @@ def _is_the_report_s_own(name: str, text: str) -> bool:
     for funnel in shapes.strong_funnels:
         if name.endswith(funnel) and len(head := name.removesuffix(funnel)) >= 2:
             return _is_the_report_s_own(head, text)
-    if name.endswith(shapes.channel_nouns) or not is_foreign_name(name):
+    if name.endswith(shapes.channel_nouns) or not is_foreign_name(name) or is_place_and_word(name):
         return True
     if not is_made_of_words(name):  # the dictionary last: it loads once
         return False
@@ -41,10 +42,26 @@ def _is_the_report_s_own(name: str, text: str) -> bool:
     return holds_a_report_word(name) or not is_foreign_to(name, text)
 
 
+# What ends the next item of a list: another separator, a clause, 等.
+_ITEM_END = re.compile("[、，。；：,;等和及与]")
+
+
+def _lists_channels(text: str, at: int) -> bool:
+    """The list going on at `at` names a channel next (在X、政务微博): 在教育、医疗等领域 lists fields."""
+    end = _ITEM_END.search(text, at, at + 16)
+    item = text[at : end.start() if end else at + 16]
+    shapes = load_shapes()
+    return bool(item) and (item.endswith(shapes.channel_nouns) or shapes.platform.search(item) is not None)
+
+
 def channel_names(text: str) -> list[str]:
     """Made-up names standing, repeated, where a report names its channel."""
     shapes = load_shapes()
-    slots = [(match[1], match[2]) for match in shapes.channel_slot.finditer(text)]
+    slots = [
+        (match[1], match[2])
+        for match in shapes.channel_slot.finditer(text)
+        if text[match.end() : match.end() + 1] != "、" or _lists_channels(text, match.end() + 1)
+    ]
     counts = Counter(name for _, name in slots)
     found = []
     for name, count in counts.items():

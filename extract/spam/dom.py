@@ -299,12 +299,22 @@ def _meta_tags(tree: etree._Element) -> dict[str, str]:
     return meta
 
 
+# An upper-case acronym of letters alone (DRG, RCEP, ICU) glued to Chinese.
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,6}(?![A-Za-z0-9])")
+
+
+def _is_brand_item_in_title(item: str) -> bool:
+    """A brand-shaped item, an acronym read as a name of two characters: what surrounds it makes
+    the item a brand (AG真人 as 某某真人), not the acronym itself (DRG专栏, RCEP工作推进会)."""
+    return shape.is_brand_item(_ACRONYM.sub("某某", item))
+
+
 def is_stuffed(value: str) -> bool:
     """A title or keywords stuffed with brand-shaped items (X_X官方网站-Xapp下载), whatever X is."""
     items = [item for item in _TITLE_SEPARATORS.split(value) if item]
     if len(items) < 2:
         return False
-    return sum(map(shape.is_brand_item, items)) >= 2 or shape.repeats_with_funnels(items)
+    return sum(map(_is_brand_item_in_title, items)) >= 2 or shape.repeats_with_funnels(items)
 
 
 def _title_hijack(tree: etree._Element, meta: dict[str, str], scan: DomScan) -> None:

@@ -21,7 +21,7 @@ from .fold import to_simplified
 from .phrases import shared_context
 from .shape import load_shapes
 from .slots import body_ends, is_foreign_name
-from .words import COMMON_COUNT, in_report_labels, is_made_of_words, word_counts
+from .words import COMMON_COUNT, in_report_labels, is_made_of_words, report_words, word_counts
 
 # Labels are short; a sentence that holds the name is prose, read by extract/spam/phrases.py.
 MAX_LABEL_CHARS = 12
@@ -44,6 +44,17 @@ def _cuts_a_word(name: str, where: list[tuple[str, int]]) -> bool:
             return True
         if end < len(label) and counts.get(name[-1] + label[end], 0) >= COMMON_COUNT:
             return True
+    return False
+
+
+def _in_a_report_word(name: str, where: list[tuple[str, int]]) -> bool:
+    """A unit that overlaps a word of today's reports in one of its labels (河湖长 of 河湖长制,
+    办实事 of 我为群众办实事) is a piece of that word, no name."""
+    for label, at in where:
+        for word in report_words():
+            start = label.find(word)
+            if start != -1 and start < at + len(name) and at < start + len(word):
+                return True
     return False
 
 
@@ -119,7 +130,7 @@ def label_names(lines: Sequence[str], corpus: str) -> list[str]:
         if name in found or any(name in other for other in found):
             continue
         where = [(label, label.find(name)) for label in holding]
-        if _cuts_a_word(name, where):
+        if _cuts_a_word(name, where) or _in_a_report_word(name, where):
             continue
         # 政府X when every label wrote 政府 before the name: X is what must be foreign.
         name = _without_word_head(name)

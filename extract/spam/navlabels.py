@@ -117,7 +117,8 @@ def _could_be_a_name(label: str) -> bool:
 def _initials(label: str) -> str:
     from pypinyin import Style, lazy_pinyin  # loaded only on pages named by initials
 
-    return "".join(lazy_pinyin(label, style=Style.FIRST_LETTER))
+    # Lower case, as slugs are read: DRG付费 is drgff under /drgff/.
+    return "".join(lazy_pinyin(label, style=Style.FIRST_LETTER)).lower()
 
 
 def _initial_slugs(href: str) -> list[str]:

@@ -26,7 +26,7 @@ from .names import in_one_sentence, occurrences
 from .shape import is_coined, load_shapes
 from .slots import is_foreign_name, site_code_names
 from .text import WEAK_CATEGORY
-from .words import COMMON_COUNT, is_common_word, word_counts
+from .words import COMMON_COUNT, SET_PHRASE_COUNT, is_common_word, word_counts
 
 PHRASE_SCORE = 2.0
 MAX_NAME_HAN = 4  # a brand's Chinese name before its brand word: 伟德, 金宝搏, 澳门新葡
@@ -238,10 +238,24 @@ def _ends_a_word(text: str, core: re.Match[str]) -> bool:
     )
 
 
+def _starts_a_phrase(text: str, core: re.Match[str]) -> bool:
+    """The brand word and the two characters after it are a phrase the dictionary counts (真人|真事)."""
+    start = core.start()
+    phrase = text[start : start + len(_brand_word(core[0])) + 2]
+    return word_counts().get(phrase, 0) >= SET_PHRASE_COUNT
+
+
+def _starts_inside_a_word(text: str, at: int) -> bool:
+    """The character before `at` and the one at it make a common word (记|录仪, 工|地慢)."""
+    return at > 0 and word_counts().get(text[at - 1 : at + 1], 0) >= COMMON_COUNT
+
+
 def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | None:
     """The swapped name around a brand word, or None where the brand word is the report's own."""
     if _ends_a_word(text, core):
         return None  # 短视频, 网络直播: the brand word is the end of a word of the language
+    if _starts_a_phrase(text, core):
+        return None  # 真人真事, 电子商务: the brand word opens a phrase of the language
     name = _name_before(text, core.start())
     if not name or is_han(name[0]):
         name = name[-2:]  # the shortest Chinese name; the page's repeats may show a longer one
@@ -263,6 +277,11 @@ def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | No
             longer = _without_particle(shared_context(text, where, len(token), -1) + name, patterns.particles)
             if sum(map(is_han, longer)) <= MAX_NAME_HAN:
                 name = longer
+        # The name opens where every occurrence opens it: inside a word there (执法记录仪视频:
+        # 录仪 ends 记录仪), it is that word's tail, no name.
+        first = where[0] - (len(name) - len(token) + len(word))
+        if is_han(name[0]) and _starts_inside_a_word(text, first):
+            return None
     elif han_before:
         return None
     elif (is_han(name[0]) or name.isupper()) and not word.endswith(shapes.strong_funnels):
@@ -272,6 +291,9 @@ def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | No
     # A Chinese name glued by a Chinese word a report writes too (直播平台: 约谈直播平台) is read
     # as a name with nothing glued: only Latin, digits and calls to action no report writes mark it.
     if glued and is_chinese(name) and is_chinese(word) and not word.endswith(shapes.strong_funnels):
+        glued = False
+    # After a common word, 注册, 登录 and 下载 are words a report writes (商标国际注册, 表格下载).
+    if glued and is_chinese(name) and word.endswith(shapes.verb_funnels) and is_common_word(name):
         glued = False
     if not glued and (not word.startswith(shapes.standalone) or shapes.function_chars.intersection(name)):
         return None  # a brand word that ends many ordinary words (国际, 电子), or a sentence (大的国际)

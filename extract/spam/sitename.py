@@ -19,7 +19,7 @@ from .called import is_called_brand
 from .labels import is_foreign_unit
 from .shape import is_latin_name, load_shapes
 from .slots import FOOTER_WORDS, is_foreign_name
-from .words import holds_a_word, is_foreign_to, is_set_phrase
+from .words import holds_a_word, is_foreign_to, is_set_phrase, report_words
 
 # What separates a title's parts: 标题 - 站名, 标题_站名, 站名|栏目.
 _TITLE_PARTS = re.compile(r"\s*[-_|｜–—·]+\s*")
@@ -71,6 +71,8 @@ def _is_foreign_set_phrase(token: str, corpus: str) -> bool:
     else, naming no place or body, and no portal's own ending (门户网站, 服务中心)."""
     if len(token) != SET_PHRASE_CHARS or not is_chinese(token) or not is_set_phrase(token):
         return False
+    if token in report_words():
+        return False  # 乡村振兴: a column of the portal's, counted common by the project's own words
     if token.endswith(load_shapes().channel_nouns):
         return False
     # In the site name's slot: 蓝天白云 is a phrase, no place ending in 白云 (白云区).

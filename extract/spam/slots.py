@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from ..caches import loaded
 from ..gazetteer import TOWNSHIP_SUFFIXES, gazetteer
 from .shape import load_shapes
-from .words import is_common_word
+from .words import is_common_word, is_made_of_words
 
 # X, an optional level, then what follows a body's name in a title, a footer or a site name;
 # X opens the line or follows the footer's 版权所有/主办 (in prose, 各部门人民政府 is no name).
@@ -106,6 +106,26 @@ def _is_known_name(token: str, in_slot: bool = False) -> bool:
         if len(head) == 1 and head not in _PLACE_HEADS:
             continue
         if any(full.startswith(tail) and len(full) - size <= 3 for full in g.by_prefix.get(tail[:2], ())):
+            return True
+    return False
+
+
+def is_place_and_word(name: str) -> bool:
+    """A city's or county's short name and words after it (桐乡发布, 抚顺融媒, 绵阳政务), or
+    what a city's app puts before it (微绵阳, 爱义乌): a place's own account or column. No brand
+    word after it (金沙娱乐 is a brand's shape)."""
+    g = gazetteer()
+    shapes = load_shapes()
+    for prefix in shapes.place_prefixes:
+        rest = name.removeprefix(prefix)
+        if rest != name and any(d.level >= 2 for d in g.by_short.get(rest, ())):
+            return True  # 微绵阳, 爱义乌: a city's app
+    brand_words = shapes.suffixes
+    for size in (2, 3):
+        head, rest = name[:size], name[size:]
+        if len(rest) < 2 or any(word in rest for word in brand_words):
+            continue
+        if any(d.level >= 2 for d in g.by_short.get(head, ())) and is_made_of_words(rest):
             return True
     return False
 
