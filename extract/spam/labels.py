@@ -28,6 +28,7 @@ MAX_LABEL_CHARS = 12
 MIN_LABELS = 3  # distinct labels holding the same unit
 SEED_CHARS = 3
 MAX_NAME_CHARS = 8
+MIN_POLICY_WORD = 3  # characters of a report word a unit may be a piece of
 LABEL_SCORE = 2.0  # as strong as a phrase swap in sentences: the same evidence, in labels
 _HAN_SEED = re.compile(f"{HAN}{{{SEED_CHARS}}}")
 # How far a body's ending may follow its name (恩格贝生态示范区: four characters between).
@@ -49,9 +50,12 @@ def _cuts_a_word(name: str, where: list[tuple[str, int]]) -> bool:
 
 def _in_a_report_word(name: str, where: list[tuple[str, int]]) -> bool:
     """A unit that overlaps a word of today's reports in one of its labels (河湖长 of 河湖长制,
-    办实事 of 我为群众办实事) is a piece of that word, no name."""
+    办实事 of 我为群众办实事) is a piece of that word, no name. Two characters say too little
+    (微博, 快手 stand in names too)."""
     for label, at in where:
         for word in report_words():
+            if len(word) < MIN_POLICY_WORD:
+                continue
             start = label.find(word)
             if start != -1 and start < at + len(name) and at < start + len(word):
                 return True

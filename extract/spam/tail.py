@@ -17,7 +17,7 @@ from ..chars import is_chinese
 from ..model import SpamFinding
 from .called import is_called_brand
 from .fold import drop_zero_width, has_zero_width, nfkc
-from .shape import is_brand_item, load_shapes
+from .shape import is_brand_item
 from .slots import FOOTER_WORDS, is_foreign_name, is_place_and_word
 from .text import LIST_SCORE, MIN_LIST_ITEMS, list_items
 from .words import is_made_of_words, is_set_phrase
@@ -27,13 +27,14 @@ TAIL_LINES = 3  # the page's last lines a tail list may be
 FOOTER_MARKS = (*FOOTER_WORDS, "ICP备", "公网安备", "标识码", "備案", "备案")
 MADE_UP_SHARE = 0.5
 MIN_NAME_CHARS, MAX_NAME_CHARS = 2, 6
+VERSION = "版"  # 手机版, 长者版, 英文版: a portal's own link
 
 
 def _is_made_up_name(item: str) -> bool:
     if not MIN_NAME_CHARS <= len(item) <= MAX_NAME_CHARS or not is_chinese(item):
         return False
     # A portal's link bar: its versions (手机版, 长者版) and the place's accounts (桐乡发布).
-    if item.endswith(load_shapes().site_suffixes) or is_place_and_word(item):
+    if item.endswith(VERSION) or is_place_and_word(item):
         return False
     return is_foreign_name(item) and not is_made_of_words(item)
 
