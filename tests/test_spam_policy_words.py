@@ -30,7 +30,7 @@ def test_a_portal_s_account_row_after_its_footer_is_no_list_of_names(row):
     assert (findings, lines[-1]) == ([], row)
 
 
-@pytest.mark.parametrize("name", ["桐乡发布", "抚顺融媒", "微绵阳", "爱义乌"])
+@pytest.mark.parametrize("name", ["桐乡发布", "抚顺融媒", "微绵阳", "爱义乌", "新疆政务服务"])
 def test_a_city_s_account_or_app_in_channel_slots_is_the_report_s_own(name):
     text = f"一是通过{name}公开政府信息。通过{name}发布政策解读。依托{name}办理群众诉求。"
     assert channel_names(text) == []
@@ -70,8 +70,14 @@ def test_policy_compounds_holding_a_brand_word_are_no_names(text):
     assert find_phrases(text) == []
 
 
-def test_an_acronym_repeated_in_a_title_is_no_stuffing():
-    assert not is_stuffed("绵阳市召开DRG工作推进会_DRG专栏_绵阳市人民政府")
+@pytest.mark.parametrize("acronym", ["DRG", "RCEP", "REITs"])
+def test_an_acronym_repeated_in_a_title_is_no_stuffing(acronym):
+    assert not is_stuffed(f"绵阳市召开{acronym}工作推进会_{acronym}专栏_绵阳市人民政府")
+
+
+def test_a_name_after_macao_in_channel_slots_is_still_read():
+    text = "一是通过澳门银河公开政府信息。通过澳门银河发布政策解读。依托澳门银河办理群众诉求。"
+    assert channel_names(text) == ["澳门银河"]
 
 
 def test_an_acronym_glued_to_a_brand_word_is_still_stuffing():

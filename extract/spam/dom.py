@@ -299,8 +299,8 @@ def _meta_tags(tree: etree._Element) -> dict[str, str]:
     return meta
 
 
-# An upper-case acronym of letters alone (DRG, RCEP, ICU) glued to Chinese.
-_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,6}(?![A-Za-z0-9])")
+# An upper-case acronym of letters alone (DRG, RCEP, ICU; REITs with its plural) glued to Chinese.
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,6}s?(?![A-Za-z0-9])")
 
 
 def _is_brand_item_in_title(item: str) -> bool:

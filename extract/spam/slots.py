@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..caches import loaded
-from ..gazetteer import TOWNSHIP_SUFFIXES, gazetteer
+from ..gazetteer import TOWNSHIP_SUFFIXES, Division, gazetteer
 from .shape import load_shapes
 from .words import is_common_word, is_made_of_words
 
@@ -110,22 +110,30 @@ def _is_known_name(token: str, in_slot: bool = False) -> bool:
     return False
 
 
+# Hong Kong, Macao and Taiwan open brands' names (澳门银河) as often as accounts'.
+_NOT_MAINLAND = ("71", "81", "82")
+
+
+def _is_mainland(division: Division) -> bool:
+    return not division.code.startswith(_NOT_MAINLAND)
+
+
 def is_place_and_word(name: str) -> bool:
-    """A city's or county's short name and words after it (桐乡发布, 抚顺融媒, 绵阳政务), or
+    """A mainland division's short name and words after it (桐乡发布, 抚顺融媒, 新疆政务服务), or
     what a city's app puts before it (微绵阳, 爱义乌): a place's own account or column. No brand
     word after it (金沙娱乐 is a brand's shape)."""
     g = gazetteer()
     shapes = load_shapes()
     for prefix in shapes.place_prefixes:
         rest = name.removeprefix(prefix)
-        if rest != name and any(d.level >= 2 for d in g.by_short.get(rest, ())):
+        if rest != name and any(_is_mainland(d) for d in g.by_short.get(rest, ())):
             return True  # 微绵阳, 爱义乌: a city's app
     brand_words = shapes.suffixes
     for size in (2, 3):
         head, rest = name[:size], name[size:]
         if len(rest) < 2 or any(word in rest for word in brand_words):
             continue
-        if any(d.level >= 2 for d in g.by_short.get(head, ())) and is_made_of_words(rest):
+        if any(_is_mainland(d) for d in g.by_short.get(head, ())) and is_made_of_words(rest):
             return True
     return False
 
