@@ -65,6 +65,7 @@ CACHES: dict[str, str] = {
     "extract.spam.words.word_counts": LOADED,
     "extract.spam.words.report_labels": LOADED,
     "extract.spam.words.report_words": LOADED,
+    "extract.spam.labels._policy_words": LOADED,
     "extract.tables.legacy_columns.early_wording": LOADED,
     "extract.tables.lexicon._entries": LOADED,
     "extract.tables.lexicon.table_keys": LOADED,

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from ..caches import loaded
 from ..chars import HAN, is_chinese
 from ..model import SpamFinding
 from .fold import to_simplified
@@ -52,14 +53,19 @@ def _in_a_report_word(name: str, where: list[tuple[str, int]]) -> bool:
     """A unit that overlaps a word of today's reports in one of its labels (河湖长 of 河湖长制,
     办实事 of 我为群众办实事) is a piece of that word, no name. Two characters say too little
     (微博, 快手 stand in names too)."""
+    policy_words = _policy_words()
     for label, at in where:
-        for word in report_words():
-            if len(word) < MIN_POLICY_WORD:
-                continue
-            start = label.find(word)
-            if start != -1 and start < at + len(name) and at < start + len(word):
+        for match in policy_words.finditer(label):
+            if match.start() < at + len(name) and at < match.end():
                 return True
     return False
+
+
+@loaded()
+def _policy_words() -> re.Pattern[str]:
+    """The report words of MIN_POLICY_WORD characters or more, longest first, as one pattern."""
+    words = sorted((w for w in report_words() if len(w) >= MIN_POLICY_WORD), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _names_a_body(name: str, corpus: str) -> bool:
