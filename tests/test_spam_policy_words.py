@@ -41,8 +41,14 @@ def test_a_list_of_policies_after_zai_is_no_channel():
     assert channel_names(text) == []
 
 
-def test_a_list_naming_a_channel_next_still_reads_the_slot():
-    text = "在聚鑫阁、政务微博发布信息。在聚鑫阁、微信公众号同步推送。"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在聚鑫阁、政务微博发布信息。在聚鑫阁、微信公众号同步推送。",
+        "在聚鑫阁、报纸、电视等媒体发布。\n在聚鑫阁、手机短信等渠道同步推送。",
+    ],
+)
+def test_a_list_naming_a_channel_next_still_reads_the_slot(text):
     assert channel_names(text) == ["聚鑫阁"]
 
 
