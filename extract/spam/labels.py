@@ -22,7 +22,7 @@ from .fold import to_simplified
 from .phrases import shared_context
 from .shape import load_shapes
 from .slots import body_ends, is_foreign_name
-from .words import COMMON_COUNT, in_report_labels, is_made_of_words, report_words, word_counts
+from .words import COMMON_COUNT, cuts_a_word, in_report_labels, is_made_of_words, report_words, word_counts
 
 # Labels are short; a sentence that holds the name is prose, read by extract/spam/phrases.py.
 MAX_LABEL_CHARS = 12
@@ -39,14 +39,7 @@ _LEVELS = tuple("省市县区旗")
 
 def _cuts_a_word(name: str, where: list[tuple[str, int]]) -> bool:
     """A unit that starts or ends inside a word of its label (个人注册 → 人注册) is no name."""
-    counts = word_counts()
-    for label, at in where:
-        end = at + len(name)
-        if at > 0 and counts.get(label[at - 1] + name[0], 0) >= COMMON_COUNT:
-            return True
-        if end < len(label) and counts.get(name[-1] + label[end], 0) >= COMMON_COUNT:
-            return True
-    return False
+    return any(cuts_a_word(label, at) or cuts_a_word(label, at + len(name)) for label, at in where)
 
 
 def _in_a_report_word(name: str, where: list[tuple[str, int]]) -> bool:

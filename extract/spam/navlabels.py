@@ -280,11 +280,8 @@ def link_swaps(
     # The title is the corpus's first line. A menu the template prints twice (in the header
     # and the footer) says a label once.
     places = {token: corpus.count(token) - _repeats(links, token) for token in suspects}
-    lone = [
-        token
-        for token, suspect in suspects.items()
-        if places[token] < MIN_PLACES and len({kind for kind, _ in suspect.clues}) < 2
-    ]
+    kinds = {token: {kind for kind, _ in suspect.clues} for token, suspect in suspects.items()}
+    lone = [token for token in suspects if places[token] < MIN_PLACES and len(kinds[token]) < 2]
     for token, suspect in suspects.items():
         # The word most clues tell; on a tie the first told (a set's order would vary by run).
         original = Counter(suspect.originals).most_common(1)[0][0] if suspect.originals else ""
@@ -299,7 +296,7 @@ def link_swaps(
         findings.append(
             SpamFinding("label_swap", evidence, "replaced" if original else "removed", SWAP_SCORE)
         )
-        if {kind for kind, _ in suspect.clues} == {"slug"}:
+        if kinds[token] == {"slug"}:
             # The link alone tells the swap: its label is cut where the page writes it as a
             # label (menus, the breadcrumb); a sentence may name the column's topic
             # (我市深入推进风清气正工作，取得阶段性成效。) and is kept.

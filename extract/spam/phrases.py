@@ -26,7 +26,7 @@ from .names import in_one_sentence, occurrences
 from .shape import is_coined, load_shapes
 from .slots import is_foreign_name, site_code_names
 from .text import WEAK_CATEGORY
-from .words import COMMON_COUNT, SET_PHRASE_COUNT, is_common_word, word_counts
+from .words import COMMON_COUNT, SET_PHRASE_COUNT, cuts_a_word, is_common_word, word_counts
 
 PHRASE_SCORE = 2.0
 MAX_NAME_HAN = 4  # a brand's Chinese name before its brand word: 伟德, 金宝搏, 澳门新葡
@@ -245,11 +245,6 @@ def _starts_a_phrase(text: str, core: re.Match[str]) -> bool:
     return word_counts().get(phrase, 0) >= SET_PHRASE_COUNT
 
 
-def _starts_inside_a_word(text: str, at: int) -> bool:
-    """The character before `at` and the one at it make a common word (记|录仪, 工|地慢)."""
-    return at > 0 and word_counts().get(text[at - 1 : at + 1], 0) >= COMMON_COUNT
-
-
 def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | None:
     """The swapped name around a brand word, or None where the brand word is the report's own."""
     if _ends_a_word(text, core):
@@ -280,7 +275,7 @@ def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | No
         # The name opens where every occurrence opens it: inside a word there (执法记录仪视频:
         # 录仪 ends 记录仪), it is that word's tail, no name.
         first = where[0] - (len(name) - len(token) + len(word))
-        if is_han(name[0]) and _starts_inside_a_word(text, first):
+        if is_han(name[0]) and cuts_a_word(text, first):
             return None
     elif han_before:
         return None

@@ -81,6 +81,12 @@ def in_report_labels(unit: str) -> bool:
     return len(unit) >= 3 and unit in report_labels()
 
 
+def cuts_a_word(text: str, at: int) -> bool:
+    """The characters either side of `at` make a common word: a cut there falls inside a word
+    (个|人注册, 记|录仪视频)."""
+    return 0 < at < len(text) and word_counts().get(text[at - 1 : at + 1], 0) >= COMMON_COUNT
+
+
 def is_common_word(name: str) -> bool:
     """A common word, or two of them (全民 + 健身, 文化 + 旅游)."""
     counts = word_counts()
