@@ -81,6 +81,9 @@ def test_two_labels_are_not_enough():
         ["疫情防控动态", "疫情防控政策", "疫情防控专栏"],
         ["部门预决算", "财政预决算", "预决算公开"],
         ["政府信息公开", "政府信息公开指南", "政府信息公开制度"],
+        # What the report's own tables print (已主动公开, 未予公开), whatever the dictionary says.
+        ["已主动公开", "已主动公开目录", "已主动公开信息"],
+        ["未予公开", "未予公开情形", "未予公开说明"],
     ],
 )
 def test_a_portal_s_own_labels_are_no_names(labels):

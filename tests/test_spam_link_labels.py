@@ -228,6 +228,26 @@ def test_one_list_giving_one_address_two_labels_is_no_label_swap():
     assert _swaps(page) == []
 
 
+def test_one_list_giving_any_address_two_labels_is_no_label_swap():
+    """The same list under an address no topic path names: the list, not the path, says so."""
+    topics = "".join(
+        f"<li><a href='/special/index.html'>{label}</a></li>"
+        for label in ("崇德向善", "春风行动", "见贤思齐")
+    )
+    page = _page(f"会议召开 - {SITE}门户网站", extra=f"<ul class='topics'>{topics}</ul>" * 2)
+    assert _swaps(page) == []
+
+
+def test_a_latin_label_is_spelled_by_its_slug_in_lower_case():
+    label = ("/drgff/index.html", "DRG付费")
+    assert _swaps(_page(f"会议召开 - {SITE}门户网站", top=label, bottom=label)) == []
+
+
+def test_a_report_word_after_the_site_s_name_is_no_label_swap():
+    # 乡村振兴 is counted common by the project's own words, which also makes it a set phrase.
+    assert _swaps(_page(f"会议召开 - {SITE}乡村振兴", site_name=f"{SITE}门户网站")) == []
+
+
 # The title: the site's name (SiteName, footer) followed by a made-up token where 门户网站 stood.
 
 
