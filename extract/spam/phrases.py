@@ -358,7 +358,8 @@ def _latin_token(text: str, start: int, end: int, written: str = "") -> str | No
         return None
     if not (after or before) and not is_coined(run) and not disguised:
         return None  # a Latin word on its own (an English product name: Chrome), not glued to a name
-    return before + run + after
+    # 在bet9 in every sentence: 在 is the sentence's, the name is bet9.
+    return _without_particle(before + run, _patterns().particles) + after
 
 
 def _disguised(written: str, after: str) -> bool:
