@@ -75,3 +75,21 @@ def test_the_official_site_of_a_body_or_platform_is_the_report_s_own(name):
 def test_the_official_site_of_a_word_the_page_writes_nowhere_else_is_a_name():
     # 九州官方网站 where 政府网站 stood: 九州 is a word, but of nothing the report is about.
     assert channel_names(REPORT.format("九州官方网站")) == ["九州官方网站"]
+
+
+@pytest.mark.parametrize("name", ["米乐m6", "bet9九州", "ag真人"])
+def test_a_chinese_name_with_a_brand_s_latin_glued_on_is_a_name(name):
+    # 在米乐m6集中发布: letters with digits, or letters that are no word, after a name no place owns.
+    assert channel_names(REPORT.format(name)) == [name]
+
+
+@pytest.mark.parametrize("name", ["i诸城", "e政务", "政务app", "诸城app", "5g政务", "OA系统"])
+def test_an_app_a_word_or_an_acronym_with_chinese_in_channel_slots_is_the_report_s_own(name):
+    # A city's app (i诸城), words a report writes (app, 5G) and acronyms (OA) are the report's.
+    assert channel_names(REPORT.format(name)) == []
+
+
+@pytest.mark.parametrize("name", ["两微", "官微", "院务"])
+def test_two_characters_in_channel_slots_are_not_read(name):
+    # A report's abbreviations are no words of the dictionary, as a two-character name is not.
+    assert channel_names(REPORT.format(name)) == []

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..chars import is_chinese, is_han
 from .called import is_called_brand
 from .names import in_one_sentence, occurrences
 from .shape import load_shapes
@@ -29,6 +30,8 @@ def _is_the_report_s_own(name: str, text: str) -> bool:
     if is_called_brand(name):
         return False
     shapes = load_shapes()
+    if not is_chinese(name):
+        return _is_own_with_latin(name)
     # X官方网站, X官网: the site of X, whose name is what the report may own (市政府官方网站)
     # or not (九州官方网站, where 九州 stands nowhere else on the page).
     for funnel in shapes.strong_funnels:
@@ -40,6 +43,21 @@ def _is_the_report_s_own(name: str, text: str) -> bool:
         return False
     # A word of today's reports (政民互动, 疫情防控) is no brand's, wherever the page writes it.
     return holds_a_report_word(name) or not is_foreign_to(name, text)
+
+
+def _is_own_with_latin(name: str) -> bool:
+    """Chinese with Latin or digits glued on: a city's or body's app (i诸城, e政务), a word a
+    report writes (政务app, 5g政务) or a hotline is the report's own; a brand's Latin (米乐m6,
+    bet9九州: digits with letters, or letters that are no word) after any other name is not."""
+    han = "".join(char for char in name if is_han(char))
+    written = "".join(char for char in name if not is_han(char))
+    glued = written.lower()
+    shapes = load_shapes()
+    if not is_foreign_name(han) or glued in shapes.latin_words or name.startswith(shapes.hotlines):
+        return True
+    if written.isupper() and written.isalpha():
+        return True  # an acronym is a word in a report's prose (OA系统, CA认证)
+    return not (glued.isalpha() and len(glued) >= 2 or any(map(str.isdigit, glued)) and not glued.isdigit())
 
 
 # What ends the next item of a list: another separator, a clause, 等.

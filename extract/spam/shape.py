@@ -90,8 +90,14 @@ def load_shapes() -> Shapes:
         strong_funnels=tuple(words["strong_funnel"]),
         function_chars=frozenset(words["function"]),
         units=tuple(words["unit"]),
+        # The channel's name: three to six Chinese characters, tried first, so that a longer
+        # name is read whole (在政务公开栏公布); else Chinese with Latin or digits glued on either
+        # side (在米乐m6集中发布, 在i诸城、). Two characters alone are a report's abbreviations
+        # as often as names (两微, 官微, 院务): they are not read.
         channel_slot=re.compile(
-            rf"({alternation(tuple(words['channel_before']))})([\u4e00-\u9fff]{{3,6}}?)上?"
+            rf"({alternation(tuple(words['channel_before']))})"
+            rf"([\u4e00-\u9fff]{{3,6}}?"
+            rf"|[\u4e00-\u9fff]{{2,6}}?[a-zA-Z0-9]{{1,6}}|[a-zA-Z0-9]{{1,6}}[\u4e00-\u9fff]{{2,6}}?)上?"
             rf"(?={alternation(tuple(words['channel_after']))})"
         ),
         channel_nouns=tuple(words["channel_noun"]),
