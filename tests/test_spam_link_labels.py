@@ -318,3 +318,18 @@ def test_a_portal_s_own_words_after_its_name_are_no_label_swap(suffix):
 )
 def test_a_topic_column_s_slogan_is_no_label_swap(label):
     assert _swaps(_page(f"会议召开 - {SITE}门户网站", top=label, bottom=label)) == []
+
+
+@pytest.fixture(scope="module")
+def brand_shaped_label() -> Report:
+    """A coined Latin name in both menus over /zwgk/: the menus say it once, its shape says more."""
+    label = ("/zwgk/index.html", "188bet")
+    return _page(f"会议召开 - {SITE}门户网站", top=label, bottom=label)
+
+
+def test_a_label_shaped_as_a_brand_over_a_slug_of_other_initials_makes_the_page_tampered(brand_shaped_label):
+    assert brand_shaped_label.spam.tampered
+
+
+def test_a_label_shaped_as_a_brand_over_a_slug_of_other_initials_leaves_the_text(brand_shaped_label):
+    assert "188bet" not in brand_shaped_label.text

@@ -179,6 +179,9 @@ def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
             page_spelled = {other.label for other, s in slugged if is_spelled(other, s)}
         if len(page_spelled) >= MIN_SPELLED_LABELS:
             suspects[link.label].clues.append(("slug", f"link label over /{slugs[-1]}/"))
+            if is_called_brand(link.label):
+                # 188bet, 凤凰视频直播: shaped as a brand whatever the menu around it, a second clue.
+                suspects[link.label].clues.append(("shape", "shaped as a brand"))
 
 
 def _replaced(label: str, words: str, corpus: str, may_hold_a_word: bool = False) -> tuple[str, str] | None:
