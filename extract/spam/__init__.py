@@ -25,6 +25,7 @@ from .names import MASK, MIN_CONFIDENCE, BrandRepair, brand_findings, find_brand
 from .navlabels import PageLink, link_swaps, page_links
 from .owner import owner_conflicts
 from .phrases import find_phrases, phrase_finding, strip_phrases
+from .script_names import other_script_names, script_name_finding
 from .shape import is_brand_item
 from .slots import footer_lines, joined_on_the_left, slot_brands
 from .splitnames import lone_split_finding, lone_splits, split_finding, split_names, stands_leveled
@@ -122,6 +123,11 @@ def repair_names(
     # A split name the phrase pass also reads whole (在鑫隆集中发布) is told as split: the
     # zero-width characters are the stronger evidence.
     phrases = [p for p in find_phrases(corpus) if p not in split]
+    # A name in Traditional on a Simplified page (思想政治萬豪會司) is one whatever its words.
+    other_script = [
+        n for n in other_script_names(corpus, script) if not any(n in p or p in n for p in phrases)
+    ]
+    phrases += other_script
     labelled = [n for n in label_names(lines, corpus) if not any(n in p or p in n for p in phrases)]
     phrases += labelled
     split = [n for n in split if not any(n in p or p in n for p in phrases)]
@@ -187,7 +193,15 @@ def repair_names(
         if any(token in brand or brand in token for brand in brands):
             continue
         unchanged = False
-        found = label_finding if token in labelled else split_finding if token in split else phrase_finding
+        found = (
+            label_finding
+            if token in labelled
+            else split_finding
+            if token in split
+            else script_name_finding
+            if token in other_script
+            else phrase_finding
+        )
         findings.append(found(token, corpus.count(token)))
         title = strip_phrases(title, [token]) if title else title
         lines = [strip_phrases(line, [token]) if token in line else line for line in lines]

@@ -94,7 +94,7 @@ def in_one_sentence(corpus: str, where: list[int], size: int) -> bool:
     return first != ("", "") and all(around(at) == first for at in where[1:])
 
 
-def _stretch(corpus: str, start: int, end: int) -> str | None:
+def stretch(corpus: str, start: int, end: int) -> str | None:
     """The longest string around corpus[start:end] that every occurrence shares."""
     brand = corpus[start:end]
     where = occurrences(corpus, brand)
@@ -157,12 +157,12 @@ def find_brands(corpus: str, page_script: str) -> list[str]:
     brands: list[str] = []
     seen: set[str] = set()
     for start, end in seeds:
-        # _stretch depends on the seed's text alone (it reads every occurrence of it), so
+        # stretch depends on the seed's text alone (it reads every occurrence of it), so
         # a seed text met before would only repeat the verdict already reached.
         if corpus[start:end] in seen:
             continue
         seen.add(corpus[start:end])
-        brand = _stretch(corpus, start, end)
+        brand = stretch(corpus, start, end)
         if not brand or brand in brands:
             continue
         where = occurrences(corpus, brand)
