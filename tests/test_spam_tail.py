@@ -89,3 +89,14 @@ def test_a_list_half_of_made_up_names_after_the_footer_leaves():
 def test_a_breadcrumb_after_the_footer_stays():
     crumb = "首页 > 部门动态 > 工作动态 > 通知公告 > 正文"
     assert strip_tail_names(["正文。", FOOTER, crumb], "正文。")[2] == []
+
+
+def test_a_list_of_lower_case_names_after_the_footer_leaves():
+    # No brand word, no digits in most: lower-case letters are no link bar's English.
+    latin = "betway ubet95 sbobet 12bet tlc 3868"
+    assert strip_tail_names(["正文。", FOOTER, latin], "正文。")[0] == ["正文。", FOOTER]
+
+
+def test_a_link_bar_in_english_after_the_footer_stays():
+    bar = "English RSS APP WAP Home"
+    assert strip_tail_names(["正文。", FOOTER, bar], "正文。")[2] == []

@@ -17,7 +17,7 @@ from ..chars import is_chinese
 from ..model import SpamFinding
 from .called import is_called_brand
 from .fold import drop_zero_width, has_zero_width, nfkc
-from .shape import is_brand_item
+from .shape import is_brand_item, load_shapes
 from .slots import FOOTER_WORDS, is_foreign_name, is_place_and_word
 from .text import LIST_SCORE, MIN_LIST_ITEMS, list_items
 from .words import is_made_of_words, is_set_phrase
@@ -27,6 +27,7 @@ TAIL_LINES = 3  # the page's last lines a tail list may be
 FOOTER_MARKS = (*FOOTER_WORDS, "ICP备", "公网安备", "标识码", "備案", "备案")
 MADE_UP_SHARE = 0.5
 MIN_NAME_CHARS, MAX_NAME_CHARS = 2, 6
+MIN_LATIN_CHARS = 3
 VERSION = "版"  # 手机版, 长者版, 英文版: a portal's own link
 
 
@@ -50,6 +51,18 @@ def _is_code_name(item: str) -> bool:
     return item.isascii() and item.isalnum() and not item.isalpha() and not item.isdigit()
 
 
+def _is_lower_case_name(item: str) -> bool:
+    """Lower-case letters that are no word a report writes (betway, sbobet): a link bar writes
+    its English capitalised (English, RSS, APP)."""
+    return (
+        item.isascii()
+        and item.isalpha()
+        and item.islower()
+        and len(item) >= MIN_LATIN_CHARS
+        and (item not in load_shapes().latin_words)
+    )
+
+
 def _is_spam_item(item: str) -> bool:
     if has_zero_width(item):
         return True  # 天\u200b顺: a name hidden from rules, never a link bar's word
@@ -57,6 +70,7 @@ def _is_spam_item(item: str) -> bool:
     return (
         _is_made_up_name(item)
         or _is_code_name(item)
+        or _is_lower_case_name(item)
         or _is_set_phrase(item)
         or is_brand_item(item)
         or is_called_brand(item)
