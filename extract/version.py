@@ -38,5 +38,6 @@ archived bytes, the reports an older version made.
 # 9: a Chinese name with a brand's Latin glued on in a channel slot (在米乐m6集中发布) is a name;
 #    a Latin name keeps out the particle every sentence writes before it (在bet9: 在 stays); a
 #    link label shaped as a brand (188bet) over a slug of other initials is a swap even when only
-#    the menus write it.
+#    the menus write it; a name in Traditional written in several places on a Simplified page is
+#    a phrase swap (思想政治萬豪會司); lower-case Latin names make a tail list (betway sbobet).
 EXTRACTOR_VERSION = 9
