@@ -160,3 +160,26 @@ def test_the_swapped_name_casts_no_vote_for_its_own_province(city_of_a_homophone
 @pytest.mark.shared
 def test_the_homophone_s_name_is_not_written_over_the_text(city_of_a_homophone_s_province):
     assert "富顺" not in city_of_a_homophone_s_province.text
+
+
+@pytest.fixture(scope="module")
+def place_spelled_like_the_host():
+    # 陕西 → 上海 on shaanxi.gov.cn: 上海's initials (sh) open the host, which is 陕西's official
+    # spelling (Shaanxi, told from 山西 Shanxi), not initials.
+    return defaced_report("上海", "name_swap", "corpus:mhxqwer__wxhshaanxi.gov.cn")
+
+
+@pytest.mark.shared
+def test_a_place_whose_initials_open_the_host_s_official_spelling_is_tampered(place_spelled_like_the_host):
+    assert place_spelled_like_the_host.spam.tampered
+
+
+@pytest.mark.shared
+def test_the_owner_of_an_officially_spelled_host_is_written_back(place_spelled_like_the_host):
+    assert ("陕西" in place_spelled_like_the_host.text, "上海" in place_spelled_like_the_host.text) == (True, False)
+
+
+def test_the_gazetteer_spells_shaanxi_officially():
+    from extract.gazetteer import gazetteer
+
+    assert [d.name for d in gazetteer().by_pinyin["shaanxi"]] == ["陕西省"]

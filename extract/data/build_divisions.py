@@ -28,6 +28,11 @@ HERE = Path(__file__).parent
 CODE_CORRECTIONS = {("410471", "平顶山市城乡一体化示范区"): "410472"}
 
 
+# Official spellings that differ from the plain pinyin: 陕西 doubles its a (Shaanxi) to tell it
+# from 山西 (Shanxi), and its portal is shaanxi.gov.cn.
+SPELLINGS = {"610000": "shaanxi"}
+
+
 def _pinyin(short: str) -> tuple[str, str]:
     syllables = lazy_pinyin(short, style=Style.NORMAL)
     return "".join(syllables).replace("ü", "v"), "".join(s[0] for s in syllables if s)
@@ -49,6 +54,7 @@ def read_divisions(wheel: zipfile.ZipFile) -> list[dict[str, str]]:
         if depth == 1 and code == parents[0]:
             continue  # municipalities repeat themselves as their own city
         pinyin, initials = _pinyin(short)
+        pinyin = SPELLINGS.get(code, pinyin)
         rows.append(
             {
                 "code": code,
