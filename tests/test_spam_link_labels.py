@@ -333,3 +333,14 @@ def test_a_label_shaped_as_a_brand_over_a_slug_of_other_initials_makes_the_page_
 
 def test_a_label_shaped_as_a_brand_over_a_slug_of_other_initials_leaves_the_text(brand_shaped_label):
     assert "188bet" not in brand_shaped_label.text
+
+
+@pytest.fixture(scope="module")
+def acronym_label() -> Report:
+    """RSS订阅 in both menus over /dy/ (订阅): an acronym a portal labels with, no brand's shape."""
+    label = ("/dy/index.html", "RSS订阅")
+    return _page(f"会议召开 - {SITE}门户网站", top=label, bottom=label)
+
+
+def test_an_acronym_label_over_a_slug_of_other_initials_leaves_the_page_clean(acronym_label):
+    assert not acronym_label.spam.tampered

@@ -33,6 +33,7 @@ from lxml import etree
 from ..chars import HAN_RANGE, is_chinese, is_han
 from ..model import SpamFinding
 from .called import is_called_brand
+from .fold import nfkc
 from .labels import is_foreign_unit
 from .names import BrandRepair
 from .shape import load_shapes
@@ -145,7 +146,7 @@ def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
     # A menu repeats its labels (the same item in the header and the footer): each is read once.
     shaped = {label for label in {link.label for link in links} if _could_be_a_name(label)}
     under_slugs = {link.label for link in links if link.label in shaped and _initial_slugs(link.href)}
-    names = {label for label in under_slugs if is_called_brand(label) or is_foreign_unit(label, corpus)}
+    names = {label for label in under_slugs if _is_shaped_as_a_brand(label) or is_foreign_unit(label, corpus)}
     if not names:
         return
     slugged = [(link, slugs) for link in links if (slugs := _initial_slugs(link.href))]
@@ -179,9 +180,21 @@ def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
             page_spelled = {other.label for other, s in slugged if is_spelled(other, s)}
         if len(page_spelled) >= MIN_SPELLED_LABELS:
             suspects[link.label].clues.append(("slug", f"link label over /{slugs[-1]}/"))
-            if is_called_brand(link.label):
+            if _is_shaped_as_a_brand(link.label):
                 # 188bet, 凤凰视频直播: shaped as a brand whatever the menu around it, a second clue.
                 suspects[link.label].clues.append(("shape", "shaped as a brand"))
+
+
+def _is_shaped_as_a_brand(label: str) -> bool:
+    """A brand's shape (188bet, 凤凰视频直播, AG真人); an acronym before a word a portal labels
+    with (RSS订阅) is not."""
+    if not is_called_brand(label):
+        return False
+    latin = "".join(char for char in nfkc(label) if char.isascii() and char.isalnum())
+    if latin.isalpha() and latin.isupper():
+        shapes = load_shapes()
+        return any(word in label for word in (*shapes.suffixes, *shapes.funnels))
+    return True
 
 
 def _replaced(label: str, words: str, corpus: str, may_hold_a_word: bool = False) -> tuple[str, str] | None:
