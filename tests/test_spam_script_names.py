@@ -54,3 +54,38 @@ def test_the_words_around_it_stay(report):
 
 def test_the_page_is_tampered(report):
     assert report.spam.tampered
+
+
+@pytest.mark.parametrize("name", ["長江實業", "新鴻基地產", "臺灣通史"])
+def test_a_name_the_page_quotes_in_traditional_is_not(name):
+    text = f"据介绍，“{name}”自2021年起设立分支机构。\n座谈会上，“{name}”代表表示将加强合作。\n出版《{name}》一书。"
+    assert other_script_names(text, "simplified") == []
+
+
+def test_a_person_s_name_in_traditional_is_not():
+    text = "其中包括台胞青年创业者陳志強先生。\n陳志強在本市创办的文创企业已吸纳就业2114人。"
+    assert other_script_names(text, "simplified") == []
+
+
+@pytest.fixture(scope="module")
+def quoted_region():
+    """A city's page quoting 澳門特別行政區政府 twice: a region the page names, not a swap of its own."""
+    lines = [
+        "今年以来，莆田市共接待港澳台地区来访团组31批次，其中包括“澳門特別行政區政府”等机构。",
+        "8月3日，莆田市政务服务数据管理局接待了由“澳門特別行政區政府”代表组成的考察团。",
+    ]
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    footer = "<p>版权所有：莆田市人民政府 网站标识码：3503000001</p>"
+    markup = (
+        "<html><head><meta charset='utf-8'><meta name='SiteName' content='莆田市人民政府'>"
+        f"<title>港澳台交流 - 莆田市人民政府</title></head><body>{body}{footer}</body></html>"
+    )
+    return process(markup.encode("utf-8"), "http://www.putian.gov.cn/zwgk/t1.html")
+
+
+def test_a_quoted_region_in_traditional_keeps_its_name(quoted_region):
+    assert quoted_region.text.count("澳門特別行政區政府") == 2
+
+
+def test_a_quoted_region_in_traditional_leaves_the_page_clean(quoted_region):
+    assert quoted_region.spam.findings == ()

@@ -23,6 +23,8 @@ from ..gazetteer import SINGLE_LEVEL_SUFFIXES, Division, gazetteer
 from ..model import SpamFinding
 from . import lexicon
 from .evidence import Recovery
+from .fold import to_simplified
+from .slots import is_foreign_name
 from .text import minority_script_chars
 
 MASK = "〔ENTITY?〕"
@@ -77,6 +79,24 @@ def occurrences(corpus: str, needle: str) -> list[int]:
 
 # Characters read on either side of each occurrence to tell one sentence printed twice.
 SENTENCE_CONTEXT = 6
+# Quotation and title marks, opening and closing, that a page quotes a name between.
+_QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"))
+
+
+def all_quoted(corpus: str, where: list[int], size: int) -> bool:
+    """Every occurrence stands between quotation or title marks on its line (“長江實業”,
+    《臺灣通史》): a name the page quotes, not one written over its words."""
+
+    def quoted(at: int) -> bool:
+        before = corpus[corpus.rfind("\n", 0, at) + 1 : at]
+        end = corpus.find("\n", at + size)
+        after = corpus[at + size : len(corpus) if end == -1 else end]
+        return any(
+            (opened := before.rfind(opening)) != -1 and closing not in before[opened:] and closing in after
+            for opening, closing in _QUOTES
+        )
+
+    return bool(where) and all(map(quoted, where))
 
 
 def in_one_sentence(corpus: str, where: list[int], size: int) -> bool:
@@ -151,12 +171,13 @@ def _is_name_slot(corpus: str, start: int, end: int) -> bool:
 def find_brands(corpus: str, page_script: str) -> list[str]:
     """Repeated strings that stand where names stand and read as spam (P4 rule 1–2)."""
     seeds = [(h.start, h.end) for h in lexicon.hits(corpus) if h.category in SEED_CATEGORIES]
+    lexicon_seeds = len(seeds)
     if page_script == "simplified":
         odd = minority_script_chars(corpus, page_script)
         seeds += [(a, b + 1) for a, b in zip(odd, odd[1:], strict=False) if b - a < 6]
     brands: list[str] = []
     seen: set[str] = set()
-    for start, end in seeds:
+    for index, (start, end) in enumerate(seeds):
         # stretch depends on the seed's text alone (it reads every occurrence of it), so
         # a seed text met before would only repeat the verdict already reached.
         if corpus[start:end] in seen:
@@ -166,12 +187,20 @@ def find_brands(corpus: str, page_script: str) -> list[str]:
         if not brand or brand in brands:
             continue
         where = occurrences(corpus, brand)
+        if index >= lexicon_seeds and not _is_other_script_name(corpus, brand, where):
+            continue
         in_slot = sum(1 for i in where if _is_name_slot(corpus, i, i + len(brand)))
         if in_slot >= 0.5 * len(where):
             brands.append(brand)
     # A morphology hit can drag neighbouring characters into a longer variant of a brand
     # found on its own: the shortest repeated form covers every occurrence.
     return [b for b in brands if not any(b != other and other in b for other in brands)]
+
+
+def _is_other_script_name(corpus: str, name: str, where: list[int]) -> bool:
+    """Traditional on a Simplified page that is a name of no place and is not quoted: 澳門特別行政區
+    and 紹興 fold to places, “長江實業” and 《臺灣通史》 are quoted."""
+    return is_foreign_name(to_simplified(name)) and not all_quoted(corpus, where, len(name))
 
 
 def _name_for(slot: str, author: Division | None, host: Division | None) -> str:

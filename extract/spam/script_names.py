@@ -14,7 +14,8 @@ from __future__ import annotations
 from ..chars import is_han
 from ..model import SpamFinding
 from .fold import to_simplified
-from .names import in_one_sentence, occurrences, stretch
+from .names import all_quoted, in_one_sentence, occurrences, stretch
+from .shape import load_shapes
 from .slots import MIN_REPEATS, is_foreign_name
 from .text import minority_script_chars
 
@@ -43,8 +44,14 @@ def other_script_names(corpus: str, page_script: str) -> list[str]:
         if name is None or name in found or not _is_a_name(name):
             continue
         where = occurrences(corpus, name)
-        if len(where) < MIN_REPEATS or in_one_sentence(corpus, where, len(name)):
-            continue
+        if (
+            len(where) < MIN_REPEATS
+            or in_one_sentence(corpus, where, len(name))
+            or all_quoted(corpus, where, len(name))
+        ):
+            continue  # a sentence printed twice, or a name the page quotes (“長江實業”)
+        if any(corpus.startswith(load_shapes().honorifics, at + len(name)) for at in where):
+            continue  # a person's name (陳志強先生)
         if sum(at in odd_set for at in range(where[0], where[0] + len(name))) >= MIN_OTHER_SCRIPT:
             found.append(name)
     names = [n for n in found if not any(n != other and n in other for other in found)]

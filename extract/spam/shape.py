@@ -54,6 +54,7 @@ class Shapes:
     cms_slugs: frozenset[str]  # path words of content systems shaped like initials (col): none
     agency_ends: tuple[str, ...]  # how a body's own name ends (局, 委员会, 街道办事处, 图书馆)
     place_prefixes: tuple[str, ...]  # what a city's app puts before its short name (微绵阳, 爱义乌)
+    honorifics: tuple[str, ...]  # what follows a person's name (先生, 同志)
     verb_funnels: tuple[str, ...]  # calls to action a report writes as words too (商标国际注册)
     latin_run: re.Pattern[str]  # a run of Latin letters and digits holding a letter
     cjk_item: re.Pattern[str]  # a whole item: a short name, a brand word, calls to action
@@ -107,6 +108,7 @@ def load_shapes() -> Shapes:
         cms_slugs=frozenset(words["cms_slug"]),
         agency_ends=tuple(words["agency_end"]),
         place_prefixes=tuple(words["place_prefix"]),
+        honorifics=tuple(words["honorific"]),
         verb_funnels=tuple(words["verb_funnel"]),
         latin_run=re.compile(r"[a-z0-9]*[a-z][a-z0-9]*"),
         cjk_item=cjk_item,
