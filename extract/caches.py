@@ -53,7 +53,7 @@ CACHES: dict[str, str] = {
     "extract.spam.lexicon._long_hits": MEMO,
     "extract.spam.lexicon._packaged_hits": MEMO,
     "extract.spam.lexicon.load_lexicon": LOADED,
-    "extract.spam.phrases._patterns": LOADED,
+    "extract.spam.phrase_scan.phrase_patterns": LOADED,
     "extract.spam.shape.load_shapes": LOADED,
     "extract.spam.slots._upper_short_names": LOADED,
     "extract.spam.slots._province_names": LOADED,

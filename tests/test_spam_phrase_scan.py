@@ -5,21 +5,21 @@ and tells whether the page holds a full-width letter or digit."""
 import pytest
 
 from extract.chars import is_han
-from extract.spam.phrases import _FULL_WIDTH_ALNUM, _LOWER_RUN, _patterns, _scan
+from extract.spam.phrase_scan import FULL_WIDTH_ALNUM, LOWER_RUN, phrase_patterns, scan_phrases
 from extract.spam.shape import load_shapes
 
 from .helpers.paths import SAMPLE_PORTAL
 
 
 def _own_passes(text: str) -> list[list[tuple[int, int]]]:
-    patterns = _patterns()
+    patterns = phrase_patterns()
     return [
-        [m.span() for m in pattern.finditer(text)] for pattern in (patterns.core, _LOWER_RUN, patterns.number)
+        [m.span() for m in pattern.finditer(text)] for pattern in (patterns.core, LOWER_RUN, patterns.number)
     ]
 
 
 def _one_pass(text: str) -> list[list[tuple[int, int]]]:
-    scan = _scan(text, _patterns())
+    scan = scan_phrases(text, phrase_patterns())
     return [[m.span() for m in matches] for matches in (scan.cores, scan.runs, scan.numbers)]
 
 
@@ -56,7 +56,7 @@ def test_one_pass_finds_what_each_pattern_finds(text):
     ],
 )
 def test_one_pass_tells_full_width_letters_and_digits(text):
-    assert _scan(text, _patterns()).full_width == (_FULL_WIDTH_ALNUM.search(text) is not None)
+    assert scan_phrases(text, phrase_patterns()).full_width == (FULL_WIDTH_ALNUM.search(text) is not None)
 
 
 def test_one_pass_on_the_sample_portal_pages():
@@ -65,7 +65,7 @@ def test_one_pass_on_the_sample_portal_pages():
     for page in pages:
         text = page.read_bytes().decode("utf-8", errors="replace")
         assert _one_pass(text) == _own_passes(text), page.name
-        assert _scan(text, _patterns()).full_width == (_FULL_WIDTH_ALNUM.search(text) is not None)
+        assert scan_phrases(text, phrase_patterns()).full_width == (FULL_WIDTH_ALNUM.search(text) is not None)
 
 
 def test_brand_words_open_with_a_chinese_character():

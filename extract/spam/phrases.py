@@ -15,145 +15,34 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
-from ..caches import loaded
-from ..chars import HAN, is_chinese, is_han
+from ..chars import is_chinese, is_han
 from ..model import SpamFinding
 from . import lexicon
 from .channels import channel_names
 from .names import in_one_sentence, occurrences
+from .phrase_scan import (
+    FIGURE_GOES_ON,
+    MAX_NAME_DIGITS,
+    Matches,
+    Patterns,
+    Scan,
+    phrase_patterns,
+    scan_phrases,
+)
 from .shape import is_coined, load_shapes
 from .slots import is_foreign_name, site_code_names
 from .text import WEAK_CATEGORY
-from .words import COMMON_COUNT, SET_PHRASE_COUNT, cuts_a_word, is_common_word, word_counts
+from .words import COMMON_COUNT, SET_PHRASE_COUNT, cuts_a_word, is_common_word, is_made_of_words, word_counts
 
 PHRASE_SCORE = 2.0
 MAX_NAME_HAN = 4  # a brand's Chinese name before its brand word: 伟德, 金宝搏, 澳门新葡
 MAX_CONTEXT = 6  # characters read around a candidate to find where its unit ends
 PLATFORM_AFTER = 2  # characters read after a brand word for a platform holding it (视频号)
 MIN_REPEATS = 2
-# Opens with a letter, so the engine skips the page's many digits in C; digits before it are
-# added by hand (188bet).
-_LOWER_RUN = re.compile(r"[a-z][a-z0-9]*")
-_DIGITS = "0-9０-９"
-_FULL_WIDTH_LETTERS = "Ａ-Ｚａ-ｚ"
-_FULL_WIDTH_ALNUM = re.compile(f"[０-９{_FULL_WIDTH_LETTERS}]")
 _ADDRESS_CHARS = ".@/:-_"
-MAX_NAME_DIGITS = 5
-# What continues a figure: a decimal point, percent sign, range or bracket (93(01)班 is a class).
-_FIGURE_GOES_ON = frozenset(".．%％:：/~～-(（[【〔")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SHAPE_CATEGORIES = (WEAK_CATEGORY, "morphology")
-
-
-@dataclass(frozen=True)
-class _Patterns:
-    core: re.Pattern[str]  # a brand word with the calls to action and digits glued to it
-    glue: re.Pattern[str]  # what makes a lone core a brand: a call to action, digits, Latin
-    particles: tuple[str, ...]  # words a sentence puts before a name: 通过, 在, 由
-    number: re.Pattern[str]  # a bare number glued after a Chinese character: 皇家88
-    # core, _LOWER_RUN and number in one pass over the page, which also marks any full-width
-    # letter or digit (see _scan)
-    starts: re.Pattern[str]
-    brand_words: frozenset[str]  # the shapes' suffixes: 体育, 视频…
-    brand_word_sizes: tuple[int, ...]  # their lengths, longest first
-
-
-@loaded()
-def _patterns() -> _Patterns:
-    """Built from the shape words (immutable package data), once per process."""
-    shapes = load_shapes()
-
-    def alternation(items: tuple[str, ...]) -> str:
-        return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
-
-    funnels = alternation(shapes.funnels)
-    core_tail = rf"(?:{funnels}|\d+)*"
-    # A whole run of two to MAX_NAME_DIGITS digits right after a Chinese character, where
-    # a name with a number may end, and nothing after it that makes it a figure (12.5%,
-    # 88件, 2020年). A page holds many such figures and few such names: the engine reads
-    # past the figures in C. It opens with a digit, so it skips the page's letters in C;
-    # the lookbehind then checks the character before that digit.
-    number_tail = (
-        rf"(?<={HAN}.)[{_DIGITS}]{{1,{MAX_NAME_DIGITS - 1}}}(?![{_DIGITS}])"
-        rf"(?![{re.escape(''.join(sorted(_FIGURE_GOES_ON)))}]|{alternation(shapes.units)})"
-    )
-    # The three patterns open with characters no two of them share (a brand word's first
-    # character, a lower-case letter, a digit): one pass finds where each may start by its
-    # first character, as one set the engine skips to in C, and a lookbehind on that
-    # character (one set first, so that a digit is not tried against each brand word)
-    # then reads the rest of the pattern it opens.
-    rests: dict[str, list[str]] = {}
-    for word in sorted(shapes.suffixes, key=len, reverse=True):
-        rests.setdefault(word[0], []).append(re.escape(word[1:]))
-    core_rest = "|".join(f"(?<={re.escape(first)})(?:{'|'.join(ends)})" for first, ends in rests.items())
-    firsts = "".join(map(re.escape, rests))
-    return _Patterns(
-        brand_words=frozenset(shapes.suffixes),
-        brand_word_sizes=tuple(sorted({len(word) for word in shapes.suffixes}, reverse=True)),
-        core=re.compile(rf"(?:{alternation(shapes.suffixes)}){core_tail}"),
-        glue=re.compile(rf"(?:{funnels}|\d)"),
-        particles=shapes.particles,
-        number=re.compile(rf"[{_DIGITS}]{number_tail}"),
-        starts=re.compile(
-            rf"[{firsts}a-z{_DIGITS}{_FULL_WIDTH_LETTERS}](?:(?<=[{firsts}])(?:{core_rest}){core_tail}"
-            rf"|(?<=[a-z])[a-z0-9]*|(?<=[{_DIGITS}]){number_tail}|(?<=[０-９{_FULL_WIDTH_LETTERS}]))"
-        ),
-    )
-
-
-_Matches = list[re.Match[str]]
-
-
-@dataclass(frozen=True)
-class _Scan:
-    cores: _Matches  # core.finditer(text)
-    runs: _Matches  # _LOWER_RUN.finditer(text)
-    numbers: _Matches  # number.finditer(text)
-    full_width: bool  # _FULL_WIDTH_ALNUM.search(text) is not None
-
-
-def _scan(text: str, patterns: _Patterns) -> _Scan:
-    """core.finditer, _LOWER_RUN.finditer and number.finditer of `text`, in one pass.
-
-    A match of one pattern can only hold the start of another inside a brand word's match
-    (视频app, 体育188): there the two others are tried at each character, as their own
-    passes would try them, each pass going on after its own last match. A full-width letter
-    or digit that opens none of them is a match of one character: every character is then
-    either tried as a start or inside a match, whose text is read for them.
-    """
-    cores: _Matches = []
-    runs: _Matches = []
-    numbers: _Matches = []
-    run_end = number_end = 0
-    full_width = False
-    for match in patterns.starts.finditer(text):
-        start = match.start()
-        first = text[start]
-        if "a" <= first <= "z":
-            if start >= run_end:
-                runs.append(match)
-                run_end = match.end()
-        elif match.end() - start == 1 and "\uff10" <= first <= "\uff5a":
-            full_width = True  # a full-width letter or digit that opens no pattern
-        elif first.isdigit():
-            full_width = full_width or _FULL_WIDTH_ALNUM.search(match[0]) is not None
-            if start >= number_end:
-                numbers.append(match)
-                number_end = match.end()
-        else:
-            full_width = full_width or _FULL_WIDTH_ALNUM.search(match[0]) is not None
-            cores.append(match)
-            for at in range(start + 1, match.end()):
-                char = text[at]
-                if at >= run_end and "a" <= char <= "z" and (run := _LOWER_RUN.match(text, at)):
-                    runs.append(run)
-                    run_end = run.end()
-                elif at >= number_end and char.isdigit() and (number := patterns.number.match(text, at)):
-                    numbers.append(number)
-                    number_end = number.end()
-    return _Scan(cores, runs, numbers, full_width)
 
 
 def _is_name_char(char: str) -> bool:
@@ -224,8 +113,8 @@ def _is_made_up(name: str, core: str) -> bool:
 
 def _brand_word(core: str) -> str:
     """The brand word a core match opens with (视频 in 视频app188), the longest that fits."""
-    words = _patterns().brand_words
-    return next(core[:size] for size in _patterns().brand_word_sizes if core[:size] in words)
+    words = phrase_patterns().brand_words
+    return next(core[:size] for size in phrase_patterns().brand_word_sizes if core[:size] in words)
 
 
 def _ends_a_word(text: str, core: re.Match[str]) -> bool:
@@ -245,7 +134,7 @@ def _starts_a_phrase(text: str, core: re.Match[str]) -> bool:
     return word_counts().get(phrase, 0) >= SET_PHRASE_COUNT
 
 
-def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | None:
+def _core_token(text: str, core: re.Match[str], patterns: Patterns) -> str | None:
     """The swapped name around a brand word, or None where the brand word is the report's own."""
     if _ends_a_word(text, core):
         return None  # 短视频, 网络直播: the brand word is the end of a word of the language
@@ -302,12 +191,12 @@ def _core_token(text: str, core: re.Match[str], patterns: _Patterns) -> str | No
     return name + word
 
 
-def _glued_latin(text: str, runs: _Matches, written: str = "") -> list[tuple[int, int]]:
+def _glued_latin(text: str, runs: Matches, written: str = "") -> list[tuple[int, int]]:
     """Lower-case Latin runs (digits allowed) glued to Chinese, no web address, no English word.
 
     shape.latin_spans reads keyword-list items in NFKC and any case; inside sentences a swapped
     name is written in plain lower case (vwin, ag), so the page is read as it stands. `runs`:
-    the matches of _LOWER_RUN in `text`; `written`: the page's own text where `text` is its
+    the matches of LOWER_RUN in `text`; `written`: the page's own text where `text` is its
     ASCII fold.
     """
     words = load_shapes().latin_words
@@ -358,8 +247,19 @@ def _latin_token(text: str, start: int, end: int, written: str = "") -> str | No
         return None
     if not (after or before) and not is_coined(run) and not disguised:
         return None  # a Latin word on its own (an English product name: Chrome), not glued to a name
+    if after and not disguised and _names_a_thing(after):
+        return None  # c30混凝土, h7n9疫情: a code before the thing it grades, no brand's name
     # 在bet9 in every sentence: 在 is the sentence's, the name is bet9.
-    return _without_particle(before + run, _patterns().particles) + after
+    return _without_particle(before + run, phrase_patterns().particles) + after
+
+
+def _names_a_thing(words: str) -> bool:
+    """Words a code grades (混凝土, 疫情): common words, no brand word or call to action in them,
+    and no channel a brand stands for (kk365网站, ag88平台)."""
+    shapes = load_shapes()
+    if any(word in words for word in (*shapes.suffixes, *shapes.funnels)):
+        return False
+    return not words.endswith(shapes.channel_nouns) and is_made_of_words(words)
 
 
 def _disguised(written: str, after: str) -> bool:
@@ -369,7 +269,7 @@ def _disguised(written: str, after: str) -> bool:
     ＰＭ２．５); lower-case letters followed by digits, all full-width, hide a name from
     rules that read ASCII, and are one even once."""
     after = unicodedata.normalize("NFKC", after)
-    if after in _FIGURE_GOES_ON or (after and after in _ADDRESS_CHARS):
+    if after in FIGURE_GOES_ON or (after and after in _ADDRESS_CHARS):
         return False  # ｐｍ２．５, ｚｃ１２＠１６３．ｃｏｍ: a figure goes on, an address goes on
     if not written or not "\uff41" <= written[0] <= "\uff5a":
         return False
@@ -380,7 +280,7 @@ def _disguised(written: str, after: str) -> bool:
     return 0 < digits < MAX_NAME_DIGITS and all("\uff41" <= char <= "\uff5a" for char in letters)
 
 
-def _numbered_token(text: str, number: re.Match[str], patterns: _Patterns) -> str | None:
+def _numbered_token(text: str, number: re.Match[str], patterns: Patterns) -> str | None:
     """A name with a number glued after it that counts nothing (皇家88集中发布), repeated.
 
     A report writes a figure with what it counts (88件, 12号, 3公里), a year or a hotline;
@@ -421,20 +321,20 @@ _TO_ASCII = {
 
 def find_phrases(text: str) -> list[str]:
     """Brand-shaped names standing inside the page's sentences, longest first, as written."""
-    patterns = _patterns()
-    scan = _scan(text, patterns)
+    patterns = phrase_patterns()
+    scan = scan_phrases(text, patterns)
     if not scan.full_width:
         return _find_phrases(text, scan)
     folded = text.translate(_TO_ASCII)
     written: dict[str, None] = {}
-    for token in _find_phrases(folded, _scan(folded, patterns), text):
+    for token in _find_phrases(folded, scan_phrases(folded, patterns), text):
         for at in occurrences(folded, token):
             written[text[at : at + len(token)]] = None
     return list(written)
 
 
-def _find_phrases(text: str, scan: _Scan, written: str = "") -> list[str]:
-    patterns = _patterns()
+def _find_phrases(text: str, scan: Scan, written: str = "") -> list[str]:
+    patterns = phrase_patterns()
     found: set[str] = set()
     seen: set[str] = set()
     for core in scan.cores:
