@@ -176,7 +176,8 @@ def test_a_place_whose_initials_open_the_host_s_official_spelling_is_tampered(pl
 
 @pytest.mark.shared
 def test_the_owner_of_an_officially_spelled_host_is_written_back(place_spelled_like_the_host):
-    assert ("陕西" in place_spelled_like_the_host.text, "上海" in place_spelled_like_the_host.text) == (True, False)
+    text = place_spelled_like_the_host.text
+    assert ("陕西" in text, "上海" in text) == (True, False)
 
 
 def test_the_gazetteer_spells_shaanxi_officially():
