@@ -39,5 +39,7 @@ archived bytes, the reports an older version made.
 #    a Latin name keeps out the particle every sentence writes before it (在bet9: 在 stays); a
 #    link label shaped as a brand (188bet) over a slug of other initials is a swap even when only
 #    the menus write it; a name in Traditional written in several places on a Simplified page is
-#    a phrase swap (思想政治萬豪會司); lower-case Latin names make a tail list (betway sbobet).
+#    a phrase swap (思想政治萬豪會司) unless quoted, a person's or a place's; lower-case Latin names make
+#    a tail list (betway sbobet); a code before the words it grades (c30混凝土) is no name; 陕西 is
+#    read from shaanxi.gov.cn.
 EXTRACTOR_VERSION = 9
