@@ -68,9 +68,11 @@ def process(
         links = run_stage(errors, "links", (), lambda: spam_stage.page_links(tree))
     title_tag = dom.title or html_stage.html_title(tree)
     lines = html_stage.visible_lines(tree)
+    listed = spam_stage.TextClean(lines, [], [])
     if options.strip_spam:
-        lines, list_findings = spam_stage.strip_keyword_lists(lines)
-        findings += list_findings
+        listed = spam_stage.strip_text_spam(lines)
+        lines = listed.lines
+        findings += listed.findings
 
     text = run_stage(errors, "clean", "\n".join(lines), lambda: main_text(tree, url, lines))
     # The metadata grid (索引号, 发布机构, 文号…) trafilatura dropped heads the text again.
@@ -78,9 +80,10 @@ def process(
     if grid:
         text = "\n".join([*grid, text])
     if options.strip_spam:
-        text_lines, text_findings = spam_stage.strip_keyword_lists(text.split("\n"))
-        text = "\n".join(text_lines)
-        findings += [f for f in text_findings if f not in findings]
+        # The main text's lines are mostly the visible lines read above: only new ones are read.
+        text_listed = spam_stage.strip_known_lines(text.split("\n"), listed)
+        text = "\n".join(text_listed.lines)
+        findings += [f for f in text_listed.findings if f not in findings]
         lines, text, pinyin_findings = spam_stage.strip_pinyin_lines(lines, text)
         findings += pinyin_findings
         lines, text, tail_findings = spam_stage.strip_tail_names(lines, text)

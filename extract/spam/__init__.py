@@ -30,7 +30,15 @@ from .shape import is_brand_item
 from .slots import footer_lines, joined_on_the_left, slot_brands
 from .splitnames import lone_split_finding, lone_splits, split_finding, split_names, stands_leveled
 from .tail import strip_tail_names
-from .text import TextClean, is_keyword_list, strip_keyword_lists, strip_pinyin, strip_text_spam
+from .text import (
+    TextClean,
+    is_keyword_list,
+    minority_script_chars,
+    strip_keyword_lists,
+    strip_known_lines,
+    strip_pinyin,
+    strip_text_spam,
+)
 from .verdict import judge, score
 
 __all__ = [
@@ -51,6 +59,7 @@ __all__ = [
     "score",
     "strip_dom_spam",
     "strip_keyword_lists",
+    "strip_known_lines",
     "strip_pinyin_lines",
     "strip_tail_names",
     "strip_text_spam",
@@ -123,10 +132,10 @@ def repair_names(
     # A split name the phrase pass also reads whole (在鑫隆集中发布) is told as split: the
     # zero-width characters are the stronger evidence.
     phrases = [p for p in find_phrases(corpus) if p not in split]
+    # Traditional characters on a Simplified page seed names (萬豪會市) and phrases alike.
+    odd = minority_script_chars(corpus, script) if script == "simplified" else []
     # A name in Traditional on a Simplified page (思想政治萬豪會司) is one whatever its words.
-    other_script = [
-        n for n in other_script_names(corpus, script) if not any(n in p or p in n for p in phrases)
-    ]
+    other_script = [n for n in other_script_names(corpus, odd) if not any(n in p or p in n for p in phrases)]
     phrases += other_script
     labelled = [n for n in label_names(lines, corpus) if not any(n in p or p in n for p in phrases)]
     phrases += labelled
@@ -138,7 +147,7 @@ def repair_names(
     phrases += split
     # A brand stretched over the ordinary words around a phrase swap (思想政治X司 and
     # 思想政治X网, where X stood for 工作) is that phrase, not a name to write over.
-    brands = [b for b in find_brands(corpus, script) if not any(p != b and p in b for p in phrases)]
+    brands = [b for b in find_brands(corpus, odd) if not any(p != b and p in b for p in phrases)]
     findings: list[SpamFinding] = [split_finding(n, corpus.count(n), "before a level") for n in leveled]
     findings += [lone_split_finding(seen) for seen in lone if not any(seen in p for p in phrases)]
     for name in leveled:

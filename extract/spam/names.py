@@ -25,7 +25,6 @@ from . import lexicon
 from .evidence import Recovery
 from .fold import to_simplified
 from .slots import is_foreign_name
-from .text import minority_script_chars
 
 MASK = "〔ENTITY?〕"
 MIN_CONFIDENCE = 0.6
@@ -168,13 +167,14 @@ def _is_name_slot(corpus: str, start: int, end: int) -> bool:
     )
 
 
-def find_brands(corpus: str, page_script: str) -> list[str]:
-    """Repeated strings that stand where names stand and read as spam (P4 rule 1–2)."""
+def find_brands(corpus: str, odd: Sequence[int] = ()) -> list[str]:
+    """Repeated strings that stand where names stand and read as spam (P4 rule 1–2).
+
+    `odd`: where the corpus holds characters of the other script (text.minority_script_chars
+    of a Simplified page), which seed names too."""
     seeds = [(h.start, h.end) for h in lexicon.hits(corpus) if h.category in SEED_CATEGORIES]
     lexicon_seeds = len(seeds)
-    if page_script == "simplified":
-        odd = minority_script_chars(corpus, page_script)
-        seeds += [(a, b + 1) for a, b in zip(odd, odd[1:], strict=False) if b - a < 6]
+    seeds += [(a, b + 1) for a, b in zip(odd, odd[1:], strict=False) if b - a < 6]
     brands: list[str] = []
     seen: set[str] = set()
     for index, (start, end) in enumerate(seeds):

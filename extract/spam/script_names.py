@@ -11,13 +11,14 @@ page may quote (臺灣, 澳門特別行政區政府).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..chars import is_han
 from ..model import SpamFinding
 from .fold import to_simplified
 from .names import all_quoted, in_one_sentence, occurrences, stretch
 from .shape import load_shapes
 from .slots import MIN_REPEATS, is_foreign_name
-from .text import minority_script_chars
 
 # Two characters of the other script at most this far apart open a run (萬豪會: 萬 and 會).
 MAX_GAP = 3
@@ -28,11 +29,10 @@ MAX_OTHER_CHARS = 12
 NAME_SCORE = 2.0  # as strong as a phrase swap: a name the page's own script never writes
 
 
-def other_script_names(corpus: str, page_script: str) -> list[str]:
-    """Names of two Traditional characters or more a Simplified page writes in several places."""
-    if page_script != "simplified":
-        return []
-    odd = minority_script_chars(corpus, page_script)
+def other_script_names(corpus: str, odd: Sequence[int]) -> list[str]:
+    """Names of two Traditional characters or more a Simplified page writes in several places.
+
+    `odd`: where the page holds Traditional characters (text.minority_script_chars)."""
     if len(odd) < MIN_OTHER_SCRIPT * MIN_REPEATS:
         return []  # every occurrence holds two: fewer characters cannot make a name
     odd_set = set(odd)

@@ -14,7 +14,7 @@ import itertools
 import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..caches import memo
 from ..chars import is_han
@@ -70,6 +70,10 @@ class TextClean:
     lines: list[str]
     findings: list[SpamFinding]
     removed: list[str]
+    # What each line a rule could touch became (None: dropped), and every line read: the main
+    # text's lines are the page's, read again only where they are new (strip_known_lines).
+    outcomes: dict[str, str | None] = field(default_factory=dict)
+    read: frozenset[str] = frozenset()
 
 
 # Kept: a portal repeats its link bars and a link farm its names on every page.
@@ -161,12 +165,14 @@ def strip_text_spam(lines: Sequence[str]) -> TextClean:
     kept: list[str] = []
     findings: list[SpamFinding] = []
     removed: list[str] = []
+    outcomes: dict[str, str | None] = {}
     last = 0
     visit = _lines_to_visit(lines)
     for index in visit:
         kept += lines[last:index]  # lines no rule touches stay as they are
         last = index + 1
         line = lines[index]
+        outcomes[line] = None
         if LITERAL_TAG_LINE.match(line):
             findings.append(SpamFinding("garbage_tag", line.strip()[:120], "removed", 1.0))
             removed.append(line.strip())
@@ -182,8 +188,25 @@ def strip_text_spam(lines: Sequence[str]) -> TextClean:
             if not line:
                 continue
         kept.append(LOST_PLUS.sub("互联网+", line))
+        outcomes[lines[index]] = kept[-1]
     kept += lines[last:]
-    return TextClean(kept, findings, removed)
+    return TextClean(kept, findings, removed, outcomes, frozenset(lines))
+
+
+def strip_known_lines(lines: Sequence[str], earlier: TextClean) -> TextClean:
+    """strip_text_spam of lines most of which `earlier` read (the main text's lines are the
+    page's visible lines): a line read before comes out as it did then, the others are read.
+    The findings are those of the new lines."""
+    fresh = strip_text_spam([line for line in lines if line not in earlier.read])
+    outcomes = {**earlier.outcomes, **fresh.outcomes}
+    kept = [outcomes.get(line, line) for line in lines]
+    return TextClean(
+        [line for line in kept if line is not None],
+        fresh.findings,
+        fresh.removed,
+        outcomes,
+        earlier.read | fresh.read,
+    )
 
 
 def _lines_to_visit(lines: Sequence[str]) -> list[int]:
