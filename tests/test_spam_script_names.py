@@ -102,3 +102,9 @@ def test_a_quoted_region_in_traditional_keeps_its_name(quoted_region):
 
 def test_a_quoted_region_in_traditional_leaves_the_page_clean(quoted_region):
     assert quoted_region.spam.findings == ()
+
+
+def test_a_report_s_table_labels_in_traditional_are_not_names():
+    # A table pasted in Traditional prints the report's own labels in several rows.
+    text = "三、依申請公開情況\n(一)收到申請數\n1.電郵申請數\n2.邮寄申请数"
+    assert _names(text) == []

@@ -25,6 +25,7 @@ from . import lexicon
 from .evidence import Recovery
 from .fold import to_simplified
 from .slots import is_foreign_name
+from .words import in_report_labels
 
 MASK = "〔ENTITY?〕"
 MIN_CONFIDENCE = 0.6
@@ -198,9 +199,12 @@ def find_brands(corpus: str, odd: Sequence[int] = ()) -> list[str]:
 
 
 def _is_other_script_name(corpus: str, name: str, where: list[int]) -> bool:
-    """Traditional on a Simplified page that is a name of no place and is not quoted: 澳門特別行政區
-    and 紹興 fold to places, “長江實業” and 《臺灣通史》 are quoted."""
-    return is_foreign_name(to_simplified(name)) and not all_quoted(corpus, where, len(name))
+    """Traditional on a Simplified page that is a name of no place, no label of the report's and is
+    not quoted: 澳門特別行政區 and 紹興 fold to places, 申請數 to a label, “長江實業” is quoted."""
+    folded = to_simplified(name)
+    return (
+        is_foreign_name(folded) and not in_report_labels(folded) and not all_quoted(corpus, where, len(name))
+    )
 
 
 def _name_for(slot: str, author: Division | None, host: Division | None) -> str:

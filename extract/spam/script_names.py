@@ -6,7 +6,7 @@ variant in a person's or a place's name (乾安), a quoted name from Hong Kong, 
 政府財神爺指南) leaves a run holding two Traditional characters or more, coming back in
 several places. Stretched to what every occurrence shares, that run is a name, whatever it
 reads as once folded (龍騰體育 folds to words), unless folded it is a place or a body the
-page may quote (臺灣, 澳門特別行政區政府).
+page may quote (臺灣, 澳門特別行政區政府), or a label of the report's own tables (收到申請數).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from .fold import to_simplified
 from .names import all_quoted, in_one_sentence, occurrences, stretch
 from .shape import load_shapes
 from .slots import MIN_REPEATS, is_foreign_name
+from .words import in_report_labels
 
 # Two characters of the other script at most this far apart open a run (萬豪會: 萬 and 會).
 MAX_GAP = 3
@@ -68,7 +69,9 @@ def other_script_names(corpus: str, odd: Sequence[int]) -> list[str]:
 def _is_a_name(name: str) -> bool:
     if not MIN_NAME_CHARS <= len(name) <= MAX_NAME_CHARS or not all(map(is_han, name)):
         return False
-    return is_foreign_name(to_simplified(name))
+    # A report's table pasted in Traditional (收到申請數) prints the report's own labels.
+    folded = to_simplified(name)
+    return is_foreign_name(folded) and not in_report_labels(folded)
 
 
 def script_name_finding(name: str, count: int) -> SpamFinding:
