@@ -88,6 +88,12 @@ def _province_names() -> frozenset[str]:
 
 
 def _is_known_name(token: str, in_slot: bool = False) -> bool:
+    return _is_known(token, in_slot, {})
+
+
+def _is_known(token: str, in_slot: bool, heads: dict[str, bool]) -> bool:
+    """_is_known_name, with the answers for the token's heads (each of its beginnings) kept in
+    `heads`: each is read once, so a long token costs a pass per head, not one per way down."""
     g = gazetteer()
     if token in g.by_any_name or any(token + s in g.by_any_name for s in ("市", "县", "区", "省")):
         return True
@@ -100,7 +106,9 @@ def _is_known_name(token: str, in_slot: bool = False) -> bool:
     for size in range(2, min(4, len(token)) + 1):
         tail, head = token[-size:], token[:-size]
         # One character is no place of its own there (新 is 新县's short name, not a head).
-        is_place_head = len(head) >= 2 and (head in _upper_short_names() or _is_known_name(head))
+        if len(head) >= 2 and head not in heads and head not in _upper_short_names():
+            heads[head] = _is_known(head, False, heads)
+        is_place_head = len(head) >= 2 and (head in _upper_short_names() or heads[head])
         if in_slot and head and not is_place_head:
             continue
         if len(head) == 1 and head not in _PLACE_HEADS:
