@@ -13,6 +13,7 @@ import pytest
 
 from extract import process
 from extract.model import Report
+from extract.spam.navlabels import _is_shaped_as_a_brand
 
 URL = "http://www.shili.gov.cn/xwzx/202301/t20230105_101.html"
 SITE = "示例市人民政府"
@@ -344,3 +345,9 @@ def acronym_label() -> Report:
 
 def test_an_acronym_label_over_a_slug_of_other_initials_leaves_the_page_clean(acronym_label):
     assert not acronym_label.spam.tampered
+
+
+@pytest.mark.parametrize(("label", "shaped"), [("QX体育", True), ("ZT棋牌官网", True), ("RSS订阅", False)])
+def test_an_acronym_is_a_brand_s_shape_only_before_a_brand_word(label, shaped):
+    # The menus alone would not flag QX体育 over /zwgk/: its shape is the second clue.
+    assert _is_shaped_as_a_brand(label) is shaped

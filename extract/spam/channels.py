@@ -18,7 +18,7 @@ from collections import Counter
 from ..chars import is_chinese, is_han
 from .called import is_called_brand
 from .names import in_one_sentence, occurrences
-from .shape import load_shapes
+from .shape import is_acronym, load_shapes
 from .slots import MIN_REPEATS, is_foreign_name, is_place_and_word
 from .words import holds_a_report_word, is_common_word, is_foreign_to, is_made_of_words, is_set_phrase
 
@@ -55,8 +55,8 @@ def _is_own_with_latin(name: str) -> bool:
     shapes = load_shapes()
     if not is_foreign_name(han) or glued in shapes.latin_words or name.startswith(shapes.hotlines):
         return True
-    if written.isupper() and written.isalpha():
-        return True  # an acronym is a word in a report's prose (OA系统, CA认证)
+    if is_acronym(written):
+        return True  # OA系统, CA认证
     return not (glued.isalpha() and len(glued) >= 2 or any(map(str.isdigit, glued)) and not glued.isdigit())
 
 

@@ -188,7 +188,7 @@ def find_brands(corpus: str, odd: Sequence[int] = ()) -> list[str]:
         if not brand or brand in brands:
             continue
         where = occurrences(corpus, brand)
-        if index >= lexicon_seeds and not _is_other_script_name(corpus, brand, where):
+        if index >= lexicon_seeds and not is_other_script_name(corpus, brand, where):
             continue
         in_slot = sum(1 for i in where if _is_name_slot(corpus, i, i + len(brand)))
         if in_slot >= 0.5 * len(where):
@@ -198,7 +198,7 @@ def find_brands(corpus: str, odd: Sequence[int] = ()) -> list[str]:
     return [b for b in brands if not any(b != other and other in b for other in brands)]
 
 
-def _is_other_script_name(corpus: str, name: str, where: list[int]) -> bool:
+def is_other_script_name(corpus: str, name: str, where: list[int]) -> bool:
     """Traditional on a Simplified page that is a name of no place, no label of the report's and is
     not quoted: 澳門特別行政區 and 紹興 fold to places, 申請數 to a label, “長江實業” is quoted."""
     folded = to_simplified(name)

@@ -36,7 +36,7 @@ from .called import is_called_brand
 from .fold import nfkc
 from .labels import is_foreign_unit
 from .names import BrandRepair
-from .shape import load_shapes
+from .shape import holds_a_brand_word, is_acronym, load_shapes
 from .sitename import replaced_span, site_names, title_swap
 from .slots import footer_lines
 from .words import holds_a_word
@@ -191,10 +191,7 @@ def _is_shaped_as_a_brand(label: str) -> bool:
     if not is_called_brand(label):
         return False
     latin = "".join(char for char in nfkc(label) if char.isascii() and char.isalnum())
-    if latin.isalpha() and latin.isupper():
-        shapes = load_shapes()
-        return any(word in label for word in (*shapes.suffixes, *shapes.funnels))
-    return True
+    return not is_acronym(latin) or holds_a_brand_word(label)
 
 
 def _replaced(label: str, words: str, corpus: str, may_hold_a_word: bool = False) -> tuple[str, str] | None:

@@ -30,7 +30,7 @@ from .phrase_scan import (
     phrase_patterns,
     scan_phrases,
 )
-from .shape import is_coined, load_shapes
+from .shape import holds_a_brand_word, is_coined, load_shapes
 from .slots import is_foreign_name, site_code_names
 from .text import WEAK_CATEGORY
 from .words import COMMON_COUNT, SET_PHRASE_COUNT, cuts_a_word, is_common_word, is_made_of_words, word_counts
@@ -256,10 +256,9 @@ def _latin_token(text: str, start: int, end: int, written: str = "") -> str | No
 def _names_a_thing(words: str) -> bool:
     """Words a code grades (混凝土, 疫情): common words, no brand word or call to action in them,
     and no channel a brand stands for (kk365网站, ag88平台)."""
-    shapes = load_shapes()
-    if any(word in words for word in (*shapes.suffixes, *shapes.funnels)):
+    if holds_a_brand_word(words):
         return False
-    return not words.endswith(shapes.channel_nouns) and is_made_of_words(words)
+    return not words.endswith(load_shapes().channel_nouns) and is_made_of_words(words)
 
 
 def _disguised(written: str, after: str) -> bool:

@@ -15,11 +15,9 @@ from collections.abc import Sequence
 
 from ..chars import is_han
 from ..model import SpamFinding
-from .fold import to_simplified
-from .names import all_quoted, in_one_sentence, occurrences, stretch
+from .names import in_one_sentence, is_other_script_name, occurrences, stretch
 from .shape import load_shapes
-from .slots import MIN_REPEATS, is_foreign_name
-from .words import in_report_labels
+from .slots import MIN_REPEATS
 
 # Two characters of the other script at most this far apart open a run (萬豪會: 萬 and 會).
 MAX_GAP = 3
@@ -42,15 +40,13 @@ def other_script_names(corpus: str, odd: Sequence[int]) -> list[str]:
         if second - first > MAX_GAP or any(corpus[first : second + 1] in name for name in found):
             continue
         name = stretch(corpus, first, second + 1)
-        if name is None or name in found or not _is_a_name(name):
+        if name is None or name in found or not MIN_NAME_CHARS <= len(name) <= MAX_NAME_CHARS:
             continue
         where = occurrences(corpus, name)
-        if (
-            len(where) < MIN_REPEATS
-            or in_one_sentence(corpus, where, len(name))
-            or all_quoted(corpus, where, len(name))
-        ):
-            continue  # a sentence printed twice, or a name the page quotes (“長江實業”)
+        if len(where) < MIN_REPEATS or in_one_sentence(corpus, where, len(name)):
+            continue  # a sentence printed twice
+        if not all(map(is_han, name)) or not is_other_script_name(corpus, name, where):
+            continue  # a place, a report's label, a name the page quotes (“長江實業”)
         if any(corpus.startswith(load_shapes().honorifics, at + len(name)) for at in where):
             continue  # a person's name (陳志強先生)
         if sum(at in odd_set for at in range(where[0], where[0] + len(name))) >= MIN_OTHER_SCRIPT:
@@ -64,14 +60,6 @@ def other_script_names(corpus: str, odd: Sequence[int]) -> list[str]:
     if len(odd_set - covered) > MAX_OTHER_CHARS:
         return []
     return names
-
-
-def _is_a_name(name: str) -> bool:
-    if not MIN_NAME_CHARS <= len(name) <= MAX_NAME_CHARS or not all(map(is_han, name)):
-        return False
-    # A report's table pasted in Traditional (收到申請數) prints the report's own labels.
-    folded = to_simplified(name)
-    return is_foreign_name(folded) and not in_report_labels(folded)
 
 
 def script_name_finding(name: str, count: int) -> SpamFinding:

@@ -153,6 +153,17 @@ def latin_spans(text: str, any_case: bool = False) -> list[tuple[int, int]]:
     return found
 
 
+def is_acronym(latin: str) -> bool:
+    """Latin letters all in upper case (RSS, OA): a word in a report's prose, no brand's name."""
+    return latin.isalpha() and latin.isupper()
+
+
+def holds_a_brand_word(text: str) -> bool:
+    """A brand word or a call to action stands in the text (AG真人, kk365官网)."""
+    shapes = load_shapes()
+    return any(word in text for word in (*shapes.suffixes, *shapes.funnels))
+
+
 def is_coined(run: str) -> bool:
     """Letters and digits mixed as no word or version number is (k8vip, yb88, hth77), so the run
     is a name even with nothing glued to it; chrome, mp4 and a year are not."""
