@@ -39,6 +39,15 @@ def deployed_scrapyd(tmp_path_factory):
         yield Deployment(base, home, project, deploy(project, base))
 
 
+# Each worker starts crawls, servers and browsers of its own: past four, a large machine gains
+# little and holds many processes.
+MAX_WORKERS = 4
+
+
+def pytest_xdist_auto_num_workers(config) -> int:
+    return max(1, min(MAX_WORKERS, len(os.sched_getaffinity(0))))
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests marked `shared` skip, with the reason, where ../shared is absent (a fresh clone)."""
     if SHARED.is_dir():
