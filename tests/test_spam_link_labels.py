@@ -351,3 +351,17 @@ def test_an_acronym_label_over_a_slug_of_other_initials_leaves_the_page_clean(ac
 def test_an_acronym_is_a_brand_s_shape_only_before_a_brand_word(label, shaped):
     # The menus alone would not flag QX体育 over /zwgk/: its shape is the second clue.
     assert _is_shaped_as_a_brand(label) is shaped
+
+
+@pytest.fixture(scope="module")
+def label_also_in_sentences() -> Report:
+    """A brand in both menus over /zwgk/ and in two sentences: the phrase rule cuts it from the
+    sentences before the labels are read."""
+    label = ("/zwgk/index.html", "mk体育")
+    prose = "".join(f"<p>本年度通过mk体育公开{w}信息，方便群众查阅和监督。</p>" for w in ("政务", "财政"))
+    return _page(f"会议召开 - {SITE}门户网站", top=label, bottom=label, extra=prose)
+
+
+def test_a_label_the_phrase_rule_cut_is_counted_in_one_place_at_least(label_also_in_sentences):
+    counts = [e.split(":")[0] for e in _swaps(label_also_in_sentences)]
+    assert counts == ["mk体育 ×1"]

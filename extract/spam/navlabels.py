@@ -291,8 +291,9 @@ def link_swaps(
     findings: list[SpamFinding] = []
     lines = list(lines)
     # The title is the corpus's first line. A menu the template prints twice (in the header
-    # and the footer) says a label once.
-    places = {token: corpus.count(token) - _repeats(links, token) for token in suspects}
+    # and the footer) says a label once. A label the phrase rule already cut from the lines
+    # still stands in one place: its link.
+    places = {token: max(1, corpus.count(token) - _repeats(links, token)) for token in suspects}
     kinds = {token: {kind for kind, _ in suspect.clues} for token, suspect in suspects.items()}
     lone = [token for token in suspects if places[token] < MIN_PLACES and len(kinds[token]) < 2]
     for token, suspect in suspects.items():
