@@ -155,11 +155,6 @@ def is_keyword_list(line: str) -> bool:
     return span is not None and not line[: span[0]].strip() and not line[span[1] :].strip()
 
 
-def strip_keyword_lists(lines: Sequence[str]) -> tuple[list[str], list[SpamFinding]]:
-    cleaned = strip_text_spam(lines)
-    return cleaned.lines, cleaned.findings
-
-
 def strip_text_spam(lines: Sequence[str]) -> TextClean:
     """Keyword lists, literal tag lines and their findings; N1 artefacts are normalised silently."""
     kept: list[str] = []
