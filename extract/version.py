@@ -43,5 +43,6 @@ archived bytes, the reports an older version made.
 #    a tail list (betway sbobet); a code before the words it grades (c30混凝土) is no name; 陕西 is
 #    read from shaanxi.gov.cn.
 # 10: a link label the phrase rule already cut from the sentences is counted in one place (its
-#    link) in the label_swap evidence, not ×-1.
+#    link) in the label_swap evidence, not ×-1; an operating system before 系统 (win10系统) is the
+#    report's word.
 EXTRACTOR_VERSION = 10

@@ -24,3 +24,14 @@ def test_a_code_before_the_thing_it_grades_is_no_name(token):
 @pytest.mark.parametrize("token", ["kk365网站", "ag88平台", "vwin德胜体育"])
 def test_a_brand_s_latin_before_a_channel_or_brand_word_is_a_name(token):
     assert find_phrases(_sentences(token)) == [token]
+
+
+@pytest.mark.parametrize("token", ["win10系统", "win7系统"])
+def test_an_operating_system_before_系统_is_no_name(token):
+    # 系统 ends a channel (通过OA系统公开), but win10 is the system a report's 软件正版化 names.
+    assert find_phrases(_sentences(token)) == []
+
+
+@pytest.mark.parametrize("token", ["1win体育", "vwin系统"])
+def test_a_brand_holding_win_is_still_a_name(token):
+    assert find_phrases(_sentences(token)) == [token]
