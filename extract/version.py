@@ -44,5 +44,6 @@ archived bytes, the reports an older version made.
 #    read from shaanxi.gov.cn.
 # 10: a link label the phrase rule already cut from the sentences is counted in one place (its
 #    link) in the label_swap evidence, not ×-1; an operating system before 系统 (win10系统) is the
-#    report's word.
+#    report's word; a name ending in a level with another level after it in a name slot
+#    (澳门新区市人民政府) is a place only where the gazetteer knows it (沙市区).
 EXTRACTOR_VERSION = 10

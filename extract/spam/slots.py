@@ -158,7 +158,12 @@ def is_foreign_name(token: str, in_slot: bool = False, leveled: bool = False) ->
     ends_a_body = token.endswith(body_ends())
     if (ends_a_body or token.startswith(_COLLECTIVE_STARTS)) and not leveled:
         return False
-    if any(char in LEVEL_CHARS for char in token):
+    levels = sum(char in LEVEL_CHARS for char in token)
+    # A name ending in a level with another level after it in the slot (澳门新区市人民政府) is a
+    # place only where the gazetteer knows it (沙市区, 新市区); no division is named X区市. Levels
+    # after a collective (各县区, 各市县) list bodies.
+    double_level = leveled and levels == 1 and token[-1] in LEVEL_CHARS
+    if levels and not (double_level and not token.startswith(_COLLECTIVE_STARTS)):
         return False  # 辽宁省大连: a hierarchy of real names
     return not _is_known_name(token, in_slot)
 
