@@ -45,5 +45,6 @@ archived bytes, the reports an older version made.
 # 10: a link label the phrase rule already cut from the sentences is counted in one place (its
 #    link) in the label_swap evidence, not ×-1; an operating system before 系统 (win10系统) is the
 #    report's word; a name ending in a level with another level after it in a name slot
-#    (澳门新区市人民政府) is a place only where the gazetteer knows it (沙市区).
+#    (澳门新区市人民政府) is a place only where the gazetteer knows it (沙市区), and a slot's name
+#    holding a brand found already that stands nowhere else (百家乐专区) is written back whole.
 EXTRACTOR_VERSION = 10

@@ -46,3 +46,20 @@ def test_a_division_ending_in_a_level_char_before_its_level_is_a_place(token):
 @pytest.mark.parametrize("token", ["澳门新区", "辽宁省大连"])
 def test_without_a_level_after_it_a_level_char_still_reads_as_a_hierarchy(token):
     assert not is_foreign_name(token, in_slot=True)
+
+
+@pytest.fixture(scope="module")
+def brand_inside_the_slot_s_name():
+    # 百家乐 is a brand the lexicon knows; the slot reads 百家乐专区, and no 百家乐 stands elsewhere.
+    return defaced_report("百家乐专区", "name_swap", "001")
+
+
+@pytest.mark.shared
+def test_the_slot_s_whole_name_is_written_back(brand_inside_the_slot_s_name):
+    assert brand_inside_the_slot_s_name.region == "抚顺市"
+
+
+@pytest.mark.shared
+def test_no_part_of_the_slot_s_name_is_left(brand_inside_the_slot_s_name):
+    # Written back by the brand alone, 百家乐专区 left 抚顺区 (a district of no such name).
+    assert "抚顺区" not in brand_inside_the_slot_s_name.text

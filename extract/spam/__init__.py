@@ -92,6 +92,12 @@ def _covered(token: str, brands: list[str]) -> bool:
     return any(brand in token for brand in brands)
 
 
+def _stands_only_inside(token: str, brands: list[str], corpus: str) -> bool:
+    """Brands found already that the token holds, each standing nowhere but inside it."""
+    inside = [brand for brand in brands if brand in token and brand != token]
+    return bool(inside) and all(corpus.count(brand) == corpus.count(token) for brand in inside)
+
+
 def _with_name(brands: list[str], name: str) -> list[str]:
     """`brands` with a name a slot read, in place of the longer brands holding it.
 
@@ -159,6 +165,11 @@ def repair_names(
     coded: list[Division] | None = None
     slot_title = "\n".join(t for t in (title, replaced_title) if t)
     for token, place in slot_brands(slot_title, corpus, footer).items():
+        if _stands_only_inside(token, brands, corpus):
+            # 百家乐专区市人民政府: every 百家乐 on the page stands in the slot's name, which is
+            # written back whole (专区 would be left before the level otherwise).
+            brands = [*(brand for brand in brands if brand not in token), token]
+            continue
         if _covered(token, brands):
             continue
         if not is_brand_item(token):
