@@ -162,8 +162,8 @@ def is_foreign_name(token: str, in_slot: bool = False, leveled: bool = False) ->
     # A name ending in a level with another level after it in the slot (澳门新区市人民政府) is a
     # place only where the gazetteer knows it (沙市区, 新市区); no division is named X区市. Levels
     # after a collective (各县区, 各市县) list bodies.
-    double_level = leveled and levels == 1 and token[-1] in LEVEL_CHARS
-    if levels and not (double_level and not token.startswith(_COLLECTIVE_STARTS)):
+    ends_in_a_level = levels == 1 and token[-1] in LEVEL_CHARS and not token.startswith(_COLLECTIVE_STARTS)
+    if levels and not (leveled and ends_in_a_level):
         return False  # 辽宁省大连: a hierarchy of real names
     return not _is_known_name(token, in_slot)
 
