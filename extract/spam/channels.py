@@ -20,7 +20,15 @@ from .called import is_called_brand
 from .names import in_one_sentence, occurrences
 from .shape import is_acronym, load_shapes
 from .slots import MIN_REPEATS, is_foreign_name, is_place_and_word
-from .words import holds_a_report_word, is_common_word, is_foreign_to, is_made_of_words, is_set_phrase
+from .words import (
+    holds_a_report_word,
+    is_common_word,
+    is_foreign_to,
+    is_made_of_words,
+    is_set_phrase,
+    report_words,
+    word_counts,
+)
 
 
 def _is_the_report_s_own(name: str, text: str) -> bool:
@@ -60,6 +68,14 @@ def _is_own_with_latin(name: str) -> bool:
     return not (glued.isalpha() and len(glued) >= 2 or any(map(str.isdigit, glued)) and not glued.isdigit())
 
 
+def _is_made_up_pair(name: str) -> bool:
+    """Two characters no dictionary or report counts (必赢, 鼎博).
+
+    Two characters are a report's abbreviations as often as a name (院务 27, 校务 54 in the
+    dictionary; 两微 and 官微 end like a channel): one the dictionary counts at all is the report's."""
+    return word_counts().get(name, 0) == 0 and name not in report_words()
+
+
 # What ends the next item of a list: another separator, a clause, 等.
 _ITEM_END = re.compile("[、，。；：,;等和及与]")
 
@@ -91,6 +107,8 @@ def channel_names(text: str) -> list[str]:
         ):
             continue
         if _is_the_report_s_own(name, text):
+            continue
+        if len(name) == 2 and is_chinese(name) and not _is_made_up_pair(name):
             continue
         # 在线访谈: the word before took the name's first character (在线), it opens no slot.
         opened = sum(1 for before, other in slots if other == name and not is_common_word(before + name[0]))

@@ -42,6 +42,9 @@ PLATFORM_AFTER = 2  # characters read after a brand word for a platform holding 
 MIN_REPEATS = 2
 _ADDRESS_CHARS = ".@/:-_"
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# Letters and a number, the shape of a betting brand's short name (w88, hg8, ob9); is_coined
+# reads the longer ones (k8vip, yb88) as names wherever they stand.
+_SHORT_CODE = re.compile(r"[a-z]{1,3}[0-9]{1,3}")
 _SHAPE_CATEGORIES = (WEAK_CATEGORY, "morphology")
 
 
@@ -246,11 +249,23 @@ def _latin_token(text: str, start: int, end: int, written: str = "") -> str | No
     if not (run.islower() or any(c.isdigit() for c in run)):
         return None
     if not (after or before) and not is_coined(run) and not disguised:
-        return None  # a Latin word on its own (an English product name: Chrome), not glued to a name
+        # A Latin word on its own (an English product name: Chrome), not glued to a name; but a
+        # short code standing between Chinese words, in different phrases, is written where words
+        # stood (思想政治w88司, 全国高校w88网): a report's code names the same thing each time (a4纸).
+        return run if _stands_between_words(text, where, run) else None
     if after and not disguised and _names_a_thing(after):
         return None  # c30混凝土, h7n9疫情: a code before the thing it grades, no brand's name
     # 在bet9 in every sentence: 在 is the sentence's, the name is bet9.
     return _without_particle(before + run, phrase_patterns().particles) + after
+
+
+def _stands_between_words(text: str, where: list[int], run: str) -> bool:
+    """A short code (w88, hg8) glued to Chinese on both sides in two sentences or more."""
+    if not _SHORT_CODE.fullmatch(run):
+        return False
+    size = len(run)
+    inside = [at for at in where if at and is_han(text[at - 1]) and is_han(text[at + size : at + size + 1])]
+    return len(inside) >= MIN_REPEATS and not in_one_sentence(text, inside, size)
 
 
 def _names_a_thing(words: str) -> bool:

@@ -91,13 +91,12 @@ def load_shapes() -> Shapes:
         strong_funnels=tuple(words["strong_funnel"]),
         function_chars=frozenset(words["function"]),
         units=tuple(words["unit"]),
-        # The channel's name: three to six Chinese characters, tried first, so that a longer
-        # name is read whole (在政务公开栏公布); else Chinese with Latin or digits glued on either
-        # side (在米乐m6集中发布, 在i诸城、). Two characters alone are a report's abbreviations
-        # as often as names (两微, 官微, 院务): they are not read.
+        # The channel's name: two to six Chinese characters, the shortest that a word after a
+        # channel follows (在必赢集中发布 reads 必赢, not 必赢集中; 在政务公开栏公布 reads 政务, a
+        # word); else Chinese with Latin or digits glued on either side (在米乐m6集中发布, 在i诸城、).
         channel_slot=re.compile(
             rf"({alternation(tuple(words['channel_before']))})"
-            rf"([\u4e00-\u9fff]{{3,6}}?"
+            rf"([\u4e00-\u9fff]{{2,6}}?"
             rf"|[\u4e00-\u9fff]{{2,6}}?[a-zA-Z0-9]{{1,6}}|[a-zA-Z0-9]{{1,6}}[\u4e00-\u9fff]{{2,6}}?)上?"
             rf"(?={alternation(tuple(words['channel_after']))})"
         ),
@@ -185,6 +184,14 @@ def is_latin_name(name: str) -> bool:
     if not all((c.isascii() and c.isalnum()) or c in _JOINERS for c in name):
         return False
     return any(c in _JOINERS for c in name) or len(name) > letters
+
+
+_VERSION = re.compile(r"[vV]\d{1,2}")  # 网站V3: a version a portal writes after its name
+
+
+def is_latin_label(label: str) -> bool:
+    """A Latin name standing as a label or a label's part (s77, 地方k8): no version number."""
+    return is_latin_name(label) and not _VERSION.fullmatch(label)
 
 
 def is_brand_item(item: str) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..caches import loaded
 from ..gazetteer import TOWNSHIP_SUFFIXES, Division, gazetteer
-from .shape import load_shapes
+from .shape import is_latin_label, load_shapes
 from .words import is_common_word, is_made_of_words
 
 # X, an optional level, then what follows a body's name in a title, a footer or a site name;
@@ -95,7 +95,7 @@ def _is_known(token: str, in_slot: bool, heads: dict[str, bool]) -> bool:
     """_is_known_name, with the answers for the token's heads (each of its beginnings) kept in
     `heads`: each is read once, so a long token costs a pass per head, not one per way down."""
     g = gazetteer()
-    if token in g.by_any_name or any(token + s in g.by_any_name for s in ("市", "县", "区", "省")):
+    if token in g.by_any_name or any(token + level in g.by_any_name for level in LEVEL_CHARS):
         return True
     # A token that is a division's short name (大连) or ends in one (辽宁大连, 信用抚顺) is a
     # place: some full name starts with its last two to four characters and adds only a level.
@@ -297,7 +297,12 @@ def site_code_names(text: str) -> list[str]:
             continue
         # 政府X标识码: the swap took 网站 alone.
         name = label.removeprefix("政府") if len(label) >= 4 else label
-        if name in found or text.count(name) < MIN_REPEATS or not is_foreign_name(name):
+        # A Latin name with a number (w88标识码) is a name there as much as a Chinese one.
+        if (
+            name in found
+            or text.count(name) < MIN_REPEATS
+            or not (is_foreign_name(name) or is_latin_label(name))
+        ):
             continue
         # Before a division's site code only the standard's words stand, so a word of the
         # language there (金色年华) is a swap too; before another code (组织机构标识码) it is

@@ -1,0 +1,99 @@
+"""Short names a phrase swap writes: a code of letters and a number (w88) and two Chinese
+characters no dictionary counts (必赢). Alone, each is as short as a report's own codes (a4纸,
+h5页面) and abbreviations (院务, 两微); what tells them is where they stand: between words, in
+different phrases, or where a report names its channel (通过必赢公开). The pages are real ones
+in ../shared, defaced as tests/bench/deface.py does it.
+"""
+
+import pytest
+
+from extract.spam.channels import channel_names
+from extract.spam.phrases import find_phrases
+from extract.spam.slots import site_code_names
+
+from .helpers.defaced import defaced_report
+
+
+@pytest.fixture(scope="module")
+def code_between_words():
+    # w88 over 工作 on a ministry's notice: 思想政治w88司, 思想政治w88网, 美育w88委员会.
+    return defaced_report("w88", "phrase_swap", "corpus:mhxqwer__wjmoe.gov.cn")
+
+
+@pytest.mark.shared
+def test_a_code_between_words_flags_the_page(code_between_words):
+    assert code_between_words.spam.tampered
+
+
+@pytest.mark.shared
+def test_a_code_between_words_leaves_the_text(code_between_words):
+    assert "w88" not in code_between_words.text
+
+
+@pytest.fixture(scope="module")
+def two_characters_in_the_channel_slot():
+    # 必赢 over 门户网站 on a report: 一是通过必赢公开政府信息。通过必赢公开规范性文件…
+    return defaced_report("必赢", "phrase_swap", "001")
+
+
+@pytest.mark.shared
+def test_two_characters_in_the_channel_slot_flag_the_page(two_characters_in_the_channel_slot):
+    assert two_characters_in_the_channel_slot.spam.tampered
+
+
+@pytest.mark.shared
+def test_two_characters_in_the_channel_slot_leave_the_text(two_characters_in_the_channel_slot):
+    assert "必赢" not in two_characters_in_the_channel_slot.text
+
+
+@pytest.mark.shared
+def test_the_sentence_around_the_channel_is_kept(two_characters_in_the_channel_slot):
+    assert "公开规范性文件" in two_characters_in_the_channel_slot.text
+
+
+TWICE_BETWEEN_WORDS = "主办单位：思想政治w88司。\n协办单位：全国高校w88网、中国大学生在线。\n"
+
+
+def test_a_code_between_words_in_two_sentences_is_a_name():
+    assert find_phrases(TWICE_BETWEEN_WORDS) == ["w88"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "打印a4纸张。\n统一使用a4纸。\n",  # a word a report writes
+        "浇筑c30混凝土。\n完成c30混凝土试块检测。\n",  # the same thing after it each time
+        "系统升级到v10。\n当前版本为v10，运行正常。\n",  # no word after it
+    ],
+)
+def test_a_report_s_own_code_is_no_name(text):
+    assert find_phrases(text) == []
+
+
+def _in_two_sentences(slot: str) -> str:
+    return f"一是{slot}政府信息。\n二是按照规定，{slot}规范性文件和政策解读。\n"
+
+
+def test_two_characters_no_dictionary_counts_are_a_channel_s_name():
+    assert channel_names(_in_two_sentences("通过必赢公开")) == ["必赢"]
+
+
+@pytest.mark.parametrize(
+    "slot",
+    [
+        "在院务公开",  # an abbreviation the dictionary counts (27)
+        "在校务公开",
+        "通过两微发布",  # 微博 and 微信: a channel's end
+        "通过官微发布",
+        "通过美团公开",  # a platform a report names
+        "在当地刊登",  # a word
+        "在本局公开",  # a body
+    ],
+)
+def test_a_report_s_own_two_characters_are_no_name(slot):
+    assert channel_names(_in_two_sentences(slot)) == []
+
+
+def test_a_code_where_the_site_code_s_label_stands_is_a_name():
+    text = "省（区市）w88\n各区w88\nw88标识码：1101150005\n"
+    assert site_code_names(text) == ["w88"]
