@@ -20,7 +20,7 @@ from ..chars import HAN, is_chinese
 from ..model import SpamFinding
 from .fold import to_simplified
 from .phrases import shared_context
-from .shape import load_shapes
+from .shape import is_latin_label, load_shapes
 from .slots import body_ends, is_foreign_name
 from .words import COMMON_COUNT, cuts_a_word, in_report_labels, is_made_of_words, report_words, word_counts
 
@@ -32,6 +32,9 @@ MAX_NAME_CHARS = 8
 MIN_POLICY_WORD = 3  # characters of a report word a unit may be a piece of
 LABEL_SCORE = 2.0  # as strong as a phrase swap in sentences: the same evidence, in labels
 _HAN_SEED = re.compile(f"{HAN}{{{SEED_CHARS}}}")
+# A Latin name at a label's start or end (地方s77, 部门s77) is a seed of its own.
+_LATIN_HEAD = re.compile(r"[A-Za-z0-9]{2,8}")
+_LATIN_TAIL = re.compile(r"[A-Za-z0-9]{2,8}\Z")
 # How far a body's ending may follow its name (恩格贝生态示范区: four characters between).
 MAX_BODY_GAP = 4
 _LEVELS = tuple("省市县区旗")
@@ -112,6 +115,8 @@ def label_names(lines: Sequence[str], corpus: str) -> list[str]:
             seeded[head][label] = None
         if _HAN_SEED.fullmatch(tail := label[-SEED_CHARS:]):
             seeded[tail][label] = None
+        for latin in _latin_edges(label):
+            seeded[latin][label] = None
     found: list[str] = []
     # Each label holding a seed holds it once at least: fewer occurrences in all the labels
     # than MIN_LABELS is counted in C, before the labels are walked.
@@ -137,9 +142,20 @@ def label_names(lines: Sequence[str], corpus: str) -> list[str]:
             continue
         # 政府X when every label wrote 政府 before the name: X is what must be foreign.
         name = _without_word_head(name)
-        if name not in found and is_foreign_unit(name, corpus):
+        foreign = is_latin_label(name) if name.isascii() else is_foreign_unit(name, corpus)
+        if name not in found and foreign:
             found.append(name)
     return found
+
+
+def _latin_edges(label: str) -> list[str]:
+    """Latin names (letters with digits: s77, k8) opening or closing a Chinese label."""
+    edges = []
+    if label[0].isascii() and (head := _LATIN_HEAD.match(label)) and head.end() < len(label):
+        edges.append(head[0])
+    if label[-1].isascii() and (tail := _LATIN_TAIL.search(label)) and tail.start() > 0:
+        edges.append(tail[0])
+    return [edge for edge in edges if is_latin_label(edge)]
 
 
 def _without_word_head(name: str) -> str:

@@ -36,7 +36,7 @@ from .called import is_called_brand
 from .fold import nfkc
 from .labels import is_foreign_unit
 from .names import BrandRepair
-from .shape import holds_a_brand_word, is_acronym, load_shapes
+from .shape import holds_a_brand_word, is_acronym, is_latin_label, load_shapes
 from .sitename import replaced_span, site_names, title_swap
 from .slots import footer_lines
 from .words import holds_a_word
@@ -188,6 +188,8 @@ def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
 def _is_shaped_as_a_brand(label: str) -> bool:
     """A brand's shape (188bet, 凤凰视频直播, AG真人); an acronym before a word a portal labels
     with (RSS订阅) is not."""
+    if label.isascii() and is_latin_label(label):
+        return True  # s77 over /zwxx/: a name with a number, the whole label
     if not is_called_brand(label):
         return False
     latin = "".join(char for char in nfkc(label) if char.isascii() and char.isalnum())
@@ -209,7 +211,11 @@ def _replaced(label: str, words: str, corpus: str, may_hold_a_word: bool = False
     called = is_called_brand(name)
     if not called and len(name) > MAX_NAME_CHARS:
         return None
-    if not called and not (is_foreign_unit(name, corpus) if may_hold_a_word else is_made_up(name, corpus)):
+    if (
+        not called
+        and not (name.isascii() and is_latin_label(name))  # 创新m88 over 创新发展
+        and not (is_foreign_unit(name, corpus) if may_hold_a_word else is_made_up(name, corpus))
+    ):
         return None  # the name must be none
     if is_foreign_unit(word, corpus):
         return None  # the word must be one of the language

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..chars import HAN, is_chinese
 from .called import is_called_brand
 from .labels import is_foreign_unit
-from .shape import is_latin_name, load_shapes
+from .shape import is_latin_label, load_shapes
 from .slots import FOOTER_WORDS, is_foreign_name
 from .words import holds_a_word, is_foreign_to, is_set_phrase, report_words
 
@@ -35,7 +35,7 @@ _FOOTER_NAME = re.compile(
 SITE_NAME_ENDS = ("网站", "网", "门户")
 MIN_SHARED_HEAD = 4  # the site's name must open the part: 武汉市洪山区…
 MIN_TOKEN_CHARS, MAX_TOKEN_CHARS = 2, 6
-MIN_LATIN_CHARS = 4  # a version (V3, H5) is shorter
+MIN_LATIN_CHARS = 3  # s77; a version (V3) and a word a report writes (H5) are no Latin label
 SET_PHRASE_CHARS = 4
 
 
@@ -97,7 +97,7 @@ def title_swap(title: str | None, names: list[str], corpus: str) -> TitleSwap | 
                 return TitleSwap(called, name[head:], name)
             if not MIN_TOKEN_CHARS <= len(token) <= MAX_TOKEN_CHARS:
                 continue
-            if not original and token.islower() and len(token) >= MIN_LATIN_CHARS and is_latin_name(token):
+            if not original and token.islower() and len(token) >= MIN_LATIN_CHARS and is_latin_label(token):
                 return TitleSwap(token, original, name)  # 武汉市洪山区人民政府bwin7, not V3 or H5
             if not is_chinese(token):
                 continue
