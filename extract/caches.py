@@ -55,6 +55,7 @@ CACHES: dict[str, str] = {
     "extract.spam.lexicon.load_lexicon": LOADED,
     "extract.spam.phrase_scan.phrase_patterns": LOADED,
     "extract.spam.shape.load_shapes": LOADED,
+    "extract.spam.shape.pinyin_syllables": LOADED,
     "extract.spam.slots._upper_short_names": LOADED,
     "extract.spam.slots._province_names": LOADED,
     "extract.spam.slots.body_ends": LOADED,

@@ -47,8 +47,9 @@ archived bytes, the reports an older version made.
 #    report's word; a name ending in a level with another level after it in a name slot
 #    (澳门新区市人民政府) is a place only where the gazetteer knows it (沙市区), and a slot's name
 #    holding a brand found already that stands nowhere else (百家乐专区) is written back whole.
-# 11: short names of a phrase swap: a code of letters and a number between Chinese words in
-#    different phrases (思想政治w88司), two characters no dictionary counts in a channel slot
-#    (通过必赢公开), and a Latin name with a number in a portal's labels (地方s77, s77 over
-#    /zwxx/, 创新m88 over its query, the title's site name and the site code's label).
+# 11: short names of a phrase swap: a code of letters and a number or a word of pinyin between
+#    Chinese words in different phrases (思想政治w88司, 通过leyu公开), two characters no
+#    dictionary counts in a channel slot (通过必赢公开), and a Latin name with a number or in
+#    pinyin in a portal's labels (地方s77, s77 over /zwxx/, 创新m88 over its query, the title's
+#    site name and the site code's label).
 EXTRACTOR_VERSION = 11

@@ -80,3 +80,18 @@ def test_parallel_labels_ending_in_a_version_name_nothing():
 def test_parallel_labels_ending_in_a_code_name_it():
     labels = ["地方s77", "部门s77", "区（县）s77", "首页"]
     assert label_names(labels, "\n".join(labels)) == ["s77"]
+
+
+def test_a_pinyin_name_is_a_latin_label():
+    assert is_latin_label("leyu")
+
+
+@pytest.fixture(scope="module")
+def pinyin_over_a_slug():
+    # The menu item linking to /zwgk/ (政务公开) reads leyu, in two menus.
+    return defaced_report("leyu", "phrase_swap", "corpus:mhxqwer__jchgz.gov.cn")
+
+
+@pytest.mark.shared
+def test_a_pinyin_name_over_a_slug_flags_the_page(pinyin_over_a_slug):
+    assert pinyin_over_a_slug.spam.tampered

@@ -1,5 +1,5 @@
-"""Short names a phrase swap writes: a code of letters and a number (w88) and two Chinese
-characters no dictionary counts (必赢). Alone, each is as short as a report's own codes (a4纸,
+"""Short names a phrase swap writes: a code of letters and a number (w88), a brand's name in
+pinyin (leyu) and two Chinese characters no dictionary counts (必赢). Alone, each is as short as a report's own codes (a4纸,
 h5页面) and abbreviations (院务, 两微); what tells them is where they stand: between words, in
 different phrases, or where a report names its channel (通过必赢公开). The pages are real ones
 in ../shared, defaced as tests/bench/deface.py does it.
@@ -9,6 +9,7 @@ import pytest
 
 from extract.spam.channels import channel_names
 from extract.spam.phrases import find_phrases
+from extract.spam.shape import is_pinyin_word
 from extract.spam.slots import site_code_names
 
 from .helpers.defaced import defaced_report
@@ -49,6 +50,40 @@ def test_two_characters_in_the_channel_slot_leave_the_text(two_characters_in_the
 @pytest.mark.shared
 def test_the_sentence_around_the_channel_is_kept(two_characters_in_the_channel_slot):
     assert "公开规范性文件" in two_characters_in_the_channel_slot.text
+
+
+@pytest.fixture(scope="module")
+def pinyin_between_words():
+    # leyu over 门户网站: 通过leyu公开政府信息, 在本级leyu设立预决算公开专栏.
+    return defaced_report("leyu", "phrase_swap", "001")
+
+
+@pytest.mark.shared
+def test_a_pinyin_name_between_words_flags_the_page(pinyin_between_words):
+    assert pinyin_between_words.spam.tampered
+
+
+@pytest.mark.shared
+def test_a_pinyin_name_between_words_leaves_the_text(pinyin_between_words):
+    assert "leyu" not in pinyin_between_words.text
+
+
+@pytest.mark.parametrize("run", ["leyu", "kaiyun", "huangguan", "jinsha"])
+def test_syllables_of_pinyin_make_a_pinyin_word(run):
+    assert is_pinyin_word(run)
+
+
+@pytest.mark.parametrize("run", ["chrome", "linux", "windows", "zhuang", "bbin", "app", "Leyu"])
+def test_an_english_word_one_syllable_or_capitals_make_no_pinyin_word(run):
+    assert not is_pinyin_word(run)
+
+
+def test_an_english_word_between_words_is_no_name():
+    assert find_phrases("请下载chrome浏览器。\n使用chrome访问本网站。\n") == []
+
+
+def test_a_pinyin_word_between_words_in_two_sentences_is_a_name():
+    assert find_phrases("一是通过leyu公开政府信息。\n二是在本级leyu设立专栏。\n") == ["leyu"]
 
 
 TWICE_BETWEEN_WORDS = "主办单位：思想政治w88司。\n协办单位：全国高校w88网、中国大学生在线。\n"

@@ -190,8 +190,37 @@ _VERSION = re.compile(r"[vV]\d{1,2}")  # 网站V3: a version a portal writes aft
 
 
 def is_latin_label(label: str) -> bool:
-    """A Latin name standing as a label or a label's part (s77, 地方k8): no version number."""
-    return is_latin_name(label) and not _VERSION.fullmatch(label)
+    """A Latin name standing as a label or a label's part (s77, 地方k8, 地方leyu): no version
+    number."""
+    return (is_latin_name(label) and not _VERSION.fullmatch(label)) or is_pinyin_word(label)
+
+
+@loaded()
+def pinyin_syllables() -> frozenset[str]:
+    """extract/data/pinyin_syllables.csv: the syllables of Standard Chinese without tones (ü as v),
+    as pypinyin spells its readings, less interjections (hm, ng) and rare readings (biang)."""
+    with (resources.files("extract") / "data" / "pinyin_syllables.csv").open(encoding="utf-8") as handle:
+        return frozenset(row["syllable"] for row in csv.DictReader(handle))
+
+
+MAX_SYLLABLE_CHARS = 6  # zhuang, shuang
+
+
+def is_pinyin_word(run: str) -> bool:
+    """Two pinyin syllables or more in lower case, without tones (leyu, kaiyun, huangguan): a
+    brand's romanised name. A report writes Chinese in characters, and English words (chrome,
+    linux, windows) are no run of syllables."""
+    if len(run) < 4 or not (run.isascii() and run.isalpha() and run.islower()):
+        return False
+    syllables = pinyin_syllables()
+    if run in syllables:
+        return False  # one syllable (zhuang)
+    reachable = [True] + [False] * len(run)
+    for start in range(len(run)):
+        if reachable[start]:
+            for end in range(start + 1, min(len(run), start + MAX_SYLLABLE_CHARS) + 1):
+                reachable[end] = reachable[end] or run[start:end] in syllables
+    return reachable[-1]
 
 
 def is_brand_item(item: str) -> bool:
