@@ -113,6 +113,11 @@ def test_two_characters_no_dictionary_counts_are_a_channel_s_name():
     assert channel_names(_in_two_sentences("通过必赢公开")) == ["必赢"]
 
 
+def test_a_slot_read_past_a_word_after_the_channel_is_cut_before_it():
+    # 在必赢集中发布: 集中 and 发布 both follow a channel; the slot's longer reading is 必赢集中.
+    assert channel_names(_in_two_sentences("在必赢集中发布")) == ["必赢"]
+
+
 @pytest.mark.parametrize(
     "slot",
     [
@@ -123,6 +128,8 @@ def test_two_characters_no_dictionary_counts_are_a_channel_s_name():
         "通过美团公开",  # a platform a report names
         "在当地刊登",  # a word
         "在本局公开",  # a body
+        "在镇村公开栏张贴",  # the head of a longer channel's name (镇村公开栏)
+        "通过专页发布",  # a page
     ],
 )
 def test_a_report_s_own_two_characters_are_no_name(slot):

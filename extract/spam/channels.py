@@ -76,6 +76,23 @@ def _is_made_up_pair(name: str) -> bool:
     return word_counts().get(name, 0) == 0 and name not in report_words()
 
 
+def _before_a_channel_s_verb(name: str, afters: tuple[str, ...]) -> str:
+    """The name before a word that follows a channel, where the slot's reading ends in one:
+    在必赢集中发布 reads 必赢集中 (集中 and 发布 both follow a channel), whose name is 必赢."""
+    for word in afters:
+        if name.endswith(word) and len(name) - len(word) >= 2:
+            return name.removesuffix(word)
+    return name
+
+
+def _opens_a_channel_s_name(text: str, end: int) -> bool:
+    """The word after a two-character reading goes on into a channel's name (在镇村公开栏张贴:
+    公开栏), which is the name the slot holds, too long to end before a word after it."""
+    shapes = load_shapes()
+    word = next((word for word in shapes.channel_afters if text.startswith(word, end)), "")
+    return bool(word) and text.startswith(shapes.channel_nouns, end + len(word))
+
+
 # What ends the next item of a list: another separator, a clause, 等.
 _ITEM_END = re.compile("[、，。；：,;等和及与]")
 
@@ -92,9 +109,10 @@ def channel_names(text: str) -> list[str]:
     """Made-up names standing, repeated, where a report names its channel."""
     shapes = load_shapes()
     slots = [
-        (match[1], match[2])
+        (match[1], _before_a_channel_s_verb(match[2], shapes.channel_afters))
         for match in shapes.channel_slot.finditer(text)
-        if text[match.end() : match.end() + 1] != "、" or _lists_channels(text, match.end() + 1)
+        if (text[match.end() : match.end() + 1] != "、" or _lists_channels(text, match.end() + 1))
+        and not (len(match[2]) == 2 and _opens_a_channel_s_name(text, match.end()))
     ]
     counts = Counter(name for _, name in slots)
     found = []

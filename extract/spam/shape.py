@@ -47,6 +47,7 @@ class Shapes:
     # 通过X公开, 在X集中发布: where a report names its channel; X of three characters or more
     # (two are too often the head of a longer noun: 在村务公开栏).
     channel_slot: re.Pattern[str]
+    channel_afters: tuple[str, ...]  # what follows a channel's name in the slot: 公开, 集中, 发布
     channel_nouns: tuple[str, ...]  # how a report's own channels end: 公告栏, 公众号, 服务中心
     count_nouns: tuple[str, ...]  # how a statistics table's column labels end: 申请数, 办结量
     site_suffixes: tuple[str, ...]  # what a portal writes after its own name: 英文版, 欢迎您, 网站群
@@ -91,15 +92,18 @@ def load_shapes() -> Shapes:
         strong_funnels=tuple(words["strong_funnel"]),
         function_chars=frozenset(words["function"]),
         units=tuple(words["unit"]),
-        # The channel's name: two to six Chinese characters, the shortest that a word after a
-        # channel follows (在必赢集中发布 reads 必赢, not 必赢集中; 在政务公开栏公布 reads 政务, a
-        # word); else Chinese with Latin or digits glued on either side (在米乐m6集中发布, 在i诸城、).
+        # The channel's name: three to six Chinese characters, tried first, so that a longer
+        # name is read whole (在镇村公开栏公布); else Chinese with Latin or digits glued on either
+        # side (在米乐m6集中发布, 在i诸城、); else two Chinese characters (在必赢集中发布, whose
+        # longer reading 必赢集中 extract/spam/channels.py cuts before its 集中).
         channel_slot=re.compile(
             rf"({alternation(tuple(words['channel_before']))})"
-            rf"([\u4e00-\u9fff]{{2,6}}?"
-            rf"|[\u4e00-\u9fff]{{2,6}}?[a-zA-Z0-9]{{1,6}}|[a-zA-Z0-9]{{1,6}}[\u4e00-\u9fff]{{2,6}}?)上?"
+            rf"([\u4e00-\u9fff]{{3,6}}?"
+            rf"|[\u4e00-\u9fff]{{2,6}}?[a-zA-Z0-9]{{1,6}}|[a-zA-Z0-9]{{1,6}}[\u4e00-\u9fff]{{2,6}}?"
+            rf"|[\u4e00-\u9fff]{{2}})上?"
             rf"(?={alternation(tuple(words['channel_after']))})"
         ),
+        channel_afters=tuple(words["channel_after"]),
         channel_nouns=tuple(words["channel_noun"]),
         count_nouns=tuple(words["count_noun"]),
         site_suffixes=tuple(words["site_suffix"]),
