@@ -1,7 +1,7 @@
-"""A short Latin name with a number (s77, m88) written over a portal's labels: the menus, the
-heads of link lists, a search link and the title's site name. The label's Chinese neighbours,
-its link's slug and query, and the site's name tell it, as they tell a Chinese name; a version
-(网站V3) and a word a report writes (H5) are the portal's own. The pages are real ones in
+"""A short Latin name with a number or in pinyin (s77, m88, leyu) written over a portal's labels:
+the menus, the heads of link lists, a search link and the title's site name. The label's Chinese
+neighbours, its link's slug and query, and the site's name tell it, as they tell a Chinese name; a
+version (网站V3) and a word a report writes (H5) are the portal's own. The pages are real ones in
 ../shared, defaced as tests/bench/deface.py does it.
 """
 
@@ -12,27 +12,28 @@ from extract.spam.shape import is_latin_label
 
 from .helpers.defaced import defaced_report
 
-
-@pytest.fixture(scope="module")
-def in_parallel_labels():
+# (brand, page): where the defacer wrote a Latin name over the portal's labels.
+SWAPPED_LABELS = [
     # 地方s77, 部门s77, 区（县）s77: the heads of a portal's lists of sites, 网站 written over.
-    return defaced_report("s77", "phrase_swap", "corpus:mhxqwer__ljywhlyw.cq.gov.cn")
-
-
-@pytest.mark.shared
-def test_a_code_in_parallel_labels_flags_the_page(in_parallel_labels):
-    assert in_parallel_labels.spam.tampered
-
-
-@pytest.fixture(scope="module")
-def over_a_slug():
+    pytest.param(("s77", "corpus:mhxqwer__ljywhlyw.cq.gov.cn"), id="parallel labels"),
     # The menu item linking to /zwxx/ (政务信息) reads s77, in the header and in a table.
-    return defaced_report("s77", "phrase_swap", "corpus:mhxqwer__zysc.gov.cn")
+    pytest.param(("s77", "corpus:mhxqwer__zysc.gov.cn"), id="over a slug"),
+    # The menu item linking to /zwgk/ (政务公开) reads leyu, in two menus.
+    pytest.param(("leyu", "corpus:mhxqwer__jchgz.gov.cn"), id="pinyin over a slug"),
+    # 武汉市洪山区人民政府s77 in the title, where the site's name ends (网站).
+    pytest.param(("s77", "corpus:mhxqwer__zxwhongshan.gov.cn"), id="after the site name"),
+]
+
+
+@pytest.fixture(scope="module", params=SWAPPED_LABELS)
+def swapped_labels(request):
+    brand, page = request.param
+    return defaced_report(brand, "phrase_swap", page)
 
 
 @pytest.mark.shared
-def test_a_code_over_a_slug_flags_the_page(over_a_slug):
-    assert over_a_slug.spam.tampered
+def test_a_latin_name_over_the_labels_flags_the_page(swapped_labels):
+    assert swapped_labels.spam.tampered
 
 
 @pytest.fixture(scope="module")
@@ -49,17 +50,6 @@ def test_a_code_over_a_query_flags_the_page(over_a_query):
 @pytest.mark.shared
 def test_the_query_s_word_is_written_back(over_a_query):
     assert over_a_query.title.startswith("陕西城市经济文化发展高峰论坛")
-
-
-@pytest.fixture(scope="module")
-def after_the_site_name():
-    # 武汉市洪山区人民政府s77 in the title, where the site's name ends (网站).
-    return defaced_report("s77", "phrase_swap", "corpus:mhxqwer__zxwhongshan.gov.cn")
-
-
-@pytest.mark.shared
-def test_a_code_after_the_site_name_flags_the_page(after_the_site_name):
-    assert after_the_site_name.spam.tampered
 
 
 @pytest.mark.parametrize("label", ["s77", "k8", "hg8", "W88"])
@@ -84,14 +74,3 @@ def test_parallel_labels_ending_in_a_code_name_it():
 
 def test_a_pinyin_name_is_a_latin_label():
     assert is_latin_label("leyu")
-
-
-@pytest.fixture(scope="module")
-def pinyin_over_a_slug():
-    # The menu item linking to /zwgk/ (政务公开) reads leyu, in two menus.
-    return defaced_report("leyu", "phrase_swap", "corpus:mhxqwer__jchgz.gov.cn")
-
-
-@pytest.mark.shared
-def test_a_pinyin_name_over_a_slug_flags_the_page(pinyin_over_a_slug):
-    assert pinyin_over_a_slug.spam.tampered

@@ -45,7 +45,7 @@ class Shapes:
     function_chars: frozenset[str]  # 的, 了, 在: a sentence's, never a brand name's
     units: tuple[str, ...]  # what follows a figure that counts something: 88件, 12号, 3公里
     # 通过X公开, 在X集中发布: where a report names its channel; X of three characters or more
-    # (two are too often the head of a longer noun: 在村务公开栏).
+    # read first (在村务公开栏公布), two only where no longer X fits (see load_shapes).
     channel_slot: re.Pattern[str]
     channel_afters: tuple[str, ...]  # what follows a channel's name in the slot: 公开, 集中, 发布
     channel_nouns: tuple[str, ...]  # how a report's own channels end: 公告栏, 公众号, 服务中心
