@@ -19,7 +19,10 @@ from crawler.registry import Site
 
 PROJECT = "nianbao"  # scrapy.cfg's [deploy] project
 SPIDER = "portal"
-TIMEOUT = 10  # seconds for one API call
+# Seconds for one API call. Scrapyd answers from one thread, which also starts each job's
+# process: on a busy machine an answer can take several seconds, and a round that gave up on
+# it would send none of its jobs.
+TIMEOUT = 30
 
 
 class ScrapydError(Exception):

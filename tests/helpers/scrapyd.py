@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from crawler.schedule.scrapyd import TIMEOUT as CALL_TIMEOUT  # seconds for one API call
+
 from .paths import REPO
 from .ports import free_port
 
@@ -53,13 +55,13 @@ def require_scrapyd() -> None:
 
 def get(base: str, path: str, **params: str) -> dict:
     url = f"{base}{path}?{urllib.parse.urlencode(params)}" if params else base + path
-    with urllib.request.urlopen(url, timeout=10) as response:
+    with urllib.request.urlopen(url, timeout=CALL_TIMEOUT) as response:
         return json.loads(response.read())
 
 
 def post(base: str, path: str, fields: list[tuple[str, str]]) -> dict:
     data = urllib.parse.urlencode(fields).encode()
-    with urllib.request.urlopen(base + path, data=data, timeout=10) as response:
+    with urllib.request.urlopen(base + path, data=data, timeout=CALL_TIMEOUT) as response:
         return json.loads(response.read())
 
 
