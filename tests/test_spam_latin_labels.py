@@ -1,4 +1,4 @@
-"""A short Latin name with a number or in pinyin (s77, m88, leyu) written over a portal's labels:
+"""A short Latin name with a number, in pinyin or spelling no word (s77, m88, leyu, xpj) written over a portal's labels:
 the menus, the heads of link lists, a search link and the title's site name. The label's Chinese
 neighbours, its link's slug and query, and the site's name tell it, as they tell a Chinese name; a
 version (网站V3) and a word a report writes (H5) are the portal's own. The pages are real ones in
@@ -22,6 +22,10 @@ SWAPPED_LABELS = [
     pytest.param(("leyu", "corpus:mhxqwer__jchgz.gov.cn"), id="pinyin over a slug"),
     # 武汉市洪山区人民政府s77 in the title, where the site's name ends (网站).
     pytest.param(("s77", "corpus:mhxqwer__zxwhongshan.gov.cn"), id="after the site name"),
+    # 武汉市洪山区人民政府sbobet: letters that spell no word, where the site's name ends.
+    pytest.param(("sbobet", "corpus:mhxqwer__zxwhongshan.gov.cn"), id="letters after the site name"),
+    # 创新xpj over a search link whose query says 创新发展.
+    pytest.param(("xpj", "corpus:mhxqwer__wxhshaanxi.gov.cn"), id="letters over a query"),
 ]
 
 
@@ -57,7 +61,7 @@ def test_a_name_with_a_number_is_a_latin_label(label):
     assert is_latin_label(label)
 
 
-@pytest.mark.parametrize("label", ["V3", "v2", "H5", "G20", "5G", "12345", "app", "OA"])
+@pytest.mark.parametrize("label", ["V3", "v2", "H5", "G20", "5G", "12345", "app", "OA", "bbs", "ktv"])
 def test_a_version_or_a_report_s_word_is_no_latin_label(label):
     assert not is_latin_label(label)
 
@@ -74,3 +78,7 @@ def test_parallel_labels_ending_in_a_code_name_it():
 
 def test_a_pinyin_name_is_a_latin_label():
     assert is_latin_label("leyu")
+
+
+def test_letters_no_word_spells_are_a_latin_label():
+    assert is_latin_label("bbin")

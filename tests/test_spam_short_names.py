@@ -1,15 +1,16 @@
 """Short names a phrase swap writes: a code of letters and a number (w88), a brand's name in
-pinyin (leyu) and two Chinese characters no dictionary counts (必赢). Alone, each is as short as a report's own codes (a4纸,
-h5页面) and abbreviations (院务, 两微); what tells them is where they stand: between words, in
-different phrases, or where a report names its channel (通过必赢公开). The pages are real ones
-in ../shared, defaced as tests/bench/deface.py does it.
+pinyin (leyu), letters no word spells (bbin) and two Chinese characters no dictionary counts
+(必赢). Alone, each is as short as a report's own codes (a4纸, h5页面) and abbreviations (院务,
+两微); what tells them is where they stand: between words, in different phrases, or where a
+report names its channel (通过必赢公开). The pages are real ones in ../shared, defaced as
+tests/bench/deface.py does it.
 """
 
 import pytest
 
 from extract.spam.channels import channel_names
 from extract.spam.phrases import find_phrases
-from extract.spam.shape import is_pinyin_word
+from extract.spam.shape import is_pinyin_word, is_unspeakable
 from extract.spam.slots import site_code_names
 
 from .helpers.defaced import defaced_report
@@ -66,6 +67,43 @@ def test_a_pinyin_name_between_words_flags_the_page(pinyin_between_words):
 @pytest.mark.shared
 def test_a_pinyin_name_between_words_leaves_the_text(pinyin_between_words):
     assert "leyu" not in pinyin_between_words.text
+
+
+@pytest.fixture(scope="module")
+def letters_between_words():
+    # bbin over 工作 on a ministry's notice: 思想政治bbin司, 思想政治bbin网, 美育bbin委员会.
+    return defaced_report("bbin", "phrase_swap", "corpus:mhxqwer__wjmoe.gov.cn")
+
+
+@pytest.mark.shared
+def test_letters_no_word_spells_between_words_flag_the_page(letters_between_words):
+    assert letters_between_words.spam.tampered
+
+
+@pytest.mark.shared
+def test_letters_no_word_spells_between_words_leave_the_text(letters_between_words):
+    assert "bbin" not in letters_between_words.text
+
+
+@pytest.mark.parametrize("run", ["bbin", "xpj", "sbobet", "ybvip", "hth", "vwin"])
+def test_letters_without_a_vowel_or_opening_no_word_are_unspeakable(run):
+    assert is_unspeakable(run)
+
+
+@pytest.mark.parametrize(
+    "run",
+    ["chrome", "linux", "street", "school", "gym", "rhythm", "yes", "kaiyun", "ktv", "hpv", "bbs", "bb"],
+)
+def test_english_pinyin_a_report_s_abbreviation_or_two_letters_are_not_unspeakable(run):
+    assert not is_unspeakable(run)
+
+
+def test_a_report_s_lower_case_abbreviation_between_words_is_no_name():
+    assert find_phrases("开展ktv等娱乐场所检查。\n全市ktv场所整治。\n") == []
+
+
+def test_letters_no_word_spells_between_words_in_two_sentences_are_a_name():
+    assert find_phrases("一是通过xpj公开政府信息。\n二是在本级xpj设立专栏。\n") == ["xpj"]
 
 
 @pytest.mark.parametrize("run", ["leyu", "kaiyun", "huangguan", "jinsha"])

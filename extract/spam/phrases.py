@@ -30,7 +30,7 @@ from .phrase_scan import (
     phrase_patterns,
     scan_phrases,
 )
-from .shape import holds_a_brand_word, is_coined, is_pinyin_word, load_shapes
+from .shape import holds_a_brand_word, is_coined, is_pinyin_word, is_unspeakable, load_shapes
 from .slots import is_foreign_name, site_code_names
 from .text import WEAK_CATEGORY
 from .words import COMMON_COUNT, SET_PHRASE_COUNT, cuts_a_word, is_common_word, is_made_of_words, word_counts
@@ -250,9 +250,10 @@ def _latin_token(text: str, start: int, end: int, written: str = "") -> str | No
         return None
     if not (after or before) and not is_coined(run) and not disguised:
         # A Latin word on its own (an English product name: Chrome), not glued to a name; but a
-        # short code or a word of pinyin standing between Chinese words, in different phrases, is
-        # written where words stood (思想政治w88司, 全国高校leyu网): a report's code names the same
-        # thing each time (a4纸), and a report writes Chinese in characters.
+        # short code, a word of pinyin or letters no word spells standing between Chinese words,
+        # in different phrases, is written where words stood (思想政治w88司, 全国高校leyu网,
+        # 美育bbin委员会): a report's code names the same thing each time (a4纸), and a report
+        # writes Chinese in characters.
         return run if _stands_between_words(text, where, run) else None
     if after and not disguised and _names_a_thing(after):
         return None  # c30混凝土, h7n9疫情: a code before the thing it grades, no brand's name
@@ -261,9 +262,9 @@ def _latin_token(text: str, start: int, end: int, written: str = "") -> str | No
 
 
 def _stands_between_words(text: str, where: list[int], run: str) -> bool:
-    """A short code (w88, hg8) or a word of pinyin (leyu, kaiyun) glued to Chinese on both sides
-    in two sentences or more."""
-    if not (_SHORT_CODE.fullmatch(run) or is_pinyin_word(run)):
+    """A short code (w88, hg8), a word of pinyin (leyu, kaiyun) or letters no word spells (bbin,
+    xpj) glued to Chinese on both sides in two sentences or more."""
+    if not (_SHORT_CODE.fullmatch(run) or is_pinyin_word(run) or is_unspeakable(run)):
         return False
     size = len(run)
     inside = [at for at in where if at and is_han(text[at - 1]) and is_han(text[at + size : at + size + 1])]

@@ -35,6 +35,7 @@ class Shapes:
     funnels: tuple[str, ...]
     funnels_longest_first: tuple[str, ...]  # funnel_stem cuts the longest call glued on first
     latin_words: frozenset[str]
+    onsets: frozenset[str]  # consonants that open an English or pinyin word: st, chr, zh
     prefixes: tuple[str, ...]
     particles: tuple[str, ...]  # words a sentence puts before a name (通过, 在): never part of one
     hotlines: tuple[str, ...]  # how a government hotline's number starts (12345, 110)
@@ -83,6 +84,7 @@ def load_shapes() -> Shapes:
         funnels=funnels,
         funnels_longest_first=tuple(sorted(funnels, key=len, reverse=True)),
         latin_words=frozenset(words["latin"]),
+        onsets=frozenset(words["onset"]),
         prefixes=tuple(words["prefix"]),
         particles=tuple(sorted(words["particle"], key=len, reverse=True)),
         hotlines=tuple(words["hotline"]),
@@ -194,9 +196,13 @@ _VERSION = re.compile(r"[vV]\d{1,2}")  # 网站V3: a version a portal writes aft
 
 
 def is_latin_label(label: str) -> bool:
-    """A Latin name standing as a label or a label's part (s77, 地方k8, 地方leyu): no version
-    number."""
-    return (is_latin_name(label) and not _VERSION.fullmatch(label)) or is_pinyin_word(label)
+    """A Latin name standing as a label or a label's part (s77, 地方k8, 地方leyu, 地方bbin): no
+    version number."""
+    return (
+        (is_latin_name(label) and not _VERSION.fullmatch(label))
+        or is_pinyin_word(label)
+        or is_unspeakable(label)
+    )
 
 
 @loaded()
@@ -225,6 +231,24 @@ def is_pinyin_word(run: str) -> bool:
             for end in range(start + 1, min(len(run), start + MAX_SYLLABLE_CHARS) + 1):
                 reachable[end] = reachable[end] or run[start:end] in syllables
     return reachable[-1]
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def is_unspeakable(run: str) -> bool:
+    """Lower-case letters that no English or pinyin word spells (bbin, xpj, sbobet, ybvip): no
+    vowel, or consonants opening the run that open no word (bb, sb, yb, where street opens with
+    st and zhang with zh). A brand's code; an abbreviation a report writes in lower case (ktv,
+    bbs, hpv) is a `latin` row."""
+    if len(run) < 3 or not (run.isascii() and run.isalpha() and run.islower()):
+        return False
+    shapes = load_shapes()
+    if run in shapes.latin_words:
+        return False
+    # y opens words as a consonant (yes) and is a vowel after one (gym, rhythm).
+    opening = next((at for at, char in enumerate(run) if char in _VOWELS or (char == "y" and at)), len(run))
+    return opening == len(run) or (opening >= 2 and run[:opening] not in shapes.onsets)
 
 
 def is_brand_item(item: str) -> bool:
