@@ -52,4 +52,7 @@ archived bytes, the reports an older version made.
 #    dictionary counts in a channel slot (通过必赢公开), and a Latin name with a number or in
 #    pinyin in a portal's labels (地方s77, s77 over /zwxx/, 创新m88 over its query, the title's
 #    site name and the site code's label).
-EXTRACTOR_VERSION = 11
+# 12: lower-case letters no English or pinyin word spells (bbin, xpj, sbobet) are read as a code
+#    with a number is, between Chinese words and in a portal's labels; ktv, bbs, hpv and other
+#    lower-case abbreviations are the report's words (ktv等娱乐 is no brand).
+EXTRACTOR_VERSION = 12
