@@ -26,6 +26,11 @@ SWAPPED_LABELS = [
     pytest.param(("sbobet", "corpus:mhxqwer__zxwhongshan.gov.cn"), id="letters after the site name"),
     # 创新xpj over a search link whose query says 创新发展.
     pytest.param(("xpj", "corpus:mhxqwer__wxhshaanxi.gov.cn"), id="letters over a query"),
+    # 地方huangguan, 部门huangguan, 区（县）huangguan: a name in pinyin longer than a label's
+    # characters would be.
+    pytest.param(("huangguan", "corpus:mhxqwer__ljywhlyw.cq.gov.cn"), id="long pinyin in parallel labels"),
+    # huangguan over /zwxx/ in two menus.
+    pytest.param(("huangguan", "corpus:mhxqwer__zysc.gov.cn"), id="long pinyin over a slug"),
 ]
 
 
@@ -82,3 +87,13 @@ def test_a_pinyin_name_is_a_latin_label():
 
 def test_letters_no_word_spells_are_a_latin_label():
     assert is_latin_label("bbin")
+
+
+def test_parallel_labels_ending_in_a_long_pinyin_name_name_it():
+    labels = ["地方huangguan", "部门huangguan", "区（县）huangguan", "首页"]
+    assert label_names(labels, "\n".join(labels)) == ["huangguan"]
+
+
+def test_labels_ending_in_an_english_word_name_nothing():
+    lines = ["下载最新版本的chrome", "建议使用谷歌浏览器chrome", "推荐使用的浏览器为chrome"]
+    assert label_names(lines, "\n".join(lines)) == []

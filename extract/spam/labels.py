@@ -33,8 +33,10 @@ MIN_POLICY_WORD = 3  # characters of a report word a unit may be a piece of
 LABEL_SCORE = 2.0  # as strong as a phrase swap in sentences: the same evidence, in labels
 _HAN_SEED = re.compile(f"{HAN}{{{SEED_CHARS}}}")
 # A Latin name at a label's start or end (地方s77, 部门s77) is a seed of its own.
-_LATIN_HEAD = re.compile(r"[A-Za-z0-9]{2,8}")
-_LATIN_TAIL = re.compile(r"[A-Za-z0-9]{2,8}\Z")
+# The whole run, as long as a label may be: a name in pinyin is longer than in characters
+# (地方huangguan).
+_LATIN_HEAD = re.compile(f"[A-Za-z0-9]{{2,{MAX_LABEL_CHARS}}}(?![A-Za-z0-9])")
+_LATIN_TAIL = re.compile(f"(?<![A-Za-z0-9])[A-Za-z0-9]{{2,{MAX_LABEL_CHARS}}}\\Z")
 # How far a body's ending may follow its name (恩格贝生态示范区: four characters between).
 MAX_BODY_GAP = 4
 _LEVELS = tuple("省市县区旗")
@@ -93,6 +95,20 @@ def is_foreign_unit(name: str, corpus: str) -> bool:
     return not _names_a_body(name, corpus)
 
 
+_LATIN_RUN = re.compile("[A-Za-z0-9]+")
+
+
+def _is_label_sized(line: str) -> bool:
+    """Short enough for a label, a Latin run counting as one character: a name in pinyin takes
+    more letters than its characters (区（县）huangguan)."""
+    if SEED_CHARS <= len(line) <= MAX_LABEL_CHARS:
+        return True
+    return (
+        MAX_LABEL_CHARS < len(line) <= 2 * MAX_LABEL_CHARS
+        and len(_LATIN_RUN.sub("a", line)) <= MAX_LABEL_CHARS
+    )
+
+
 def _line_starts(labels: list[str]) -> list[int]:
     starts, at = [], 0
     for label in labels:
@@ -104,9 +120,7 @@ def _line_starts(labels: list[str]) -> list[int]:
 def label_names(lines: Sequence[str], corpus: str) -> list[str]:
     """Made-up names that at least MIN_LABELS different short labels of the page share."""
     # In the page's order: a set's order varies between processes, and so would the names found.
-    labels = list(
-        dict.fromkeys(label for label in map(str.strip, lines) if SEED_CHARS <= len(label) <= MAX_LABEL_CHARS)
-    )
+    labels = list(dict.fromkeys(label for label in map(str.strip, lines) if _is_label_sized(label)))
     # The shared unit touches a label's start or end in most labels (地方X, X指南): seeds are
     # read there alone, so a page's hundreds of labels cost two lookups each (in C).
     seeded: dict[str, dict[str, None]] = defaultdict(dict)

@@ -112,7 +112,9 @@ def _could_be_a_name(label: str) -> bool:
     a name holding no word, or one calling the reader in whatever it holds (X视频直播)."""
     if not MIN_NAME_CHARS <= len(label) <= MAX_LABEL_CHARS:
         return False
-    return (len(label) <= MAX_NAME_CHARS and not holds_a_word(label)) or is_called_brand(label)
+    # A name in pinyin takes more letters than its characters (huangguan): any label's length.
+    short = len(label) <= MAX_NAME_CHARS or is_latin_label(label)
+    return (short and not holds_a_word(label)) or is_called_brand(label)
 
 
 def _initials(label: str) -> str:
