@@ -54,5 +54,6 @@ archived bytes, the reports an older version made.
 #    site name and the site code's label).
 # 12: lower-case letters no English or pinyin word spells (bbin, xpj, sbobet) are read as a code
 #    with a number is, between Chinese words and in a portal's labels; ktv, bbs, hpv and other
-#    lower-case abbreviations are the report's words (ktv等娱乐 is no brand).
+#    lower-case abbreviations are the report's words (ktv等娱乐 is no brand); a Latin name in a
+#    label is read whole and counts as one character of its length (地方huangguan).
 EXTRACTOR_VERSION = 12

@@ -21,7 +21,7 @@ PROJECT = "nianbao"  # scrapy.cfg's [deploy] project
 SPIDER = "portal"
 # Seconds for one API call. Scrapyd answers from one thread, which also starts each job's
 # process: on a busy machine an answer can take several seconds, and a round that gave up on
-# it would send none of its jobs.
+# it would end with an error instead of sending its jobs.
 TIMEOUT = 30
 
 
