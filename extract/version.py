@@ -55,5 +55,6 @@ archived bytes, the reports an older version made.
 # 12: lower-case letters no English or pinyin word spells (bbin, xpj, sbobet) are read as a code
 #    with a number is, between Chinese words and in a portal's labels; ktv, bbs, hpv and other
 #    lower-case abbreviations are the report's words (ktv等娱乐 is no brand); a Latin name in a
-#    label is read whole and counts as one character of its length (地方huangguan).
+#    label, a search link's label or after the title's site name is read whole, as long as a
+#    label may be (地方huangguan, 创新longteng, 武汉市洪山区人民政府xinpujing).
 EXTRACTOR_VERSION = 12

@@ -31,6 +31,10 @@ SWAPPED_LABELS = [
     pytest.param(("huangguan", "corpus:mhxqwer__ljywhlyw.cq.gov.cn"), id="long pinyin in parallel labels"),
     # huangguan over /zwxx/ in two menus.
     pytest.param(("huangguan", "corpus:mhxqwer__zysc.gov.cn"), id="long pinyin over a slug"),
+    # 武汉市洪山区人民政府xinpujing: nine letters where the site's name ends.
+    pytest.param(("xinpujing", "corpus:mhxqwer__zxwhongshan.gov.cn"), id="long pinyin after the site name"),
+    # 创新longteng over a search link whose query says 创新发展.
+    pytest.param(("longteng", "corpus:mhxqwer__wxhshaanxi.gov.cn"), id="long pinyin over a query"),
 ]
 
 

@@ -112,9 +112,13 @@ def _could_be_a_name(label: str) -> bool:
     a name holding no word, or one calling the reader in whatever it holds (X视频直播)."""
     if not MIN_NAME_CHARS <= len(label) <= MAX_LABEL_CHARS:
         return False
-    # A name in pinyin takes more letters than its characters (huangguan): any label's length.
-    short = len(label) <= MAX_NAME_CHARS or is_latin_label(label)
-    return (short and not holds_a_word(label)) or is_called_brand(label)
+    return (_is_name_sized(label) and not holds_a_word(label)) or is_called_brand(label)
+
+
+def _is_name_sized(name: str) -> bool:
+    """No longer than a made-up name: a name in pinyin takes more letters than its characters
+    (huangguan, xinpujing), as many as a label may hold."""
+    return len(name) <= MAX_NAME_CHARS or (len(name) <= MAX_LABEL_CHARS and is_latin_label(name))
 
 
 def _initials(label: str) -> str:
@@ -211,7 +215,7 @@ def _replaced(label: str, words: str, corpus: str, may_hold_a_word: bool = False
         return None
     # 创新九州官方网站 over 创新发展: a name calling the reader in, whatever it holds.
     called = is_called_brand(name)
-    if not called and len(name) > MAX_NAME_CHARS:
+    if not called and not _is_name_sized(name):
         return None
     if (
         not called
