@@ -56,5 +56,6 @@ archived bytes, the reports an older version made.
 #    with a number is, between Chinese words and in a portal's labels; ktv, bbs, hpv and other
 #    lower-case abbreviations are the report's words (ktv等娱乐 is no brand); a Latin name in a
 #    label, a search link's label or after the title's site name is read whole, as long as a
-#    label may be (地方huangguan, 创新longteng, 武汉市洪山区人民政府xinpujing).
+#    label may be (地方huangguan, 创新longteng, 武汉市洪山区人民政府xinpujing); a word of pinyin
+#    in capitals (KAIYUN, Kaiyun) is read as one in lower case, between words and in labels.
 EXTRACTOR_VERSION = 12

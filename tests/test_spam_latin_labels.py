@@ -101,3 +101,7 @@ def test_parallel_labels_ending_in_a_long_pinyin_name_name_it():
 def test_labels_ending_in_an_english_word_name_nothing():
     lines = ["下载最新版本的chrome", "建议使用谷歌浏览器chrome", "推荐使用的浏览器为chrome"]
     assert label_names(lines, "\n".join(lines)) == []
+
+
+def test_a_capitalised_pinyin_name_is_a_latin_label():
+    assert is_latin_label("Kaiyun")

@@ -1,8 +1,8 @@
 """Short names a phrase swap writes: a code of letters and a number (w88), a brand's name in
-pinyin (leyu), letters no word spells (bbin) and two Chinese characters no dictionary counts
-(必赢). Alone, each is as short as a report's own codes (a4纸, h5页面) and abbreviations (院务,
-两微); what tells them is where they stand: between words, in different phrases, or where a
-report names its channel (通过必赢公开). The pages are real ones in ../shared, defaced as
+pinyin (leyu, KAIYUN), letters no word spells (bbin) and two Chinese characters no dictionary
+counts (必赢). Alone, each is as short as a report's own codes (a4纸, h5页面) and abbreviations
+(院务, 两微); what tells them is where they stand: between words, in different phrases, or where
+a report names its channel (通过必赢公开). The pages are real ones in ../shared, defaced as
 tests/bench/deface.py does it.
 """
 
@@ -10,7 +10,7 @@ import pytest
 
 from extract.spam.channels import channel_names
 from extract.spam.phrases import find_phrases
-from extract.spam.shape import is_pinyin_word, is_unspeakable
+from extract.spam.shape import is_pinyin_name, is_pinyin_word, is_unspeakable
 from extract.spam.slots import site_code_names
 
 from .helpers.defaced import defaced_report
@@ -100,6 +100,41 @@ def test_english_pinyin_a_report_s_abbreviation_or_two_letters_are_not_unspeakab
 
 def test_a_report_s_lower_case_abbreviation_between_words_is_no_name():
     assert find_phrases("开展ktv等娱乐场所检查。\n全市ktv场所整治。\n") == []
+
+
+@pytest.fixture(scope="module")
+def capitals_between_words():
+    # KAIYUN over 工作 on a ministry's notice: 思想政治KAIYUN司, 全国高校KAIYUN网.
+    return defaced_report("KAIYUN", "phrase_swap", "corpus:mhxqwer__wjmoe.gov.cn")
+
+
+@pytest.mark.shared
+def test_pinyin_in_capitals_between_words_flags_the_page(capitals_between_words):
+    assert capitals_between_words.spam.tampered
+
+
+@pytest.mark.shared
+def test_pinyin_in_capitals_between_words_leaves_the_text(capitals_between_words):
+    assert "KAIYUN" not in capitals_between_words.text
+
+
+@pytest.mark.parametrize("run", ["KAIYUN", "Kaiyun", "HUANGGUAN", "leyu"])
+def test_pinyin_in_any_case_is_a_pinyin_name(run):
+    assert is_pinyin_name(run)
+
+
+@pytest.mark.parametrize("run", ["ASEAN", "NASA", "China", "Beijing", "Huawei", "KaiYun", "ETC", "Chrome"])
+def test_english_a_place_or_mixed_case_is_no_pinyin_name(run):
+    assert not is_pinyin_name(run)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["全市ETC用户突破120万。\n新增ETC车道20条。\n", "与ASEAN国家合作。\n深化ASEAN框架下交流。\n"],
+    ids=["acronym", "english that reads as pinyin"],
+)
+def test_capitals_a_report_writes_between_words_are_no_name(text):
+    assert find_phrases(text) == []
 
 
 @pytest.mark.parametrize("run", ["leyu", "kaiyun", "huangguan", "jinsha"])

@@ -19,6 +19,7 @@ import unicodedata
 from ..chars import is_chinese, is_han
 from ..model import SpamFinding
 from . import lexicon
+from .capitals import capitalised_names
 from .channels import channel_names
 from .names import in_one_sentence, occurrences
 from .phrase_scan import (
@@ -377,6 +378,7 @@ def _find_phrases(text: str, scan: Scan, written: str = "") -> list[str]:
         if token := _numbered_token(text, number, patterns):
             found.add(token)
     found.update(name for name in channel_names(text) if not any(name in token for token in found))
+    found.update(name for name in capitalised_names(text) if not any(name in token for token in found))
     if "标识码" in text or "標識碼" in text:
         found.update(name for name in site_code_names(text) if not any(name in token for token in found))
     tokens = sorted(found, key=lambda token: (-len(token), token))  # one order in every process

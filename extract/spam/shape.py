@@ -20,6 +20,7 @@ from importlib import resources
 
 from ..caches import loaded
 from ..chars import is_han
+from ..gazetteer import gazetteer
 from .fold import nfkc
 
 SHAPE_WEIGHT = 2.0
@@ -200,7 +201,7 @@ def is_latin_label(label: str) -> bool:
     version number."""
     return (
         (is_latin_name(label) and not _VERSION.fullmatch(label))
-        or is_pinyin_word(label)
+        or is_pinyin_name(label)
         or is_unspeakable(label)
     )
 
@@ -231,6 +232,21 @@ def is_pinyin_word(run: str) -> bool:
             for end in range(start + 1, min(len(run), start + MAX_SYLLABLE_CHARS) + 1):
                 reachable[end] = reachable[end] or run[start:end] in syllables
     return reachable[-1]
+
+
+def is_pinyin_name(run: str) -> bool:
+    """A word of pinyin in lower case, in capitals or capitalised (leyu, KAIYUN, Kaiyun).
+
+    In capitals a report writes English that reads as pinyin (ASEAN, NASA: `latin` rows) and a
+    place's name (Beijing, Dongcheng: the gazetteer's pinyin)."""
+    if run.islower():
+        return is_pinyin_word(run)
+    if not (run.isupper() or run[1:].islower()):
+        return False
+    lower = run.lower()
+    if lower in load_shapes().latin_words or not is_pinyin_word(lower):
+        return False
+    return lower not in gazetteer().by_pinyin
 
 
 _VOWELS = frozenset("aeiou")
