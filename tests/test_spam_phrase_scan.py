@@ -35,6 +35,8 @@ def _one_pass(text: str) -> list[list[tuple[int, int]]]:
         "体育12345678",  # no number of at most five digits
         "娱乐平台app下载",
         "收到申请123件，办结45件，www.example.gov.cn",
+        "思想政治Kaiyun司，全国高校KaiYun网，美育KAIYUN委员会",  # lower-case runs inside capitalised words
+        "安装Chrome浏览器，Win10系统",
         "",
     ],
 )
@@ -71,3 +73,8 @@ def test_one_pass_on_the_sample_portal_pages():
 def test_brand_words_open_with_a_chinese_character():
     # The one pass tells the three patterns apart by their first character alone.
     assert all(is_han(word[0]) for word in load_shapes().suffixes)
+
+
+def test_the_pass_finds_capitalised_words_right_after_chinese():
+    scan = scan_phrases("思想政治KAIYUN司，安装 Chrome，ICP备，中文Kaiyun", phrase_patterns())
+    assert [match[0] for match in scan.capitals] == ["KAIYUN", "Kaiyun"]

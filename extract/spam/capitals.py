@@ -8,24 +8,21 @@ different phrases, as extract/spam/phrases.py reads the same name in lower case 
 
 from __future__ import annotations
 
-import re
-
 from ..chars import is_han
 from .names import in_one_sentence, occurrences
+from .phrase_scan import Matches
 from .shape import is_pinyin_name
 
 MIN_REPEATS = 2  # different phrases, as for a short code between words
-# Opens with a capital, so the engine skips the page's Chinese in C; the run is a whole word.
-_CAPITALISED = re.compile(r"[A-Z][A-Za-z]{3,11}(?![A-Za-z0-9])")
 
 
-def capitalised_names(text: str) -> list[str]:
+def capitalised_names(text: str, capitals: Matches) -> list[str]:
     """Pinyin names in capitals (KAIYUN) or capitalised (Kaiyun) glued to Chinese on both sides in
-    two phrases or more."""
+    two phrases or more. `capitals`: the words opening with a capital right after a Chinese
+    character, as extract/spam/phrase_scan.py found them in its pass over the page."""
     found = []
-    runs = {match[0]: match.start() for match in _CAPITALISED.finditer(text)}
-    for run, start in runs.items():
-        if not (start and is_han(text[start - 1])) or not is_pinyin_name(run):
+    for run in dict.fromkeys(match[0] for match in capitals):
+        if not is_pinyin_name(run):
             continue
         size = len(run)
         inside = [

@@ -18,6 +18,9 @@ from .shape import load_shapes
 # Opens with a letter, so the engine skips the page's many digits in C; digits before it are
 # added by hand (188bet).
 LOWER_RUN = re.compile(r"[a-z][a-z0-9]*")
+# A whole word opening with a capital right after a Chinese character (思想政治KAIYUN司): the
+# rest after the capital.
+CAPITALISED_REST = r"[A-Za-z]{3,11}(?![A-Za-z0-9])"
 _DIGITS = "0-9０-９"
 _FULL_WIDTH_LETTERS = "Ａ-Ｚａ-ｚ"
 FULL_WIDTH_ALNUM = re.compile(f"[０-９{_FULL_WIDTH_LETTERS}]")
@@ -33,7 +36,7 @@ class Patterns:
     particles: tuple[str, ...]  # words a sentence puts before a name: 通过, 在, 由
     number: re.Pattern[str]  # a bare number glued after a Chinese character: 皇家88
     # core, LOWER_RUN and number in one pass over the page, which also marks any full-width
-    # letter or digit (see scan_phrases)
+    # letter or digit and finds capitalised words after Chinese (see scan_phrases)
     starts: re.Pattern[str]
     brand_words: frozenset[str]  # the shapes' suffixes: 体育, 视频…
     brand_word_sizes: tuple[int, ...]  # their lengths, longest first
@@ -76,8 +79,9 @@ def phrase_patterns() -> Patterns:
         particles=shapes.particles,
         number=re.compile(rf"[{_DIGITS}]{number_tail}"),
         starts=re.compile(
-            rf"[{firsts}a-z{_DIGITS}{_FULL_WIDTH_LETTERS}](?:(?<=[{firsts}])(?:{core_rest}){core_tail}"
-            rf"|(?<=[a-z])[a-z0-9]*|(?<=[{_DIGITS}]){number_tail}|(?<=[０-９{_FULL_WIDTH_LETTERS}]))"
+            rf"[{firsts}a-zA-Z{_DIGITS}{_FULL_WIDTH_LETTERS}](?:(?<=[{firsts}])(?:{core_rest}){core_tail}"
+            rf"|(?<=[a-z])[a-z0-9]*|(?<=[{_DIGITS}]){number_tail}|(?<=[０-９{_FULL_WIDTH_LETTERS}])"
+            rf"|(?<={HAN}[A-Z]){CAPITALISED_REST})"
         ),
     )
 
@@ -91,6 +95,7 @@ class Scan:
     runs: Matches  # LOWER_RUN.finditer(text)
     numbers: Matches  # number.finditer(text)
     full_width: bool  # FULL_WIDTH_ALNUM.search(text) is not None
+    capitals: Matches  # words opening with a capital right after a Chinese character (KAIYUN)
 
 
 def scan_phrases(text: str, patterns: Patterns) -> Scan:
@@ -105,12 +110,20 @@ def scan_phrases(text: str, patterns: Patterns) -> Scan:
     cores: Matches = []
     runs: Matches = []
     numbers: Matches = []
+    capitals: Matches = []
     run_end = number_end = 0
     full_width = False
     for match in patterns.starts.finditer(text):
         start = match.start()
         first = text[start]
-        if "a" <= first <= "z":
+        if "A" <= first <= "Z":
+            capitals.append(match)
+            # Letters only: the lower-case runs inside (aiyun of Kaiyun) are LOWER_RUN's.
+            for at in range(start + 1, match.end()):
+                if at >= run_end and "a" <= text[at] <= "z" and (run := LOWER_RUN.match(text, at)):
+                    runs.append(run)
+                    run_end = run.end()
+        elif "a" <= first <= "z":
             if start >= run_end:
                 runs.append(match)
                 run_end = match.end()
@@ -132,4 +145,4 @@ def scan_phrases(text: str, patterns: Patterns) -> Scan:
                 elif at >= number_end and char.isdigit() and (number := patterns.number.match(text, at)):
                     numbers.append(number)
                     number_end = number.end()
-    return Scan(cores, runs, numbers, full_width)
+    return Scan(cores, runs, numbers, full_width, capitals)

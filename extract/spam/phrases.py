@@ -378,7 +378,9 @@ def _find_phrases(text: str, scan: Scan, written: str = "") -> list[str]:
         if token := _numbered_token(text, number, patterns):
             found.add(token)
     found.update(name for name in channel_names(text) if not any(name in token for token in found))
-    found.update(name for name in capitalised_names(text) if not any(name in token for token in found))
+    found.update(
+        name for name in capitalised_names(text, scan.capitals) if not any(name in token for token in found)
+    )
     if "标识码" in text or "標識碼" in text:
         found.update(name for name in site_code_names(text) if not any(name in token for token in found))
     tokens = sorted(found, key=lambda token: (-len(token), token))  # one order in every process
