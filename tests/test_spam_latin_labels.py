@@ -1,8 +1,8 @@
-"""A short Latin name with a number, in pinyin or spelling no word (s77, m88, leyu, xpj) written over a portal's labels:
-the menus, the heads of link lists, a search link and the title's site name. The label's Chinese
-neighbours, its link's slug and query, and the site's name tell it, as they tell a Chinese name; a
-version (网站V3) and a word a report writes (H5) are the portal's own. The pages are real ones in
-../shared, defaced as tests/bench/deface.py does it.
+"""A short Latin name with a number, in pinyin or spelling no word (s77, m88, leyu, xpj) written
+over a portal's labels: the menus, the heads of link lists, a search link and the title's site
+name. The label's Chinese neighbours, its link's slug and query, and the site's name tell it, as
+they tell a Chinese name; a version (网站V3) and a word a report writes (H5) are the portal's own.
+The pages are real ones in ../shared, defaced as tests/bench/deface.py does it.
 """
 
 import pytest

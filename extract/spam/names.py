@@ -18,13 +18,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..chars import HAN
+from ..chars import HAN, is_han
 from ..gazetteer import SINGLE_LEVEL_SUFFIXES, Division, gazetteer
 from ..model import SpamFinding
 from . import lexicon
 from .evidence import Recovery
 from .fold import to_simplified
-from .slots import is_foreign_name
+from .slots import MIN_REPEATS, is_foreign_name
 from .words import in_report_labels
 
 MASK = "〔ENTITY?〕"
@@ -97,6 +97,13 @@ def all_quoted(corpus: str, where: list[int], size: int) -> bool:
         )
 
     return bool(where) and all(map(quoted, where))
+
+
+def stands_between_words(text: str, where: list[int], size: int) -> bool:
+    """Glued to Chinese on both sides in two different phrases or more (思想政治w88司, 全国高校w88网):
+    written where words stood. `where`: the offsets of a run of `size` characters."""
+    inside = [at for at in where if at and is_han(text[at - 1]) and is_han(text[at + size : at + size + 1])]
+    return len(inside) >= MIN_REPEATS and not in_one_sentence(text, inside, size)
 
 
 def in_one_sentence(corpus: str, where: list[int], size: int) -> bool:

@@ -21,7 +21,7 @@ from ..model import SpamFinding
 from . import lexicon
 from .capitals import capitalised_names
 from .channels import channel_names
-from .names import in_one_sentence, occurrences
+from .names import in_one_sentence, occurrences, stands_between_words
 from .phrase_scan import (
     FIGURE_GOES_ON,
     MAX_NAME_DIGITS,
@@ -267,9 +267,7 @@ def _stands_between_words(text: str, where: list[int], run: str) -> bool:
     xpj) glued to Chinese on both sides in two sentences or more."""
     if not (_SHORT_CODE.fullmatch(run) or is_pinyin_word(run) or is_unspeakable(run)):
         return False
-    size = len(run)
-    inside = [at for at in where if at and is_han(text[at - 1]) and is_han(text[at + size : at + size + 1])]
-    return len(inside) >= MIN_REPEATS and not in_one_sentence(text, inside, size)
+    return stands_between_words(text, where, len(run))
 
 
 def _names_a_thing(words: str) -> bool:
