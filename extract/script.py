@@ -46,6 +46,12 @@ def _rewritten_by() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return classes[0], classes[1]
 
 
+def t2s_class() -> str:
+    """The characters t2s rewrites as a character class, for a pass that looks for them among
+    other things (extract/spam/phrase_scan.py)."""
+    return _rewritten_by()[0].pattern
+
+
 def holds_traditional(text: str) -> bool:
     """Some character of the text is one t2s rewrites: without one, t2s returns it unchanged."""
     return _rewritten_by()[0].search(text) is not None

@@ -1,10 +1,11 @@
 """The phrase layer's one pass over a page finds what the brand-word, Latin-run and number
 patterns find each on its own, also where one's match holds another's start (视频app, 体育188),
-and tells whether the page holds a full-width letter or digit."""
+and tells whether the page holds a full-width letter or digit, and a character t2s rewrites."""
 
 import pytest
 
 from extract.chars import is_han
+from extract.script import holds_traditional
 from extract.spam.phrase_scan import FULL_WIDTH_ALNUM, LOWER_RUN, phrase_patterns, scan_phrases
 from extract.spam.shape import load_shapes
 
@@ -68,6 +69,41 @@ def test_one_pass_on_the_sample_portal_pages():
         text = page.read_bytes().decode("utf-8", errors="replace")
         assert _one_pass(text) == _own_passes(text), page.name
         assert scan_phrases(text, phrase_patterns()).full_width == (FULL_WIDTH_ALNUM.search(text) is not None)
+        assert scan_phrases(text, phrase_patterns()).traditional == holds_traditional(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "思想政治萬豪會司",  # Traditional in Simplified prose
+        "萬",
+        "收到申请123件萬",  # after a figure the pass refuses
+        "体育188萬豪",  # right after a brand word's match
+        "vip萬豪，KAIYUN國際",  # after a Latin run and a capitalised word
+        "１２３萬",  # after full-width digits
+        "乾安县",  # a character t2s rewrites that Simplified writes too (干)
+        "政府信息公开工作年度报告",
+        "收到申请123件，办结45件",
+        "",
+    ],
+)
+def test_one_pass_tells_characters_t2s_rewrites(text):
+    assert scan_phrases(text, phrase_patterns()).traditional == holds_traditional(text)
+
+
+def test_figures_after_other_characters_open_nothing():
+    # A digit after a digit, a space or a bracket is refused before the alternatives: the numbers
+    # found are those after a Chinese character alone.
+    text = "收到申请123件，共 4567 件（89）皇家88，2020年"
+    assert _one_pass(text) == _own_passes(text)
+    assert [m[0] for m in scan_phrases(text, phrase_patterns()).numbers] == ["88"]
+
+
+def test_brand_words_and_their_glue_hold_no_character_t2s_rewrites():
+    # A brand word's match is read for Latin runs and numbers but not for Traditional: none can be
+    # there.
+    shapes = load_shapes()
+    assert not any(holds_traditional(word) for word in (*shapes.suffixes, *shapes.funnels))
 
 
 def test_brand_words_open_with_a_chinese_character():

@@ -24,6 +24,7 @@ from .lexicon import load_lexicon
 from .names import MASK, MIN_CONFIDENCE, BrandRepair, brand_findings, find_brands, mask_leftovers, repair
 from .navlabels import PageLink, link_swaps, page_links
 from .owner import owner_conflicts
+from .phrase_scan import phrase_patterns, scan_phrases
 from .phrases import find_phrases, phrase_finding, strip_phrases
 from .script_names import other_script_names, script_name_finding
 from .shape import is_brand_item
@@ -135,9 +136,10 @@ def repair_names(
         corpus = drop_zero_width(corpus)
     # A split name the phrase pass also reads whole (在鑫隆集中发布) is told as split: the
     # zero-width characters are the stronger evidence.
-    phrases = [p for p in find_phrases(corpus) if p not in split]
+    scan = scan_phrases(corpus, phrase_patterns())
+    phrases = [p for p in find_phrases(corpus, scan) if p not in split]
     # Traditional characters on a Simplified page seed names (萬豪會市) and phrases alike.
-    odd = minority_script_chars(corpus, script) if script == "simplified" else []
+    odd = minority_script_chars(corpus, script) if script == "simplified" and scan.traditional else []
     # A name in Traditional on a Simplified page (思想政治萬豪會司) is one whatever its words.
     other_script = [n for n in other_script_names(corpus, odd) if not any(n in p or p in n for p in phrases)]
     phrases += other_script

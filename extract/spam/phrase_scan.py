@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from ..caches import loaded
-from ..chars import HAN
+from ..chars import HAN, HAN_RANGE
+from ..script import t2s_class
 from .shape import load_shapes
 
 # Opens with a letter, so the engine skips the page's many digits in C; digits before it are
@@ -25,6 +26,10 @@ _DIGITS = "0-9０-９"
 _FULL_WIDTH_LETTERS = "Ａ-Ｚａ-ｚ"
 FULL_WIDTH_ALNUM = re.compile(f"[０-９{_FULL_WIDTH_LETTERS}]")
 MAX_NAME_DIGITS = 5
+# An ASCII digit after anything but a Chinese character opens no pattern (a number opens right
+# after one): refused before the alternatives are tried, which spares the pass the page's many
+# figures in tables and dates.
+_NO_NUMBER_OPENS = rf"(?<![^{HAN_RANGE}][0-9])"
 # What continues a figure: a decimal point, percent sign, range or bracket (93(01)班 is a class).
 FIGURE_GOES_ON = frozenset(".．%％:：/~～-(（[【〔")
 
@@ -36,7 +41,8 @@ class Patterns:
     particles: tuple[str, ...]  # words a sentence puts before a name: 通过, 在, 由
     number: re.Pattern[str]  # a bare number glued after a Chinese character: 皇家88
     # core, LOWER_RUN and number in one pass over the page, which also marks any full-width
-    # letter or digit and finds capitalised words after Chinese (see scan_phrases)
+    # letter or digit, finds capitalised words after Chinese and tells whether the page holds
+    # a character t2s rewrites (see scan_phrases)
     starts: re.Pattern[str]
     brand_words: frozenset[str]  # the shapes' suffixes: 体育, 视频…
     brand_word_sizes: tuple[int, ...]  # their lengths, longest first
@@ -71,6 +77,9 @@ def phrase_patterns() -> Patterns:
         rests.setdefault(word[0], []).append(re.escape(word[1:]))
     core_rest = "|".join(f"(?<={re.escape(first)})(?:{'|'.join(ends)})" for first, ends in rests.items())
     firsts = "".join(map(re.escape, rests))
+    # A character t2s rewrites (萬) is a match of its own: the page's script is read in the
+    # same pass (script.holds_traditional), where a pass of its own reads every character again.
+    traditional = t2s_class()
     return Patterns(
         brand_words=frozenset(shapes.suffixes),
         brand_word_sizes=tuple(sorted({len(word) for word in shapes.suffixes}, reverse=True)),
@@ -79,9 +88,10 @@ def phrase_patterns() -> Patterns:
         particles=shapes.particles,
         number=re.compile(rf"[{_DIGITS}]{number_tail}"),
         starts=re.compile(
-            rf"[{firsts}a-zA-Z{_DIGITS}{_FULL_WIDTH_LETTERS}](?:(?<=[{firsts}])(?:{core_rest}){core_tail}"
+            rf"[{firsts}a-zA-Z{_DIGITS}{_FULL_WIDTH_LETTERS}{traditional[1:-1]}]{_NO_NUMBER_OPENS}"
+            rf"(?:(?<=[{firsts}])(?:{core_rest}){core_tail}"
             rf"|(?<=[a-z])[a-z0-9]*|(?<=[{_DIGITS}]){number_tail}|(?<=[０-９{_FULL_WIDTH_LETTERS}])"
-            rf"|(?<={HAN}[A-Z]){CAPITALISED_REST})"
+            rf"|(?<={HAN}[A-Z]){CAPITALISED_REST}|(?<={traditional}))"
         ),
     )
 
@@ -96,6 +106,7 @@ class Scan:
     numbers: Matches  # number.finditer(text)
     full_width: bool  # FULL_WIDTH_ALNUM.search(text) is not None
     capitals: Matches  # words opening with a capital right after a Chinese character (KAIYUN)
+    traditional: bool  # script.holds_traditional(text)
 
 
 def scan_phrases(text: str, patterns: Patterns) -> Scan:
@@ -104,15 +115,16 @@ def scan_phrases(text: str, patterns: Patterns) -> Scan:
     A match of one pattern can only hold the start of another inside a brand word's match
     (视频app, 体育188): there the two others are tried at each character, as their own
     passes would try them, each pass going on after its own last match. A full-width letter
-    or digit that opens none of them is a match of one character: every character is then
-    either tried as a start or inside a match, whose text is read for them.
+    or digit that opens none of them is a match of one character, and so is a character t2s
+    rewrites: every character is then either tried as a start or inside a match, whose text
+    is read for them (brand words and what is glued to them hold no character t2s rewrites).
     """
     cores: Matches = []
     runs: Matches = []
     numbers: Matches = []
     capitals: Matches = []
     run_end = number_end = 0
-    full_width = False
+    full_width = traditional = False
     for match in patterns.starts.finditer(text):
         start = match.start()
         first = text[start]
@@ -127,8 +139,11 @@ def scan_phrases(text: str, patterns: Patterns) -> Scan:
             if start >= run_end:
                 runs.append(match)
                 run_end = match.end()
-        elif match.end() - start == 1 and "\uff10" <= first <= "\uff5a":
-            full_width = True  # a full-width letter or digit that opens no pattern
+        elif match.end() - start == 1:
+            if "\uff10" <= first <= "\uff5a":
+                full_width = True  # a full-width letter or digit that opens no pattern
+            else:
+                traditional = True
         elif first.isdigit():
             full_width = full_width or FULL_WIDTH_ALNUM.search(match[0]) is not None
             if start >= number_end:
@@ -145,4 +160,4 @@ def scan_phrases(text: str, patterns: Patterns) -> Scan:
                 elif at >= number_end and char.isdigit() and (number := patterns.number.match(text, at)):
                     numbers.append(number)
                     number_end = number.end()
-    return Scan(cores, runs, numbers, full_width, capitals)
+    return Scan(cores, runs, numbers, full_width, capitals, traditional)

@@ -335,10 +335,12 @@ _TO_ASCII = {
 }
 
 
-def find_phrases(text: str) -> list[str]:
-    """Brand-shaped names standing inside the page's sentences, longest first, as written."""
+def find_phrases(text: str, scan: Scan | None = None) -> list[str]:
+    """Brand-shaped names standing inside the page's sentences, longest first, as written.
+
+    `scan`: scan_phrases(text), where the caller has read it already."""
     patterns = phrase_patterns()
-    scan = scan_phrases(text, patterns)
+    scan = scan or scan_phrases(text, patterns)
     if not scan.full_width:
         return _find_phrases(text, scan)
     folded = text.translate(_TO_ASCII)
