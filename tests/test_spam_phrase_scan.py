@@ -15,13 +15,14 @@ from .helpers.paths import SAMPLE_PORTAL
 def _own_passes(text: str) -> list[list[tuple[int, int]]]:
     patterns = phrase_patterns()
     return [
-        [m.span() for m in pattern.finditer(text)] for pattern in (patterns.core, LOWER_RUN, patterns.number)
+        [m.span() for m in pattern.finditer(text)]
+        for pattern in (patterns.core, LOWER_RUN, patterns.number, load_shapes().channel_slot)
     ]
 
 
 def _one_pass(text: str) -> list[list[tuple[int, int]]]:
     scan = scan_phrases(text, phrase_patterns())
-    return [[m.span() for m in matches] for matches in (scan.cores, scan.runs, scan.numbers)]
+    return [[m.span() for m in matches] for matches in (scan.cores, scan.runs, scan.numbers, scan.channels)]
 
 
 @pytest.mark.parametrize(
@@ -38,6 +39,11 @@ def _one_pass(text: str) -> list[list[tuple[int, int]]]:
         "收到申请123件，办结45件，www.example.gov.cn",
         "思想政治Kaiyun司，全国高校KaiYun网，美育KAIYUN委员会",  # lower-case runs inside capitalised words
         "安装Chrome浏览器，Win10系统",
+        "通过米乐m6公开，在米乐m6集中发布",  # a Latin run and a number inside a channel's slot
+        "在在线平台发布，通过政府网站在线公开",  # a slot's opening word inside another slot
+        "利用体育188官网集中发布",  # a brand word inside a slot
+        "依托政务新媒体、经由政府网站公开、借助微信公众号推送",
+        "在教育、医疗等领域",  # a slot's opening word that opens no slot
         "",
     ],
 )
@@ -104,6 +110,23 @@ def test_brand_words_and_their_glue_hold_no_character_t2s_rewrites():
     # there.
     shapes = load_shapes()
     assert not any(holds_traditional(word) for word in (*shapes.suffixes, *shapes.funnels))
+
+
+def test_brand_words_and_their_glue_hold_no_channel_opening():
+    # Nor for a channel's slot (通过X公开): none can open there.
+    shapes = load_shapes()
+    openings = {word[0] for word in shapes.channel_befores}
+    assert not openings.intersection("".join((*shapes.suffixes, *shapes.funnels)))
+
+
+def test_channel_openings_open_nothing_else():
+    # The pass tells a slot's opening from a brand word, a letter, a digit and a character t2s
+    # rewrites by that character alone.
+    shapes = load_shapes()
+    openings = "".join(word[0] for word in shapes.channel_befores)
+    assert not set(openings).intersection(word[0] for word in shapes.suffixes)
+    assert is_han(openings[0]) and all(map(is_han, openings))
+    assert not holds_traditional(openings)
 
 
 def test_brand_words_open_with_a_chinese_character():

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from ..chars import is_chinese, is_han
 from .called import is_called_brand
@@ -105,12 +106,15 @@ def _lists_channels(text: str, at: int) -> bool:
     return bool(item) and (item.endswith(shapes.channel_nouns) or shapes.platform.search(item) is not None)
 
 
-def channel_names(text: str) -> list[str]:
-    """Made-up names standing, repeated, where a report names its channel."""
+def channel_names(text: str, matches: Iterable[re.Match[str]] | None = None) -> list[str]:
+    """Made-up names standing, repeated, where a report names its channel.
+
+    `matches`: shapes.channel_slot.finditer(text), where the caller has read them already
+    (extract/spam/phrase_scan.py)."""
     shapes = load_shapes()
     slots = [
         (match[1], _before_a_channel_s_verb(match[2], shapes.channel_afters))
-        for match in shapes.channel_slot.finditer(text)
+        for match in (shapes.channel_slot.finditer(text) if matches is None else matches)
         if (text[match.end() : match.end() + 1] != "、" or _lists_channels(text, match.end() + 1))
         and not (len(match[2]) == 2 and _opens_a_channel_s_name(text, match.end()))
     ]

@@ -45,6 +45,8 @@ class Patterns:
     # a character t2s rewrites (see scan_phrases)
     starts: re.Pattern[str]
     brand_words: frozenset[str]  # the shapes' suffixes: 体育, 视频…
+    channel_firsts: frozenset[str]  # the first characters of the words opening a channel's slot
+    channel_slot: re.Pattern[str]  # shapes.channel_slot
     brand_word_sizes: tuple[int, ...]  # their lengths, longest first
 
 
@@ -80,18 +82,29 @@ def phrase_patterns() -> Patterns:
     # A character t2s rewrites (萬) is a match of its own: the page's script is read in the
     # same pass (script.holds_traditional), where a pass of its own reads every character again.
     traditional = t2s_class()
+    # Where a report names its channel (通过X公开, shapes.channel_slot): found by its opening
+    # word's first character, the one character matched; the rest is a lookahead, so the pass
+    # goes on reading the name (在米乐m6集中发布) for the other patterns.
+    opening: dict[str, list[str]] = {}
+    for word in sorted(shapes.channel_befores, key=len, reverse=True):
+        opening.setdefault(word[0], []).append(re.escape(word[1:]))
+    channel_firsts = "".join(map(re.escape, opening))
+    channel_rest = "|".join(f"(?<={re.escape(first)})(?:{'|'.join(ends)})" for first, ends in opening.items())
     return Patterns(
         brand_words=frozenset(shapes.suffixes),
+        channel_firsts=frozenset(opening),
+        channel_slot=shapes.channel_slot,
         brand_word_sizes=tuple(sorted({len(word) for word in shapes.suffixes}, reverse=True)),
         core=re.compile(rf"(?:{alternation(shapes.suffixes)}){core_tail}"),
         glue=re.compile(rf"(?:{funnels}|\d)"),
         particles=shapes.particles,
         number=re.compile(rf"[{_DIGITS}]{number_tail}"),
         starts=re.compile(
-            rf"[{firsts}a-zA-Z{_DIGITS}{_FULL_WIDTH_LETTERS}{traditional[1:-1]}]{_NO_NUMBER_OPENS}"
-            rf"(?:(?<=[{firsts}])(?:{core_rest}){core_tail}"
+            rf"[{firsts}a-zA-Z{_DIGITS}{_FULL_WIDTH_LETTERS}{channel_firsts}{traditional[1:-1]}]"
+            rf"{_NO_NUMBER_OPENS}(?:(?<=[{firsts}])(?:{core_rest}){core_tail}"
             rf"|(?<=[a-z])[a-z0-9]*|(?<=[{_DIGITS}]){number_tail}|(?<=[０-９{_FULL_WIDTH_LETTERS}])"
-            rf"|(?<={HAN}[A-Z]){CAPITALISED_REST}|(?<={traditional}))"
+            rf"|(?<={HAN}[A-Z]){CAPITALISED_REST}"
+            rf"|(?<=[{channel_firsts}])(?=(?:{channel_rest}){shapes.channel_rest})|(?<={traditional}))"
         ),
     )
 
@@ -107,23 +120,29 @@ class Scan:
     full_width: bool  # FULL_WIDTH_ALNUM.search(text) is not None
     capitals: Matches  # words opening with a capital right after a Chinese character (KAIYUN)
     traditional: bool  # script.holds_traditional(text)
+    channels: Matches  # shapes.channel_slot.finditer(text)
 
 
 def scan_phrases(text: str, patterns: Patterns) -> Scan:
-    """core.finditer, LOWER_RUN.finditer and number.finditer of `text`, in one pass.
+    """core.finditer, LOWER_RUN.finditer, number.finditer and channel_slot.finditer of `text`,
+    in one pass.
 
     A match of one pattern can only hold the start of another inside a brand word's match
     (视频app, 体育188): there the two others are tried at each character, as their own
-    passes would try them, each pass going on after its own last match. A full-width letter
+    passes would try them, each pass going on after its own last match. A channel's slot is
+    a match of its first character alone, so the pass reads on inside it. A full-width letter
     or digit that opens none of them is a match of one character, and so is a character t2s
     rewrites: every character is then either tried as a start or inside a match, whose text
-    is read for them (brand words and what is glued to them hold no character t2s rewrites).
+    is read for them (brand words and what is glued to them hold no character t2s rewrites
+    and none that opens a channel's slot).
     """
     cores: Matches = []
     runs: Matches = []
     numbers: Matches = []
     capitals: Matches = []
-    run_end = number_end = 0
+    channels: Matches = []
+    run_end = number_end = channel_end = 0
+    slot = patterns.channel_slot
     full_width = traditional = False
     for match in patterns.starts.finditer(text):
         start = match.start()
@@ -139,6 +158,10 @@ def scan_phrases(text: str, patterns: Patterns) -> Scan:
             if start >= run_end:
                 runs.append(match)
                 run_end = match.end()
+        elif first in patterns.channel_firsts:
+            if start >= channel_end and (channel := slot.match(text, start)):
+                channels.append(channel)
+                channel_end = channel.end()
         elif match.end() - start == 1:
             if "\uff10" <= first <= "\uff5a":
                 full_width = True  # a full-width letter or digit that opens no pattern
@@ -160,4 +183,4 @@ def scan_phrases(text: str, patterns: Patterns) -> Scan:
                 elif at >= number_end and char.isdigit() and (number := patterns.number.match(text, at)):
                     numbers.append(number)
                     number_end = number.end()
-    return Scan(cores, runs, numbers, full_width, capitals, traditional)
+    return Scan(cores, runs, numbers, full_width, capitals, traditional, channels)

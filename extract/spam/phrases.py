@@ -377,7 +377,9 @@ def _find_phrases(text: str, scan: Scan, written: str = "") -> list[str]:
         seen.add(key)
         if token := _numbered_token(text, number, patterns):
             found.add(token)
-    found.update(name for name in channel_names(text) if not any(name in token for token in found))
+    found.update(
+        name for name in channel_names(text, scan.channels) if not any(name in token for token in found)
+    )
     found.update(
         name for name in capitalised_names(text, scan.capitals) if not any(name in token for token in found)
     )

@@ -49,6 +49,8 @@ class Shapes:
     # 通过X公开, 在X集中发布: where a report names its channel; X of three characters or more
     # read first (在村务公开栏公布), two only where no longer X fits (see load_shapes).
     channel_slot: re.Pattern[str]
+    channel_befores: tuple[str, ...]  # the words that open the slot: 通过, 在
+    channel_rest: str  # the slot's pattern after its opening word, without groups
     channel_afters: tuple[str, ...]  # what follows a channel's name in the slot: 公开, 集中, 发布
     channel_nouns: tuple[str, ...]  # how a report's own channels end: 公告栏, 公众号, 服务中心
     count_nouns: tuple[str, ...]  # how a statistics table's column labels end: 申请数, 办结量
@@ -80,6 +82,16 @@ def load_shapes() -> Shapes:
     cjk_item = re.compile(
         rf"([\u4e00-\u9fff][\u4e00-\u9fff0-9]{{1,3}}?)(?:{alternation(suffixes)})(?:{alternation(funnels)}|\d+)*"
     )
+    # The channel's name: three to six Chinese characters, tried first, so that a longer
+    # name is read whole (在镇村公开栏公布); else Chinese with Latin or digits glued on either
+    # side (在米乐m6集中发布, 在i诸城、); else two Chinese characters (在必赢集中发布, whose
+    # longer reading 必赢集中 extract/spam/channels.py cuts before its 集中).
+    channel_name = (
+        r"[\u4e00-\u9fff]{3,6}?"
+        r"|[\u4e00-\u9fff]{2,6}?[a-zA-Z0-9]{1,6}|[a-zA-Z0-9]{1,6}[\u4e00-\u9fff]{2,6}?"
+        r"|[\u4e00-\u9fff]{2}"
+    )
+    channel_end = rf"上?(?={alternation(tuple(words['channel_after']))})"
     return Shapes(
         suffixes=suffixes,
         funnels=funnels,
@@ -95,17 +107,11 @@ def load_shapes() -> Shapes:
         strong_funnels=tuple(words["strong_funnel"]),
         function_chars=frozenset(words["function"]),
         units=tuple(words["unit"]),
-        # The channel's name: three to six Chinese characters, tried first, so that a longer
-        # name is read whole (在镇村公开栏公布); else Chinese with Latin or digits glued on either
-        # side (在米乐m6集中发布, 在i诸城、); else two Chinese characters (在必赢集中发布, whose
-        # longer reading 必赢集中 extract/spam/channels.py cuts before its 集中).
         channel_slot=re.compile(
-            rf"({alternation(tuple(words['channel_before']))})"
-            rf"([\u4e00-\u9fff]{{3,6}}?"
-            rf"|[\u4e00-\u9fff]{{2,6}}?[a-zA-Z0-9]{{1,6}}|[a-zA-Z0-9]{{1,6}}[\u4e00-\u9fff]{{2,6}}?"
-            rf"|[\u4e00-\u9fff]{{2}})上?"
-            rf"(?={alternation(tuple(words['channel_after']))})"
+            rf"({alternation(tuple(words['channel_before']))})({channel_name}){channel_end}"
         ),
+        channel_befores=tuple(words["channel_before"]),
+        channel_rest=f"(?:{channel_name}){channel_end}",
         channel_afters=tuple(words["channel_after"]),
         channel_nouns=tuple(words["channel_noun"]),
         count_nouns=tuple(words["count_noun"]),
