@@ -1,6 +1,7 @@
 """Speed of the whole extraction against bare trafilatura, measured in the same run.
 
-Run from the repository root: `python -m tests.bench.speed [--repeat N] [--profile]`.
+Run from the repository root: `python -m tests.bench.speed [--repeat N] [--profile]
+[--base REV [--rounds N]]`.
 Page sets: the sample portal's report pages, the spam evaluation's injected pages
 (built from ../shared/seeds, skipped when absent) and the HTML pages of
 ../shared/corpus/real (skipped when absent).
@@ -14,7 +15,9 @@ A second figure runs process() right after emptying extract/'s bounded memos (ce
 styles, lexicon hits of short texts), the cost of a page whose texts were never met.
 Per-stage times come from wrapping the stage functions the pipeline calls, from
 the outside: extract/ carries no timing code. --profile prints cProfile's
-hottest functions over all pages instead.
+hottest functions over all pages instead. --base REV then runs the bench of git revision
+REV as that revision wrote it; with --rounds N, ours and the base's run in turn N times and
+each page set's ratio is compared with the base's of the same round, median last.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import argparse
 import cProfile
 import os
 import pstats
+import re
 import statistics
 import subprocess
 import sys
@@ -144,19 +148,68 @@ def _bounded_lru_caches() -> list[Any]:
     return list(found.values())
 
 
-def run_base(rev: str, repeat: int) -> int:
-    """The same bench in a copy of revision `rev`, right after ours, in its own interpreter.
-
-    The copy sits beside a link to ../shared, so that it finds the same page sets.
-    """
+@contextmanager
+def base_tree(rev: str) -> Iterator[Path]:
+    """A copy of revision `rev`, beside a link to ../shared, so that it finds the same page sets."""
     with tempfile.TemporaryDirectory() as scratch:
         tree = export_revision(rev, Path(scratch) / "base")
         if SHARED.exists():
             (Path(scratch) / "shared").symlink_to(SHARED)
-        print(f"\nbase {rev}:", flush=True)
-        env = {**os.environ, "PYTHONPATH": str(tree)}
-        command = [sys.executable, "-m", "tests.bench.speed", "--repeat", str(repeat)]
-        return subprocess.run(command, cwd=tree, env=env).returncode
+        yield tree
+
+
+def base_bench(tree: Path, rev: str, repeat: int) -> tuple[int, dict[str, float]]:
+    """The bench as revision `rev` wrote it, in its own interpreter: its exit status and the
+    ratio of each page set it printed."""
+    print(f"\nbase {rev}:", flush=True)
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    command = [sys.executable, "-m", "tests.bench.speed", "--repeat", str(repeat)]
+    run = subprocess.run(command, cwd=tree, env=env, capture_output=True, text=True)
+    print(run.stdout, end="")
+    print(run.stderr, end="", file=sys.stderr)
+    rows = {m[1]: (int(m[2]), float(m[3]), float(m[4])) for m in _RATIO_ROW.finditer(run.stdout)}
+    ratios = {m[1]: float(m[5]) for m in _RATIO_ROW.finditer(run.stdout)}
+    if "all" not in rows and len(rows) > 1:
+        # An older bench printed no `all` row: every page counted once is the sets weighted by size.
+        ratios["all"] = sum(n * process_ms for n, _, process_ms in rows.values()) / sum(
+            n * bare_ms for n, bare_ms, _ in rows.values()
+        )
+    return run.returncode, ratios
+
+
+# A page set's row as every revision of this bench prints it: label, pages | bare ms, process ms,
+# ratio (two decimals, finer than the quotient of the rounded times).
+_RATIO_ROW = re.compile(r"^(\w+) +(\d+) \| +([\d.]+) +([\d.]+) +([\d.]+)x", re.MULTILINE)
+
+
+def run_base(rev: str, repeat: int) -> int:
+    """The same bench in a copy of revision `rev`, right after ours."""
+    with base_tree(rev) as tree:
+        return base_bench(tree, rev, repeat)[0]
+
+
+def compare_rounds(sets: dict[str, list[Page]], rev: str, repeat: int, rounds: int) -> int:
+    """Ours and revision `rev`'s bench in turn, `rounds` times, then each page set's ratio
+    against the base's ratio of the same round, and the median over the rounds.
+
+    One round's two ratios are measured minutes apart: a machine whose speed drifts moves one
+    and not the other. The median of several rounds, each ours right before the base's, is the
+    figure to compare."""
+    quotients: dict[str, list[float]] = defaultdict(list)
+    with base_tree(rev) as tree:
+        for round_number in range(1, rounds + 1):
+            print(f"\nround {round_number} of {rounds}, this checkout:", flush=True)
+            ours_ratios = measure(sets, repeat)
+            status, base_ratios = base_bench(tree, rev, repeat)
+            if status:
+                return status
+            for label in ours_ratios.keys() & base_ratios.keys():
+                quotients[label].append(ours_ratios[label] / base_ratios[label])
+    print(f"\nratio to bare trafilatura, this checkout against {rev}, round by round (median last):")
+    for label, values in quotients.items():
+        rounds_text = " ".join(f"{value - 1:+.1%}" for value in values)
+        print(f"  {label:10} {rounds_text}   median {statistics.median(values) - 1:+.1%}")
+    return 0
 
 
 def paired_ms(repeat: int, pages: list[Page]) -> list[tuple[float, float, float, float, float]]:
@@ -212,9 +265,10 @@ def stage_timer(totals: dict[str, float]) -> Iterator[None]:
             setattr(owner, name, original)
 
 
-def measure(sets: dict[str, list[Page]], repeat: int) -> None:
+def measure(sets: dict[str, list[Page]], repeat: int) -> dict[str, float]:
     """Mean over pages of the per-page medians; "memos emptied" is process() run right after its
-    memos were cleared; "first visit" is each page's first run alone (one-time loads included)."""
+    memos were cleared; "first visit" is each page's first run alone (one-time loads included).
+    Returns each page set's ratio."""
     print(
         f"{'page set':10} {'pages':>5} | {'bare ms':>8} {'process ms':>10} {'ratio':>6} | "
         f"{'memos emptied':>13} | {'first visit':>11} | worst page (ratio)"
@@ -223,6 +277,7 @@ def measure(sets: dict[str, list[Page]], repeat: int) -> None:
     if len(sets) > 1:  # every page, each counted once: the overall ratio, from the same medians
         sets = {**sets, "all": [page for pages in sets.values() for page in pages]}
         measured["all"] = [row for rows in measured.values() for row in rows]
+    ratios = {}
     for label, pages in sets.items():
         bare_ms, ours_ms, cold_ms, bare_first, ours_first = zip(*measured[label], strict=True)
         worst = max(range(len(pages)), key=lambda i: ours_ms[i] / bare_ms[i])
@@ -233,6 +288,8 @@ def measure(sets: dict[str, list[Page]], repeat: int) -> None:
             f"{label:10} {len(pages):5} | {b:8.1f} {o:10.1f} {o / b:5.2f}x | {cold:12.2f}x | "
             f"{first:10.2f}x | {pages[worst][0]} ({ours_ms[worst] / bare_ms[worst]:.2f}x)"
         )
+        ratios[label] = o / b
+    return ratios
 
 
 def stages(pages: list[Page], repeat: int) -> None:
@@ -273,6 +330,12 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs per page; the median is kept")
     parser.add_argument("--profile", action="store_true", help="print cProfile's hottest functions instead")
     parser.add_argument("--base", metavar="REV", help="then run the same bench on git revision REV")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="with --base: run ours and the base's in turn N times, and compare",
+    )
     args = parser.parse_args()
     sets = {"portal": portal_pages(), "injected": injected_pages(), "corpus": corpus_pages()}
     sets = {label: pages for label, pages in sets.items() if pages}
@@ -283,6 +346,8 @@ def main() -> int:
     if args.profile:
         profile(everything, 40)
         return 0
+    if args.base and args.rounds > 1:
+        return compare_rounds(sets, args.base, args.repeat, args.rounds)
     measure(sets, args.repeat)
     stages(everything, max(1, args.repeat // 2))
     return run_base(args.base, args.repeat) if args.base else 0
