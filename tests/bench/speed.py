@@ -16,8 +16,9 @@ styles, lexicon hits of short texts), the cost of a page whose texts were never 
 Per-stage times come from wrapping the stage functions the pipeline calls, from
 the outside: extract/ carries no timing code. --profile prints cProfile's
 hottest functions over all pages instead. --base REV then runs the bench of git revision
-REV as that revision wrote it; with --rounds N, ours and the base's run in turn N times and
-each page set's ratio is compared with the base's of the same round, median last.
+REV as that revision wrote it; with --rounds N, ours and the base's run in turn N times, each
+in a fresh interpreter, and each page set's ratio is compared with the base's of the same
+round, median last.
 """
 
 from __future__ import annotations
@@ -158,23 +159,28 @@ def base_tree(rev: str) -> Iterator[Path]:
         yield tree
 
 
-def base_bench(tree: Path, rev: str, repeat: int) -> tuple[int, dict[str, float]]:
-    """The bench as revision `rev` wrote it, in its own interpreter: its exit status and the
-    ratio of each page set it printed."""
-    print(f"\nbase {rev}:", flush=True)
+def bench_in(tree: Path, title: str, repeat: int) -> tuple[int, dict[str, float]]:
+    """The bench as the checkout in `tree` wrote it (this one, or a revision exported), in its own
+    interpreter: its exit status and the ratio of each page set it printed."""
+    print(f"\n{title}:", flush=True)
     env = {**os.environ, "PYTHONPATH": str(tree)}
     command = [sys.executable, "-m", "tests.bench.speed", "--repeat", str(repeat)]
     run = subprocess.run(command, cwd=tree, env=env, capture_output=True, text=True)
     print(run.stdout, end="")
     print(run.stderr, end="", file=sys.stderr)
-    rows = {m[1]: (int(m[2]), float(m[3]), float(m[4])) for m in _RATIO_ROW.finditer(run.stdout)}
-    ratios = {m[1]: float(m[5]) for m in _RATIO_ROW.finditer(run.stdout)}
+    return run.returncode, printed_ratios(run.stdout)
+
+
+def printed_ratios(output: str) -> dict[str, float]:
+    """Each page set's ratio as a revision of this bench printed it."""
+    rows = {m[1]: (int(m[2]), float(m[3]), float(m[4])) for m in _RATIO_ROW.finditer(output)}
+    ratios = {m[1]: float(m[5]) for m in _RATIO_ROW.finditer(output)}
     if "all" not in rows and len(rows) > 1:
         # An older bench printed no `all` row: every page counted once is the sets weighted by size.
         ratios["all"] = sum(n * process_ms for n, _, process_ms in rows.values()) / sum(
             n * bare_ms for n, bare_ms, _ in rows.values()
         )
-    return run.returncode, ratios
+    return ratios
 
 
 # A page set's row as every revision of this bench prints it: label, pages | bare ms, process ms,
@@ -185,28 +191,30 @@ _RATIO_ROW = re.compile(r"^(\w+) +(\d+) \| +([\d.]+) +([\d.]+) +([\d.]+)x", re.M
 def run_base(rev: str, repeat: int) -> int:
     """The same bench in a copy of revision `rev`, right after ours."""
     with base_tree(rev) as tree:
-        return base_bench(tree, rev, repeat)[0]
+        return bench_in(tree, f"base {rev}", repeat)[0]
 
 
-def compare_rounds(sets: dict[str, list[Page]], rev: str, repeat: int, rounds: int) -> int:
-    """Ours and revision `rev`'s bench in turn, `rounds` times, then each page set's ratio
-    against the base's ratio of the same round, and the median over the rounds.
+def compare_rounds(rev: str, repeat: int, rounds: int) -> int:
+    """This checkout's bench and revision `rev`'s in turn, `rounds` times, each in a fresh
+    interpreter, then each page set's ratio against the base's ratio of the same round, and the
+    median over the rounds.
 
     One round's two ratios are measured minutes apart: a machine whose speed drifts moves one
-    and not the other. The median of several rounds, each ours right before the base's, is the
-    figure to compare."""
+    and not the other. The median of several rounds is the figure to compare. Both run as
+    their revision wrote them, from a cold start, so neither meets memos the other left."""
     quotients: dict[str, list[float]] = defaultdict(list)
     with base_tree(rev) as tree:
         for round_number in range(1, rounds + 1):
-            print(f"\nround {round_number} of {rounds}, this checkout:", flush=True)
-            ours_ratios = measure(sets, repeat)
-            status, base_ratios = base_bench(tree, rev, repeat)
+            status, ours = bench_in(REPO, f"round {round_number} of {rounds}, this checkout", repeat)
             if status:
                 return status
-            for label in ours_ratios.keys() & base_ratios.keys():
-                quotients[label].append(ours_ratios[label] / base_ratios[label])
+            status, base = bench_in(tree, f"round {round_number} of {rounds}, base {rev}", repeat)
+            if status:
+                return status
+            for label in ours.keys() & base.keys():
+                quotients[label].append(ours[label] / base[label])
     print(f"\nratio to bare trafilatura, this checkout against {rev}, round by round (median last):")
-    for label, values in quotients.items():
+    for label, values in sorted(quotients.items()):
         rounds_text = " ".join(f"{value - 1:+.1%}" for value in values)
         print(f"  {label:10} {rounds_text}   median {statistics.median(values) - 1:+.1%}")
     return 0
@@ -337,6 +345,8 @@ def main() -> int:
         help="with --base: run ours and the base's in turn N times, and compare",
     )
     args = parser.parse_args()
+    if args.base and args.rounds > 1:
+        return compare_rounds(args.base, args.repeat, args.rounds)
     sets = {"portal": portal_pages(), "injected": injected_pages(), "corpus": corpus_pages()}
     sets = {label: pages for label, pages in sets.items() if pages}
     everything = [page for pages in sets.values() for page in pages]
@@ -346,8 +356,6 @@ def main() -> int:
     if args.profile:
         profile(everything, 40)
         return 0
-    if args.base and args.rounds > 1:
-        return compare_rounds(sets, args.base, args.repeat, args.rounds)
     measure(sets, args.repeat)
     stages(everything, max(1, args.repeat // 2))
     return run_base(args.base, args.repeat) if args.base else 0
