@@ -273,10 +273,9 @@ def stage_timer(totals: dict[str, float]) -> Iterator[None]:
             setattr(owner, name, original)
 
 
-def measure(sets: dict[str, list[Page]], repeat: int) -> dict[str, float]:
+def measure(sets: dict[str, list[Page]], repeat: int) -> None:
     """Mean over pages of the per-page medians; "memos emptied" is process() run right after its
-    memos were cleared; "first visit" is each page's first run alone (one-time loads included).
-    Returns each page set's ratio."""
+    memos were cleared; "first visit" is each page's first run alone (one-time loads included)."""
     print(
         f"{'page set':10} {'pages':>5} | {'bare ms':>8} {'process ms':>10} {'ratio':>6} | "
         f"{'memos emptied':>13} | {'first visit':>11} | worst page (ratio)"
@@ -285,7 +284,6 @@ def measure(sets: dict[str, list[Page]], repeat: int) -> dict[str, float]:
     if len(sets) > 1:  # every page, each counted once: the overall ratio, from the same medians
         sets = {**sets, "all": [page for pages in sets.values() for page in pages]}
         measured["all"] = [row for rows in measured.values() for row in rows]
-    ratios = {}
     for label, pages in sets.items():
         bare_ms, ours_ms, cold_ms, bare_first, ours_first = zip(*measured[label], strict=True)
         worst = max(range(len(pages)), key=lambda i: ours_ms[i] / bare_ms[i])
@@ -296,8 +294,6 @@ def measure(sets: dict[str, list[Page]], repeat: int) -> dict[str, float]:
             f"{label:10} {len(pages):5} | {b:8.1f} {o:10.1f} {o / b:5.2f}x | {cold:12.2f}x | "
             f"{first:10.2f}x | {pages[worst][0]} ({ours_ms[worst] / bare_ms[worst]:.2f}x)"
         )
-        ratios[label] = o / b
-    return ratios
 
 
 def stages(pages: list[Page], repeat: int) -> None:
