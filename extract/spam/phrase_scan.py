@@ -50,6 +50,17 @@ class Patterns:
     brand_word_sizes: tuple[int, ...]  # their lengths, longest first
 
 
+def _by_first_character(words: tuple[str, ...]) -> tuple[str, str]:
+    """The words' first characters, as the inside of a character class, and the rest of each
+    word behind a lookbehind on its first character, longest first: what follows a first
+    character the pass has matched."""
+    rests: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    firsts = "".join(map(re.escape, rests))
+    return firsts, "|".join(f"(?<={re.escape(first)})(?:{'|'.join(ends)})" for first, ends in rests.items())
+
+
 @loaded()
 def phrase_patterns() -> Patterns:
     """Built from the shape words (immutable package data), once per process."""
@@ -74,25 +85,17 @@ def phrase_patterns() -> Patterns:
     # first character, as one set the engine skips to in C, and a lookbehind on that
     # character (one set first, so that a digit is not tried against each brand word)
     # then reads the rest of the pattern it opens.
-    rests: dict[str, list[str]] = {}
-    for word in sorted(shapes.suffixes, key=len, reverse=True):
-        rests.setdefault(word[0], []).append(re.escape(word[1:]))
-    core_rest = "|".join(f"(?<={re.escape(first)})(?:{'|'.join(ends)})" for first, ends in rests.items())
-    firsts = "".join(map(re.escape, rests))
+    firsts, core_rest = _by_first_character(shapes.suffixes)
     # A character t2s rewrites (萬) is a match of its own: the page's script is read in the
     # same pass (script.holds_traditional), where a pass of its own reads every character again.
     traditional = t2s_class()
     # Where a report names its channel (通过X公开, shapes.channel_slot): found by its opening
     # word's first character, the one character matched; the rest is a lookahead, so the pass
     # goes on reading the name (在米乐m6集中发布) for the other patterns.
-    opening: dict[str, list[str]] = {}
-    for word in sorted(shapes.channel_befores, key=len, reverse=True):
-        opening.setdefault(word[0], []).append(re.escape(word[1:]))
-    channel_firsts = "".join(map(re.escape, opening))
-    channel_rest = "|".join(f"(?<={re.escape(first)})(?:{'|'.join(ends)})" for first, ends in opening.items())
+    channel_firsts, channel_rest = _by_first_character(shapes.channel_befores)
     return Patterns(
         brand_words=frozenset(shapes.suffixes),
-        channel_firsts=frozenset(opening),
+        channel_firsts=frozenset(word[0] for word in shapes.channel_befores),
         channel_slot=shapes.channel_slot,
         brand_word_sizes=tuple(sorted({len(word) for word in shapes.suffixes}, reverse=True)),
         core=re.compile(rf"(?:{alternation(shapes.suffixes)}){core_tail}"),

@@ -340,7 +340,7 @@ def find_phrases(text: str, scan: Scan | None = None) -> list[str]:
 
     `scan`: scan_phrases(text), where the caller has read it already."""
     patterns = phrase_patterns()
-    scan = scan or scan_phrases(text, patterns)
+    scan = scan_phrases(text, patterns) if scan is None else scan
     if not scan.full_width:
         return _find_phrases(text, scan)
     folded = text.translate(_TO_ASCII)

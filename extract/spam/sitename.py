@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..chars import HAN, is_chinese
 from .called import is_called_brand
-from .labels import is_foreign_unit
+from .labels import MAX_LABEL_CHARS, is_foreign_unit
 from .shape import is_latin_label, load_shapes
 from .slots import FOOTER_WORDS, is_foreign_name
 from .words import holds_a_word, is_foreign_to, is_set_phrase, report_words
@@ -36,7 +36,6 @@ SITE_NAME_ENDS = ("网站", "网", "门户")
 MIN_SHARED_HEAD = 4  # the site's name must open the part: 武汉市洪山区…
 MIN_TOKEN_CHARS, MAX_TOKEN_CHARS = 2, 6
 MIN_LATIN_CHARS = 3  # s77; a version (V3) and a word a report writes (H5) are no Latin label
-MAX_LATIN_CHARS = 12  # a name in pinyin takes more letters than characters (xinpujing)
 SET_PHRASE_CHARS = 4
 
 
@@ -96,7 +95,8 @@ def title_swap(title: str | None, names: list[str], corpus: str) -> TitleSwap | 
             # whole, the words it shares with the site's name included.
             if (not original or original.endswith(SITE_NAME_ENDS)) and is_called_brand(called := part[head:]):
                 return TitleSwap(called, name[head:], name)
-            latin = token.islower() and MIN_LATIN_CHARS <= len(token) <= MAX_LATIN_CHARS
+            # A name in pinyin takes more letters than characters (xinpujing): as many as a label.
+            latin = token.islower() and MIN_LATIN_CHARS <= len(token) <= MAX_LABEL_CHARS
             if not original and latin and is_latin_label(token):
                 return TitleSwap(token, original, name)  # 武汉市洪山区人民政府bwin7, not V3 or H5
             if not MIN_TOKEN_CHARS <= len(token) <= MAX_TOKEN_CHARS:
