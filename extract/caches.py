@@ -53,6 +53,8 @@ CACHES: dict[str, str] = {
     "extract.spam.lexicon._long_hits": MEMO,
     "extract.spam.lexicon._packaged_hits": MEMO,
     "extract.spam.lexicon.load_lexicon": LOADED,
+    "extract.spam.navlabels._columns_by_initials": LOADED,
+    "extract.spam.navlabels._column_bigrams": LOADED,
     "extract.spam.phrase_scan.phrase_patterns": LOADED,
     "extract.spam.shape.load_shapes": LOADED,
     "extract.spam.shape.pinyin_syllables": LOADED,

@@ -54,7 +54,8 @@ def _swaps(report: Report) -> list[str]:
     return [f.evidence for f in report.spam.findings if f.kind == "label_swap"]
 
 
-# The slug: a made-up label in both menus over /zwgk/, which spells 政务公开.
+# The slug: a made-up label in both menus over /zwgk/, which spells 政务公开 (a column every
+# portal has: see tests/test_spam_column_labels.py), or over a slug that spells no column.
 
 
 @pytest.fixture(scope="module")
@@ -67,9 +68,17 @@ def test_a_made_up_label_over_a_slug_of_other_initials_is_a_label_swap(slug_swap
     assert any(e.startswith(BRAND) and "/zwgk/" in e for e in _swaps(slug_swap))
 
 
-def test_a_made_up_label_the_menus_alone_write_is_one_clue(slug_swap):
+@pytest.fixture(scope="module")
+def slug_swap_off_the_columns() -> Report:
+    """The made-up label over /jrsl/, a slug of initials that spells no column every portal has."""
+    label = ("/jrsl/index.html", BRAND)
+    return _page(f"会议召开 - {SITE}门户网站", top=label, bottom=label)
+
+
+def test_a_made_up_label_the_menus_alone_write_is_one_clue(slug_swap_off_the_columns):
     # The header's and the footer's menu are one template: the label is said once.
-    assert (slug_swap.spam.tampered, _swaps(slug_swap)[0].split(":")[0]) == (False, f"{BRAND} ×1")
+    swaps = _swaps(slug_swap_off_the_columns)
+    assert (slug_swap_off_the_columns.spam.tampered, swaps[0].split(":")[0]) == (False, f"{BRAND} ×1")
 
 
 @pytest.fixture(scope="module")

@@ -30,6 +30,7 @@ from urllib.parse import SplitResult, parse_qsl, urlsplit
 
 from lxml import etree
 
+from ..caches import loaded
 from ..chars import HAN_RANGE, is_chinese, is_han
 from ..model import SpamFinding
 from .called import is_called_brand
@@ -37,7 +38,7 @@ from .fold import nfkc
 from .labels import is_foreign_unit
 from .names import BrandRepair
 from .shape import holds_a_brand_word, is_acronym, is_latin_label, load_shapes
-from .sitename import replaced_span, site_names, title_swap
+from .sitename import is_foreign_set_phrase, replaced_span, site_names, title_swap
 from .slots import footer_lines
 from .words import holds_a_word
 
@@ -153,10 +154,11 @@ def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
     shaped = {label for label in {link.label for link in links} if _could_be_a_name(label)}
     under_slugs = {link.label for link in links if link.label in shaped and _initial_slugs(link.href)}
     names = {label for label in under_slugs if _is_shaped_as_a_brand(label) or is_foreign_unit(label, corpus)}
-    if not names:
+    columns = _column_swaps(links, corpus)
+    if not names and not columns:
         return
     slugged = [(link, slugs) for link in links if (slugs := _initial_slugs(link.href))]
-    candidates = [(link, slugs) for link, slugs in slugged if link.label in names]
+    candidates = [(link, slugs) for link, slugs in slugged if link.label in names or link in columns]
     if len(slugged) < MIN_SPELLED_LABELS:
         return
     initials: dict[str, str] = {}
@@ -176,7 +178,8 @@ def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
     page_spelled: set[str] | None = None
     topics = load_shapes().topic_slugs
     for link, slugs in candidates:
-        if is_spelled(link, slugs) or topics.intersection(slugs):
+        column = columns.get(link)
+        if column is None and (is_spelled(link, slugs) or topics.intersection(slugs)):
             continue  # a topic column's label is its topic (不忘初心 under /ztzl/), no section's
         others = [(other, s) for other, s in menus[link.menu] if other.label != link.label]
         in_menu = sum(is_spelled(other, s) for other, s in others)
@@ -184,11 +187,93 @@ def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
             continue  # a list its slugs do not spell: a list of people, of projects
         if page_spelled is None:
             page_spelled = {other.label for other, s in slugged if is_spelled(other, s)}
-        if len(page_spelled) >= MIN_SPELLED_LABELS:
-            suspects[link.label].clues.append(("slug", f"link label over /{slugs[-1]}/"))
-            if _is_shaped_as_a_brand(link.label):
-                # 188bet, 凤凰视频直播: shaped as a brand whatever the menu around it, a second clue.
-                suspects[link.label].clues.append(("shape", "shaped as a brand"))
+        if len(page_spelled) < MIN_SPELLED_LABELS:
+            continue
+        if column is not None:
+            # Two facts: the slug does not spell the label, and it spells a column's name
+            # the label is not, which says what stood there.
+            name, word, column_name = column
+            suspects[name].clues.append(("slug", f"link label over /{slugs[-1]}/"))
+            suspects[name].clues.append(("column", f"/{slugs[-1]}/ spells the column {column_name}"))
+            suspects[name].originals.append(word)
+            continue
+        suspects[link.label].clues.append(("slug", f"link label over /{slugs[-1]}/"))
+        if _is_shaped_as_a_brand(link.label):
+            # 188bet, 凤凰视频直播: shaped as a brand whatever the menu around it, a second clue.
+            suspects[link.label].clues.append(("shape", "shaped as a brand"))
+
+
+@loaded()
+def _columns_by_initials() -> dict[str, tuple[str, ...]]:
+    """The columns every portal has, by the slug of their initials (zfxxgk: 政府信息公开)."""
+    columns: dict[str, list[str]] = defaultdict(list)
+    for column in load_shapes().columns:
+        columns[_initials(column)].append(column)
+    return {slug: tuple(names) for slug, names in columns.items()}
+
+
+@loaded()
+def _column_bigrams() -> frozenset[str]:
+    """Every two characters in a row of a column's name: the words a portal renames them with."""
+    return frozenset(column[at : at + 2] for column in load_shapes().columns for at in range(len(column) - 1))
+
+
+def _shares_a_column_word(label: str) -> bool:
+    bigrams = _column_bigrams()
+    return any(label[at : at + 2] in bigrams for at in range(len(label) - 1))
+
+
+def _outside_the_columns(label: str) -> bool:
+    """Some characters in a row of the label, as many as a name's fewest, share no two with a
+    column's name: 政府吉祥如意 holds 吉祥如意; 阳光政务, 政府信息公开年报 hold none."""
+    bigrams = _column_bigrams()
+    run = 1
+    for at in range(len(label) - 1):
+        run = 1 if label[at : at + 2] in bigrams else run + 1
+        if run >= MIN_NAME_CHARS:
+            return True
+    return False
+
+
+def _over_a_column(label: str, slug: str, corpus: str) -> tuple[str, str, str] | None:
+    """(name, word, column) where `label`, over the slug of a column every portal has, is that
+    column's name with a made-up name over some of its words (政府吉祥如意 over /zfxxgk/,
+    政府信息公开) or over all of them (万家灯火 over /zwgk/, 政务公开)."""
+    for column in _columns_by_initials().get(slug, ()):
+        name, word, _, _ = replaced_span(label, column)
+        if (
+            word
+            and is_chinese(name)
+            and MIN_NAME_CHARS <= len(name) <= MAX_NAME_CHARS
+            and not _shares_a_column_word(name)
+            and (
+                holds_a_brand_word(name)  # 开元棋牌 over 信息公开
+                or is_called_brand(name)
+                or is_foreign_unit(name, corpus)
+                or is_foreign_set_phrase(name, corpus)
+            )
+        ):
+            return name, word, column
+    return None
+
+
+def _column_swaps(links: Sequence[PageLink], corpus: str) -> dict[PageLink, tuple[str, str, str]]:
+    """The links whose label is a name over a column's words, read from the label first: most
+    labels are a column's words (新闻中心, 阳光政务) and no address is split for them."""
+    swaps: dict[PageLink, tuple[str, str, str]] = {}
+    read: dict[tuple[str, str], tuple[str, str, str] | None] = {}
+    for link in links:
+        if not is_chinese(link.label) or not _outside_the_columns(link.label):
+            continue
+        slugs = _initial_slugs(link.href)
+        if not slugs:
+            continue
+        key = (link.label, slugs[-1])
+        if key not in read:
+            read[key] = _over_a_column(link.label, slugs[-1], corpus)
+        if read[key] is not None:
+            swaps[link] = read[key]
+    return swaps
 
 
 def _is_shaped_as_a_brand(label: str) -> bool:

@@ -57,6 +57,7 @@ class Shapes:
     site_suffixes: tuple[str, ...]  # what a portal writes after its own name: 英文版, 欢迎您, 网站群
     topic_slugs: frozenset[str]  # a topic column's path (ztzl 专题专栏): its labels name topics
     cms_slugs: frozenset[str]  # path words of content systems shaped like initials (col): none
+    columns: tuple[str, ...]  # the columns every portal has (政务公开 under /zwgk/)
     agency_ends: tuple[str, ...]  # how a body's own name ends (局, 委员会, 街道办事处, 图书馆)
     place_prefixes: tuple[str, ...]  # what a city's app puts before its short name (微绵阳, 爱义乌)
     honorifics: tuple[str, ...]  # what follows a person's name (先生, 同志)
@@ -118,6 +119,7 @@ def load_shapes() -> Shapes:
         site_suffixes=tuple(words["site_suffix"]),
         topic_slugs=frozenset(words["topic_slug"]),
         cms_slugs=frozenset(words["cms_slug"]),
+        columns=tuple(words["column"]),
         agency_ends=tuple(words["agency_end"]),
         place_prefixes=tuple(words["place_prefix"]),
         honorifics=tuple(words["honorific"]),

@@ -66,7 +66,7 @@ def replaced_span(text: str, known: str) -> tuple[str, str, int, int]:
     return text[head : len(text) - tail], known[head : len(known) - tail], head, tail
 
 
-def _is_foreign_set_phrase(token: str, corpus: str) -> bool:
+def is_foreign_set_phrase(token: str, corpus: str) -> bool:
     """Four characters the dictionary holds whole (龙凤呈祥), of words the page writes nowhere
     else, naming no place or body, and no portal's own ending (门户网站, 服务中心)."""
     if len(token) != SET_PHRASE_CHARS or not is_chinese(token) or not is_set_phrase(token):
@@ -111,6 +111,6 @@ def title_swap(title: str | None, names: list[str], corpus: str) -> TitleSwap | 
                 return TitleSwap(token, original, name)
             # A set phrase the page is not about (武汉市洪山区人民政府龙凤呈祥): no portal names
             # itself so, and its words hold no other word's place.
-            if _is_foreign_set_phrase(token, corpus):
+            if is_foreign_set_phrase(token, corpus):
                 return TitleSwap(token, original, name)
     return None

@@ -1,0 +1,122 @@
+"""A made-up name over a link to a column every portal has, told by the column's slug.
+
+Portals name their columns alike (政府网站发展指引) and spell them in their paths: /zwgk/ is
+政务公开, /zfxxgk/ 政府信息公开. A label over such a slug that is a made-up name in place of
+the column's words, in whole (万家灯火 over /zwgk/) or in part (政府吉祥如意 over /zfxxgk/),
+is a swap, and the slug says which words stood there. A column a portal renamed in its own
+words (阳光政务) or went on past (政府信息公开年报) is its own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import process
+from extract.model import Report
+from extract.spam.navlabels import _over_a_column
+
+URL = "http://www.shili.gov.cn/xwzx/202301/t20230105_101.html"
+SITE = "示例市人民政府"
+# Made up for these tests: a set phrase the dictionary holds whole, and a coined name.
+SET_PHRASE = "锦绣前程"
+COINED = "翠屏坞"
+MENU = [
+    ("/xxgk/index.html", "信息公开"),
+    ("/zwfw/index.html", "政务服务"),
+    ("/hdjl/index.html", "互动交流"),
+    ("/ztzl/index.html", "专题专栏"),
+]
+PROSE = (
+    "示例市召开全市优化营商环境工作推进会议，会议总结了过去一年的主要成效，部署了今年的重点任务。",
+    "会议要求各部门进一步提高政务服务效能，推动更多事项网上办理，切实方便企业和群众办事。",
+)
+
+
+def _page(first: tuple[str, str], extra: str = "") -> Report:
+    items = [first, *MENU]
+    menu = "<ul class='nav'>" + "".join(f"<li><a href='{h}'>{t}</a></li>" for h, t in items) + "</ul>"
+    markup = (
+        "<html><head><meta charset='utf-8'>"
+        f"<meta name='SiteName' content='{SITE}'><title>会议召开 - {SITE}门户网站</title></head><body>"
+        f"{menu}<h1>全市优化营商环境工作推进会召开</h1>"
+        + "".join(f"<p>{line}</p>" for line in PROSE)
+        + extra
+        + menu  # the footer's menu: the same template, one place
+        + f"<div class='footer'>主办单位：{SITE}办公室</div></body></html>"
+    )
+    return process(markup.encode("utf-8"), URL)
+
+
+def _swaps(report: Report) -> list[str]:
+    return [f.evidence for f in report.spam.findings if f.kind == "label_swap"]
+
+
+@pytest.fixture(scope="module")
+def whole_label() -> Report:
+    """A set phrase over the whole of 政务公开, in the header's menu and the footer's."""
+    return _page(("/zwgk/index.html", SET_PHRASE))
+
+
+def test_a_set_phrase_over_a_column_s_slug_is_a_label_swap(whole_label):
+    assert any(e.startswith(SET_PHRASE) for e in _swaps(whole_label))
+
+
+def test_a_set_phrase_over_a_column_s_slug_makes_the_page_tampered(whole_label):
+    # The menus say it once; the slug says twice: it spells no such label, and it spells a column.
+    assert whole_label.spam.tampered
+
+
+def test_the_column_s_slug_tells_the_words_that_stood_there(whole_label):
+    assert _swaps(whole_label)[0].endswith("the page says 政务公开")
+
+
+@pytest.fixture(scope="module")
+def part_of_the_label() -> Report:
+    """A coined name over 信息公开 in 政府信息公开, under /zfxxgk/, and in the breadcrumb."""
+    return _page(("/zfxxgk/index.html", f"政府{COINED}"), extra=f"<p>当前位置：首页 > 政府{COINED}</p>")
+
+
+def test_a_name_over_part_of_a_column_s_label_is_a_label_swap(part_of_the_label):
+    assert any(e.startswith(f"{COINED} ×") for e in _swaps(part_of_the_label))
+
+
+def test_a_name_over_part_of_a_column_s_label_gives_the_words_back(part_of_the_label):
+    assert "政府信息公开" in part_of_the_label.text and COINED not in part_of_the_label.text
+
+
+@pytest.mark.parametrize(
+    ("label", "slug"),
+    [
+        ("阳光政务", "zwgk"),  # renamed in a column's words
+        ("政务公开", "zwgk"),
+        ("政府信息公开年报", "zfxxgk"),  # going on past the column's name
+        ("信息公开", "zwgk"),
+        ("市长信箱", "hdjl"),  # words, none a name
+        ("示例新闻", "xwzx"),
+    ],
+)
+def test_a_portal_s_own_label_over_a_column_s_slug_is_no_swap(label, slug):
+    assert _over_a_column(label, slug, "") is None
+
+
+@pytest.mark.parametrize("label", ["阳光政务", "市长信箱", "政府信息公开年报"])
+def test_a_portal_s_own_label_over_a_column_s_slug_leaves_the_page_clean(label):
+    report = _page((f"/{'zwgk' if label != '市长信箱' else 'hdjl'}/index.html", label))
+    assert (report.spam.tampered, _swaps(report)) == (False, [])
+
+
+def test_a_name_over_a_slug_that_spells_no_column_is_one_clue():
+    report = _page(("/jrsl/index.html", SET_PHRASE))
+    assert not report.spam.tampered
+
+
+@pytest.mark.parametrize(
+    ("label", "slug", "swap"),
+    [
+        ("政府瑞鼎棋牌", "zfxxgk", ("瑞鼎棋牌", "信息公开", "政府信息公开")),  # a brand word, words around it
+        ("飞鸿电竞", "zwgk", ("飞鸿电竞", "政务公开", "政务公开")),
+        ("锦绣前程", "zwxx", ("锦绣前程", "政务信息", "政务信息")),  # a set phrase
+    ],
+)
+def test_a_name_over_a_column_s_words_gives_the_name_and_the_words(label, slug, swap):
+    assert _over_a_column(label, slug, "") == swap
