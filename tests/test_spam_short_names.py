@@ -10,7 +10,7 @@ import pytest
 
 from extract.spam.channels import channel_names
 from extract.spam.phrases import find_phrases
-from extract.spam.shape import is_pinyin_name, is_pinyin_word, is_unspeakable
+from extract.spam.shape import is_latin_label, is_pinyin_name, is_pinyin_word, is_unspeakable
 from extract.spam.slots import site_code_names
 
 from .helpers.defaced import defaced_report
@@ -151,9 +151,14 @@ def test_an_english_word_between_words_is_no_name():
     assert find_phrases("请下载chrome浏览器。\n使用chrome访问本网站。\n") == []
 
 
-@pytest.mark.parametrize("name", ["leyu", "xpj"])
+@pytest.mark.parametrize("name", ["leyu", "xpj", "dafa888", "betway", "dafabet"])
 def test_pinyin_or_letters_no_word_spells_between_words_in_two_sentences_are_a_name(name):
     assert find_phrases(f"一是通过{name}公开政府信息。\n二是在本级{name}设立专栏。\n") == [name]
+
+
+@pytest.mark.parametrize("run", ["betway", "dafabet", "sbobet", "pokerstars", "888casino"])
+def test_a_betting_word_in_english_makes_a_latin_label(run):
+    assert is_latin_label(run)
 
 
 TWICE_BETWEEN_WORDS = "主办单位：思想政治w88司。\n协办单位：全国高校w88网、中国大学生在线。\n"

@@ -31,7 +31,14 @@ from .phrase_scan import (
     phrase_patterns,
     scan_phrases,
 )
-from .shape import holds_a_brand_word, is_coined, is_pinyin_word, is_unspeakable, load_shapes
+from .shape import (
+    holds_a_brand_word,
+    holds_a_latin_brand_word,
+    is_coined,
+    is_pinyin_word,
+    is_unspeakable,
+    load_shapes,
+)
 from .slots import is_foreign_name, site_code_names
 from .text import WEAK_CATEGORY
 from .words import COMMON_COUNT, SET_PHRASE_COUNT, cuts_a_word, is_common_word, is_made_of_words, word_counts
@@ -263,9 +270,15 @@ def _latin_token(text: str, start: int, end: int, written: str = "") -> str | No
 
 
 def _stands_between_words(text: str, where: list[int], run: str) -> bool:
-    """A short code (w88, hg8), a word of pinyin (leyu, kaiyun) or letters no word spells (bbin,
-    xpj) glued to Chinese on both sides in two sentences or more."""
-    if not (_SHORT_CODE.fullmatch(run) or is_pinyin_word(run) or is_unspeakable(run)):
+    """A short code (w88, hg8), a word of pinyin with or without a number (leyu, dafa888),
+    letters no word spells (bbin, xpj) or a betting word in English (betway) glued to Chinese on
+    both sides in two sentences or more."""
+    if not (
+        _SHORT_CODE.fullmatch(run)
+        or is_pinyin_word(run.rstrip("0123456789"))
+        or is_unspeakable(run)
+        or holds_a_latin_brand_word(run)
+    ):
         return False
     return stands_between_words(text, where, len(run))
 

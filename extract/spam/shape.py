@@ -58,6 +58,7 @@ class Shapes:
     topic_slugs: frozenset[str]  # a topic column's path (ztzl 专题专栏): its labels name topics
     cms_slugs: frozenset[str]  # path words of content systems shaped like initials (col): none
     columns: tuple[str, ...]  # the columns every portal has (政务公开 under /zwgk/)
+    latin_brand_words: tuple[str, ...]  # betting words in English a brand's Latin name holds (bet)
     agency_ends: tuple[str, ...]  # how a body's own name ends (局, 委员会, 街道办事处, 图书馆)
     place_prefixes: tuple[str, ...]  # what a city's app puts before its short name (微绵阳, 爱义乌)
     honorifics: tuple[str, ...]  # what follows a person's name (先生, 同志)
@@ -120,6 +121,7 @@ def load_shapes() -> Shapes:
         topic_slugs=frozenset(words["topic_slug"]),
         cms_slugs=frozenset(words["cms_slug"]),
         columns=tuple(words["column"]),
+        latin_brand_words=tuple(words["latin_brand_word"]),
         agency_ends=tuple(words["agency_end"]),
         place_prefixes=tuple(words["place_prefix"]),
         honorifics=tuple(words["honorific"]),
@@ -178,6 +180,12 @@ def holds_a_brand_word(text: str) -> bool:
     return any(word in text for word in (*shapes.suffixes, *shapes.funnels))
 
 
+def holds_a_latin_brand_word(run: str) -> bool:
+    """Lower-case letters holding a betting word in English (betway, dafabet, sbobet): a brand's
+    Latin name; a report writes no such word glued to its Chinese."""
+    return run.islower() and any(word in run for word in load_shapes().latin_brand_words)
+
+
 def is_coined(run: str) -> bool:
     """Letters and digits mixed as no word or version number is (k8vip, yb88, hth77), so the run
     is a name even with nothing glued to it; chrome, mp4 and a year are not."""
@@ -205,12 +213,13 @@ _VERSION = re.compile(r"[vV]\d{1,2}")  # 网站V3: a version a portal writes aft
 
 
 def is_latin_label(label: str) -> bool:
-    """A Latin name standing as a label or a label's part (s77, 地方k8, 地方leyu, 地方bbin): no
-    version number."""
+    """A Latin name standing as a label or a label's part (s77, 地方k8, 地方leyu, 地方bbin,
+    betway): no version number."""
     return (
         (is_latin_name(label) and not _VERSION.fullmatch(label))
         or is_pinyin_name(label)
         or is_unspeakable(label)
+        or holds_a_latin_brand_word(label)
     )
 
 
