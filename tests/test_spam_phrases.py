@@ -169,3 +169,25 @@ def test_ordinary_phrases_are_not_brands(sentence):
 )
 def test_acronyms_and_numbers_make_a_brand_name(sentence, brand):
     assert find_phrases(sentence) == [brand]
+
+
+@pytest.mark.parametrize("brand", ["天龙棋牌", "雷霆电竞", "皇冠体育"])
+def test_a_word_written_only_before_a_brand_word_makes_a_brand_name(brand):
+    # Both are words of the language, but the page writes the first nowhere else.
+    text = f"一是通过{brand}公开政府信息。\n二是在本级{brand}设立预决算公开专栏。\n三是{brand}累计发布信息120条。\n"
+    assert find_phrases(text) == [brand]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The page writes the first word elsewhere too: a compound of the report's.
+        "开展校园体育活动，校园体育联赛12项。加强校园安全管理，校园足球覆盖全市。",
+        # A medium, which reports describe with words of their own.
+        "全市建成高清视频监控点位1.2万个。在主要路口新增高清视频探头260个。",
+        # A brand word before another.
+        "检查棋牌娱乐场所46家。取缔无证棋牌娱乐场所6家。",
+    ],
+)
+def test_a_word_the_page_writes_elsewhere_before_a_brand_word_is_no_brand(sentence):
+    assert find_phrases(sentence) == []

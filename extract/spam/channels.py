@@ -26,6 +26,7 @@ from .words import (
     is_common_word,
     is_foreign_to,
     is_made_of_words,
+    is_named_before_a_brand_word,
     is_set_phrase,
     report_words,
     word_counts,
@@ -50,7 +51,10 @@ def _is_the_report_s_own(name: str, text: str) -> bool:
         return True
     if not is_made_of_words(name):  # the dictionary last: it loads once
         return False
-    # A word of today's reports (政民互动, 疫情防控) is no brand's, wherever the page writes it.
+    # A word of today's reports (政民互动, 疫情防控) is no brand's, wherever the page writes it,
+    # unless it is the brand word after a name (天龙棋牌: reports write 棋牌室).
+    if is_named_before_a_brand_word(name, text):
+        return False
     return holds_a_report_word(name) or not is_foreign_to(name, text)
 
 

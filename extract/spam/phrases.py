@@ -41,7 +41,15 @@ from .shape import (
 )
 from .slots import is_foreign_name, site_code_names
 from .text import WEAK_CATEGORY
-from .words import COMMON_COUNT, SET_PHRASE_COUNT, cuts_a_word, is_common_word, is_made_of_words, word_counts
+from .words import (
+    COMMON_COUNT,
+    SET_PHRASE_COUNT,
+    cuts_a_word,
+    is_common_word,
+    is_made_of_words,
+    is_named_before_a_brand_word,
+    word_counts,
+)
 
 PHRASE_SCORE = 2.0
 MAX_NAME_HAN = 4  # a brand's Chinese name before its brand word: 伟德, 金宝搏, 澳门新葡
@@ -194,7 +202,7 @@ def _core_token(text: str, core: re.Match[str], patterns: Patterns) -> str | Non
         return None  # a brand word that ends many ordinary words (国际, 电子), or a sentence (大的国际)
     if not _is_foreign(name):
         return None
-    if not glued and not _is_made_up(name, word):
+    if not glued and not _is_made_up(name, word) and not is_named_before_a_brand_word(name + word, text):
         return None  # the report's own words: 青少年体育, 文化旅游国际交流, 歌舞娱乐场所
     around = text[max(0, core.start() - 6) : core.end() + PLATFORM_AFTER]
     if shapes.platform.search(around):

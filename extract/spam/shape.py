@@ -59,6 +59,7 @@ class Shapes:
     cms_slugs: frozenset[str]  # path words of content systems shaped like initials (col): none
     columns: tuple[str, ...]  # the columns every portal has (政务公开 under /zwgk/)
     latin_brand_words: tuple[str, ...]  # betting words in English a brand's Latin name holds (bet)
+    media_words: tuple[str, ...]  # brand words that are media reports describe (高清视频)
     agency_ends: tuple[str, ...]  # how a body's own name ends (局, 委员会, 街道办事处, 图书馆)
     place_prefixes: tuple[str, ...]  # what a city's app puts before its short name (微绵阳, 爱义乌)
     honorifics: tuple[str, ...]  # what follows a person's name (先生, 同志)
@@ -122,6 +123,7 @@ def load_shapes() -> Shapes:
         cms_slugs=frozenset(words["cms_slug"]),
         columns=tuple(words["column"]),
         latin_brand_words=tuple(words["latin_brand_word"]),
+        media_words=tuple(words["media_word"]),
         agency_ends=tuple(words["agency_end"]),
         place_prefixes=tuple(words["place_prefix"]),
         honorifics=tuple(words["honorific"]),

@@ -145,6 +145,23 @@ def is_foreign_to(name: str, text: str) -> bool:
     return bool(words) and all(text.count(word) <= own * name.count(word) for word in words)
 
 
+def is_named_before_a_brand_word(name: str, text: str) -> bool:
+    """A word the page writes nowhere else before a brand word that stands alone (天龙棋牌,
+    雷霆电竞): a brand's name, though both are words. A report's own compound opens with a word
+    its other sentences write too (校园体育: 校园足球), with one of the words reports put before
+    such a word (青少年体育: `prefix` rows), or with a brand word or a word of today's reports
+    (棋牌娱乐场所); and a medium (视频, 直播: `media_word` rows) takes words no list holds
+    (高清视频, 现场直播)."""
+    shapes = load_shapes()
+    word = next((word for word in shapes.standalone if name.endswith(word)), "")
+    head = name[: len(name) - len(word)]
+    if not word or word in shapes.media_words or len(head) < 2:
+        return False
+    if head.endswith(shapes.prefixes + shapes.channel_nouns + shapes.standalone) or head in report_words():
+        return False
+    return is_foreign_to(name, text)
+
+
 # jieba enters compounds nobody counted at 3 (加入收藏, 友情链接, 常见问题); a set phrase the corpus
 # met is counted (金玉满堂 8, 紫气东来 16, 锦绣前程 16).
 SET_PHRASE_COUNT = 4
