@@ -58,4 +58,11 @@ archived bytes, the reports an older version made.
 #    label, a search link's label or after the title's site name is read whole, as long as a
 #    label may be (地方huangguan, 创新longteng, 武汉市洪山区人民政府xinpujing); a word of pinyin
 #    in capitals (KAIYUN, Kaiyun) is read as one in lower case, between words and in labels.
-EXTRACTOR_VERSION = 12
+# 13: a link label over the slug of a column every portal has (zwgk 政务公开, zfxxgk 政府信息公开)
+#    that is a name over all or part of the column's words (万家灯火, 政府吉祥如意) is a
+#    label_swap the slug confirms, and the column's words are written back; lower-case Latin
+#    holding a betting word in English (betway, dafabet) or a word of pinyin with a number
+#    (dafa888) is a name between words and in labels; a word the page writes nowhere else before
+#    a brand word that stands alone and is no medium (天龙棋牌) is a brand's name; a name after the
+#    title's site name may hold a word (盛世汇) as long as it is no place, body or words end to end.
+EXTRACTOR_VERSION = 13

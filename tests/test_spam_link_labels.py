@@ -289,6 +289,18 @@ def test_a_name_holding_a_word_over_the_site_name_s_words_is_a_label_swap(title_
 
 
 @pytest.fixture(scope="module")
+def title_name_holding_a_word() -> Report:
+    """盛世汇 holds 盛世, a word, after the site's name, where no fuller name tells the words it replaced."""
+    modal = f"<p>您访问的链接即将离开{SITE}盛世汇 是否继续？</p>"
+    return _page(f"全市优化营商环境工作推进会召开 - {SITE}盛世汇", extra=modal)
+
+
+def test_a_name_holding_a_word_after_the_site_s_name_is_a_label_swap(title_name_holding_a_word):
+    # No place, no body, no words end to end: a name however it was made.
+    assert title_name_holding_a_word.spam.tampered and "盛世汇" not in title_name_holding_a_word.text
+
+
+@pytest.fixture(scope="module")
 def site_titles() -> Report:
     """The site's own name in the title, with the words portals write after it."""
     return _page(f"全市优化营商环境工作推进会召开 - {SITE}门户网站 - {SITE}网站群 - {SITE}官网")

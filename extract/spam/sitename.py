@@ -19,7 +19,7 @@ from .called import is_called_brand
 from .labels import MAX_LABEL_CHARS, is_foreign_unit
 from .shape import is_latin_label, load_shapes
 from .slots import FOOTER_WORDS, is_foreign_name
-from .words import holds_a_word, is_foreign_to, is_set_phrase, report_words
+from .words import is_foreign_to, is_set_phrase, report_words
 
 # What separates a title's parts: 标题 - 站名, 标题_站名, 站名|栏目.
 _TITLE_PARTS = re.compile(r"\s*[-_|｜–—·]+\s*")
@@ -103,11 +103,9 @@ def title_swap(title: str | None, names: list[str], corpus: str) -> TitleSwap | 
                 continue
             if not is_chinese(token):
                 continue
-            # Where the known name is longer, it says which words the token replaced, and the
-            # token may hold a word (金沙湾) as long as it is none; a token only added after the
-            # name (网站群, 英文版 are) must hold none.
-            replaces_words = original.endswith(SITE_NAME_ENDS) and not is_foreign_unit(original, corpus)
-            if (replaces_words or not holds_a_word(token)) and is_foreign_unit(token, corpus):
+            # The token may hold a word (金沙湾, 盛世汇) as long as it is none: no place, no body,
+            # no words end to end; what a portal adds after its name (网站群, 英文版) ends it.
+            if is_foreign_unit(token, corpus):
                 return TitleSwap(token, original, name)
             # A set phrase the page is not about (武汉市洪山区人民政府龙凤呈祥): no portal names
             # itself so, and its words hold no other word's place.
