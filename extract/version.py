@@ -62,7 +62,8 @@ archived bytes, the reports an older version made.
 #    that is a name over all or part of the column's words (万家灯火, 政府吉祥如意) is a
 #    label_swap the slug confirms, and the column's words are written back; lower-case Latin
 #    holding a betting word in English (betway, dafabet) or a word of pinyin with a number
-#    (dafa888) is a name between words and in labels; a word the page writes nowhere else before
+#    (dafa888) is a name between words and in labels, and once where pinyin or letters no word
+#    spells end in that word (sbobet); a word the page writes nowhere else before
 #    a brand word that stands alone and is no medium (天龙棋牌) is a brand's name; a name after the
 #    title's site name may hold a word (盛世汇) as long as it is no place, body or words end to end.
 EXTRACTOR_VERSION = 13

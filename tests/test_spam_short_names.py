@@ -161,6 +161,16 @@ def test_a_betting_word_in_english_makes_a_latin_label(run):
     assert is_latin_label(run)
 
 
+@pytest.mark.parametrize("name", ["sbobet", "dafabet"])
+def test_a_name_ending_in_a_betting_word_glued_to_chinese_once_is_a_name(name):
+    assert find_phrases(f"我省高度重视美术书法{name}，积极推进美术书法创作。\n") == [name]
+
+
+@pytest.mark.parametrize("text", ["我省推进better政务建设。\n", "字母表alphabet中。\n", "游戏slot。\n"])
+def test_english_holding_a_betting_word_once_is_no_name(text):
+    assert find_phrases(text) == []
+
+
 TWICE_BETWEEN_WORDS = "主办单位：思想政治w88司。\n协办单位：全国高校w88网、中国大学生在线。\n"
 
 
