@@ -11,44 +11,22 @@ from __future__ import annotations
 
 import pytest
 
-from extract import process
 from extract.model import Report
 from extract.spam.navlabels import _over_a_column
 
-URL = "http://www.shili.gov.cn/xwzx/202301/t20230105_101.html"
-SITE = "示例市人民政府"
+from . import test_spam_link_labels as link_labels
+
 # Made up for these tests: a set phrase the dictionary holds whole, and a coined name.
 SET_PHRASE = "锦绣前程"
 COINED = "翠屏坞"
-MENU = [
-    ("/xxgk/index.html", "信息公开"),
-    ("/zwfw/index.html", "政务服务"),
-    ("/hdjl/index.html", "互动交流"),
-    ("/ztzl/index.html", "专题专栏"),
-]
-PROSE = (
-    "示例市召开全市优化营商环境工作推进会议，会议总结了过去一年的主要成效，部署了今年的重点任务。",
-    "会议要求各部门进一步提高政务服务效能，推动更多事项网上办理，切实方便企业和群众办事。",
-)
 
 
 def _page(first: tuple[str, str], extra: str = "") -> Report:
-    items = [first, *MENU]
-    menu = "<ul class='nav'>" + "".join(f"<li><a href='{h}'>{t}</a></li>" for h, t in items) + "</ul>"
-    markup = (
-        "<html><head><meta charset='utf-8'>"
-        f"<meta name='SiteName' content='{SITE}'><title>会议召开 - {SITE}门户网站</title></head><body>"
-        f"{menu}<h1>全市优化营商环境工作推进会召开</h1>"
-        + "".join(f"<p>{line}</p>" for line in PROSE)
-        + extra
-        + menu  # the footer's menu: the same template, one place
-        + f"<div class='footer'>主办单位：{SITE}办公室</div></body></html>"
-    )
-    return process(markup.encode("utf-8"), URL)
+    """The portal template of tests/test_spam_link_labels.py with `first` in both its menus."""
+    return link_labels._page(f"会议召开 - {link_labels.SITE}门户网站", top=first, bottom=first, extra=extra)
 
 
-def _swaps(report: Report) -> list[str]:
-    return [f.evidence for f in report.spam.findings if f.kind == "label_swap"]
+_swaps = link_labels._swaps
 
 
 @pytest.fixture(scope="module")
