@@ -65,5 +65,6 @@ archived bytes, the reports an older version made.
 #    (dafa888) is a name between words and in labels, and once where pinyin or letters no word
 #    spells end in that word (sbobet); a word the page writes nowhere else before
 #    a brand word that stands alone and is no medium (天龙棋牌) is a brand's name; a name after the
-#    title's site name may hold a word (盛世汇) as long as it is no place, body or words end to end.
+#    title's site name may hold a word (盛世汇) as long as it is no place, body or words end to end;
+#    a name may end in 里 or 间 (鹏程万里) unless words stand before it (建设中).
 EXTRACTOR_VERSION = 13

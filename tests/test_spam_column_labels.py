@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from extract.model import Report
+from extract.spam.labels import is_foreign_unit
 from extract.spam.navlabels import _over_a_column
 
 from . import test_spam_link_labels as link_labels
@@ -98,3 +99,14 @@ def test_a_name_over_a_slug_that_spells_no_column_is_one_clue():
 )
 def test_a_name_over_a_column_s_words_gives_the_name_and_the_words(label, slug, swap):
     assert _over_a_column(label, slug, "") == swap
+
+
+@pytest.mark.parametrize("name", ["鹏程万里", "福满人间"])
+def test_a_name_ending_in_where_in_a_channel_is_a_foreign_unit(name):
+    # 里 and 间 end readings of a channel slot (在网站里, 期间), and names too.
+    assert is_foreign_unit(name, "")
+
+
+@pytest.mark.parametrize("phrase", ["建设中", "栏目维护中", "规定时限内", "网站上"])
+def test_words_before_where_in_a_channel_are_no_foreign_unit(phrase):
+    assert not is_foreign_unit(phrase, "")

@@ -85,12 +85,16 @@ def is_foreign_unit(name: str, corpus: str) -> bool:
     shapes = load_shapes()
     if len(name) > MAX_NAME_CHARS or not is_chinese(name):
         return False
-    if name.endswith(shapes.channel_nouns + shapes.count_nouns) or shapes.platform.search(name):
+    # 公告栏, 申请数: a channel's or a count's; 鹏程万里 ends in 里, no channel's end.
+    if name.endswith(shapes.channel_things + shapes.count_nouns) or shapes.platform.search(name):
         return False
     if not is_foreign_name(name) or to_simplified(name) != name:
         return False
-    # The dictionary and the page's bodies last: most units stop above.
+    # The dictionary and the page's bodies last: most units stop above. Words before where in
+    # a channel (建设中, 规定时限内) are a phrase; 鹏程万里 holds no words before its 里.
     if is_made_of_words(name) or in_report_labels(name):
+        return False
+    if name.endswith(shapes.channel_nouns) and is_made_of_words(name[:-1]):
         return False
     return not _names_a_body(name, corpus)
 

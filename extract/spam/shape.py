@@ -53,6 +53,7 @@ class Shapes:
     channel_rest: str  # the slot's pattern after its opening word, without groups
     channel_afters: tuple[str, ...]  # what follows a channel's name in the slot: 公开, 集中, 发布
     channel_nouns: tuple[str, ...]  # how a report's own channels end: 公告栏, 公众号, 服务中心
+    channel_things: tuple[str, ...]  # the same, less where in a channel (里, 中, 时间): what a name ends in
     count_nouns: tuple[str, ...]  # how a statistics table's column labels end: 申请数, 办结量
     site_suffixes: tuple[str, ...]  # what a portal writes after its own name: 英文版, 欢迎您, 网站群
     topic_slugs: frozenset[str]  # a topic column's path (ztzl 专题专栏): its labels name topics
@@ -116,7 +117,8 @@ def load_shapes() -> Shapes:
         channel_befores=tuple(words["channel_before"]),
         channel_rest=f"(?:{channel_name}){channel_end}",
         channel_afters=tuple(words["channel_after"]),
-        channel_nouns=tuple(words["channel_noun"]),
+        channel_nouns=(*words["channel_noun"], *words["channel_particle"]),
+        channel_things=tuple(words["channel_noun"]),
         count_nouns=tuple(words["count_noun"]),
         site_suffixes=tuple(words["site_suffix"]),
         topic_slugs=frozenset(words["topic_slug"]),

@@ -73,7 +73,7 @@ def is_foreign_set_phrase(token: str, corpus: str) -> bool:
         return False
     if token in report_words():
         return False  # 乡村振兴: a column of the portal's, counted common by the project's own words
-    if token.endswith(load_shapes().channel_nouns):
+    if token.endswith(load_shapes().channel_things):
         return False
     # In the site name's slot: 蓝天白云 is a phrase, no place ending in 白云 (白云区).
     return is_foreign_name(token, in_slot=True) and is_foreign_to(token, corpus)
