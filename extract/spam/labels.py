@@ -94,7 +94,8 @@ def is_foreign_unit(name: str, corpus: str) -> bool:
     # a channel (建设中, 规定时限内) are a phrase; 鹏程万里 holds no words before its 里.
     if is_made_of_words(name) or in_report_labels(name):
         return False
-    if name.endswith(shapes.channel_nouns) and is_made_of_words(name[:-1]):
+    particle = next((p for p in shapes.channel_particles if name.endswith(p)), "")
+    if particle and is_made_of_words(name.removesuffix(particle)):
         return False
     return not _names_a_body(name, corpus)
 

@@ -32,6 +32,7 @@ from .phrase_scan import (
     scan_phrases,
 )
 from .shape import (
+    ends_in_a_latin_brand_word,
     holds_a_brand_word,
     holds_a_latin_brand_word,
     is_coined,
@@ -259,7 +260,7 @@ def _latin_token(text: str, start: int, end: int, written: str = "") -> str | No
         # other occurrence shows where the name starts and ends; a name's letters before a
         # betting word in English, glued to Chinese (美术书法sbobet，), are a name, and the run
         # is all of it.
-        return run if disguised or _ends_in_a_betting_word(run) else None
+        return run if disguised or ends_in_a_latin_brand_word(run) else None
     after = shared_context(text, where, len(run), 1)
     before = shared_context(text, where, len(run), -1)
     if len(after) >= MAX_CONTEXT or len(before) >= MAX_CONTEXT:
@@ -277,16 +278,6 @@ def _latin_token(text: str, start: int, end: int, written: str = "") -> str | No
         return None  # c30混凝土, h7n9疫情: a code before the thing it grades, no brand's name
     # 在bet9 in every sentence: 在 is the sentence's, the name is bet9.
     return _without_particle(before + run, phrase_patterns().particles) + after
-
-
-def _ends_in_a_betting_word(run: str) -> bool:
-    """A name's letters before a betting word in English (sbo|bet, dafa|bet, 12|bet): pinyin,
-    letters no word spells or digits; English that ends so (alpha|bet) is none of them."""
-    for word in load_shapes().latin_brand_words:
-        head = run.removesuffix(word)
-        if head != run and head and (head.isdigit() or is_pinyin_word(head) or is_unspeakable(head)):
-            return True
-    return False
 
 
 def _stands_between_words(text: str, where: list[int], run: str) -> bool:

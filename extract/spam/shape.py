@@ -53,7 +53,8 @@ class Shapes:
     channel_rest: str  # the slot's pattern after its opening word, without groups
     channel_afters: tuple[str, ...]  # what follows a channel's name in the slot: 公开, 集中, 发布
     channel_nouns: tuple[str, ...]  # how a report's own channels end: 公告栏, 公众号, 服务中心
-    channel_things: tuple[str, ...]  # the same, less where in a channel (里, 中, 时间): what a name ends in
+    channel_things: tuple[str, ...]  # the same, less where in a channel: what a name ends in
+    channel_particles: tuple[str, ...]  # where or when in a channel a slot's reading ends (里, 中, 时间)
     count_nouns: tuple[str, ...]  # how a statistics table's column labels end: 申请数, 办结量
     site_suffixes: tuple[str, ...]  # what a portal writes after its own name: 英文版, 欢迎您, 网站群
     topic_slugs: frozenset[str]  # a topic column's path (ztzl 专题专栏): its labels name topics
@@ -119,6 +120,7 @@ def load_shapes() -> Shapes:
         channel_afters=tuple(words["channel_after"]),
         channel_nouns=(*words["channel_noun"], *words["channel_particle"]),
         channel_things=tuple(words["channel_noun"]),
+        channel_particles=tuple(words["channel_particle"]),
         count_nouns=tuple(words["count_noun"]),
         site_suffixes=tuple(words["site_suffix"]),
         topic_slugs=frozenset(words["topic_slug"]),
@@ -188,6 +190,16 @@ def holds_a_latin_brand_word(run: str) -> bool:
     """Lower-case letters holding a betting word in English (betway, dafabet, sbobet): a brand's
     Latin name; a report writes no such word glued to its Chinese."""
     return run.islower() and any(word in run for word in load_shapes().latin_brand_words)
+
+
+def ends_in_a_latin_brand_word(run: str) -> bool:
+    """A name's letters before a betting word in English (sbo|bet, dafa|bet, 12|bet): pinyin,
+    letters no word spells or digits; English that ends so (alpha|bet) is none of them."""
+    for word in load_shapes().latin_brand_words:
+        head = run.removesuffix(word)
+        if head != run and head and (head.isdigit() or is_pinyin_word(head) or is_unspeakable(head)):
+            return True
+    return False
 
 
 def is_coined(run: str) -> bool:
