@@ -14,6 +14,7 @@ import pytest
 from extract.model import Report
 from extract.spam.labels import is_foreign_unit
 from extract.spam.navlabels import _over_a_column
+from extract.spam.sitename import is_foreign_set_phrase
 
 from . import test_spam_link_labels as link_labels
 
@@ -110,3 +111,8 @@ def test_a_name_ending_in_where_in_a_channel_is_a_foreign_unit(name):
 @pytest.mark.parametrize("phrase", ["建设中", "栏目维护中", "规定时限内", "网站上"])
 def test_words_before_where_in_a_channel_are_no_foreign_unit(phrase):
     assert not is_foreign_unit(phrase, "")
+
+
+def test_a_set_phrase_ending_in_where_in_a_channel_after_the_site_s_name_is_foreign():
+    # 天上人间 ends in 间, as 在此期间 does: after the title's site name it is still a name.
+    assert is_foreign_set_phrase("天上人间", "")
