@@ -43,6 +43,13 @@ TWO_SENTENCES = [
     # A medium takes a topic written nowhere else on the page: no brand's name (樱花视频).
     ("今年共制作科普视频12部，在门户网站集中发布。", "组织开展防灾减灾宣传，推送科普视频到各社区。"),
     ("制作普法视频20部，在政务新媒体发布。", "开展普法视频进校园活动。"),
+    # Whom or where an activity serves, or its kind, before a brand word the page writes
+    # nowhere else: a report's own, though the dictionary may not count it (线上 0).
+    ("全年举办老年棋牌比赛12场。", "老年棋牌协会会员增至860人。"),
+    ("推进校园电竞规范发展。", "组织校园电竞赛事4场。"),
+    ("开展线上体育赛事36场。", "线上体育活动参与人数达到12万人次。"),
+    ("建成智慧体育公园3个。", "上线智慧体育服务平台。"),
+    ("丰富职工娱乐生活。", "新建职工娱乐活动室16个。"),
 ]
 
 
