@@ -7,7 +7,7 @@ from extract.spam.evidence import gather, recover
 from extract.spam.lexicon import hits
 from extract.spam.text import strip_pinyin
 
-from .bench.inject import build_cases
+from .bench.inject import build_cases, page
 from .helpers.paths import shared_file
 
 
@@ -80,6 +80,27 @@ def test_disguised_brand_is_a_hit():
     assert [h.term for h in hits("开*云体育")] == ["开云"]
 
 
+def test_a_brand_s_name_opening_inside_a_word_is_no_hit():
+    # 果博 (果博东方) in 成果博览会 and 效果博得: a word runs across each of its ends.
+    assert hits("组织企业参加农产品成果博览会，展示科技成果博得广泛好评。") == []
+
+
+def test_a_brand_s_name_after_a_word_is_a_hit():
+    assert [h.term for h in hits("通过华体会公开政府信息，在开云集中发布。")] == ["华体会", "开云"]
+
+
+def test_a_brand_s_name_with_a_word_on_one_side_is_a_hit():
+    # 教皇 before it, 三九 before it: a word across one end only.
+    assert [h.term for h in hits("教皇冠体育育人，三九游会j9大")] == ["皇冠体育", "九游会"]
+
+
+def test_a_clean_report_keeps_a_fair_s_name():
+    lines = ["组织企业参加农产品成果博览会，展示科技成果博得广泛好评。", "全年主动公开政府信息320条。"]
+    html = page("诸城市农业农村局2021年政府信息公开工作年度报告", lines, footer="诸城市农业农村局")
+    result = process(html.encode(), "http://www.zhucheng.gov.cn/xxgk/ndbg/2022/t1.html")
+    assert "成果博览会" in result.text and result.spam.findings == ()
+
+
 def test_single_gloss_of_a_rare_character_stays():
     assert strip_pinyin("亳(bo)州市2017年报告")[1] == 0
 
@@ -96,3 +117,4 @@ def test_numbers_survive_cleaning(results):
 
     source = re.findall(r"\d+", "".join(case.legit))
     assert all(n in report.text for n in source)
+

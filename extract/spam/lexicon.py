@@ -23,6 +23,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from ..caches import loaded, memo, register
+from ..chars import is_han
 from .fold import (
     MEMO_CHARS,
     RECENT_TEXTS,
@@ -34,6 +35,7 @@ from .fold import (
     to_simplified,
     without,
 )
+from .words import crosses_a_word
 
 BRAND = "brand"
 # Brand morphology (spec §4.1 B2): a short name glued to an entertainment or
@@ -139,9 +141,24 @@ def _rewrite_variants(folded: str, lexicon: Lexicon) -> str:
 
 def _candidates(folded: str, lexicon: Lexicon) -> list[_Candidate]:
     """Term matches, then morphology matches, before any is cancelled."""
-    found = [(m.start(), m.end(), m[0], *lexicon.terms[m[0]]) for m in lexicon.term_re.finditer(folded)]
+    found = [
+        (m.start(), m.end(), m[0], *lexicon.terms[m[0]])
+        for m in lexicon.term_re.finditer(folded)
+        if not _stands_inside_words(folded, m.start(), m.end(), lexicon.terms[m[0]][0])
+    ]
     found += [(m.start(), m.end(), m[0], "morphology", MORPHOLOGY_WEIGHT) for m in morphology_matches(folded)]
     return found
+
+
+def _stands_inside_words(folded: str, start: int, end: int, category: str) -> bool:
+    """A brand's name with a word of the language running across each of its ends: 果博 in
+    成果博览会 (成果, 博览会) and 效果博得, which no one reads as the brand. A name swapped in
+    meets such a word on one side at most (教|皇冠体育, 在开云|集中发布: 教皇, 云集)."""
+    if category != BRAND or not start or end >= len(folded):
+        return False
+    if not (is_han(folded[start - 1]) and is_han(folded[start]) and is_han(folded[end])):
+        return False
+    return crosses_a_word(folded, start) and crosses_a_word(folded, end)
 
 
 def _hits(text: str, lexicon: Lexicon) -> list[Hit]:

@@ -87,6 +87,17 @@ def cuts_a_word(text: str, at: int) -> bool:
     return 0 < at < len(text) and word_counts().get(text[at - 1 : at + 1], 0) >= COMMON_COUNT
 
 
+def crosses_a_word(text: str, at: int) -> bool:
+    """A common word of up to four characters runs across `at` (成果|博, 果博|览会: 博览会)."""
+    counts = word_counts()
+    return any(
+        counts.get(text[start:end], 0) >= COMMON_COUNT
+        for start in range(max(0, at - 2), at)
+        for end in range(at + 1, min(len(text), at + 2) + 1)
+        if end - start >= 2
+    )
+
+
 def is_common_word(name: str) -> bool:
     """A common word, or two of them (全民 + 健身, 文化 + 旅游)."""
     counts = word_counts()
