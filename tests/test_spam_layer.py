@@ -118,3 +118,23 @@ def test_numbers_survive_cleaning(results):
     source = re.findall(r"\d+", "".join(case.legit))
     assert all(n in report.text for n in source)
 
+
+def _report_with(*sentences):
+    lines = ["现将本机关2021年度政府信息公开工作情况报告如下。", *sentences, "全年主动公开政府信息320条。"]
+    html = page("诸城市人民政府2021年政府信息公开工作年度报告", lines, footer="诸城市人民政府办公室")
+    return process(html.encode(), "http://www.zhucheng.gov.cn/xxgk/ndbg/2022/t1.html")
+
+
+def test_a_known_brand_in_two_sentences_flags_the_page():
+    result = _report_with("通过华体会公开政府信息。", "加强华体会建设，提升服务水平。")
+    assert result.spam.tampered
+
+
+def test_a_known_brand_once_is_masked_without_a_flag():
+    result = _report_with("通过华体会公开政府信息。")
+    assert (result.spam.tampered, "华体会" in result.text) == (False, False)
+
+
+def test_a_known_brand_in_a_sentence_printed_twice_is_once():
+    result = _report_with("通过华体会公开政府信息。", "通过华体会公开政府信息。")
+    assert not result.spam.tampered

@@ -28,7 +28,7 @@ from .phrase_scan import phrase_patterns, scan_phrases
 from .phrases import find_phrases, phrase_finding, strip_phrases
 from .script_names import other_script_names, script_name_finding
 from .shape import is_brand_item
-from .slots import footer_lines, joined_on_the_left, slot_brands
+from .slots import MIN_REPEATS, footer_lines, joined_on_the_left, slot_brands
 from .splitnames import lone_split_finding, lone_splits, split_finding, split_names, stands_leveled
 from .tail import strip_tail_names
 from .text import (
@@ -41,6 +41,8 @@ from .text import (
 )
 from .verdict import judge, score
 
+# A lone brand name the lexicon knows scores this in each sentence holding it, up to two.
+LONE_BRAND_SCORE = 1.0
 __all__ = [
     "MASK",
     "BrandRepair",
@@ -226,8 +228,14 @@ def repair_names(
         title = strip_phrases(title, [token]) if title else title
         lines = [strip_phrases(line, [token]) if token in line else line for line in lines]
         text = strip_phrases(text, [token])
-    title, in_title = mask_leftovers(title)
-    text, in_text = mask_leftovers(text)
+    title, in_title, title_sentences = mask_leftovers(title)
+    text, in_text, sentences = mask_leftovers(text)
     if in_title or in_text:
-        findings.append(SpamFinding("brand_swap", f"{in_title + in_text} lone brand names", "masked", 1.0))
+        # A casino's name the lexicon knows, written once, may be a report's quote; in two
+        # sentences or more (or the title and a sentence) outside any enforcement context, it
+        # was written over the page's words.
+        places = len(sentences | title_sentences)
+        evidence = f"lone brand names: {in_title + in_text}, in sentences: {places}"
+        weight = LONE_BRAND_SCORE * min(places, MIN_REPEATS)
+        findings.append(SpamFinding("brand_swap", evidence, "masked", weight))
     return BrandRepair(title, list(lines), text, findings, footer if unchanged and not in_title else None)

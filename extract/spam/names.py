@@ -299,14 +299,27 @@ def repair(
     return BrandRepair(fixed_title, fixed_lines, fixed_text, findings)
 
 
-def mask_leftovers(value: str | None) -> tuple[str | None, int]:
-    """A brand outside any slot still never stays in a stored name or text."""
+_SENTENCE_END = re.compile("[。！？；!?;\n]")
+
+
+def mask_leftovers(value: str | None) -> tuple[str | None, int, frozenset[str]]:
+    """A brand outside any slot still never stays in a stored name or text.
+
+    Returns the value masked, how many names were masked, and the sentences that held them
+    (as the page wrote them: a sentence printed twice is one)."""
     if not value:
-        return value, 0
+        return value, 0, frozenset()
     spans = [h for h in lexicon.hits(value) if h.category == "brand"]
+    sentences = frozenset(_sentence_at(value, hit.start) for hit in spans)
     for hit in reversed(spans):
         value = value[: hit.start] + MASK + value[hit.end :]
-    return value, len(spans)
+    return value, len(spans), sentences
+
+
+def _sentence_at(value: str, at: int) -> str:
+    opening = max((m.end() for m in _SENTENCE_END.finditer(value, 0, at)), default=0)
+    closing = _SENTENCE_END.search(value, at)
+    return value[opening : closing.start() if closing else len(value)]
 
 
 def brand_findings(field: str, value: str | None) -> list[SpamFinding]:
