@@ -171,6 +171,26 @@ def test_acronyms_and_numbers_make_a_brand_name(sentence, brand):
     assert find_phrases(sentence) == [brand]
 
 
+@pytest.mark.parametrize("brand", ["188金宝博", "66利来"])
+def test_a_number_before_a_name_no_word_makes_up_is_a_brand_name(brand):
+    text = f"一是通过{brand}公开政府信息。\n加强{brand}建设，提升服务水平。\n"
+    assert find_phrases(text) == [brand]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "实施10大工程。推进10大工程建设。",  # a number before words
+        "开展2型糖尿病筛查。2型糖尿病患者健康管理率达到60%。",
+        "110接处警。提升110接处警效率。",  # a hotline's number
+        "建成12号楼。12号楼投入使用。",  # a unit after the number
+        "通过12345热线公开。12345热线受理诉求。",
+    ],
+)
+def test_a_number_before_words_or_a_unit_is_no_brand_name(sentence):
+    assert find_phrases(sentence) == []
+
+
 @pytest.mark.parametrize("brand", ["天龙棋牌", "雷霆电竞", "皇冠体育"])
 def test_a_word_written_only_before_a_brand_word_makes_a_brand_name(brand):
     # Both are words of the language, but the page writes the first nowhere else.

@@ -13,6 +13,7 @@ after a place or a common word (诸城体育, 青少年体育, 歌舞娱乐场�
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -46,6 +47,7 @@ from .words import (
     COMMON_COUNT,
     SET_PHRASE_COUNT,
     cuts_a_word,
+    holds_a_word,
     is_common_word,
     is_made_of_words,
     is_named_before_a_brand_word,
@@ -351,6 +353,32 @@ def _numbered_token(text: str, number: re.Match[str], patterns: Patterns) -> str
     return name + digits
 
 
+def _number_led_token(text: str, number: re.Match[str]) -> str | None:
+    """A number glued before a name that counts nothing (9游会集中发布), repeated.
+
+    The number pattern refuses a unit or a figure after it (9个, 3.5); what follows here must
+    be a name no word of the language makes up, the same in every occurrence as far as they
+    share it, written in different sentences: a report's numbered things are words (10大工程,
+    2型糖尿病) or a hotline's (110接处警)."""
+    digits = number[0]
+    if digits.startswith(load_shapes().hotlines) or _YEAR.fullmatch(digits):
+        return None
+    after = text[number.end() : number.end() + 2]
+    if len(after) < 2 or not is_chinese(after):
+        return None
+    where = [at for at in occurrences(text, digits + after) if not text[at - 1 : at].isdigit()]
+    size = len(digits) + len(after)
+    if len(where) < MIN_REPEATS or in_one_sentence(text, where, size):
+        return None
+    if len(shared_context(text, where, size, -1)) >= MAX_CONTEXT:
+        return None  # the same sentence quoted twice
+    shared = shared_context(text, where, size, 1)
+    name = after + "".join(itertools.takewhile(is_han, shared))[: MAX_NAME_HAN - len(after)]
+    if holds_a_word(name) or not _is_foreign(name) or cuts_a_word(text, where[0] + len(digits) + len(name)):
+        return None
+    return digits + name
+
+
 # Full-width letters and digits (ｋ８ｖｉｐ, ＸＹ体育) are the same name to a reader and a trick
 # to a rule: they are read in their ASCII forms, one character for one, so that a name found
 # is cut out of the page as the page wrote it.
@@ -399,7 +427,7 @@ def _find_phrases(text: str, scan: Scan, written: str = "") -> list[str]:
         if key in seen or any(key in token for token in found):
             continue
         seen.add(key)
-        if token := _numbered_token(text, number, patterns):
+        if token := _numbered_token(text, number, patterns) or _number_led_token(text, number):
             found.add(token)
     found.update(
         name for name in channel_names(text, scan.channels) if not any(name in token for token in found)
