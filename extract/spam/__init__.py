@@ -43,6 +43,7 @@ from .verdict import judge, score
 
 # A lone brand name the lexicon knows scores this in each sentence holding it, up to two.
 LONE_BRAND_SCORE = 1.0
+
 __all__ = [
     "MASK",
     "BrandRepair",

@@ -354,9 +354,10 @@ def _numbered_token(text: str, number: re.Match[str], patterns: Patterns) -> str
 
 
 def _number_led_token(text: str, number: re.Match[str]) -> str | None:
-    """A number glued before a name that counts nothing (9游会集中发布), repeated.
+    """A number of two digits or more glued before a name that counts nothing (在188金宝博集中
+    发布), repeated.
 
-    The number pattern refuses a unit or a figure after it (9个, 3.5); what follows here must
+    The number pattern refuses a unit or a figure after it (12个, 3.5); what follows here must
     be a name no word of the language makes up, the same in every occurrence as far as they
     share it, written in different sentences: a report's numbered things are words (10大工程,
     2型糖尿病) or a hotline's (110接处警)."""
