@@ -135,6 +135,15 @@ def test_a_known_brand_once_is_masked_without_a_flag():
     assert (result.spam.tampered, "华体会" in result.text) == (False, False)
 
 
+def test_a_known_brand_masked_once_leaves_the_page_cleaned_not_tampered():
+    assert _report_with("通过华体会公开政府信息。").spam.verdict == "cleaned"
+
+
+def test_a_known_brand_in_two_sentences_leaves_the_page_tampered_unrecovered():
+    result = _report_with("通过华体会公开政府信息。", "加强华体会建设，提升服务水平。")
+    assert result.spam.verdict == "tampered_unrecovered"
+
+
 def test_a_known_brand_in_a_sentence_printed_twice_is_once():
     result = _report_with("通过华体会公开政府信息。", "通过华体会公开政府信息。")
     assert not result.spam.tampered

@@ -93,11 +93,13 @@ def judge(
         verdict = "spam_page"
     elif "clone_suspected" in kinds:
         verdict = "clone_low_trust"
-    elif "masked" in actions:
+    elif "masked" in actions and tampered:
         verdict = "tampered_unrecovered"
     elif "replaced" in actions:
         verdict = "tampered_recovered"
-    elif tampered or any(f.action == "removed" for f in injected):
+    elif tampered or any(f.action in ("removed", "masked") for f in injected):
+        # A known brand's name masked once, below the threshold: the text was cleaned, and the
+        # page is not called tampered where its flag says it is not.
         verdict = "cleaned"
     else:
         verdict = "clean"
