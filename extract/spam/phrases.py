@@ -322,6 +322,12 @@ def _disguised(written: str, after: str) -> bool:
     return 0 < digits < MAX_NAME_DIGITS and all("\uff41" <= char <= "\uff5a" for char in letters)
 
 
+def _is_a_year_or_hotline(digits: str) -> bool:
+    """A number a report writes bare, glued to words on either side (2021年, 12345热线): no
+    brand's number."""
+    return digits.startswith(load_shapes().hotlines) or _YEAR.fullmatch(digits) is not None
+
+
 def _numbered_token(text: str, number: re.Match[str], patterns: Patterns) -> str | None:
     """A name with a number glued after it that counts nothing (皇家88集中发布), repeated.
 
@@ -331,7 +337,7 @@ def _numbered_token(text: str, number: re.Match[str], patterns: Patterns) -> str
     """
     shapes = load_shapes()
     digits = number[0]
-    if digits.startswith(shapes.hotlines) or _YEAR.fullmatch(digits):
+    if _is_a_year_or_hotline(digits):
         return None
     name = text[number.start() - 2 : number.start()]
     if len(name) < 2 or not is_chinese(name) or shapes.function_chars.intersection(name):
@@ -362,7 +368,7 @@ def _number_led_token(text: str, number: re.Match[str]) -> str | None:
     share it, written in different sentences: a report's numbered things are words (10大工程,
     2型糖尿病) or a hotline's (110接处警)."""
     digits = number[0]
-    if digits.startswith(load_shapes().hotlines) or _YEAR.fullmatch(digits):
+    if _is_a_year_or_hotline(digits):
         return None
     after = text[number.end() : number.end() + 2]
     if len(after) < 2 or not is_chinese(after):
