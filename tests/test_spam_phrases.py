@@ -211,3 +211,27 @@ def test_a_word_written_only_before_a_brand_word_makes_a_brand_name(brand):
 )
 def test_a_word_the_page_writes_elsewhere_before_a_brand_word_is_no_brand(sentence):
     assert find_phrases(sentence) == []
+
+
+@pytest.mark.parametrize("brand", ["星空体育", "江南体育", "天龙棋牌"])
+def test_a_brand_word_after_a_name_in_the_channel_slot_makes_a_brand_name(brand):
+    # No report publishes through a sport or a game: the name before the brand word is one,
+    # though the page writes both of its words elsewhere.
+    head = brand[:2]
+    text = (
+        f"一是通过{brand}公开政府信息。\n二是在{brand}集中发布政策解读。\n"
+        f"{head}之下，开展全民{brand[2:]}活动，{brand[2:]}设施覆盖全市。\n"
+    )
+    assert find_phrases(text) == [brand]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "组织教师在阳光体育公开课上示范。全区在阳光体育公开课中评选优秀课例。",
+        "在基层体育设立指导站。全市在基层体育开设服务窗口。",
+        "在青少年体育公开赛中获奖。在青少年体育公开赛上夺冠。",
+    ],
+)
+def test_a_scope_before_a_brand_word_in_the_channel_slot_is_no_brand(sentence):
+    assert find_phrases(sentence) == []

@@ -96,7 +96,11 @@ def load_shapes() -> Shapes:
         r"|[\u4e00-\u9fff]{2,6}?[a-zA-Z0-9]{1,6}|[a-zA-Z0-9]{1,6}[\u4e00-\u9fff]{2,6}?"
         r"|[\u4e00-\u9fff]{2}"
     )
-    channel_end = rf"上?(?={alternation(tuple(words['channel_after']))})"
+    # 公开 is what a report does through its channel; 公开课 and 发布会 are things held there.
+    channel_end = (
+        rf"上?(?={alternation(tuple(words['channel_after']))})"
+        rf"(?!{alternation(tuple(words['channel_after_noun'])) or '(?!)'})"
+    )
     return Shapes(
         suffixes=suffixes,
         funnels=funnels,

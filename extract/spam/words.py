@@ -156,21 +156,43 @@ def is_foreign_to(name: str, text: str) -> bool:
     return bool(words) and all(text.count(word) <= own * name.count(word) for word in words)
 
 
-def is_named_before_a_brand_word(name: str, text: str) -> bool:
-    """A word the page writes nowhere else before a brand word that stands alone (天龙棋牌,
-    雷霆电竞): a brand's name, though both are words. A report's own compound opens with a word
-    its other sentences write too (校园体育: 校园足球), with one of the words reports put before
-    such a word (青少年体育: `prefix` rows), or with a brand word or a word of today's reports
-    (棋牌娱乐场所); and a medium (视频, 直播: `media_word` rows) takes words no list holds
-    (高清视频, 现场直播)."""
+def _head_of_a_brand_word(name: str) -> str | None:
+    """What stands before the brand word the name ends in (体育, 棋牌, 电竞: `standalone` rows),
+    where it is two characters or more; None where the name ends in none, or in a medium (视频,
+    直播: `media_word` rows), which reports put after words no list holds (高清视频, 现场直播)."""
     shapes = load_shapes()
     word = next((word for word in shapes.standalone if name.endswith(word)), "")
     head = name[: len(name) - len(word)]
     if not word or word in shapes.media_words or len(head) < 2:
-        return False
-    if head.endswith(shapes.prefixes + shapes.channel_nouns + shapes.standalone) or head in report_words():
-        return False
-    return is_foreign_to(name, text)
+        return None
+    return head
+
+
+def _is_ordinary_before_a_brand_word(head: str) -> bool:
+    """One of the words reports put before a brand word: the `prefix` rows (青少年体育, 智慧体育,
+    基层体育), a channel, another brand word or a word of today's reports (棋牌娱乐场所)."""
+    shapes = load_shapes()
+    return head.endswith(shapes.prefixes + shapes.channel_nouns + shapes.standalone) or head in report_words()
+
+
+def is_a_name_before_a_brand_word(name: str) -> bool:
+    """A brand word after two characters or more that no report puts before it (星空体育)."""
+    head = _head_of_a_brand_word(name)
+    return head is not None and not _is_ordinary_before_a_brand_word(head)
+
+
+def is_a_report_s_brand_word(name: str) -> bool:
+    """A brand word after a word reports put before it: the report's own (基层体育, 青少年体育)."""
+    head = _head_of_a_brand_word(name)
+    return head is not None and _is_ordinary_before_a_brand_word(head)
+
+
+def is_named_before_a_brand_word(name: str, text: str) -> bool:
+    """A word the page writes nowhere else before a brand word that stands alone (天龙棋牌,
+    雷霆电竞): a brand's name, though both are words. A report's own compound opens with a word
+    its other sentences write too (校园体育: 校园足球) or with one no report puts there
+    (`is_a_name_before_a_brand_word`)."""
+    return is_a_name_before_a_brand_word(name) and is_foreign_to(name, text)
 
 
 # jieba enters compounds nobody counted at 3 (加入收藏, 友情链接, 常见问题); a set phrase the corpus
