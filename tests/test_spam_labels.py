@@ -50,6 +50,12 @@ def test_the_name_after_the_word_head_is_judged_alone():
     assert _names(["政府锦江城", "政府锦江城指南", "政府锦江城制度"]) == ["锦江城"]
 
 
+@pytest.mark.parametrize("name", ["华体会", "九游会"])
+def test_a_name_ending_in_a_gathering_the_dictionary_never_holds_is_found(name):
+    # 会 ends a report's gatherings (座谈会, 发布会) only after what is held there.
+    assert _names(["国家统计局", f"地方{name}", "北京", f"部门{name}", f"区（县）{name}"]) == [name]
+
+
 def test_two_labels_are_not_enough():
     assert _names(["地方旺财来", "部门旺财来"]) == []
 
@@ -75,6 +81,10 @@ def test_two_labels_are_not_enough():
         # Traditional text on a Simplified page is another signal's.
         ["縫紉機擴展台", "縫紉機配件", "家用縫紉機"],
         ["政府网站", "部门网站", "区县网站", "乡镇网站"],
+        # A gathering the portal holds, in several labels.
+        ["政府常务会", "区政府常务会议题", "常务会纪要"],
+        ["新闻发布会", "发布会实录", "发布会预告"],
+        ["政协茶话会", "新春茶话会", "茶话会纪要"],
         # A disclosure platform's menu and topic columns: the report's and today's policy words.
         ["依申请公开", "依申请公开指南", "依申请公开表格"],
         ["行政复议", "行政复议决定", "行政复议指南"],

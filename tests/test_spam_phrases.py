@@ -171,7 +171,7 @@ def test_acronyms_and_numbers_make_a_brand_name(sentence, brand):
     assert find_phrases(sentence) == [brand]
 
 
-@pytest.mark.parametrize("brand", ["188金宝博", "66利来"])
+@pytest.mark.parametrize("brand", ["188金宝博", "66利来", "9游会"])
 def test_a_number_before_a_name_no_word_makes_up_is_a_brand_name(brand):
     text = f"一是通过{brand}公开政府信息。\n加强{brand}建设，提升服务水平。\n"
     assert find_phrases(text) == [brand]
@@ -185,6 +185,12 @@ def test_a_number_before_a_name_no_word_makes_up_is_a_brand_name(brand):
         "110接处警。提升110接处警效率。",  # a hotline's number
         "建成12号楼。12号楼投入使用。",  # a unit after the number
         "通过12345热线公开。12345热线受理诉求。",
+        # One digit for a numeral: a numbered slogan, or how a report numbers its things.
+        "推行1站式服务。打造1站式平台。",
+        "落实1岗双责。推行1岗双责制度。",
+        "建设1轴两带。形成1轴两带。",
+        "见附件1。附件1为名单。如表2所示，表2列出。",
+        "接种9价疫苗。9价疫苗预约。发放1号文件。落实1号文件精神。",
     ],
 )
 def test_a_number_before_words_or_a_unit_is_no_brand_name(sentence):
@@ -235,3 +241,14 @@ def test_a_brand_word_after_a_name_in_the_channel_slot_makes_a_brand_name(brand)
 )
 def test_a_scope_before_a_brand_word_in_the_channel_slot_is_no_brand(sentence):
     assert find_phrases(sentence) == []
+
+
+@pytest.mark.parametrize("brand", ["华体会", "九游会"])
+def test_a_gathering_after_what_the_dictionary_never_holds_is_a_brand_name_in_the_channel_slot(brand):
+    text = f"一是通过{brand}公开政府信息。\n二是在{brand}集中发布政策解读。\n"
+    assert find_phrases(text) == [brand]
+
+
+def test_a_gathering_the_report_holds_is_its_channel():
+    text = "通过新闻发布会公开重大决策。在座谈会发布实施方案。通过听证会公开意见。在茶话会发布。\n"
+    assert find_phrases(text) == []

@@ -22,6 +22,7 @@ from .names import in_one_sentence, occurrences
 from .shape import is_acronym, load_shapes
 from .slots import MIN_REPEATS, is_foreign_name, is_place_and_word
 from .words import (
+    ends_like_a_channel,
     holds_a_report_word,
     is_a_name_before_a_brand_word,
     is_a_report_s_brand_word,
@@ -48,7 +49,11 @@ def _is_the_report_s_own(name: str, text: str) -> bool:
     for funnel in shapes.strong_funnels:
         if name.endswith(funnel) and len(head := name.removesuffix(funnel)) >= 2:
             return _is_the_report_s_own(head, text)
-    if name.endswith(shapes.channel_nouns) or not is_foreign_name(name) or is_place_and_word(name):
+    if (
+        ends_like_a_channel(name, shapes.channel_nouns)
+        or not is_foreign_name(name)
+        or is_place_and_word(name)
+    ):
         return True
     if not is_made_of_words(name):  # the dictionary last: it loads once
         return False

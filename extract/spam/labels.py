@@ -22,7 +22,15 @@ from .fold import to_simplified
 from .phrases import shared_context
 from .shape import is_latin_label, load_shapes
 from .slots import body_ends, is_foreign_name
-from .words import COMMON_COUNT, cuts_a_word, in_report_labels, is_made_of_words, report_words, word_counts
+from .words import (
+    COMMON_COUNT,
+    cuts_a_word,
+    ends_like_a_channel,
+    in_report_labels,
+    is_made_of_words,
+    report_words,
+    word_counts,
+)
 
 # Labels are short; a sentence that holds the name is prose, read by extract/spam/phrases.py.
 MAX_LABEL_CHARS = 12
@@ -86,7 +94,7 @@ def is_foreign_unit(name: str, corpus: str) -> bool:
     if len(name) > MAX_NAME_CHARS or not is_chinese(name):
         return False
     # 公告栏, 申请数: a channel's or a count's; 鹏程万里 ends in 里, no channel's end.
-    if name.endswith(shapes.channel_things + shapes.count_nouns) or shapes.platform.search(name):
+    if ends_like_a_channel(name, shapes.channel_things + shapes.count_nouns) or shapes.platform.search(name):
         return False
     if not is_foreign_name(name) or to_simplified(name) != name:
         return False

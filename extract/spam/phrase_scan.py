@@ -71,13 +71,13 @@ def phrase_patterns() -> Patterns:
 
     funnels = alternation(shapes.funnels)
     core_tail = rf"(?:{funnels}|\d+)*"
-    # A whole run of two to MAX_NAME_DIGITS digits right after a Chinese character, where
-    # a name with a number may end, and nothing after it that makes it a figure (12.5%,
-    # 88件, 2020年). A page holds many such figures and few such names: the engine reads
+    # A whole run of one to MAX_NAME_DIGITS digits right after a Chinese character, where
+    # a name with a number may end or open (皇家88, 9游会), and nothing after it that makes it
+    # a figure (12.5%, 88件, 2020年). A page holds many such figures and few such names: the engine reads
     # past the figures in C. It opens with a digit, so it skips the page's letters in C;
     # the lookbehind then checks the character before that digit.
     number_tail = (
-        rf"(?<={HAN}.)[{_DIGITS}]{{1,{MAX_NAME_DIGITS - 1}}}(?![{_DIGITS}])"
+        rf"(?<={HAN}.)[{_DIGITS}]{{0,{MAX_NAME_DIGITS - 1}}}(?![{_DIGITS}])"
         rf"(?![{re.escape(''.join(sorted(FIGURE_GOES_ON)))}]|{alternation(shapes.units)})"
     )
     # The three patterns open with characters no two of them share (a brand word's first
@@ -165,16 +165,18 @@ def scan_phrases(text: str, patterns: Patterns) -> Scan:
             if start >= channel_end and (channel := slot.match(text, start)):
                 channels.append(channel)
                 channel_end = channel.end()
-        elif match.end() - start == 1:
-            if "\uff10" <= first <= "\uff5a":
-                full_width = True  # a full-width letter or digit that opens no pattern
-            else:
-                traditional = True
         elif first.isdigit():
             full_width = full_width or FULL_WIDTH_ALNUM.search(match[0]) is not None
-            if start >= number_end:
+            # One digit (9游会) is a number; a full-width one may be a match that opens none.
+            opens = match.end() - start > 1 or first <= "9" or patterns.number.match(text, start)
+            if start >= number_end and opens:
                 numbers.append(match)
                 number_end = match.end()
+        elif match.end() - start == 1:
+            if "\uff10" <= first <= "\uff5a":
+                full_width = True  # a full-width letter that opens no pattern
+            else:
+                traditional = True
         else:
             full_width = full_width or FULL_WIDTH_ALNUM.search(match[0]) is not None
             cores.append(match)

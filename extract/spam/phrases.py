@@ -61,6 +61,10 @@ PLATFORM_AFTER = 2  # characters read after a brand word for a platform holding 
 MIN_REPEATS = 2
 _ADDRESS_CHARS = ".@/:-_"
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# One digit stands for a numeral in a report's numbered slogans: 1站式 is 一站式, and 1岗双责,
+# 1轴两带 count on in numerals.
+_NUMERALS = "零一二三四五六七八九"
+_COUNTING = frozenset("一二三四五六七八九十百千万两双多")
 # Letters and a number, the shape of a betting brand's short name (w88, hg8, ob9); is_coined
 # reads the longer ones (k8vip, yb88) as names wherever they stand.
 _SHORT_CODE = re.compile(r"[a-z]{1,3}[0-9]{1,3}")
@@ -360,8 +364,8 @@ def _numbered_token(text: str, number: re.Match[str], patterns: Patterns) -> str
 
 
 def _number_led_token(text: str, number: re.Match[str]) -> str | None:
-    """A number of two digits or more glued before a name that counts nothing (在188金宝博集中
-    发布), repeated.
+    """A number glued before a name that counts nothing (在188金宝博集中发布, 通过9游会公开),
+    repeated.
 
     The number pattern refuses a unit or a figure after it (12个, 3.5); what follows here must
     be a name no word of the language makes up, the same in every occurrence as far as they
@@ -383,7 +387,15 @@ def _number_led_token(text: str, number: re.Match[str]) -> str | None:
     name = after + "".join(itertools.takewhile(is_han, shared))[: MAX_NAME_HAN - len(after)]
     if holds_a_word(name) or not _is_foreign(name) or cuts_a_word(text, where[0] + len(digits) + len(name)):
         return None
+    if len(digits) == 1 and _is_a_numbered_slogan(digits, name):
+        return None
     return digits + name
+
+
+def _is_a_numbered_slogan(digit: str, name: str) -> bool:
+    """One digit before words read as numerals (1站式: 一站式) or counting on in them (1岗双责)."""
+    numeral = _NUMERALS[int(unicodedata.digit(digit))]
+    return not _COUNTING.isdisjoint(name) or holds_a_word(numeral + name)
 
 
 # Full-width letters and digits (ｋ８ｖｉｐ, ＸＹ体育) are the same name to a reader and a trick
@@ -434,7 +446,10 @@ def _find_phrases(text: str, scan: Scan, written: str = "") -> list[str]:
         if key in seen or any(key in token for token in found):
             continue
         seen.add(key)
-        if token := _numbered_token(text, number, patterns) or _number_led_token(text, number):
+        # One digit after a name is how a report numbers its things (附件1, 表2); before a
+        # name it may be a brand's (9游会), as two digits may be on either side.
+        numbered = len(number[0]) > 1 and _numbered_token(text, number, patterns)
+        if token := numbered or _number_led_token(text, number):
             found.add(token)
     found.update(
         name for name in channel_names(text, scan.channels) if not any(name in token for token in found)

@@ -55,6 +55,7 @@ class Shapes:
     channel_nouns: tuple[str, ...]  # how a report's own channels end: 公告栏, 公众号, 服务中心
     channel_things: tuple[str, ...]  # the same, less where in a channel: what a name ends in
     channel_particles: tuple[str, ...]  # where or when in a channel a slot's reading ends (里, 中, 时间)
+    gatherings: tuple[str, ...]  # a channel held, not kept (座谈会), which also ends brands (华体会)
     count_nouns: tuple[str, ...]  # how a statistics table's column labels end: 申请数, 办结量
     site_suffixes: tuple[str, ...]  # what a portal writes after its own name: 英文版, 欢迎您, 网站群
     topic_slugs: frozenset[str]  # a topic column's path (ztzl 专题专栏): its labels name topics
@@ -122,9 +123,10 @@ def load_shapes() -> Shapes:
         channel_befores=tuple(words["channel_before"]),
         channel_rest=f"(?:{channel_name}){channel_end}",
         channel_afters=tuple(words["channel_after"]),
-        channel_nouns=(*words["channel_noun"], *words["channel_particle"]),
-        channel_things=tuple(words["channel_noun"]),
+        channel_nouns=(*words["channel_noun"], *words["gathering"], *words["channel_particle"]),
+        channel_things=(*words["channel_noun"], *words["gathering"]),
         channel_particles=tuple(words["channel_particle"]),
+        gatherings=tuple(words["gathering"]),
         count_nouns=tuple(words["count_noun"]),
         site_suffixes=tuple(words["site_suffix"]),
         topic_slugs=frozenset(words["topic_slug"]),

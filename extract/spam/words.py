@@ -148,6 +148,20 @@ def words_of(name: str) -> list[str]:
     return [word for word in best[-1] or () if len(word) >= 2]
 
 
+def ends_like_a_channel(name: str, ends: tuple[str, ...]) -> bool:
+    """The name ends in one of `ends`, as a report's channel does (公告栏, 座谈会). A gathering
+    (会) ends one only after what is held there, which the dictionary counts (座谈, 发布,
+    茶话会); after what it never counts, 会 ends a brand's name (华体会, 九游会)."""
+    if not name.endswith(ends):
+        return False
+    gatherings = load_shapes().gatherings
+    if not name.endswith(gatherings) or any(name.endswith(end) for end in ends if end not in gatherings):
+        return True
+    head = name[: -len(next(end for end in gatherings if name.endswith(end)))]
+    counts = word_counts()
+    return len(head) < 2 or counts.get(name, 0) > 0 or counts.get(head, 0) > 0 or holds_a_word(head)
+
+
 def is_foreign_to(name: str, text: str) -> bool:
     """A name made of words the page writes nowhere else: 星辰大海 in a report that never says
     星辰 or 大海, where a report's own compounds (征求意见, 信用诸城) share words with its text."""
