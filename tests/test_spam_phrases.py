@@ -243,14 +243,22 @@ def test_a_scope_before_a_brand_word_in_the_channel_slot_is_no_brand(sentence):
     assert find_phrases(sentence) == []
 
 
-@pytest.mark.parametrize("brand", ["华体会", "九游会"])
-def test_a_gathering_after_what_the_dictionary_never_holds_is_a_brand_name_in_the_channel_slot(brand):
+@pytest.mark.parametrize("brand", ["华体会", "九游会", "尊龙凯时"])
+def test_a_gathering_or_particle_after_what_the_dictionary_never_holds_is_a_brand_name_in_the_channel_slot(
+    brand,
+):
     text = f"一是通过{brand}公开政府信息。\n二是在{brand}集中发布政策解读。\n"
     assert find_phrases(text) == [brand]
 
 
-def test_a_gathering_the_report_holds_is_its_channel():
-    text = "通过新闻发布会公开重大决策。在座谈会发布实施方案。通过听证会公开意见。在茶话会发布。\n"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "通过新闻发布会公开重大决策。在座谈会发布实施方案。通过听证会公开意见。在茶话会发布。",
+        "在办理时公开。在办理时发布。在规定时限内公开。在规定时限内发布。在建设中公开。在建设中发布。",
+    ],
+)
+def test_a_gathering_or_a_time_the_report_writes_is_its_channel(text):
     assert find_phrases(text) == []
 
 

@@ -149,15 +149,17 @@ def words_of(name: str) -> list[str]:
 
 
 def ends_like_a_channel(name: str, ends: tuple[str, ...]) -> bool:
-    """The name ends in one of `ends`, as a report's channel does (公告栏, 座谈会). A gathering
-    (会) ends one only after what is held there, which the dictionary counts (座谈, 发布,
-    茶话会); after what it never counts, 会 ends a brand's name (华体会, 九游会)."""
+    """The name ends in one of `ends`, as a report's channel does (公告栏, 座谈会, 网站上).
+
+    A gathering (会) or a particle (时, 里) ends one only after what the dictionary counts (座谈会,
+    茶话会, 办理时); after what it never counts, each ends a brand's name (华体会, 尊龙凯时)."""
     if not name.endswith(ends):
         return False
-    gatherings = load_shapes().gatherings
-    if not name.endswith(gatherings) or any(name.endswith(end) for end in ends if end not in gatherings):
+    shapes = load_shapes()
+    held = shapes.gatherings + shapes.channel_particles
+    if not name.endswith(held) or any(name.endswith(end) for end in ends if end not in held):
         return True
-    head = name[: -len(next(end for end in gatherings if name.endswith(end)))]
+    head = name[: -len(next(end for end in held if name.endswith(end)))]
     counts = word_counts()
     return len(head) < 2 or counts.get(name, 0) > 0 or counts.get(head, 0) > 0 or holds_a_word(head)
 
