@@ -67,6 +67,7 @@ CACHES: dict[str, str] = {
     "extract.spam.words.holds_a_word": MEMO,
     "extract.spam.words.word_counts": LOADED,
     "extract.spam.words.verbs_and_qualities": LOADED,
+    "extract.spam.words._gathering_openers": LOADED,
     "extract.spam.words.report_labels": LOADED,
     "extract.spam.words.report_words": LOADED,
     "extract.spam.labels._policy_words": LOADED,

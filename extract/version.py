@@ -73,4 +73,11 @@ archived bytes, the reports an older version made.
 #    flags the page; a number glued before a name no word makes up (188金宝博) is a name.
 # 15: a page whose only masked name scores below the threshold (a known brand's name once) is
 #    `cleaned`, not `tampered_unrecovered`: the verdict says tampered only where the flag does.
-EXTRACTOR_VERSION = 15
+# 16: a scope or level before a brand word is the report's own (基层体育) and 公开课 or 发布会 after
+#    a channel slot is a thing held there; one digit before a made-up name is a brand's number
+#    (9游会) unless it reads as a numeral (1站式, 1岗双责); 会 and the particles (时, 里) end a
+#    channel only after what the dictionary counts or a gathering's short name (座谈会, 进博会,
+#    办理时), so 华体会 and 尊龙凯时 are names in the channel slot and in labels; a verb or quality
+#    before a brand word takes it as its object (发展体育, 观看电竞) and sports media (搜狐体育,
+#    五星体育) are platforms: no names.
+EXTRACTOR_VERSION = 16

@@ -85,6 +85,12 @@ def test_two_labels_are_not_enough():
         ["政府常务会", "区政府常务会议题", "常务会纪要"],
         ["新闻发布会", "发布会实录", "发布会预告"],
         ["政协茶话会", "新春茶话会", "茶话会纪要"],
+        # A gathering's short name, which keeps the first character of its kind (博览会, 代表大会).
+        ["进博会专题", "进博会动态", "聚焦进博会"],
+        ["服贸会专题", "服贸会动态", "聚焦服贸会"],
+        ["渝洽会专题", "渝洽会动态", "聚焦渝洽会"],
+        ["职代会专题", "职代会动态", "聚焦职代会"],
+        ["军运会专题", "军运会动态", "聚焦军运会"],
         # A disclosure platform's menu and topic columns: the report's and today's policy words.
         ["依申请公开", "依申请公开指南", "依申请公开表格"],
         ["行政复议", "行政复议决定", "行政复议指南"],

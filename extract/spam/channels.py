@@ -24,11 +24,11 @@ from .slots import MIN_REPEATS, is_foreign_name, is_place_and_word
 from .words import (
     ends_like_a_channel,
     holds_a_report_word,
-    is_a_name_before_a_brand_word,
     is_a_report_s_brand_word,
     is_common_word,
     is_foreign_to,
     is_made_of_words,
+    is_named_before_a_brand_word,
     is_set_phrase,
     report_words,
     word_counts,
@@ -58,11 +58,10 @@ def _is_the_report_s_own(name: str, text: str) -> bool:
     if not is_made_of_words(name):  # the dictionary last: it loads once
         return False
     # A word of today's reports (政民互动, 疫情防控) is no brand's, wherever the page writes it,
-    # unless it is the brand word after a name (天龙棋牌: reports write 棋牌室). No report
-    # publishes through a sport or a game, so here the name before it is one wherever else the
-    # page writes it (星空体育 in a report that says 体育 and 星空 elsewhere); after a word
-    # reports put there, it is the report's (基层体育), whether the page writes it elsewhere or not.
-    if is_a_name_before_a_brand_word(name):
+    # unless it is the brand word after a name (天龙棋牌: reports write 棋牌室). After a word
+    # reports put there, it is the report's (基层体育), whether the page writes it elsewhere or
+    # not; a name the page writes elsewhere too may be a medium's (搜狐体育, 五星体育).
+    if is_named_before_a_brand_word(name, text):
         return False
     if is_a_report_s_brand_word(name):
         return True
