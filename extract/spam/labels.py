@@ -26,7 +26,10 @@ from .words import (
     COMMON_COUNT,
     cuts_a_word,
     ends_like_a_channel,
+    head_of_a_brand_word,
     in_report_labels,
+    is_a_name_before_a_brand_word,
+    is_a_report_s_brand_word,
     is_made_of_words,
     report_words,
     word_counts,
@@ -99,7 +102,13 @@ def is_foreign_unit(name: str, corpus: str) -> bool:
     if not is_foreign_name(name) or to_simplified(name) != name:
         return False
     # The dictionary and the page's bodies last: most units stop above. Words before where in
-    # a channel (建设中, 规定时限内) are a phrase; 鹏程万里 holds no words before its 里.
+    # a channel (建设中, 规定时限内) are a phrase; 鹏程万里 holds no words before its 里. Words
+    # before a brand word are a name (星空体育, 天天彩票) unless reports put them there (群众体育,
+    # 福利彩票) or they name a place (广东体育).
+    if is_a_name_before_a_brand_word(name) and is_foreign_name(head_of_a_brand_word(name) or ""):
+        return not _names_a_body(name, corpus)
+    if is_a_report_s_brand_word(name):
+        return False
     if is_made_of_words(name) or in_report_labels(name):
         return False
     particle = next((p for p in shapes.channel_particles if name.endswith(p)), "")

@@ -46,6 +46,7 @@ from .text import WEAK_CATEGORY
 from .words import (
     COMMON_COUNT,
     SET_PHRASE_COUNT,
+    acts_or_qualifies,
     cuts_a_word,
     holds_a_word,
     is_common_word,
@@ -134,7 +135,7 @@ def _is_made_up(name: str, core: str) -> bool:
     # Not a morphology hit: its patterns (X娱乐, X体育) read any X, the word this checks.
     if any(hit.category not in _SHAPE_CATEGORIES for hit in lexicon.hits(name + core)):
         return True
-    return not is_common_word(name)
+    return not is_common_word(name) and not (is_chinese(name) and acts_or_qualifies(name))
 
 
 def _brand_word(core: str) -> str:

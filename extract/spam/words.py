@@ -193,7 +193,7 @@ def is_foreign_to(name: str, text: str) -> bool:
     return bool(words) and all(text.count(word) <= own * name.count(word) for word in words)
 
 
-def _head_of_a_brand_word(name: str) -> str | None:
+def head_of_a_brand_word(name: str) -> str | None:
     """What stands before the brand word the name ends in (体育, 棋牌, 电竞: `standalone` rows),
     where it is two characters or more; None where the name ends in none, or in a medium (视频,
     直播: `media_word` rows), which reports put after words no list holds (高清视频, 现场直播)."""
@@ -212,8 +212,14 @@ def _is_ordinary_before_a_brand_word(head: str) -> bool:
     shapes = load_shapes()
     if head.endswith(shapes.prefixes + shapes.channel_nouns + shapes.standalone) or head in report_words():
         return True
+    return acts_or_qualifies(head)
+
+
+def acts_or_qualifies(words: str) -> bool:
+    """The words end in a verb or quality jieba's dictionary tags (代售, 发展, 热爱), however
+    rarely it counts them: what comes after is its object, no brand's name."""
     acts = verbs_and_qualities()
-    return head in acts or head[-2:] in acts
+    return words in acts or words[-2:] in acts
 
 
 @loaded()
@@ -236,13 +242,13 @@ def verbs_and_qualities() -> frozenset[str]:
 
 def is_a_name_before_a_brand_word(name: str) -> bool:
     """A brand word after two characters or more that no report puts before it (星空体育)."""
-    head = _head_of_a_brand_word(name)
+    head = head_of_a_brand_word(name)
     return head is not None and not _is_ordinary_before_a_brand_word(head)
 
 
 def is_a_report_s_brand_word(name: str) -> bool:
     """A brand word after a word reports put before it: the report's own (基层体育, 青少年体育)."""
-    head = _head_of_a_brand_word(name)
+    head = head_of_a_brand_word(name)
     return head is not None and _is_ordinary_before_a_brand_word(head)
 
 
