@@ -79,7 +79,6 @@ archived bytes, the reports an older version made.
 #    channel only after what the dictionary counts or a gathering's short name (座谈会, 进博会,
 #    办理时), so 华体会 and 尊龙凯时 are names in the channel slot and in labels; a verb or quality
 #    before a brand word takes it as its object (发展体育, 观看电竞) and sports media (搜狐体育,
-#    五星体育) are platforms: no names; 彩票 marks a repeated name as 体育 does (天天彩票), after
-#    a kind of lottery the report's own (即开型彩票, 电脑彩票); a unit several labels share that
-#    is words before a brand word no report puts there (地方星空体育, 部门星空体育) is a name.
+#    五星体育) are platforms: no names; a unit several labels share that is words before a
+#    brand word no report puts there (地方星空体育, 部门星空体育) is a name.
 EXTRACTOR_VERSION = 16

@@ -56,7 +56,7 @@ def test_a_name_ending_in_a_gathering_the_dictionary_never_holds_is_found(name):
     assert _names(["国家统计局", f"地方{name}", "北京", f"部门{name}", f"区（县）{name}"]) == [name]
 
 
-@pytest.mark.parametrize("name", ["星空体育", "天天彩票"])
+@pytest.mark.parametrize("name", ["星空体育", "天龙棋牌"])
 def test_words_before_a_brand_word_no_report_puts_there_are_a_name(name):
     assert _names(["国家统计局", f"地方{name}", "北京", f"部门{name}", f"区（县）{name}"]) == [name]
 
@@ -90,9 +90,9 @@ def test_two_labels_are_not_enough():
         ["政府常务会", "区政府常务会议题", "常务会纪要"],
         ["新闻发布会", "发布会实录", "发布会预告"],
         ["政协茶话会", "新春茶话会", "茶话会纪要"],
-        # What reports put before a brand word: a scope, a kind of lottery, a place.
+        # What reports put before a brand word: a scope, a quality, a place.
         ["群众体育动态", "群众体育政策", "群众体育专栏"],
-        ["即开型彩票动态", "即开型彩票政策", "即开型彩票专栏"],
+        ["非法彩票动态", "非法彩票政策", "非法彩票专栏"],
         ["广东体育动态", "广东体育政策", "广东体育专栏"],
         # A gathering's short name, which keeps the first character of its kind (博览会, 代表大会).
         ["进博会专题", "进博会动态", "聚焦进博会"],

@@ -266,26 +266,10 @@ def test_a_gathering_or_a_time_the_report_writes_is_its_channel(text):
         "大力发展体育，促进发展体育产业。",
         "引导群众热爱体育。培养学生热爱体育。",
         "组织观看电竞。观看电竞比赛。",
+        "严禁私售棋牌。查处私售棋牌行为。",  # a verb the dictionary counts rarely
     ],
 )
 def test_a_verb_before_a_brand_word_takes_it_as_its_object(sentence):
     # The page writes the verb nowhere else, but a verb is no brand's name.
     assert find_phrases(sentence) == []
 
-
-def test_a_name_before_the_word_lottery_is_a_brand_name():
-    text = "主办单位：教育部思想政治天天彩票司。\n协办单位：全国高校思想政治天天彩票网。\n美育天天彩票委员会客座教授。\n"
-    assert find_phrases(text) == ["天天彩票"]
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "违规销售彩票，查处销售彩票网点3个。未成年人不得购买彩票。严禁向未成年人购买彩票。",
-        "即开型彩票销售增长。即开型彩票管理规范。竞猜型彩票销量下降。竞猜型彩票实名。",
-        "电脑彩票销量。电脑彩票网点。足球彩票销售。足球彩票开奖。",
-        "代售彩票须持证。代售彩票网点检查。",
-    ],
-)
-def test_what_a_lottery_report_writes_before_the_word_lottery_is_no_brand(sentence):
-    assert find_phrases(sentence) == []
