@@ -80,5 +80,7 @@ archived bytes, the reports an older version made.
 #    办理时), so 华体会 and 尊龙凯时 are names in the channel slot and in labels; a verb or quality
 #    before a brand word takes it as its object (发展体育, 观看电竞) and sports media (搜狐体育,
 #    五星体育) are platforms: no names; a unit several labels share that is words before a
-#    brand word no report puts there (地方星空体育, 部门星空体育) is a name.
+#    brand word no report puts there (地方星空体育, 部门星空体育) is a name; a brand the lexicon
+#    knows inside a morphology match opens its hit (研究会美育金沙娱乐 masks 金沙娱乐 alone), so
+#    no place is written over the words around a brand put in for a word (思想政治金沙娱乐司).
 EXTRACTOR_VERSION = 16

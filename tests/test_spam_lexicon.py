@@ -2,6 +2,8 @@ import re
 import sys
 import unicodedata
 
+import pytest
+
 from extract.spam import fold as fold_module
 from extract.spam import lexicon
 from extract.spam.fold import fold, nfkc
@@ -76,3 +78,20 @@ def test_lines_of_a_long_text_hit_as_read_alone():
         assert "İ" not in lexicon._LINES  # lower() makes it longer
         for item in items + lengthening:
             assert lexicon._packaged_hits(item) == tuple(lexicon._hits(item, load)), item
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # The morphology pattern guesses up to six characters of name before 娱乐; a known
+        # brand inside its match says where the Chinese name opens.
+        ("中国东方文化研究会美育金沙娱乐委员会客座教授。", "金沙娱乐"),
+        ("主办单位：教育部思想政治金沙娱乐司", "金沙娱乐"),
+        # Latin before the known brand is the brand's own.
+        ("xpj新葡京娱乐", "xpj新葡京娱乐"),
+        # What follows the known brand stays in the hit.
+        ("在线金沙娱乐app下载", "金沙娱乐app下载"),
+    ],
+)
+def test_a_known_brand_inside_a_morphology_match_opens_the_hit(text, span):
+    assert [text[h.start : h.end] for h in hits(text)] == [span]

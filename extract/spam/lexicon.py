@@ -38,6 +38,7 @@ from .fold import (
 from .words import crosses_a_word
 
 BRAND = "brand"
+MORPHOLOGY = "morphology"
 # Brand morphology (spec §4.1 B2): a short name glued to an entertainment or
 # sportsbook suffix, or a funnel word; X must carry no sentence punctuation.
 _FUNNEL_SUFFIX = r"(?:app|官网|官方网站|平台|登录|登陆|注册|下载|网址|网站|入口|安卓版|手机版)"
@@ -146,7 +147,7 @@ def _candidates(folded: str, lexicon: Lexicon) -> list[_Candidate]:
         for m in lexicon.term_re.finditer(folded)
         if not _stands_inside_words(folded, m.start(), m.end(), lexicon.terms[m[0]][0])
     ]
-    found += [(m.start(), m.end(), m[0], "morphology", MORPHOLOGY_WEIGHT) for m in morphology_matches(folded)]
+    found += [(m.start(), m.end(), m[0], MORPHOLOGY, MORPHOLOGY_WEIGHT) for m in morphology_matches(folded)]
     return found
 
 
@@ -177,7 +178,7 @@ def _hits(text: str, lexicon: Lexicon) -> list[Hit]:
         if enforced and lexicon.enforcement_re.search(folded, *window):
             continue
         kept.append(Hit(offsets[start], offsets[end - 1] + 1, term, category, weight))
-    return _merge(kept)
+    return _merge(kept, text)
 
 
 # A page's long texts repeat one another line by line: the main text is mostly the page's
@@ -357,7 +358,7 @@ def _hits_of_lines(lines: list[str], readings: list[_LineReading], lexicon: Lexi
                     weight,
                 )
             )
-    return _merge(kept)
+    return _merge(kept, "\n".join(lines))
 
 
 class _Spans:
@@ -396,14 +397,20 @@ def morphology_matches(folded: str) -> list[re.Match[str]]:
     return found
 
 
-def _merge(found: list[Hit]) -> list[Hit]:
-    """Overlapping hits become one, carrying the strongest category: one brand is one hit."""
+def _merge(found: list[Hit], text: str) -> list[Hit]:
+    """Overlapping hits become one, carrying the strongest category: one brand is one hit.
+
+    A morphology match's name before its core word is a guess of up to six characters
+    (思想政治金沙娱乐); a brand the lexicon knows inside it (金沙娱乐) says where a Chinese name
+    opens. Latin before it is the brand's own (xpj新葡京娱乐)."""
     merged: list[Hit] = []
     for hit in sorted(found, key=lambda h: (h.start, -h.end)):
         if merged and hit.start < merged[-1].end:
             last = merged[-1]
             best = last if last.weight >= hit.weight else hit
-            merged[-1] = Hit(last.start, max(last.end, hit.end), best.term, best.category, best.weight)
+            guessed = last.category == MORPHOLOGY and hit.category == BRAND
+            start = hit.start if guessed and all(map(is_han, text[last.start : hit.start])) else last.start
+            merged[-1] = Hit(start, max(last.end, hit.end), best.term, best.category, best.weight)
         else:
             merged.append(hit)
     return merged
