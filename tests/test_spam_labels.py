@@ -56,7 +56,7 @@ def test_a_name_ending_in_a_gathering_the_dictionary_never_holds_is_found(name):
     assert _names(["国家统计局", f"地方{name}", "北京", f"部门{name}", f"区（县）{name}"]) == [name]
 
 
-@pytest.mark.parametrize("name", ["星空体育", "天龙棋牌"])
+@pytest.mark.parametrize("name", ["星空体育", "天龙棋牌", "金沙国际娱乐"])
 def test_words_before_a_brand_word_no_report_puts_there_are_a_name(name):
     assert _names(["国家统计局", f"地方{name}", "北京", f"部门{name}", f"区（县）{name}"]) == [name]
 

@@ -29,7 +29,6 @@ from .words import (
     head_of_a_brand_word,
     in_report_labels,
     is_a_name_before_a_brand_word,
-    is_a_report_s_brand_word,
     is_made_of_words,
     report_words,
     word_counts,
@@ -107,8 +106,6 @@ def is_foreign_unit(name: str, corpus: str) -> bool:
     # 福利彩票) or they name a place (广东体育).
     if is_a_name_before_a_brand_word(name) and is_foreign_name(head_of_a_brand_word(name) or ""):
         return not _names_a_body(name, corpus)
-    if is_a_report_s_brand_word(name):
-        return False
     if is_made_of_words(name) or in_report_labels(name):
         return False
     particle = next((p for p in shapes.channel_particles if name.endswith(p)), "")
