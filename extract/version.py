@@ -82,5 +82,6 @@ archived bytes, the reports an older version made.
 #    五星体育) are platforms: no names; a unit several labels share that is words before a
 #    brand word no report puts there (地方星空体育, 部门星空体育) is a name; a brand the lexicon
 #    knows inside a morphology match opens its hit (研究会美育金沙娱乐 masks 金沙娱乐 alone), so
-#    no place is written over the words around a brand put in for a word (思想政治金沙娱乐司).
+#    no place is written over the words around a brand put in for a word (思想政治金沙娱乐司);
+#    a number before a made-up name over a column's slug is a label_swap (9游会 over /zwgk/).
 EXTRACTOR_VERSION = 16

@@ -73,6 +73,9 @@ def test_a_name_over_part_of_a_column_s_label_gives_the_words_back(part_of_the_l
         ("信息公开", "zwgk"),
         ("市长信箱", "hdjl"),  # words, none a name
         ("示例新闻", "xwzx"),
+        ("12345热线", "zwgk"),  # a hotline, a year, a number before words
+        ("2024年报", "zfxxgk"),
+        ("12345在线", "hdjl"),
     ],
 )
 def test_a_portal_s_own_label_over_a_column_s_slug_is_no_swap(label, slug):
@@ -96,6 +99,8 @@ def test_a_name_over_a_slug_that_spells_no_column_is_one_clue():
         ("政府瑞鼎棋牌", "zfxxgk", ("瑞鼎棋牌", "信息公开", "政府信息公开")),  # a brand word, words around it
         ("飞鸿电竞", "zwgk", ("飞鸿电竞", "政务公开", "政务公开")),
         ("锦绣前程", "zwxx", ("锦绣前程", "政务信息", "政务信息")),  # a set phrase
+        ("9游会", "zwgk", ("9游会", "政务公开", "政务公开")),  # a number before a name
+        ("188金宝博", "zwxx", ("188金宝博", "政务信息", "政务信息")),
     ],
 )
 def test_a_name_over_a_column_s_words_gives_the_name_and_the_words(label, slug, swap):
@@ -116,3 +121,8 @@ def test_words_before_where_in_a_channel_are_no_foreign_unit(phrase):
 def test_a_set_phrase_ending_in_where_in_a_channel_after_the_site_s_name_is_foreign():
     # 天上人间 ends in 间, as 在此期间 does: after the title's site name it is still a name.
     assert is_foreign_set_phrase("天上人间", "")
+
+
+def test_a_number_before_a_name_over_a_column_s_slug_makes_the_page_tampered():
+    report = _page(("/zwgk/index.html", "9游会"))
+    assert (report.spam.tampered, [e.split(" ×")[0] for e in _swaps(report)]) == (True, ["9游会"])

@@ -37,6 +37,7 @@ from .called import is_called_brand
 from .fold import nfkc
 from .labels import is_foreign_unit
 from .names import BrandRepair
+from .phrases import is_number_led_name
 from .shape import holds_a_brand_word, is_acronym, is_latin_label, load_shapes
 from .sitename import is_foreign_set_phrase, replaced_span, site_names, title_swap
 from .slots import footer_lines
@@ -241,6 +242,8 @@ def _over_a_column(label: str, slug: str, corpus: str) -> tuple[str, str, str] |
     政府信息公开) or over all of them (万家灯火 over /zwgk/, 政务公开)."""
     for column in _columns_by_initials().get(slug, ()):
         name, word, _, _ = replaced_span(label, column)
+        if word and is_number_led_name(name):
+            return name, word, column  # 9游会 over /zwgk/
         if (
             word
             and is_chinese(name)
@@ -263,7 +266,9 @@ def _column_swaps(links: Sequence[PageLink], corpus: str) -> dict[PageLink, tupl
     swaps: dict[PageLink, tuple[str, str, str]] = {}
     read: dict[tuple[str, str], tuple[str, str, str] | None] = {}
     for link in links:
-        if not is_chinese(link.label) or not _outside_the_columns(link.label):
+        if not (is_chinese(link.label) or is_number_led_name(link.label)) or not _outside_the_columns(
+            link.label
+        ):
             continue
         slugs = _initial_slugs(link.href)
         if not slugs:

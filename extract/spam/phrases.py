@@ -393,6 +393,22 @@ def _number_led_token(text: str, number: re.Match[str]) -> str | None:
     return digits + name
 
 
+# A label of a number and a name and nothing else (9游会, 188金宝博).
+_NUMBER_AND_NAME = re.compile(f"([0-9０-９]{{1,{MAX_NAME_DIGITS}}})([\u4e00-\u9fff]{{2,{MAX_NAME_HAN}}})")
+
+
+def is_number_led_name(label: str) -> bool:
+    """A number glued before a name that holds no word, written whole (9游会 as a link's label):
+    the shape _number_led_token reads in sentences, where here nothing around it is read."""
+    match = _NUMBER_AND_NAME.fullmatch(label)
+    if match is None:
+        return False
+    digits, name = unicodedata.normalize("NFKC", match[1]), match[2]
+    if _is_a_year_or_hotline(digits) or holds_a_word(name) or not _is_foreign(name):
+        return False
+    return not (len(digits) == 1 and _is_a_numbered_slogan(digits, name))
+
+
 def _is_a_numbered_slogan(digit: str, name: str) -> bool:
     """One digit before words read as numerals (1站式: 一站式) or counting on in them (1岗双责)."""
     numeral = _NUMERALS[int(unicodedata.digit(digit))]
