@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from ..caches import loaded
 from ..chars import HAN, is_chinese
 from ..model import SpamFinding
+from .candidates import shared_context
 from .fold import to_simplified
-from .phrases import shared_context
 from .shape import is_latin_label, load_shapes
 from .slots import body_ends, is_foreign_name
 from .words import (

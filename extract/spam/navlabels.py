@@ -37,7 +37,7 @@ from .called import is_called_brand
 from .fold import nfkc
 from .labels import is_foreign_unit
 from .names import BrandRepair
-from .phrases import is_number_led_name
+from .numbered import is_number_led_name
 from .shape import holds_a_brand_word, is_acronym, is_latin_label, load_shapes
 from .sitename import is_foreign_set_phrase, replaced_span, site_names, title_swap
 from .slots import footer_lines

@@ -13,16 +13,17 @@ after a place or a common word (诸城体育, 青少年体育, 歌舞娱乐场�
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 
 from ..chars import is_chinese, is_han
 from ..model import SpamFinding
 from . import lexicon
+from .candidates import MAX_CONTEXT, MAX_NAME_HAN, MIN_REPEATS, is_foreign, shared_context, without_particle
 from .capitals import capitalised_names
 from .channels import channel_names
 from .names import in_one_sentence, occurrences, stands_between_words
+from .numbered import number_led_token, numbered_token
 from .phrase_scan import (
     FIGURE_GOES_ON,
     MAX_NAME_DIGITS,
@@ -41,14 +42,13 @@ from .shape import (
     is_unspeakable,
     load_shapes,
 )
-from .slots import is_foreign_name, site_code_names
+from .slots import site_code_names
 from .text import WEAK_CATEGORY
 from .words import (
     COMMON_COUNT,
     SET_PHRASE_COUNT,
     acts_or_qualifies,
     cuts_a_word,
-    holds_a_word,
     is_common_word,
     is_made_of_words,
     is_named_before_a_brand_word,
@@ -56,39 +56,12 @@ from .words import (
 )
 
 PHRASE_SCORE = 2.0
-MAX_NAME_HAN = 4  # a brand's Chinese name before its brand word: 伟德, 金宝搏, 澳门新葡
-MAX_CONTEXT = 6  # characters read around a candidate to find where its unit ends
 PLATFORM_AFTER = 2  # characters read after a brand word for a platform holding it (视频号)
-MIN_REPEATS = 2
 _ADDRESS_CHARS = ".@/:-_"
-_YEAR = re.compile(r"(?:19|20)\d\d")
-# One digit stands for a numeral in a report's numbered slogans: 1站式 is 一站式, and 1岗双责,
-# 1轴两带 count on in numerals.
-_NUMERALS = "零一二三四五六七八九"
-_COUNTING = frozenset("一二三四五六七八九十百千万两双多")
 # Letters and a number, the shape of a betting brand's short name (w88, hg8, ob9); is_coined
 # reads the longer ones (k8vip, yb88) as names wherever they stand.
 _SHORT_CODE = re.compile(r"[a-z]{1,3}[0-9]{1,3}")
 _SHAPE_CATEGORIES = (WEAK_CATEGORY, "morphology")
-
-
-def _is_name_char(char: str) -> bool:
-    return is_han(char) or ("a" <= char <= "z") or char.isdigit()
-
-
-def shared_context(text: str, where: list[int], size: int, step: int) -> str:
-    """The characters every occurrence shares before (step -1) or after (step 1) it."""
-    shared = ""
-    for offset in range(MAX_CONTEXT):
-        chars = set()
-        for start in where:
-            at = start - 1 - offset if step < 0 else start + size + offset
-            chars.add(text[at] if 0 <= at < len(text) else "")
-        char = chars.pop() if len(chars) == 1 else ""
-        if not char or not _is_name_char(char):
-            break
-        shared = char + shared if step < 0 else shared + char
-    return shared
 
 
 def _is_latin_or_digit(char: str) -> bool:
@@ -104,29 +77,6 @@ def _name_before(text: str, end: int) -> str:
     while start > 0 and _is_latin_or_digit(text[start - 1]):
         start -= 1
     return text[start:end]
-
-
-def _without_particle(name: str, particles: tuple[str, ...]) -> str:
-    for particle in particles:
-        if name.startswith(particle) and len(name) - len(particle) >= 2:
-            return name[len(particle) :]
-    return name
-
-
-def _is_foreign(name: str) -> bool:
-    """A brand's name: no place, no collective, no ordinary word before a brand word."""
-    shapes = load_shapes()
-    han = "".join(c for c in name if is_han(c))
-    if name[:1].isdigit() and name.startswith(shapes.hotlines):
-        return False  # 12345热线直播: a hotline's programme, not 明升88
-    # Full-width letters (ＷＴＯ, ＡＰＰ) are the same acronym to a reader, and to the word list.
-    plain = unicodedata.normalize("NFKC", name)
-    letters = "".join(c for c in plain if c.isascii() and c.isalpha()).lower()
-    if letters and (letters in shapes.latin_words or plain.lower() in shapes.latin_words or len(plain) < 2):
-        return False  # 5G直播, CCTV直播, VR体育: words a report writes; 7m体育 is a name
-    if len(han) < 2:
-        return han != name  # 龙8, w66利: Latin or digits make the name
-    return is_foreign_name(han) and not han.endswith(load_shapes().prefixes)
 
 
 def _is_made_up(name: str, core: str) -> bool:
@@ -185,7 +135,7 @@ def _core_token(text: str, core: re.Match[str], patterns: Patterns) -> str | Non
     han_before = name[0].isdigit() and opening > 0 and is_han(text[opening - 1])
     if len(where) >= MIN_REPEATS and not in_one_sentence(text, where, len(token)):
         if is_han(name[0]) or han_before:
-            longer = _without_particle(shared_context(text, where, len(token), -1) + name, patterns.particles)
+            longer = without_particle(shared_context(text, where, len(token), -1) + name, patterns.particles)
             if sum(map(is_han, longer)) <= MAX_NAME_HAN:
                 name = longer
         # The name opens where every occurrence opens it: inside a word there (执法记录仪视频:
@@ -208,7 +158,7 @@ def _core_token(text: str, core: re.Match[str], patterns: Patterns) -> str | Non
         glued = False
     if not glued and (not word.startswith(shapes.standalone) or shapes.function_chars.intersection(name)):
         return None  # a brand word that ends many ordinary words (国际, 电子), or a sentence (大的国际)
-    if not _is_foreign(name):
+    if not is_foreign(name):
         return None
     if not glued and not _is_made_up(name, word) and not is_named_before_a_brand_word(name + word, text):
         return None  # the report's own words: 青少年体育, 文化旅游国际交流, 歌舞娱乐场所
@@ -284,7 +234,7 @@ def _latin_token(text: str, start: int, end: int, written: str = "") -> str | No
     if after and not disguised and _names_a_thing(after):
         return None  # c30混凝土, h7n9疫情: a code before the thing it grades, no brand's name
     # 在bet9 in every sentence: 在 is the sentence's, the name is bet9.
-    return _without_particle(before + run, phrase_patterns().particles) + after
+    return without_particle(before + run, phrase_patterns().particles) + after
 
 
 def _stands_between_words(text: str, where: list[int], run: str) -> bool:
@@ -325,94 +275,6 @@ def _disguised(written: str, after: str) -> bool:
     # (ｑｑ１２３４５６７, ｇｂ１８０３０).
     digits = len(written) - len(letters)
     return 0 < digits < MAX_NAME_DIGITS and all("\uff41" <= char <= "\uff5a" for char in letters)
-
-
-def _is_a_year_or_hotline(digits: str) -> bool:
-    """A number a report writes bare, glued to words on either side (2021年, 12345热线): no
-    brand's number."""
-    return digits.startswith(load_shapes().hotlines) or _YEAR.fullmatch(digits) is not None
-
-
-def _numbered_token(text: str, number: re.Match[str], patterns: Patterns) -> str | None:
-    """A name with a number glued after it that counts nothing (皇家88集中发布), repeated.
-
-    A report writes a figure with what it counts (88件, 12号, 3公里), a year or a hotline;
-    a brand's number stands bare, and with a real word before it (皇家, 东方) the number is
-    all that makes it a name, so the name must come back unchanged in different sentences.
-    """
-    shapes = load_shapes()
-    digits = number[0]
-    if _is_a_year_or_hotline(digits):
-        return None
-    name = text[number.start() - 2 : number.start()]
-    if len(name) < 2 or not is_chinese(name) or shapes.function_chars.intersection(name):
-        return None
-    end = len(name) + len(digits)
-    # 病例159 is not in 病例1594: the number must end where this one does.
-    where = [at for at in occurrences(text, name + digits) if not text[at + end : at + end + 1].isdigit()]
-    if any(text.startswith(shapes.units, at + end) for at in where):
-        return None  # 病例1661例 elsewhere: a figure, listed bare here (病例1660、病例1661)
-    if len(where) < MIN_REPEATS:
-        return None
-    before = shared_context(text, where, end, -1)
-    after = shared_context(text, where, end, 1)
-    if after or len(before) >= MAX_CONTEXT:
-        return None  # part of a longer word, or the same sentence quoted twice
-    longer = _without_particle(before + name, patterns.particles)
-    if sum(map(is_han, longer)) <= MAX_NAME_HAN:
-        name = longer
-    return name + digits
-
-
-def _number_led_token(text: str, number: re.Match[str]) -> str | None:
-    """A number glued before a name that counts nothing (在188金宝博集中发布, 通过9游会公开),
-    repeated.
-
-    The number pattern refuses a unit or a figure after it (12个, 3.5); what follows here must
-    be a name no word of the language makes up, the same in every occurrence as far as they
-    share it, written in different sentences: a report's numbered things are words (10大工程,
-    2型糖尿病) or a hotline's (110接处警)."""
-    digits = number[0]
-    if _is_a_year_or_hotline(digits):
-        return None
-    after = text[number.end() : number.end() + 2]
-    if len(after) < 2 or not is_chinese(after):
-        return None
-    where = [at for at in occurrences(text, digits + after) if not text[at - 1 : at].isdigit()]
-    size = len(digits) + len(after)
-    if len(where) < MIN_REPEATS or in_one_sentence(text, where, size):
-        return None
-    if len(shared_context(text, where, size, -1)) >= MAX_CONTEXT:
-        return None  # the same sentence quoted twice
-    shared = shared_context(text, where, size, 1)
-    name = after + "".join(itertools.takewhile(is_han, shared))[: MAX_NAME_HAN - len(after)]
-    if holds_a_word(name) or not _is_foreign(name) or cuts_a_word(text, where[0] + len(digits) + len(name)):
-        return None
-    if len(digits) == 1 and _is_a_numbered_slogan(digits, name):
-        return None
-    return digits + name
-
-
-# A label of a number and a name and nothing else (9游会, 188金宝博).
-_NUMBER_AND_NAME = re.compile(f"([0-9０-９]{{1,{MAX_NAME_DIGITS}}})([\u4e00-\u9fff]{{2,{MAX_NAME_HAN}}})")
-
-
-def is_number_led_name(label: str) -> bool:
-    """A number glued before a name that holds no word, written whole (9游会 as a link's label):
-    the shape _number_led_token reads in sentences, where here nothing around it is read."""
-    match = _NUMBER_AND_NAME.fullmatch(label)
-    if match is None:
-        return False
-    digits, name = unicodedata.normalize("NFKC", match[1]), match[2]
-    if _is_a_year_or_hotline(digits) or holds_a_word(name) or not _is_foreign(name):
-        return False
-    return not (len(digits) == 1 and _is_a_numbered_slogan(digits, name))
-
-
-def _is_a_numbered_slogan(digit: str, name: str) -> bool:
-    """One digit before words read as numerals (1站式: 一站式) or counting on in them (1岗双责)."""
-    numeral = _NUMERALS[int(unicodedata.digit(digit))]
-    return not _COUNTING.isdisjoint(name) or holds_a_word(numeral + name)
 
 
 # Full-width letters and digits (ｋ８ｖｉｐ, ＸＹ体育) are the same name to a reader and a trick
@@ -465,8 +327,8 @@ def _find_phrases(text: str, scan: Scan, written: str = "") -> list[str]:
         seen.add(key)
         # One digit after a name is how a report numbers its things (附件1, 表2); before a
         # name it may be a brand's (9游会), as two digits may be on either side.
-        numbered = len(number[0]) > 1 and _numbered_token(text, number, patterns)
-        if token := numbered or _number_led_token(text, number):
+        numbered = len(number[0]) > 1 and numbered_token(text, number, patterns)
+        if token := numbered or number_led_token(text, number):
             found.add(token)
     found.update(
         name for name in channel_names(text, scan.channels) if not any(name in token for token in found)

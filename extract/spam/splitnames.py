@@ -15,9 +15,9 @@ import re
 
 from ..chars import HAN
 from ..model import SpamFinding
+from .candidates import MAX_CONTEXT, MIN_REPEATS, shared_context
 from .fold import ZERO_WIDTH_CHARS, drop_zero_width
 from .names import occurrences
-from .phrases import MAX_CONTEXT, MIN_REPEATS, shared_context
 from .slots import LEVEL_CHARS
 
 SPLIT_SCORE = 2.0  # as strong as a phrase swap: the same evidence, hidden from the reader

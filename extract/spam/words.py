@@ -227,7 +227,7 @@ def verbs_and_qualities() -> frozenset[str]:
     """The words jieba's dictionary tags as verbs or adjectives (发展 vn, 观看 v, 热爱 a).
 
     A brand's name is a noun or a made-up word (星空, 天龙, 米乐); read once per process, and
-    only when a name before a brand word asks (about 0.5 s)."""
+    only when a name before a brand word is judged (about 0.5 s)."""
     word_counts()  # jieba initialised, quietly
     import jieba
 
@@ -255,8 +255,8 @@ def is_a_report_s_brand_word(name: str) -> bool:
 def is_named_before_a_brand_word(name: str, text: str) -> bool:
     """A word the page writes nowhere else before a brand word that stands alone (天龙棋牌,
     雷霆电竞): a brand's name, though both are words. A report's own compound opens with a word
-    its other sentences write too (校园体育: 校园足球) or with one no report puts there
-    (`is_a_name_before_a_brand_word`)."""
+    its other sentences write too (校园体育: 校园足球) or with one reports put there (青少年体育,
+    发展体育: see `is_a_name_before_a_brand_word`)."""
     return is_a_name_before_a_brand_word(name) and is_foreign_to(name, text)
 
 
