@@ -171,7 +171,7 @@ def test_acronyms_and_numbers_make_a_brand_name(sentence, brand):
     assert find_phrases(sentence) == [brand]
 
 
-@pytest.mark.parametrize("brand", ["188金宝博", "66利来", "9游会"])
+@pytest.mark.parametrize("brand", ["188金宝博", "66利来", "9游会", "９游会"])
 def test_a_number_before_a_name_no_word_makes_up_is_a_brand_name(brand):
     text = f"一是通过{brand}公开政府信息。\n加强{brand}建设，提升服务水平。\n"
     assert find_phrases(text) == [brand]
