@@ -272,4 +272,3 @@ def test_a_gathering_or_a_time_the_report_writes_is_its_channel(text):
 def test_a_verb_before_a_brand_word_takes_it_as_its_object(sentence):
     # The page writes the verb nowhere else, but a verb is no brand's name.
     assert find_phrases(sentence) == []
-
