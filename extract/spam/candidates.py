@@ -15,7 +15,6 @@ from .slots import is_foreign_name
 
 MAX_NAME_HAN = 4  # a brand's Chinese name before its brand word: 伟德, 金宝搏, 澳门新葡
 MAX_CONTEXT = 6  # characters read around a candidate to find where its unit ends
-MIN_REPEATS = 2
 
 
 def _is_name_char(char: str) -> bool:

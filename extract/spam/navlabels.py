@@ -266,9 +266,8 @@ def _column_swaps(links: Sequence[PageLink], corpus: str) -> dict[PageLink, tupl
     swaps: dict[PageLink, tuple[str, str, str]] = {}
     read: dict[tuple[str, str], tuple[str, str, str] | None] = {}
     for link in links:
-        if not (is_chinese(link.label) or is_number_led_name(link.label)) or not _outside_the_columns(
-            link.label
-        ):
+        named = is_chinese(link.label) or is_number_led_name(link.label)
+        if not named or not _outside_the_columns(link.label):
             continue
         slugs = _initial_slugs(link.href)
         if not slugs:

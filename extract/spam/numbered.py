@@ -12,10 +12,11 @@ import re
 import unicodedata
 
 from ..chars import is_chinese, is_han
-from .candidates import MAX_CONTEXT, MAX_NAME_HAN, MIN_REPEATS, is_foreign, shared_context, without_particle
+from .candidates import MAX_CONTEXT, MAX_NAME_HAN, is_foreign, shared_context, without_particle
 from .names import in_one_sentence, occurrences
 from .phrase_scan import MAX_NAME_DIGITS, Patterns
 from .shape import load_shapes
+from .slots import MIN_REPEATS
 from .words import cuts_a_word, holds_a_word
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -84,9 +85,7 @@ def number_led_token(text: str, number: re.Match[str]) -> str | None:
         return None  # the same sentence quoted twice
     shared = shared_context(text, where, size, 1)
     name = after + "".join(itertools.takewhile(is_han, shared))[: MAX_NAME_HAN - len(after)]
-    if holds_a_word(name) or not is_foreign(name) or cuts_a_word(text, where[0] + len(digits) + len(name)):
-        return None
-    if len(digits) == 1 and _is_a_numbered_slogan(digits, name):
+    if not _is_a_numbered_name(digits, name) or cuts_a_word(text, where[0] + len(digits) + len(name)):
         return None
     return digits + name
 
@@ -101,7 +100,12 @@ def is_number_led_name(label: str) -> bool:
     match = _NUMBER_AND_NAME.fullmatch(label)
     if match is None:
         return False
-    digits, name = unicodedata.normalize("NFKC", match[1]), match[2]
+    return _is_a_numbered_name(unicodedata.normalize("NFKC", match[1]), match[2])
+
+
+def _is_a_numbered_name(digits: str, name: str) -> bool:
+    """The number is no year or hotline's, the name holds no word and is foreign, and one digit
+    does not read as a numeral before it (1站式)."""
     if _is_a_year_or_hotline(digits) or holds_a_word(name) or not is_foreign(name):
         return False
     return not (len(digits) == 1 and _is_a_numbered_slogan(digits, name))

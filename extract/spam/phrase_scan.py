@@ -168,7 +168,7 @@ def scan_phrases(text: str, patterns: Patterns) -> Scan:
         elif first.isdigit():
             full_width = full_width or FULL_WIDTH_ALNUM.search(match[0]) is not None
             # One digit (9游会) is a number; a full-width one may be a match that opens none.
-            opens = match.end() - start > 1 or first <= "9" or patterns.number.match(text, start)
+            opens = match.end() - start > 1 or first.isascii() or patterns.number.match(text, start)
             if start >= number_end and opens:
                 numbers.append(match)
                 number_end = match.end()

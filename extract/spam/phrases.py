@@ -19,7 +19,7 @@ import unicodedata
 from ..chars import is_chinese, is_han
 from ..model import SpamFinding
 from . import lexicon
-from .candidates import MAX_CONTEXT, MAX_NAME_HAN, MIN_REPEATS, is_foreign, shared_context, without_particle
+from .candidates import MAX_CONTEXT, MAX_NAME_HAN, is_foreign, shared_context, without_particle
 from .capitals import capitalised_names
 from .channels import channel_names
 from .names import in_one_sentence, occurrences, stands_between_words
@@ -42,7 +42,7 @@ from .shape import (
     is_unspeakable,
     load_shapes,
 )
-from .slots import site_code_names
+from .slots import MIN_REPEATS, site_code_names
 from .text import WEAK_CATEGORY
 from .words import (
     COMMON_COUNT,

@@ -15,10 +15,10 @@ import re
 
 from ..chars import HAN
 from ..model import SpamFinding
-from .candidates import MAX_CONTEXT, MIN_REPEATS, shared_context
+from .candidates import MAX_CONTEXT, shared_context
 from .fold import ZERO_WIDTH_CHARS, drop_zero_width
 from .names import occurrences
-from .slots import LEVEL_CHARS
+from .slots import LEVEL_CHARS, MIN_REPEATS
 
 SPLIT_SCORE = 2.0  # as strong as a phrase swap: the same evidence, hidden from the reader
 # Chinese characters with zero-width characters between them: 天\u200b顺, 永\u200b兴\u200b汇.
