@@ -61,6 +61,7 @@ CACHES: dict[str, str] = {
     "extract.spam.slots._upper_short_names": LOADED,
     "extract.spam.slots._province_names": LOADED,
     "extract.spam.slots.body_ends": LOADED,
+    "extract.spam.inner_names._name_ends": LOADED,
     "extract.spam.called._ends": LOADED,
     "extract.spam.text._is_spammy_item": MEMO,
     "extract.spam.text._pinyin_readings": MEMO,
