@@ -84,7 +84,8 @@ archived bytes, the reports an older version made.
 #    knows inside a morphology match opens its hit (研究会美育金沙娱乐 masks 金沙娱乐 alone), so
 #    no place is written over the words around a brand put in for a word (思想政治金沙娱乐司);
 #    a number before a made-up name over a column's slug is a label_swap (9游会 over /zwgk/).
-# 17: a made-up name standing inside the names of bodies or sites in two places or more, after
-#    different words and before different ends (思想政治金盛园司, 全国高校思想政治金盛园网), is a
-#    phrase swap; 司 ends a body's name (教育部思想政治工作司).
+# 17: a made-up name, or an idiom the page writes nowhere else, standing inside the names of
+#    bodies or sites in two places or more, after different words and before different ends
+#    (思想政治金盛园司, 全国高校思想政治天天向上网), is a phrase swap; 司 ends a body's name
+#    (教育部思想政治工作司).
 EXTRACTOR_VERSION = 17

@@ -52,9 +52,18 @@ def test_one_sentence_printed_twice_is_not_a_name_in_several_places():
     assert names_inside_names(line + line) == []
 
 
+def test_an_idiom_inside_bodies_names_is_found():
+    # 天天向上 is a word, but an idiom: it names a shop, never a body or a site.
+    assert names_inside_names(NOTICE.format("天天向上")) == ["天天向上"]
+
+
+def test_a_lucky_phrase_inside_bodies_names_is_found():
+    assert names_inside_names(NOTICE.format("龙凤呈祥")) == ["龙凤呈祥"]
+
+
 def test_words_of_the_language_inside_a_body_s_name_stay():
-    # 天天向上 is a word: a body's name is made of words, so no rule of words can read it.
-    assert names_inside_names(NOTICE.format("天天向上")) == []
+    # 星辰 + 大地: a body's name is made of words, so no rule of words can read these.
+    assert names_inside_names(NOTICE.format("星辰大地")) == []
 
 
 def test_a_person_after_titles_is_no_name_inside_a_body_s_name():
@@ -100,3 +109,19 @@ def test_the_real_notice_is_tampered(inside_names):
 @pytest.mark.shared
 def test_the_finding_names_the_name(inside_names):
     assert [f.evidence for f in inside_names.spam.findings] == ["金盛园 ×3 inside sentences"]
+
+
+def test_an_estate_after_a_town_is_the_town_s_own():
+    text = "密州街道翠华苑幼儿园公开收费标准。\n拉古乡翠华苑卫生院公开服务项目。\n"
+    assert names_inside_names(text) == []
+
+
+def test_a_policy_phrase_after_a_county_names_its_office():
+    # 扶贫开发 is a set phrase to the dictionary, and the office of every county.
+    text = "县扶贫开发局公开扶贫资金使用情况。\n在市扶贫开发网公开项目库。\n"
+    assert names_inside_names(text) == []
+
+
+def test_a_set_phrase_the_page_also_writes_in_its_sentences_is_its_theme():
+    text = "中华见义勇为基金会公开年度报告。\n全国见义勇为网发布表彰名单。\n全年表彰见义勇为先进个人12名。\n"
+    assert names_inside_names(text) == []

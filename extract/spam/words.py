@@ -240,6 +240,25 @@ def verbs_and_qualities() -> frozenset[str]:
     return frozenset(acts)
 
 
+@loaded()
+def set_phrases() -> frozenset[str]:
+    """Four-character words jieba's dictionary tags as idioms or sayings (海阔天空 i, 天天向上 l),
+    or as names, which it does for the lucky phrases shops are named with (龙凤呈祥, 金玉满堂 nr).
+
+    A body's or a site's name is made of the words of what it does (思想政治工作司), never of
+    one of these; read once per process, and only when a unit inside such names is judged."""
+    word_counts()  # jieba initialised, quietly
+    import jieba
+
+    phrases = set()
+    with jieba.dt.get_dict_file() as handle:
+        for line in handle:
+            word, _, tag = (line.decode("utf-8").split() + ["", ""])[:3]
+            if len(word) == 4 and tag in ("i", "l", "nr"):
+                phrases.add(word)
+    return frozenset(phrases)
+
+
 def is_a_name_before_a_brand_word(name: str) -> bool:
     """A brand word after two characters or more that no report puts before it (星空体育)."""
     head = head_of_a_brand_word(name)
