@@ -87,5 +87,5 @@ archived bytes, the reports an older version made.
 # 17: a made-up name, or an idiom the page writes nowhere else, standing inside the names of
 #    bodies or sites in two places or more, after different words and before different ends
 #    (思想政治金盛园司, 全国高校思想政治天天向上网), is a phrase swap; 司 ends a body's name
-#    (教育部思想政治工作司).
+#    (教育部思想政治工作司); an idiom names no channel, whatever it ends in (鹏程万里, 财运亨通).
 EXTRACTOR_VERSION = 17

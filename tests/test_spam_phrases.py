@@ -248,6 +248,13 @@ def test_a_gathering_or_particle_after_what_the_dictionary_never_holds_is_a_bran
     assert find_phrases(text) == [brand]
 
 
+@pytest.mark.parametrize("idiom", ["鹏程万里", "财运亨通"])
+def test_an_idiom_in_the_channel_slot_is_a_name_whatever_it_ends_in(idiom):
+    # 里 ends a place in a channel (网站里), 通 a government app (皖事通): an idiom names neither.
+    text = f"一是通过{idiom}公开政府信息。\n二是在{idiom}集中发布政策解读。\n"
+    assert find_phrases(text) == [idiom]
+
+
 @pytest.mark.parametrize(
     "text",
     [

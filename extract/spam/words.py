@@ -154,9 +154,12 @@ def ends_like_a_channel(name: str, ends: tuple[str, ...]) -> bool:
     A gathering (会) or a particle (时, 里) ends one only after what the dictionary counts (座谈会,
     茶话会, 办理时), or after a gathering's short name (进博会 for 进口博览会, 职代会: the head's
     last character opens a gathering the dictionary counts, 博览会, 代表大会); after what it never
-    counts, each ends a brand's name (华体会, 尊龙凯时)."""
+    counts, each ends a brand's name (华体会, 尊龙凯时). An idiom ends none, whatever it ends in
+    (财运亨通, 鹏程万里)."""
     if not name.endswith(ends):
         return False
+    if len(name) == 4 and name in set_phrases():
+        return False  # an idiom or a lucky phrase names no channel (财运亨通, 鹏程万里)
     shapes = load_shapes()
     held = shapes.gatherings + shapes.channel_particles
     if not name.endswith(held) or any(name.endswith(end) for end in ends if end not in held):
