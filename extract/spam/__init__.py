@@ -18,6 +18,7 @@ from ..model import SpamFinding
 from .dom import DomScan, scan_dom
 from .evidence import gather, recover, site_code_divisions
 from .fold import drop_zero_width, has_zero_width
+from .inner_names import names_inside_names
 from .labels import label_finding, label_names
 from .lexicon import hit_strings as lexicon_hits
 from .lexicon import load_lexicon
@@ -148,6 +149,9 @@ def repair_names(
     phrases += other_script
     labelled = [n for n in label_names(lines, corpus) if not any(n in p or p in n for p in phrases)]
     phrases += labelled
+    # Bodies' and sites' names a report's sentences write (思想政治X司): its text is read, not the
+    # page's menus, which name many bodies and no report.
+    phrases += [n for n in names_inside_names(text) if not any(n in p or p in n for p in phrases)]
     split = [n for n in split if not any(n in p or p in n for p in phrases)]
     # A split name before a level (金\u200b沙区) was written over the place's name: the page's
     # identity tells that name back, as for any name in a slot.

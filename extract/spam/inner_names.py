@@ -16,11 +16,12 @@ before the end of a body's or a site's name.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter
 
 from ..caches import loaded
 from ..chars import is_han
 from .candidates import is_foreign
+from .names import occurrences
 from .shape import load_shapes
 from .slots import LEVEL_CHARS, MIN_REPEATS, body_ends
 from .words import (
@@ -35,16 +36,48 @@ from .words import (
 # A made-up name of three or four characters (金盛园, 御景宫); two are too often a word the
 # dictionary lacks, and a longer run is words and a name (思想政治金盛园).
 NAME_SIZES = (3, 4)
+# Sites whose names a body's words make up (全国高校思想政治工作网). Before 政府 stands a place,
+# which the name slots read (X人民政府), and 部门 follows a collective (各部门): neither is read here.
+_SITE_ENDS = ("网", "网站", "平台")
+_NOT_READ = ("政府", "部门")
+
+
+def _trie(words: list[str], unless: tuple[str, ...] = ()) -> str:
+    """One pattern for many words, shared beginnings factored out (委(?:员会)?): each character of
+    a page is tried once against a set of first characters, not against every word (in C). A
+    word that opens one of `unless` ends nowhere that one goes on (部(?!门))."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    for longer in unless:
+        node = tree
+        for at, char in enumerate(longer):
+            if "" in node and at:
+                node[""][longer[at:]] = {}
+            if char not in node:
+                break
+            node = node[char]
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if "" not in node:
+            return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if node[""]:
+            branches.append(f"(?!{'|'.join(map(re.escape, node['']))})")
+            return f"(?:{'|'.join(branches)})"
+        return f"(?:{'|'.join(branches)})?" if branches else ""
+
+    return pattern(tree)
 
 
 @loaded()
 def _name_ends() -> re.Pattern[str]:
-    """The end of a body's or a site's name (司, 局, 委员会, 网, 平台) after a name and a word
-    before it: four Chinese characters at least, found in C."""
-    shapes = load_shapes()
-    ends = sorted({*body_ends(), *shapes.channel_things}, key=len, reverse=True)
-    alternation = "|".join(re.escape(end) for end in ends)
-    return re.compile(f"(?<=[\u4e00-\u9fff]{{{max(NAME_SIZES)}}})(?:{alternation})")
+    """The end of a body's or a site's name: 司, 局, 委员会, 网, 平台."""
+    ends = sorted({*body_ends(), *_SITE_ENDS}.difference(_NOT_READ))
+    return re.compile(_trie(ends, _NOT_READ))
 
 
 def names_inside_names(text: str) -> list[str]:
@@ -52,17 +85,30 @@ def names_inside_names(text: str) -> list[str]:
     a site's name in two places or more, after different words (no place, body or function
     word) and before different ends, and that hold no word, place or body, or are an idiom or
     a lucky phrase the page writes nowhere else."""
-    before_ends: dict[str, list[int]] = defaultdict(list)
-    for end in _name_ends().finditer(text):
-        for size in NAME_SIZES:
-            start = end.start() - size
-            if start > 0 and is_han(text[start - 1]):
-                before_ends[text[start : end.start()]].append(start)
+    # Most pages hold no unit twice before an end, after different characters and before
+    # different ends: that is read off the characters around each end first (the one before
+    # the unit, the unit, the end's first), and only such a unit is looked for again.
+    longest = max(NAME_SIZES)
+    spans = [text[at - longest - 1 : at + 1] for at in [end.start() for end in _name_ends().finditer(text)]]
+    spans = [span for span in spans if len(span) == longest + 2]
+    units = {size: [span[-1 - size : -1] for span in spans] for size in NAME_SIZES}
+    counts = Counter(unit for sized in units.values() for unit in sized)
+    sides: dict[str, tuple[set[str], set[str]]] = {}
+    for size, sized in units.items():
+        for span, unit in zip(spans, sized, strict=True):
+            if counts[unit] > 1:
+                before, after = sides.setdefault(unit, (set(), set()))
+                before.add(span[-2 - size])
+                after.add(span[-1])
+    repeated = [
+        unit
+        for unit, (before, after) in sides.items()
+        if len(before) > 1 and len(after) > 1 and all(map(is_han, unit))
+    ]
     function_chars = load_shapes().function_chars
     found = []
-    for unit, inside in before_ends.items():
-        if len(inside) < MIN_REPEATS or not all(map(is_han, unit)):
-            continue
+    for unit in repeated:
+        inside = _before_ends(text, unit)
         where = [at for at in inside if text[at - 1] not in function_chars and not _after_a_place(text, at)]
         if not _is_one_unit(text, unit, where):
             continue
@@ -77,6 +123,16 @@ def names_inside_names(text: str) -> list[str]:
         if _is_one_unit(text, unit, where) and _is_made_up(unit):
             found.append(unit)
     return [unit for unit in found if not any(other != unit and other in unit for other in found)]
+
+
+def _before_ends(text: str, unit: str) -> list[int]:
+    """Where the unit stands glued to Chinese before it and to an end after it."""
+    ends = _name_ends()
+    return [
+        at
+        for at in occurrences(text, unit)
+        if at and is_han(text[at - 1]) and ends.match(text, at + len(unit))
+    ]
 
 
 @loaded()

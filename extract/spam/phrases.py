@@ -22,7 +22,6 @@ from . import lexicon
 from .candidates import MAX_CONTEXT, MAX_NAME_HAN, is_foreign, shared_context, without_particle
 from .capitals import capitalised_names
 from .channels import channel_names
-from .inner_names import names_inside_names
 from .names import in_one_sentence, occurrences, stands_between_words
 from .numbered import number_led_token, numbered_token
 from .phrase_scan import (
@@ -337,7 +336,6 @@ def _find_phrases(text: str, scan: Scan, written: str = "") -> list[str]:
     found.update(
         name for name in capitalised_names(text, scan.capitals) if not any(name in token for token in found)
     )
-    found.update(name for name in names_inside_names(text) if not any(name in token for token in found))
     if "标识码" in text or "標識碼" in text:
         found.update(name for name in site_code_names(text) if not any(name in token for token in found))
     tokens = sorted(found, key=lambda token: (-len(token), token))  # one order in every process
