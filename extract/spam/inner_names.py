@@ -85,26 +85,24 @@ def names_inside_names(text: str) -> list[str]:
     a site's name in two places or more, after different words (no place, body or function
     word) and before different ends, and that hold no word, place or body, or are an idiom or
     a lucky phrase the page writes nowhere else."""
-    # Most pages hold no unit twice before an end, after different characters and before
-    # different ends: that is read off the characters around each end first (the one before
-    # the unit, the unit, the end's first), and only such a unit is looked for again.
+    # Most pages hold no unit before different ends and after different characters: that is
+    # read off the characters around each end first (the one before the unit, the unit, the
+    # end's first), each span once (a sentence printed twice gives the same), and only such a
+    # unit is looked for again.
     longest = max(NAME_SIZES)
-    spans = [text[at - longest - 1 : at + 1] for at in [end.start() for end in _name_ends().finditer(text)]]
-    spans = [span for span in spans if len(span) == longest + 2]
-    units = {size: [span[-1 - size : -1] for span in spans] for size in NAME_SIZES}
-    counts = Counter(unit for sized in units.values() for unit in sized)
-    sides: dict[str, tuple[set[str], set[str]]] = {}
-    for size, sized in units.items():
-        for span, unit in zip(spans, sized, strict=True):
-            if counts[unit] > 1:
-                before, after = sides.setdefault(unit, (set(), set()))
-                before.add(span[-2 - size])
-                after.add(span[-1])
-    repeated = [
-        unit
-        for unit, (before, after) in sides.items()
-        if len(before) > 1 and len(after) > 1 and all(map(is_han, unit))
-    ]
+    spans = {text[at - longest - 1 : at + 1] for at in [end.start() for end in _name_ends().finditer(text)]}
+    repeated = []
+    for size in NAME_SIZES:
+        pairs = {span[-1 - size :] for span in spans if len(span) == longest + 2}
+        units = Counter(pair[:-1] for pair in pairs)
+        twice = {unit for unit, count in units.items() if count > 1}
+        if not twice:
+            continue
+        before: dict[str, set[str]] = {}
+        for span in spans:
+            if (unit := span[-1 - size : -1]) in twice:
+                before.setdefault(unit, set()).add(span[-2 - size])
+        repeated += [unit for unit, chars in before.items() if len(chars) > 1 and all(map(is_han, unit))]
     function_chars = load_shapes().function_chars
     found = []
     for unit in repeated:
