@@ -12,7 +12,7 @@ import csv
 import logging
 import re
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from importlib import resources
 
 from ..caches import loaded, memo
@@ -231,16 +231,18 @@ def verbs_and_qualities() -> frozenset[str]:
 
     A brand's name is a noun or a made-up word (星空, 天龙, 米乐); read once per process, and
     only when a name before a brand word is judged (about 0.5 s)."""
+    return frozenset(word for word, tag in _dictionary_tags() if tag[:1] in ("v", "a"))
+
+
+def _dictionary_tags() -> Iterator[tuple[str, str]]:
+    """(word, tag) of each entry of jieba's dictionary file, read through once."""
     word_counts()  # jieba initialised, quietly
     import jieba
 
-    acts = set()
     with jieba.dt.get_dict_file() as handle:
         for line in handle:
             word, _, tag = (line.decode("utf-8").split() + ["", ""])[:3]
-            if tag[:1] in ("v", "a"):
-                acts.add(word)
-    return frozenset(acts)
+            yield word, tag
 
 
 @loaded()
@@ -249,17 +251,9 @@ def set_phrases() -> frozenset[str]:
     or as names, which it does for the lucky phrases shops are named with (龙凤呈祥, 金玉满堂 nr).
 
     A body's or a site's name is made of the words of what it does (思想政治工作司), never of
-    one of these; read once per process, and only when a unit inside such names is judged."""
-    word_counts()  # jieba initialised, quietly
-    import jieba
-
-    phrases = set()
-    with jieba.dt.get_dict_file() as handle:
-        for line in handle:
-            word, _, tag = (line.decode("utf-8").split() + ["", ""])[:3]
-            if len(word) == 4 and tag in ("i", "l", "nr"):
-                phrases.add(word)
-    return frozenset(phrases)
+    one of these; read once per process, and only when a name in a channel slot or inside such
+    names is judged."""
+    return frozenset(word for word, tag in _dictionary_tags() if len(word) == 4 and tag in ("i", "l", "nr"))
 
 
 def is_a_name_before_a_brand_word(name: str) -> bool:
