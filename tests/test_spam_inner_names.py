@@ -7,7 +7,7 @@ the clean ones are from real news pages (a company's chief, a new word before �
 
 import pytest
 
-from extract.spam.inner_names import names_inside_names
+from extract.spam.inner_names import _name_ends, names_inside_names
 
 from .helpers.defaced import defaced_report
 
@@ -84,6 +84,16 @@ def test_a_new_word_before_a_word_that_opens_with_an_end_is_no_name():
 def test_a_place_inside_bodies_names_is_the_page_s_own():
     text = "主办：吉林省乾安县政府网\n承办：中共吉林乾安县委员会宣传部\n"
     assert names_inside_names(text) == []
+
+
+@pytest.mark.parametrize(("written", "end"), [("委员会客座", "委员会"), ("司承办", "司"), ("网站、", "网站")])
+def test_the_longest_end_of_a_body_s_or_site_s_name_is_read(written, end):
+    assert _name_ends().match(written)[0] == end
+
+
+def test_an_end_that_opens_a_word_not_read_is_no_end_there():
+    # 部门 follows a collective (各部门); 部 alone ends a ministry (教育部).
+    assert _name_ends().match("部门") is None and _name_ends().match("部，")[0] == "部"
 
 
 @pytest.fixture(scope="module")

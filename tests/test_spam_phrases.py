@@ -240,19 +240,21 @@ def test_a_scope_before_a_brand_word_in_the_channel_slot_is_no_brand(sentence):
     assert find_phrases(sentence) == []
 
 
+# A name where a report names its channel, in two sentences.
+TWO_CHANNEL_SLOTS = "一是通过{0}公开政府信息。\n二是在{0}集中发布政策解读。\n"
+
+
 @pytest.mark.parametrize("brand", ["华体会", "九游会", "尊龙凯时"])
 def test_a_gathering_or_particle_after_what_the_dictionary_never_holds_is_a_brand_name_in_the_channel_slot(
     brand,
 ):
-    text = f"一是通过{brand}公开政府信息。\n二是在{brand}集中发布政策解读。\n"
-    assert find_phrases(text) == [brand]
+    assert find_phrases(TWO_CHANNEL_SLOTS.format(brand)) == [brand]
 
 
 @pytest.mark.parametrize("idiom", ["鹏程万里", "财运亨通"])
 def test_an_idiom_in_the_channel_slot_is_a_name_whatever_it_ends_in(idiom):
     # 里 ends a place in a channel (网站里), 通 a government app (皖事通): an idiom names neither.
-    text = f"一是通过{idiom}公开政府信息。\n二是在{idiom}集中发布政策解读。\n"
-    assert find_phrases(text) == [idiom]
+    assert find_phrases(TWO_CHANNEL_SLOTS.format(idiom)) == [idiom]
 
 
 @pytest.mark.parametrize(

@@ -24,14 +24,7 @@ from .candidates import is_foreign
 from .names import occurrences
 from .shape import load_shapes
 from .slots import LEVEL_CHARS, MIN_REPEATS, body_ends
-from .words import (
-    acts_or_qualifies,
-    crosses_a_word,
-    holds_a_word,
-    is_common_word,
-    is_made_of_words,
-    set_phrases,
-)
+from .words import acts_or_qualifies, crosses_a_word, holds_a_word, set_phrases
 
 # A made-up name of three or four characters (金盛园, 御景宫); two are too often a word the
 # dictionary lacks, and a longer run is words and a name (思想政治金盛园).
@@ -118,7 +111,7 @@ def names_inside_names(text: str) -> list[str]:
         if whole and text.count(unit) > len(inside):
             continue  # a phrase the page's own sentences write too (表彰见义勇为先进个人): its theme
         where = [at for at in where if not _cuts_a_word(text, at, len(unit), whole)]
-        if _is_one_unit(text, unit, where) and _is_made_up(unit):
+        if _is_one_unit(text, unit, where) and _is_made_up_or_idiom(unit):
             found.append(unit)
     return [unit for unit in found if not any(other != unit and other in unit for other in found)]
 
@@ -166,13 +159,10 @@ def _cuts_a_word(text: str, at: int, size: int, whole: bool) -> bool:
     return not whole and (crosses_a_word(text, at) or crosses_a_word(text, end))
 
 
-def _is_made_up(unit: str) -> bool:
-    """No word of the language in it or made of it, no verb, place, body or collective; or an
-    idiom or a lucky phrase (天天向上, 龙凤呈祥), which names a shop, never a body or a site."""
+def _is_made_up_or_idiom(unit: str) -> bool:
+    """No place, body or collective, and either no word of the language in it (a common word, or
+    words end to end, holds one) and no verb, or an idiom or a lucky phrase (天天向上, 龙凤呈祥),
+    which names a shop, never a body or a site."""
     if not is_foreign(unit):
         return False
-    if unit in set_phrases():
-        return True
-    return not (
-        holds_a_word(unit) or is_common_word(unit) or is_made_of_words(unit) or acts_or_qualifies(unit)
-    )
+    return unit in set_phrases() or not (holds_a_word(unit) or acts_or_qualifies(unit))

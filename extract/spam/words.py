@@ -251,8 +251,8 @@ def set_phrases() -> frozenset[str]:
     or as names, which it does for the lucky phrases shops are named with (龙凤呈祥, 金玉满堂 nr).
 
     A body's or a site's name is made of the words of what it does (思想政治工作司), never of
-    one of these; read once per process, and only when a name in a channel slot or inside such
-    names is judged."""
+    one of these, and no channel is either; read once per process, and only when a name of four
+    characters is judged."""
     return frozenset(word for word, tag in _dictionary_tags() if len(word) == 4 and tag in ("i", "l", "nr"))
 
 
