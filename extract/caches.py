@@ -62,6 +62,7 @@ CACHES: dict[str, str] = {
     "extract.spam.slots._province_names": LOADED,
     "extract.spam.slots.body_ends": LOADED,
     "extract.spam.inner_names._name_ends": LOADED,
+    "extract.spam.inner_names._reversed_name_ends": LOADED,
     "extract.spam.inner_names._place_ends": LOADED,
     "extract.spam.called._ends": LOADED,
     "extract.spam.text._is_spammy_item": MEMO,

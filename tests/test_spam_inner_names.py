@@ -7,7 +7,7 @@ the clean ones are from real news pages (a company's chief, a new word before �
 
 import pytest
 
-from extract.spam.inner_names import _name_ends, names_inside_names
+from extract.spam.inner_names import _end_starts, _name_ends, names_inside_names
 
 from .helpers.defaced import defaced_report
 
@@ -94,6 +94,16 @@ def test_the_longest_end_of_a_body_s_or_site_s_name_is_read(written, end):
 def test_an_end_that_opens_a_word_not_read_is_no_end_there():
     # 部门 follows a collective (各部门); 部 alone ends a ministry (教育部).
     assert _name_ends().match("部门") is None and _name_ends().match("部，")[0] == "部"
+
+
+def test_ends_read_backwards_start_where_the_forward_reading_finds_them():
+    # 委员会 longest (not 会), 部 before 门 no end, 公司 over 司: the pattern spelt backwards.
+    text = NOTICE.format("工作") + "各部门、全部门的公司负责人，教育部学院和科学院。"
+    assert sorted(_end_starts(text)) == [end.start() for end in _name_ends().finditer(text)]
+
+
+def test_ends_read_backwards_skip_a_body_end_before_a_word_not_read():
+    assert _end_starts("各部门") == [] and _end_starts("教育部") == [2]
 
 
 @pytest.fixture(scope="module")

@@ -35,31 +35,34 @@ _SITE_ENDS = ("网", "网站", "平台")
 _NOT_READ = ("政府", "部门")
 
 
-def _trie(words: list[str], unless: tuple[str, ...] = ()) -> str:
+def _trie(words: list[str], unless: tuple[str, ...] = (), backwards: bool = False) -> str:
     """One pattern for many words, shared beginnings factored out (委(?:员会)?): each character of
     a page is tried once against a set of first characters, not against every word (in C). A
-    word that opens one of `unless` ends nowhere that one goes on (部(?!门))."""
+    word that opens one of `unless` ends nowhere that one goes on (部(?!门)).
+
+    `backwards`: the pattern of the words spelt backwards, for a text read backwards, with
+    `unless` read the same way (部 after 门 there: 部(?<!门部))."""
     tree: dict[str, dict] = {}
     for word in words:
         node = tree
-        for char in word:
+        for char in word[::-1] if backwards else word:
             node = node.setdefault(char, {})
         node[""] = {}
     for longer in unless:
-        node = tree
-        for at, char in enumerate(longer):
-            if "" in node and at:
-                node[""][longer[at:]] = {}
-            if char not in node:
-                break
-            node = node[char]
+        for at in range(1, len(longer)):
+            node = tree
+            for char in longer[:at][::-1] if backwards else longer[:at]:
+                node = node.get(char, {})
+            if "" in node:
+                guard = f"(?<!{re.escape(longer[::-1])})" if backwards else f"(?!{re.escape(longer[at:])})"
+                node[""][guard] = {}
 
     def pattern(node: dict[str, dict]) -> str:
         branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
         if "" not in node:
             return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
         if node[""]:
-            branches.append(f"(?!{'|'.join(map(re.escape, node['']))})")
+            branches.append("".join(node[""]))
             return f"(?:{'|'.join(branches)})"
         return f"(?:{'|'.join(branches)})?" if branches else ""
 
@@ -73,6 +76,25 @@ def _name_ends() -> re.Pattern[str]:
     return re.compile(_trie(ends, _NOT_READ))
 
 
+@loaded()
+def _reversed_name_ends() -> re.Pattern[str]:
+    """The ends spelt backwards, for reading a page from its last character (_end_starts)."""
+    ends = sorted({*body_ends(), *_SITE_ENDS}.difference(_NOT_READ))
+    return re.compile(_trie(ends, _NOT_READ, backwards=True))
+
+
+def _end_starts(text: str) -> list[int]:
+    """Where an end of a body's or a site's name starts, as _name_ends() reads them.
+
+    The text is read backwards: a regex search tries a match at each character that opens one,
+    and an end's last character (局, 司, 会, 网) opens a third as many places in a report as
+    its first does (公开 and 政务 open no end, yet 公 and 政 open 公司 and 政协). Read from
+    the right, each end is read longest first, as from the left, and 部 before 门 is no end.
+    """
+    size = len(text)
+    return [size - end for end in map(re.Match.end, _reversed_name_ends().finditer(text[::-1]))]
+
+
 def names_inside_names(text: str) -> list[str]:
     """Units of three or four characters that stand between a word and the end of a body's or
     a site's name in two places or more, after different words (no place, body or function
@@ -83,14 +105,13 @@ def names_inside_names(text: str) -> list[str]:
     # end's first), each span once (a sentence printed twice gives the same), and only such a
     # unit is looked for again.
     longest = max(NAME_SIZES)
-    spans = {text[at - longest - 1 : at + 1] for at in [end.start() for end in _name_ends().finditer(text)]}
+    spans = {text[at - longest - 1 : at + 1] for at in _end_starts(text) if at > longest}
     repeated = []
     for size in NAME_SIZES:
-        pairs = {span[-1 - size :] for span in spans if len(span) == longest + 2}
-        units = Counter(pair[:-1] for pair in pairs)
-        twice = {unit for unit, count in units.items() if count > 1}
-        if not twice:
-            continue
+        units = [pair[:-1] for pair in {span[-1 - size :] for span in spans}]
+        if len(units) == len(set(units)):
+            continue  # no unit stands before two different ends
+        twice = {unit for unit, count in Counter(units).items() if count > 1}
         before: dict[str, set[str]] = {}
         for span in spans:
             if (unit := span[-1 - size : -1]) in twice:
