@@ -55,6 +55,7 @@ CACHES: dict[str, str] = {
     "extract.spam.lexicon.load_lexicon": LOADED,
     "extract.spam.navlabels._columns_by_initials": LOADED,
     "extract.spam.navlabels._column_bigrams": LOADED,
+    "extract.spam.navlabels._initial_slugs": MEMO,
     "extract.spam.phrase_scan.phrase_patterns": LOADED,
     "extract.spam.shape.load_shapes": LOADED,
     "extract.spam.shape.pinyin_syllables": LOADED,

@@ -30,7 +30,7 @@ from urllib.parse import SplitResult, parse_qsl, urlsplit
 
 from lxml import etree
 
-from ..caches import loaded
+from ..caches import loaded, memo
 from ..chars import HAN_RANGE, is_chinese, is_han
 from ..model import SpamFinding
 from .called import is_called_brand
@@ -130,18 +130,22 @@ def _initials(label: str) -> str:
     return "".join(lazy_pinyin(label, style=Style.FIRST_LETTER)).lower()
 
 
-def _initial_slugs(href: str) -> list[str]:
-    """The path's parts shaped like pinyin initials: /10462/wza2012/zwxx/zwxx.shtml → zwxx."""
+@memo(4096)
+def _initial_slugs(href: str) -> tuple[str, ...]:
+    """The path's parts shaped like pinyin initials: /10462/wza2012/zwxx/zwxx.shtml → zwxx.
+
+    Remembered: a portal's menus give every page the same addresses, and a page reads each
+    link's address for more than one clue."""
     address = _split(href)
     parts = (part.rsplit(".", 1)[0].lower() for part in (address.path if address else "").split("/"))
     not_initials = load_shapes().cms_slugs
-    return [
+    return tuple(
         part
         for part in parts
         if _SLUG.fullmatch(part)
         and sum(part.count(v) for v in "aeiou") <= MAX_SLUG_VOWELS
         and part not in not_initials
-    ]
+    )
 
 
 def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Suspect]) -> None:
@@ -164,7 +168,7 @@ def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
         return
     initials: dict[str, str] = {}
 
-    def is_spelled(link: PageLink, slugs: list[str]) -> bool:
+    def is_spelled(link: PageLink, slugs: tuple[str, ...]) -> bool:
         if link.label not in initials:
             initials[link.label] = _initials(link.label)
         spelled = initials[link.label]
@@ -173,7 +177,7 @@ def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
             slug == spelled or (len(spelled) >= MIN_PREFIX and slug.startswith(spelled)) for slug in slugs
         )
 
-    menus: dict[int, list[tuple[PageLink, list[str]]]] = defaultdict(list)
+    menus: dict[int, list[tuple[PageLink, tuple[str, ...]]]] = defaultdict(list)
     for link, slugs in slugged:
         menus[link.menu].append((link, slugs))
     page_spelled: set[str] | None = None
