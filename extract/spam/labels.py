@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..caches import loaded
+from ..caches import loaded, memo
 from ..chars import HAN, is_chinese
 from ..model import SpamFinding
 from .candidates import shared_context
@@ -181,14 +181,16 @@ def label_names(lines: Sequence[str], corpus: str) -> list[str]:
     return found
 
 
-def _latin_edges(label: str) -> list[str]:
-    """Latin names (letters with digits: s77, k8) opening or closing a Chinese label."""
+@memo(4096)
+def _latin_edges(label: str) -> tuple[str, ...]:
+    """Latin names (letters with digits: s77, k8) opening or closing a Chinese label.
+    Remembered: a portal's menus give every page the same labels."""
     edges = []
     if label[0].isascii() and (head := _LATIN_HEAD.match(label)) and head.end() < len(label):
         edges.append(head[0])
     if label[-1].isascii() and (tail := _LATIN_TAIL.search(label)) and tail.start() > 0:
         edges.append(tail[0])
-    return [edge for edge in edges if is_latin_label(edge)]
+    return tuple(edge for edge in edges if is_latin_label(edge))
 
 
 def _without_word_head(name: str) -> str:

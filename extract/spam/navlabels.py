@@ -109,9 +109,11 @@ def is_made_up(name: str, corpus: str) -> bool:
     return _could_be_a_name(name) and (is_called_brand(name) or is_foreign_unit(name, corpus))
 
 
+@memo(4096)
 def _could_be_a_name(label: str) -> bool:
     """What a made-up name must be, read from the dictionary alone (cheap, before the page):
-    a name holding no word, or one calling the reader in whatever it holds (X视频直播)."""
+    a name holding no word, or one calling the reader in whatever it holds (X视频直播).
+    Remembered: a portal's menus give every page the same labels."""
     if not MIN_NAME_CHARS <= len(label) <= MAX_LABEL_CHARS:
         return False
     return (_is_name_sized(label) and not holds_a_word(label)) or is_called_brand(label)
@@ -228,6 +230,7 @@ def _shares_a_column_word(label: str) -> bool:
     return any(label[at : at + 2] in bigrams for at in range(len(label) - 1))
 
 
+@memo(4096)
 def _outside_the_columns(label: str) -> bool:
     """Some characters in a row of the label, as many as a name's fewest, share no two with a
     column's name: 政府吉祥如意 holds 吉祥如意; 阳光政务, 政府信息公开年报 hold none."""
