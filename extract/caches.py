@@ -56,6 +56,7 @@ CACHES: dict[str, str] = {
     "extract.spam.navlabels._columns_by_initials": LOADED,
     "extract.spam.navlabels._column_bigrams": LOADED,
     "extract.spam.navlabels._initial_slugs": MEMO,
+    "extract.spam.navlabels._initials": MEMO,
     "extract.spam.navlabels._could_be_a_name": MEMO,
     "extract.spam.navlabels._outside_the_columns": MEMO,
     "extract.spam.phrase_scan.phrase_patterns": LOADED,

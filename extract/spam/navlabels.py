@@ -125,6 +125,7 @@ def _is_name_sized(name: str) -> bool:
     return len(name) <= MAX_NAME_CHARS or (len(name) <= MAX_LABEL_CHARS and is_latin_label(name))
 
 
+@memo(4096)
 def _initials(label: str) -> str:
     from pypinyin import Style, lazy_pinyin  # loaded only on pages named by initials
 
@@ -168,12 +169,9 @@ def _slug_clues(links: Sequence[PageLink], corpus: str, suspects: dict[str, _Sus
     candidates = [(link, slugs) for link, slugs in slugged if link.label in names or link in columns]
     if len(slugged) < MIN_SPELLED_LABELS:
         return
-    initials: dict[str, str] = {}
 
     def is_spelled(link: PageLink, slugs: tuple[str, ...]) -> bool:
-        if link.label not in initials:
-            initials[link.label] = _initials(link.label)
-        spelled = initials[link.label]
+        spelled = _initials(link.label)
         # A slug may go on past the label (不忘初心 under /bwcxljsm/, 不忘初心牢记使命).
         return any(
             slug == spelled or (len(spelled) >= MIN_PREFIX and slug.startswith(spelled)) for slug in slugs
