@@ -142,6 +142,7 @@ def _extractor() -> tldextract.TLDExtract:
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
+@memo(4096)
 def registrable_domain(host: str) -> str:
     parts = _extractor()(host)
     return parts.top_domain_under_public_suffix or host.lower()
@@ -191,12 +192,16 @@ class _Page:
         self.domain = registrable_domain(host) if host else ""
 
     def is_foreign(self, href: str | None) -> bool:
-        if not href:
-            return False
-        host = urlsplit(href.strip()).hostname if "//" in href else None
-        if not host:
-            return False  # relative links stay on the site
-        return registrable_domain(host) != self.domain and not is_trusted_host(host)
+        return bool(href) and _is_foreign_to(self.domain, href)
+
+
+# A portal's menus and footers give every page the same links: each is read once.
+@memo(8192)
+def _is_foreign_to(domain: str, href: str) -> bool:
+    host = urlsplit(href.strip()).hostname if "//" in href else None
+    if not host:
+        return False  # relative links stay on the site
+    return registrable_domain(host) != domain and not is_trusted_host(host)
 
 
 def element_hiding(element: etree._Element, selectors: dict[str, str]) -> str | None:
@@ -252,11 +257,18 @@ def _is_garbage(element: etree._Element) -> bool:
     return any(_is_random_token(t) for t in tokens if t)
 
 
-def _script_findings(script: str, page: _Page) -> list[SpamFinding]:
+def _script_findings(script: str, page: _Page) -> tuple[SpamFinding, ...]:
+    return _script_findings_on(script, page.domain)
+
+
+# A portal's template gives every page the same inline scripts (and many <script src> an
+# empty text): each is read once per site. Inline scripts are a few kilobytes at most.
+@memo(1024)
+def _script_findings_on(script: str, domain: str) -> tuple[SpamFinding, ...]:
     if any(marker in script for marker in TRUSTED_SCRIPT_MARKERS):
-        return []
+        return ()
     found: list[SpamFinding] = []
-    foreign = [host for host in _URL.findall(script) if page.is_foreign("//" + host)]
+    foreign = [host for host in _URL.findall(script) if _is_foreign_to(domain, "//" + host)]
     # A sink with a foreign address, or any sink behind a test of who visits. The case-blind
     # search for that test costs the most of the three and most scripts hold no sink: it is
     # made only where a sink stands.
@@ -272,7 +284,7 @@ def _script_findings(script: str, page: _Page) -> list[SpamFinding]:
             found.append(SpamFinding("document_write_links", script.strip()[:160], "flagged", 2.0))
     if any(rule.search(script) for rule in _OBFUSCATION):
         found.append(SpamFinding("obfuscated_script", script.strip()[:160], "flagged", 2.0))
-    return found
+    return tuple(found)
 
 
 def _iframe_finding(element: etree._Element, page: _Page, selectors: dict[str, str]) -> SpamFinding | None:
