@@ -32,3 +32,16 @@ def test_removed_block_was_removed():
     )
     tree = parse_html(f"<html>{HEAD}<body><p>正文内容。</p>{block}</body></html>")
     assert "hidden_block" in {f.kind for f in scan_dom(tree, URL).findings}
+
+
+def test_a_style_written_in_capitals_hides_as_in_lower_case():
+    # CSS reads property names and keywords case-blind: DISPLAY:NONE hides as display:none does.
+    head = (
+        "<head><style>.FOLD{DISPLAY:NONE} #Away{Left:-9999PX} .cam{Color:#FFF;Background:#fff}</style></head>"
+    )
+    tree = parse_html(f"<html>{head}<body><p>正文内容。</p></body></html>")
+    assert hidden_selectors(tree) == {
+        ".FOLD": "display_none",
+        "#Away": "off_screen",
+        ".cam": "colour_camouflage",
+    }

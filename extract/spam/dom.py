@@ -51,28 +51,28 @@ TRUSTED_SCRIPT_MARKERS = (
 _STYLE_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _SIMPLE_SELECTOR = re.compile(r"^(?:[a-z0-9]*)([.#])([\w-]+)$", re.I)
 _PX = r"(-?\d+(?:\.\d+)?)(?:px|em|pt|rem|%)?"
+# Read on the lower-cased style (hiding_technique): CSS names its properties and keywords in
+# ASCII case-blind, and a case-sensitive search skips to a literal far faster than a case-blind one.
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("display_none", re.compile(r"display\s*:\s*none", re.I)),
-    ("visibility_hidden", re.compile(r"visibility\s*:\s*hidden", re.I)),
-    ("opacity_zero", re.compile(r"opacity\s*:\s*0(?:\.0\d*)?\s*(?:;|$|!)", re.I)),
-    ("font_size_zero", re.compile(r"font-size\s*:\s*[0-2](?:\.\d+)?(?:px|pt)?\s*(?:;|$|!)", re.I)),
-    ("text_indent", re.compile(r"text-indent\s*:\s*-\d{3,}", re.I)),
+    ("display_none", re.compile(r"display\s*:\s*none")),
+    ("visibility_hidden", re.compile(r"visibility\s*:\s*hidden")),
+    ("opacity_zero", re.compile(r"opacity\s*:\s*0(?:\.0\d*)?\s*(?:;|$|!)")),
+    ("font_size_zero", re.compile(r"font-size\s*:\s*[0-2](?:\.\d+)?(?:px|pt)?\s*(?:;|$|!)")),
+    ("text_indent", re.compile(r"text-indent\s*:\s*-\d{3,}")),
     (
         "off_screen",
-        re.compile(r"(?:top|left|right|margin-left|margin-top)\s*:\s*-(?:[5-9]\d{2,}|\d{4,})", re.I),
+        re.compile(r"(?:top|left|right|margin-left|margin-top)\s*:\s*-(?:[5-9]\d{2,}|\d{4,})"),
     ),
     (
         "clip",
         re.compile(
             r"clip\s*:\s*rect\(\s*0[a-z]*[\s,]+0[a-z]*[\s,]+0[a-z]*[\s,]+0|clip-path\s*:\s*inset\(\s*50%",
-            re.I,
         ),
     ),
-    ("zero_size", re.compile(r"(?:width|height)\s*:\s*[0-2](?:px)?\s*(?:;|$|!)", re.I)),
+    ("zero_size", re.compile(r"(?:width|height)\s*:\s*[0-2](?:px)?\s*(?:;|$|!)")),
 )
-# What each rule's value must start with, written without letters so case-folding cannot
-# matter: a style without it skips the rule (off_screen alone is most of the cost on a
-# portal stylesheet of a thousand rules).
+# What each rule's value must start with: a style without it skips the rule (off_screen alone
+# is most of the cost on a portal stylesheet of a thousand rules).
 _GATES = {
     "opacity_zero": re.compile(r":\s*0"),
     "font_size_zero": re.compile(r":\s*[0-2]"),
@@ -80,8 +80,8 @@ _GATES = {
     "off_screen": re.compile(r":\s*-\d"),
     "zero_size": re.compile(r":\s*[0-2]"),
 }
-_COLOR = re.compile(r"(?<![-\w])color\s*:\s*([#\w]+)", re.I)
-_BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*([#\w]+)", re.I)
+_COLOR = re.compile(r"(?<![-\w])color\s*:\s*([#\w]+)")
+_BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*([#\w]+)")
 _RANDOM_ID = re.compile(r"^[a-z]{4,8}(?:-[a-z]{4})?$")
 _SENTENCE = re.compile(r"[。；：！？]")
 _TITLE_SEPARATORS = re.compile(r"[_|｜—,，、\s-]+")
@@ -157,16 +157,17 @@ def is_trusted_host(host: str) -> bool:
 # the same few inline styles on every page.
 @memo(4096)
 def hiding_technique(style: str) -> str | None:
+    style = style.lower()
     for name, rule in _RULES:
         if (gate := _GATES.get(name)) and not gate.search(style):
             continue
         if rule.search(style):
-            if name == "zero_size" and "overflow" not in style.lower():
+            if name == "zero_size" and "overflow" not in style:
                 continue
             return name
     background = _BACKGROUND.search(style)
     color = _COLOR.search(style) if background else None
-    if color and background and color[1].lower() == background[1].lower():
+    if color and background and color[1] == background[1]:
         return "colour_camouflage"
     return None
 
