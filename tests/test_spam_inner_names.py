@@ -142,6 +142,11 @@ def test_a_policy_phrase_after_a_county_names_its_office():
     assert names_inside_names(text) == []
 
 
+def test_a_policy_phrase_after_the_nation_names_a_national_body():
+    text = "中华见义勇为基金会公开年度报告。\n全国见义勇为网发布表彰名单。\n"
+    assert names_inside_names(text) == []
+
+
 def test_a_set_phrase_the_page_also_writes_in_its_sentences_is_its_theme():
-    text = "中华见义勇为基金会公开年度报告。\n全国见义勇为网发布表彰名单。\n全年表彰见义勇为先进个人12名。\n"
+    text = "湖北见义勇为基金会公开年度报告。\n荆楚见义勇为网发布表彰名单。\n全年表彰见义勇为先进个人12名。\n"
     assert names_inside_names(text) == []
