@@ -88,4 +88,6 @@ archived bytes, the reports an older version made.
 #    bodies or sites in two places or more, after different words and before different ends
 #    (思想政治金盛园司, 全国高校思想政治天天向上网), is a phrase swap; 司 ends a body's name
 #    (教育部思想政治工作司); an idiom names no channel, whatever it ends in (鹏程万里, 财运亨通).
-EXTRACTOR_VERSION = 17
+# 18: a policy phrase after the nation's name (中华见义勇为基金会, 全国见义勇为网) names a national
+#    body, as after a place: no phrase swap.
+EXTRACTOR_VERSION = 18
