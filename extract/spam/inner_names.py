@@ -85,12 +85,14 @@ def _reversed_name_ends() -> re.Pattern[str]:
 
 
 def _end_starts(text: str) -> list[int]:
-    """Where an end of a body's or a site's name starts, as _name_ends() reads them.
+    """Where an end of a body's or a site's name starts, as _name_ends() finds them.
 
     The text is read backwards: a regex search tries a match at each character that opens one,
     and an end's last character (局, 司, 会, 网) opens a third as many places in a report as
     its first does (公开 and 政务 open no end, yet 公 and 政 open 公司 and 政协). Read from
     the right, each end is read longest first, as from the left, and 部 before 门 is no end.
+    Only where two ends overlap does the right one win (科协会议: 协会, where the left reading
+    takes 科协); no page of the benches holds such a pair before a unit the rule reads.
     """
     size = len(text)
     return [size - end for end in map(re.Match.end, _reversed_name_ends().finditer(text[::-1]))]
