@@ -132,3 +132,27 @@ def test_names_come_in_the_page_s_order_whatever_the_process_hash_seed():
         for seed in range(6)
     }
     assert outputs == {"['瑞丰阁', '聚贤庄']\n"}
+
+
+def test_a_document_number_s_prefix_is_its_issuer_s_short_name():
+    # pengmsgt/kygs (朗县's portal): a list of the county people's congress's documents.
+    lines = ["朗人大〔2020〕05号", "朗人大〔2020〕32号", "朗人大〔2020〕04号", "关于印发工作要点的通知"]
+    assert label_names(lines, "\n".join(lines)) == []
+
+
+def test_a_contact_person_named_by_title_is_no_name():
+    # yuntaozhu/www.ccgp.gov.cn: a procurement notice's contact lines.
+    lines = [
+        "黄先生",
+        "项目联系人：黄先生",
+        "黄先生 钟女士 0745-2210959",
+        "采购代理机构联系方式：黄先生 钟女士",
+    ]
+    assert label_names(lines, "\n".join(lines)) == []
+
+
+def test_a_portal_s_open_lecture_columns_keep_their_word():
+    # 公开课 (open lectures): the dictionary counts it rarely; 163.com's menus and portals' legal
+    # and party-history columns write it under several labels.
+    lines = ["法治公开课", "党史公开课", "网络公开课", "首页", "新闻中心"]
+    assert label_names(lines, "\n".join(lines)) == []

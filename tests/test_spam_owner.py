@@ -184,3 +184,14 @@ def test_the_gazetteer_spells_shaanxi_officially():
     from extract.gazetteer import gazetteer
 
     assert [d.name for d in gazetteer().by_pinyin["shaanxi"]] == ["陕西省"]
+
+
+def test_an_owner_the_evidence_only_guesses_names_no_conflict():
+    # A county portal (pengmsgt/kygs, 朗县's site) whose 网站标识码 carries the county's code of
+    # before 2015 (542627), which no division has now; the page names only its city beside it.
+    # The evidence then barely prefers the city's seat (巴宜区): a guess, no owner.
+    title = "政府公报 - 朗县人民政府"
+    footer = "技术支持：林芝市政府电子政务中心  主办单位：朗县人民政府办公室\n网站标识码：5426270002"
+    bureaus = "\n".join(f"林芝市{name}" for name in ("公安局", "统计局", "商务局", "水利局", "民政局"))
+    corpus = f"{title}\n走进朗县\n朗县政府公报\n朗县人民政府办公室\n{bureaus}\n{footer}"
+    assert owner_conflicts(title, footer, corpus, "http://www.example.gov.cn/zwgk/a.html", {})[0] == {}

@@ -281,3 +281,22 @@ def test_a_gathering_or_a_time_the_report_writes_is_its_channel(text):
 def test_a_verb_before_a_brand_word_takes_it_as_its_object(sentence):
     # The page writes the verb nowhere else, but a verb is no brand's name.
     assert find_phrases(sentence) == []
+
+
+def test_a_room_number_in_a_list_of_rooms_is_a_figure():
+    # yuntaozhu/www.ccgp.gov.cn: an address written twice; 1513 shares its unit (室) with 1515.
+    address = "湖南省怀化市鹤城区迎丰中路城市中央大厦B座东1513、1515室"
+    text = f"项目联系人：黄先生\n{address}\n采购代理机构地址：{address}\n"
+    assert find_phrases(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Real news pages (GeneralNewsExtractor's test pages): a rank and a temperature.
+        "中国还有这4个城市跻身前20\n中国的香港、上海、广州和北京跻身前20。\n",
+        "降温重心将出现在江南至华南一带，局地降幅10℃以上。\n冷空气将影响南方地区 局地降幅10℃以上\n",
+    ],
+)
+def test_a_rank_or_a_measure_after_words_is_a_figure(text):
+    assert find_phrases(text) == []

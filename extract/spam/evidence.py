@@ -211,6 +211,20 @@ def _doc_prefixes(corpus: str) -> list[str]:
     return found
 
 
+def heads_a_document_number(corpus: str, name: str) -> bool:
+    """The page writes `name` right before a bracketed year (朗人大〔2020〕05号): the prefix of a
+    document number, the short name its issuer numbers its documents by."""
+    at = corpus.find(name)
+    while at != -1:
+        after = at + len(name)
+        while corpus[after : after + 1].isspace():
+            after += 1
+        if any(pattern.match(corpus, after) for pattern in _YEAR_IN_BRACKETS):
+            return True
+        at = corpus.find(name, at + 1)
+    return False
+
+
 def _gov_hosts(corpus: str) -> list[str]:
     """GOV_HOST_RE.findall(corpus), read only in the runs of host characters that hold .gov.cn.
 

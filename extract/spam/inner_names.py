@@ -33,7 +33,6 @@ NAME_SIZES = (3, 4)
 # which the name slots read (X人民政府), and 部门 follows a collective (各部门): neither is read here.
 _SITE_ENDS = ("网", "网站", "平台")
 _NOT_READ = ("政府", "部门")
-_NATION = ("中华", "中国", "全国")
 
 
 def _trie(words: list[str], unless: tuple[str, ...] = (), backwards: bool = False) -> str:
@@ -154,7 +153,7 @@ def _before_ends(text: str, unit: str) -> list[int]:
 def _place_ends() -> tuple[str, ...]:
     """How a place's or a body's name ends: a level, a township, a village, a body, or the
     nation, whose bodies take a policy's phrase as their name (中华见义勇为基金会, 全国扶贫开发网)."""
-    return (*body_ends(), *LEVEL_CHARS, "村", "社区", *_NATION)
+    return (*body_ends(), *LEVEL_CHARS, "村", "社区", *load_shapes().nation)
 
 
 def _after_a_place(text: str, at: int) -> bool:

@@ -19,6 +19,7 @@ from ..caches import loaded, memo
 from ..chars import HAN, is_chinese
 from ..model import SpamFinding
 from .candidates import shared_context
+from .evidence import heads_a_document_number
 from .fold import to_simplified
 from .shape import is_latin_label, load_shapes
 from .slots import body_ends, is_foreign_name
@@ -94,6 +95,12 @@ def _names_a_body(name: str, corpus: str) -> bool:
 def is_foreign_unit(name: str, corpus: str) -> bool:
     shapes = load_shapes()
     if len(name) > MAX_NAME_CHARS or not is_chinese(name):
+        return False
+    # 黄先生, 钟女士: the person a notice names as its contact.
+    if name.endswith(shapes.honorifics):
+        return False
+    # 朗人大〔2020〕05号: the short name of a document's issuer, its number's prefix.
+    if heads_a_document_number(corpus, name):
         return False
     # 公告栏, 申请数: a channel's or a count's; 鹏程万里 ends in 里, no channel's end.
     if ends_like_a_channel(name, shapes.channel_things + shapes.count_nouns) or shapes.platform.search(name):

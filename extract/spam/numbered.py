@@ -20,6 +20,8 @@ from .slots import MIN_REPEATS
 from .words import cuts_a_word, holds_a_word
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# Another number right after, across a list's comma: the figures of a list share one unit.
+_LISTED = re.compile("[、，,][0-9０-９]")
 # One digit stands for a numeral in a report's numbered slogans: 1站式 is 一站式, and 1岗双责,
 # 1轴两带 count on in numerals.
 _NUMERALS = "零一二三四五六七八九"
@@ -46,11 +48,15 @@ def numbered_token(text: str, number: re.Match[str], patterns: Patterns) -> str 
     name = text[number.start() - 2 : number.start()]
     if len(name) < 2 or not is_chinese(name) or shapes.function_chars.intersection(name):
         return None
+    if name.endswith(shapes.ranks):
+        return None  # 跻身前20, 位列第3: a rank, no name's number
     end = len(name) + len(digits)
     # 病例159 is not in 病例1594: the number must end where this one does.
     where = [at for at in occurrences(text, name + digits) if not text[at + end : at + end + 1].isdigit()]
     if any(text.startswith(shapes.units, at + end) for at in where):
         return None  # 病例1661例 elsewhere: a figure, listed bare here (病例1660、病例1661)
+    if any(_LISTED.match(text, at + end) for at in where):
+        return None  # 大厦B座东1513、1515室: one of a list of figures, its unit after the last
     if len(where) < MIN_REPEATS:
         return None
     before = shared_context(text, where, end, -1)

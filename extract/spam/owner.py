@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from ..gazetteer import Division, gazetteer
 from .evidence import Recovery, gather, gov_label, recover, site_code_divisions
+from .names import MIN_CONFIDENCE
 from .shape import load_shapes
 from .slots import LEVEL_CHARS, LEVEL_ENDS, MIN_REPEATS, is_foreign_name, slot_matches
 
@@ -139,7 +140,9 @@ def owner_conflicts(
     if not odd and label and all(_agrees_with_host(divisions, label) for divisions in named.values()):
         return {}, None
     recovery = recovery or recover(gather(corpus, url, meta, [*tokens, *odd]))
-    owner = recovery.host or recovery.author
+    # An author the evidence barely prefers (林芝市's seat, where the page names only the
+    # city) is a guess, which names no owner: only the host or a confident author does.
+    owner = recovery.host or (recovery.author if recovery.confidence >= MIN_CONFIDENCE else None)
     if owner is None or owner.short in owner_lines:
         return {}, recovery
     found = {

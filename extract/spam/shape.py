@@ -46,6 +46,7 @@ class Shapes:
     strong_funnels: tuple[str, ...]  # calls to action that mark a lone name (官网, 入口), unlike app
     function_chars: frozenset[str]  # 的, 了, 在: a sentence's, never a brand name's
     units: tuple[str, ...]  # what follows a figure that counts something: 88件, 12号, 3公里
+    ranks: tuple[str, ...]  # what makes the number after it a rank or an order: 前20, 第3
     # 通过X公开, 在X集中发布: where a report names its channel; X of three characters or more
     # read first (在村务公开栏公布), two only where no longer X fits (see load_shapes).
     channel_slot: re.Pattern[str]
@@ -66,6 +67,7 @@ class Shapes:
     agency_ends: tuple[str, ...]  # how a body's own name ends (局, 委员会, 街道办事处, 图书馆)
     place_prefixes: tuple[str, ...]  # what a city's app puts before its short name (微绵阳, 爱义乌)
     honorifics: tuple[str, ...]  # what follows a person's name (先生, 同志)
+    nation: tuple[str, ...]  # the nation's names, as a place's: 中央人民政府, 全国见义勇为网
     verb_funnels: tuple[str, ...]  # calls to action a report writes as words too (商标国际注册)
     latin_run: re.Pattern[str]  # a run of Latin letters and digits holding a letter
     cjk_item: re.Pattern[str]  # a whole item: a short name, a brand word, calls to action
@@ -117,6 +119,7 @@ def load_shapes() -> Shapes:
         strong_funnels=tuple(words["strong_funnel"]),
         function_chars=frozenset(words["function"]),
         units=tuple(words["unit"]),
+        ranks=tuple(words["rank"]),
         channel_slot=re.compile(
             rf"({alternation(tuple(words['channel_before']))})({channel_name}){channel_end}"
         ),
@@ -137,6 +140,7 @@ def load_shapes() -> Shapes:
         agency_ends=tuple(words["agency_end"]),
         place_prefixes=tuple(words["place_prefix"]),
         honorifics=tuple(words["honorific"]),
+        nation=tuple(words["nation"]),
         verb_funnels=tuple(words["verb_funnel"]),
         latin_run=re.compile(r"[a-z0-9]*[a-z][a-z0-9]*"),
         cjk_item=cjk_item,

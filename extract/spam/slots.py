@@ -97,6 +97,8 @@ def _is_known(token: str, in_slot: bool, heads: dict[str, bool]) -> bool:
     g = gazetteer()
     if token in g.by_any_name or any(token + level in g.by_any_name for level in LEVEL_CHARS):
         return True
+    if token in load_shapes().nation:
+        return True  # 中央人民政府: the nation's government, whose place no division names
     # A token that is a division's short name (大连) or ends in one (辽宁大连, 信用抚顺) is a
     # place: some full name starts with its last two to four characters and adds only a level.
     # One character before the short name is a place's only when it says where or which
