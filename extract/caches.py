@@ -50,7 +50,7 @@ CACHES: dict[str, str] = {
     "extract.spam.dom.hiding_technique": MEMO,
     "extract.spam.dom.registrable_domain": MEMO,
     "extract.spam.dom._is_foreign_to": MEMO,
-    "extract.spam.dom._script_findings_on": MEMO,
+    "extract.spam.dom._script_findings": MEMO,
     "extract.spam.fold._recent_simplified": MEMO,
     "extract.spam.lexicon._LINES": MEMO,
     "extract.spam.lexicon._long_hits": MEMO,

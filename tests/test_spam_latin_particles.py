@@ -3,8 +3,9 @@ the particle is the sentence's, and stays; the name alone is cut."""
 
 import pytest
 
-from extract.pipeline import process
 from extract.spam.phrases import find_phrases
+
+from .helpers.pages import lines_report
 
 SENTENCES = (
     "根据动态调整情况及时更新清单信息并在bet9集中发布，开设反馈意见箱。",
@@ -19,9 +20,9 @@ def test_the_particle_before_every_occurrence_is_not_the_name():
 
 @pytest.fixture(scope="module")
 def report():
-    body = "".join(f"<p>{line}</p>" for line in SENTENCES)
-    markup = f"<html><head><meta charset='utf-8'><title>示例市政府信息公开工作年度报告</title></head><body>{body}</body></html>"
-    return process(markup.encode("utf-8"), "http://www.example.gov.cn/xxgk/ndbg/t1.html")
+    return lines_report(
+        "示例市政府信息公开工作年度报告", SENTENCES, "http://www.example.gov.cn/xxgk/ndbg/t1.html"
+    )
 
 
 def test_the_particle_stays_in_the_text(report):

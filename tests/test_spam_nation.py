@@ -5,7 +5,7 @@ which the spam layer took for a name swap written back as 西城区 (the server'
 
 import pytest
 
-from extract import process
+from .helpers.pages import lines_report
 
 TITLE = "中国政府网_中央人民政府门户网站"
 LINES = (
@@ -20,9 +20,7 @@ LINES = (
 
 @pytest.fixture(scope="module")
 def homepage():
-    body = "".join(f"<p>{line}</p>" for line in LINES)
-    html = f"<html><head><title>{TITLE}</title></head><body>{body}</body></html>"
-    return process(html.encode("utf-8"), "https://www.gov.cn/")
+    return lines_report(TITLE, LINES, "https://www.gov.cn/")
 
 
 def test_the_nation_s_portal_is_not_tampered(homepage):

@@ -4,9 +4,10 @@ nor is a page that writes a Traditional text of its own."""
 
 import pytest
 
-from extract.pipeline import process
 from extract.spam.script_names import other_script_names
 from extract.spam.text import minority_script_chars
+
+from .helpers.pages import lines_report
 
 SENTENCES = (
     "主办单位：教育部思想政治{0}司",
@@ -39,9 +40,7 @@ def test_a_traditional_page_has_no_names_of_the_other_script():
         "協辦單位：全國高校思想政治萬豪會網",
         "美育萬豪會委員會客座教授。",
     ]
-    body = "".join(f"<p>{line}</p>" for line in lines * 3)
-    markup = f"<html><head><meta charset='utf-8'><title>活動通知</title></head><body>{body}</body></html>"
-    report = process(markup.encode("utf-8"), "http://www.example.gov.hk/t1.html")
+    report = lines_report("活動通知", lines * 3, "http://www.example.gov.hk/t1.html")
     assert not any("Traditional on a Simplified page" in f.evidence for f in report.spam.findings)
 
 
@@ -52,9 +51,7 @@ def test_a_page_writing_traditional_of_its_own_is_left_alone():
 
 @pytest.fixture(scope="module")
 def report():
-    body = "".join(f"<p>{line}</p>" for line in _text("萬豪會").split("\n"))
-    markup = f"<html><head><meta charset='utf-8'><title>活动通知</title></head><body>{body}</body></html>"
-    return process(markup.encode("utf-8"), "http://www.moe.gov.cn/srcsite/A06/t1.html")
+    return lines_report("活动通知", _text("萬豪會").split("\n"), "http://www.moe.gov.cn/srcsite/A06/t1.html")
 
 
 def test_the_name_leaves_the_text(report):
@@ -87,13 +84,13 @@ def quoted_region():
         "今年以来，莆田市共接待港澳台地区来访团组31批次，其中包括“澳門特別行政區政府”等机构。",
         "8月3日，莆田市政务服务数据管理局接待了由“澳門特別行政區政府”代表组成的考察团。",
     ]
-    body = "".join(f"<p>{line}</p>" for line in lines)
-    footer = "<p>版权所有：莆田市人民政府 网站标识码：3503000001</p>"
-    markup = (
-        "<html><head><meta charset='utf-8'><meta name='SiteName' content='莆田市人民政府'>"
-        f"<title>港澳台交流 - 莆田市人民政府</title></head><body>{body}{footer}</body></html>"
+    return lines_report(
+        "港澳台交流 - 莆田市人民政府",
+        lines,
+        "http://www.putian.gov.cn/zwgk/t1.html",
+        head="<meta name='SiteName' content='莆田市人民政府'>",
+        tail="<p>版权所有：莆田市人民政府 网站标识码：3503000001</p>",
     )
-    return process(markup.encode("utf-8"), "http://www.putian.gov.cn/zwgk/t1.html")
 
 
 def test_a_quoted_region_in_traditional_keeps_its_name(quoted_region):

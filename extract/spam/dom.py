@@ -258,14 +258,10 @@ def _is_garbage(element: etree._Element) -> bool:
     return any(_is_random_token(t) for t in tokens if t)
 
 
-def _script_findings(script: str, page: _Page) -> tuple[SpamFinding, ...]:
-    return _script_findings_on(script, page.domain)
-
-
 # A portal's template gives every page the same inline scripts (and many <script src> an
 # empty text): each is read once per site. Inline scripts are a few kilobytes at most.
 @memo(1024)
-def _script_findings_on(script: str, domain: str) -> tuple[SpamFinding, ...]:
+def _script_findings(script: str, domain: str) -> tuple[SpamFinding, ...]:
     if any(marker in script for marker in TRUSTED_SCRIPT_MARKERS):
         return ()
     found: list[SpamFinding] = []
@@ -367,7 +363,7 @@ def scan_dom(tree: etree._Element, url: str) -> DomScan:
                 if not isinstance(tag, str):
                     continue
                 if tag == "script":
-                    scan.findings += _script_findings(child.text or "", page)
+                    scan.findings += _script_findings(child.text or "", page.domain)
                     continue
                 if tag in _EMBEDDING_TAGS:
                     if finding := _iframe_finding(child, page, selectors):
@@ -387,7 +383,7 @@ def scan_dom(tree: etree._Element, url: str) -> DomScan:
     head = tree.find("head")
     if body is not None and head is not None:
         for script in head.iter("script"):
-            scan.findings += _script_findings(script.text or "", page)
+            scan.findings += _script_findings(script.text or "", page.domain)
     styles_removed = False
     for element, finding in to_remove:
         scan.removed_text.append(_text(element))

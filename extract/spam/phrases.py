@@ -42,7 +42,7 @@ from .shape import (
     is_unspeakable,
     load_shapes,
 )
-from .slots import MIN_REPEATS, site_code_names
+from .slots import MIN_REPEATS, follows_a_site_code_label, site_code_names
 from .text import WEAK_CATEGORY
 from .words import (
     COMMON_COUNT,
@@ -168,11 +168,6 @@ def _core_token(text: str, core: re.Match[str], patterns: Patterns) -> str | Non
     return name + word
 
 
-# The label a site's code follows (网站标识码：bm01000001; a central body's code holds letters),
-# at the end of what stands before a Latin run.
-_SITE_CODE_LABEL = re.compile(r"(?:标识码|標識碼)\s*[:：]?\s*$")
-
-
 def _glued_latin(text: str, runs: Matches, written: str = "") -> list[tuple[int, int]]:
     """Lower-case Latin runs (digits allowed) glued to Chinese, no web address, no English word.
 
@@ -205,8 +200,8 @@ def _glued_latin(text: str, runs: Matches, written: str = "") -> list[tuple[int,
             continue  # a word and a number (vip1), unless written to hide from this rule (ｖｉｐ８８)
         if (before and before in _ADDRESS_CHARS) or (after and after in _ADDRESS_CHARS):
             continue
-        if _SITE_CODE_LABEL.search(text, max(0, start - 8), start):
-            continue  # 网站标识码bm01000001: a central body's site code, after its label
+        if follows_a_site_code_label(text, start):
+            continue  # 网站标识码bm01000001: a central body's site code
         if len(run.strip("0123456789")) >= 2 or len(run) >= 3:
             found.append((start, end))
     return found

@@ -268,7 +268,10 @@ def footer_lines(corpus: str) -> str:
 _SITE_CODE_WORDS = ("标识码", "標識碼")
 # The label's own words before 标识码, read back from it (the run at the end of what precedes).
 _LABEL_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}\Z")
-_CODE_AFTER = re.compile(r"\s*[:：]?\s*((?:[A-Za-z]{2})?\d{8,10})")
+_CODE_SEPARATOR = r"\s*[:：]?\s*"
+_CODE_AFTER = re.compile(_CODE_SEPARATOR + r"((?:[A-Za-z]{2})?\d{8,10})")
+# The label's end and its separator, read back from where a code would start.
+_LABEL_END = re.compile(f"(?:{'|'.join(_SITE_CODE_WORDS)}){_CODE_SEPARATOR}\\Z")
 _SITE_CODE_OWNERS = ("网站", "網站", "网", "站", "站点", "站點")
 
 
@@ -284,6 +287,12 @@ def _site_code_labels(text: str) -> list[tuple[str, str]]:
                 labels.append((before[0], code[1]))
             at = text.find(word, at + len(word))
     return labels
+
+
+def follows_a_site_code_label(text: str, at: int) -> bool:
+    """What starts at `at` is the site's code, right after its label (网站标识码：bm01000001, a
+    central body's code holding letters)."""
+    return _LABEL_END.search(text, max(0, at - 8), at) is not None
 
 
 def _is_site_code(code: str) -> bool:
