@@ -300,3 +300,9 @@ def test_a_room_number_in_a_list_of_rooms_is_a_figure():
 )
 def test_a_rank_or_a_measure_after_words_is_a_figure(text):
     assert find_phrases(text) == []
+
+
+def test_what_a_message_board_counts_is_a_figure():
+    # A portal's message board (互动交流) prints each message's counters glued to their labels.
+    text = "关于小区停车位的咨询\n查看25668 回复162 赞753\n关于垃圾分类的建议\n查看25668 回复162 赞753\n"
+    assert find_phrases(text) == []

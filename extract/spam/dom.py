@@ -14,13 +14,15 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-import tldextract
 from lxml import etree
 
-from ..caches import loaded, memo
+from ..caches import memo
 from ..html import title_element
 from ..model import SpamFinding
 from . import lexicon, shape
+from .hosts import is_foreign_to, registrable_domain
+from .scripts import ids_hidden_by, script_findings
+from .text import is_spam_item
 
 # fmt: off
 # Seldom-used or invented tags that 站群 software scatters with random ids (P7).
@@ -41,11 +43,6 @@ _EMBEDDING_TAGS = frozenset(("iframe", "frame", "object", "embed"))
 _UNRENDERED_TAGS = frozenset(("style", "noscript", "template"))
 # Tags whose elements the DOM pass reads only as blocks: known, no garbage, nothing embedded.
 _PLAIN_TAGS = KNOWN_TAGS - GARBAGE_TAGS - _EMBEDDING_TAGS - _UNRENDERED_TAGS - {"script"}
-# Government infrastructure that legitimately appears on every portal (spec §3.14, P8 allowlist).
-TRUSTED_DOMAINS = frozenset(("gov.cn", "conac.cn", "kaipuyun.cn", "beian.gov.cn", "miit.gov.cn", "12377.cn"))
-TRUSTED_SCRIPT_MARKERS = (
-    "_jiucuo_", "jiucuo.js", "exposure/jiucuo", "conac.cn", "kaipuyun", "hm.baidu.com/hm.js", "cnzz.com"
-)
 # fmt: on
 
 _STYLE_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
@@ -70,6 +67,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("zero_size", re.compile(r"(?:width|height)\s*:\s*[0-2](?:px)?\s*(?:;|$|!)")),
+    ("scaled_to_nothing", re.compile(r"transform\s*:\s*scale[xy]?\(\s*0(?:\.0+)?\s*[,)]")),
 )
 # What each rule's value must start with: a style without it skips the rule (off_screen alone
 # is most of the cost on a portal stylesheet of a thousand rules).
@@ -84,41 +82,24 @@ _COLOR = re.compile(r"(?<![-\w])color\s*:\s*([#\w]+)")
 _BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*([#\w]+)")
 _RANDOM_ID = re.compile(r"^[a-z]{4,8}(?:-[a-z]{4})?$")
 _SENTENCE = re.compile(r"[。；：！？]")
+# What separates the items of a menu or a breadcrumb, where a link stands beside words.
+_LIST_MARKS = frozenset("|｜/>›»·•-—[]【】()（）")
+_PROSE_MARK = re.compile(r"[。，；：！？]")
 _TITLE_SEPARATORS = re.compile(r"[_|｜—,，、\s-]+")
-
-_REDIRECT_SINK = re.compile(
-    r"(?:window\.|top\.|self\.|document\.)?location(?:\.href)?\s*=(?!=|\s*(?:yes|no|[01])\b)|location\.replace\s*\(",
-    re.I,
-)
-# location=yes is a window feature. A window opened on a click is a share button or a
-# help desk, not a redirect, unless the script tests who is visiting.
-_POPUP_SINK = re.compile(r"window\.open\s*\(", re.I)
-# Every sink's match holds "location" within its first ten characters. The case-blind pattern
-# is tried at every position of a script; these exact case-blind spellings of the word (re.I
-# also lets i match İ and ı) let the engine skip to where it stands first.
-_LOCATION = re.compile("[lL][oO][cC][aA][tT][iI\u0130\u0131][oO][nN]")
-_SINK_REACH = len("document.")
-# A user-agent test for phones is a mobile redirect; a test for search engines or their
-# visitors (or the hour) is cloaking.
-_CLOAK_GUARD = re.compile(
-    r"document\.referrer|spider|bot\b|baidu|sogou|so\.com|sm\.cn|bing|google|getHours\s*\(", re.I
-)
-# An address in a string: "//console.log" in a comment is not one.
-_URL = re.compile(r"(?:https?:|[\"'])//([a-z0-9.-]+\.[a-z]{2,})", re.I)
-_WRITE = re.compile(r"document\.write(?:ln)?\s*\(", re.I)
-_OBFUSCATION = (
-    re.compile(r"eval\s*\(\s*function\s*\(\s*p\s*,\s*a\s*,\s*c\s*,\s*k\s*,\s*e\s*,\s*[dr]\s*\)"),
-    re.compile(r"(?:atob|eval|document\.write)\s*\(\s*['\"][A-Za-z0-9+/=]{200,}"),
-    re.compile(r"(?:\\x[0-9a-fA-F]{2}){50,}"),
-    re.compile(r"(?:%u[0-9a-fA-F]{4}){50,}"),
-    re.compile(r"String\.fromCharCode\s*\((?:\s*\d+\s*,){29,}"),
-    re.compile(r"data:text/html;base64,", re.I),
-)
 
 STRIP_SCORE = 4.0
 # Hiding that moves a block out of sight rather than folding it away as menus do.
 PLACEMENT_TRICKS = frozenset(
-    ("off_screen", "text_indent", "font_size_zero", "zero_size", "clip", "opacity_zero", "colour_camouflage")
+    (
+        "off_screen",
+        "text_indent",
+        "font_size_zero",
+        "zero_size",
+        "clip",
+        "opacity_zero",
+        "colour_camouflage",
+        "scaled_to_nothing",
+    )
 )
 MIN_HIDDEN_LINKS = 5
 
@@ -134,23 +115,6 @@ class DomScan:
     # The classes and ids the pruned page's <style> blocks hide (hidden_selectors), for the
     # stages after this one; None where the pass did not run.
     hidden_selectors: dict[str, str] | None = None
-
-
-@loaded()
-def _extractor() -> tldextract.TLDExtract:
-    # The bundled public-suffix snapshot only: extraction never reaches the network.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-
-@memo(4096)
-def registrable_domain(host: str) -> str:
-    parts = _extractor()(host)
-    return parts.top_domain_under_public_suffix or host.lower()
-
-
-def is_trusted_host(host: str) -> bool:
-    host = host.lower().rstrip(".")
-    return any(host == d or host.endswith("." + d) for d in TRUSTED_DOMAINS)
 
 
 # Kept: saves 3.8% of a warm run's instructions (callgrind, bench pages): a portal repeats
@@ -187,22 +151,26 @@ def hidden_selectors(tree: etree._Element) -> dict[str, str]:
     return found
 
 
+# Tags where a page names its own address: a copy served from elsewhere (a mirror, a crawl's
+# archive, a test server on 127.0.0.1) still links to and searches on the site it names.
+_OWN_ADDRESS_TAGS = ("sitedomain", "url", "og:url")
+
+
 class _Page:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, meta: dict[str, str] | None = None) -> None:
         host = urlsplit(url).hostname or ""
         self.domain = registrable_domain(host) if host else ""
+        named = [_domain_of(value) for tag in _OWN_ADDRESS_TAGS if (value := (meta or {}).get(tag))]
+        # The page's domains: its host's first, then those its tags name.
+        self.domains = tuple(dict.fromkeys(domain for domain in (self.domain, *named) if domain))
 
     def is_foreign(self, href: str | None) -> bool:
-        return bool(href) and _is_foreign_to(self.domain, href)
+        return bool(href) and all(is_foreign_to(domain, href) for domain in self.domains or ("",))
 
 
-# A portal's menus and footers give every page the same links: each is read once.
-@memo(8192)
-def _is_foreign_to(domain: str, href: str) -> bool:
-    host = urlsplit(href.strip()).hostname if "//" in href else None
-    if not host:
-        return False  # relative links stay on the site
-    return registrable_domain(host) != domain and not is_trusted_host(host)
+def _domain_of(address: str) -> str:
+    host = urlsplit(address if "//" in address else "//" + address).hostname
+    return registrable_domain(host) if host and "." in host else ""
 
 
 def element_hiding(element: etree._Element, selectors: dict[str, str]) -> str | None:
@@ -227,17 +195,34 @@ def _text(element: etree._Element) -> str:
     return " ".join(element.text_content().split())
 
 
-def _block_score(element: etree._Element, page: _Page, hidden: bool) -> tuple[float, float, int]:
-    """Spec §4.4 span score of a DOM block: (score, lexicon score, anchors)."""
+def _block_score(
+    element: etree._Element,
+    page: _Page,
+    hidden: bool,
+    links: list[etree._Element] | None = None,
+    named_share: float = 0.0,
+) -> tuple[float, float, int]:
+    """Spec §4.4 span score of a DOM block: (score, lexicon score, anchors). `links`: its
+    link items where the caller read them (options of a drop-down among them); `named_share`:
+    the share of them named as spam where the lexicon may know none of the names."""
     text = _text(element)
-    anchors = element.findall(".//a")
-    foreign = sum(1 for a in anchors if page.is_foreign(a.get("href")))
+    anchors = element.findall(".//a") if links is None else links
+    foreign = sum(1 for a in anchors if page.is_foreign(_target(a)))
     foreign_ratio = foreign / len(anchors) if anchors else 0.0
     items = [_text(a) for a in anchors] or text.split()
     list_like = bool(items) and len(items) >= 3 and not _SENTENCE.search(text)
     lex = lexicon.score(text)
-    value = lex + 2.0 * hidden + 2.0 * foreign_ratio + 1.5 * list_like
+    value = lex + 2.0 * hidden + 2.0 * foreign_ratio + 1.5 * list_like + 2.0 * named_share
     return value, lex, len(anchors)
+
+
+def _target(link: etree._Element) -> str | None:
+    """Where a link or a drop-down's option leads."""
+    return link.get("href") if link.tag == "a" else link.get("value")
+
+
+def _ids_hidden_by_scripts(tree: etree._Element) -> list[str]:
+    return [name for script in tree.iter("script") for name in ids_hidden_by(script.text or "")]
 
 
 def _is_random_token(token: str) -> bool:
@@ -256,32 +241,6 @@ def _is_garbage(element: etree._Element) -> bool:
         return False
     tokens = [element.get("id") or "", *(element.get("class") or "").split()]
     return any(_is_random_token(t) for t in tokens if t)
-
-
-# A portal's template gives every page the same inline scripts (and many <script src> an
-# empty text): each is read once per site. Inline scripts are a few kilobytes at most.
-@memo(1024)
-def _script_findings(script: str, domain: str) -> tuple[SpamFinding, ...]:
-    if any(marker in script for marker in TRUSTED_SCRIPT_MARKERS):
-        return ()
-    found: list[SpamFinding] = []
-    foreign = [host for host in _URL.findall(script) if _is_foreign_to(domain, "//" + host)]
-    # A sink with a foreign address, or any sink behind a test of who visits. The case-blind
-    # search for that test costs the most of the three and most scripts hold no sink: it is
-    # made only where a sink stands.
-    word = _LOCATION.search(script)
-    redirect = word and _REDIRECT_SINK.search(script, max(0, word.start() - _SINK_REACH))
-    if (redirect and foreign) or ((redirect or _POPUP_SINK.search(script)) and _CLOAK_GUARD.search(script)):
-        found.append(SpamFinding("redirect_script", script.strip()[:160], "flagged", 2.0))
-    if _WRITE.search(script):
-        written_links = len(re.findall(r"<a\s", script, re.I))
-        if (written_links >= 3 and foreign) or re.search(
-            r"<(?:div|iframe)[^>]*(?:display\s*:\s*none|width=.?0)", script, re.I
-        ):
-            found.append(SpamFinding("document_write_links", script.strip()[:160], "flagged", 2.0))
-    if any(rule.search(script) for rule in _OBFUSCATION):
-        found.append(SpamFinding("obfuscated_script", script.strip()[:160], "flagged", 2.0))
-    return tuple(found)
 
 
 def _iframe_finding(element: etree._Element, page: _Page, selectors: dict[str, str]) -> SpamFinding | None:
@@ -326,13 +285,31 @@ def is_stuffed(value: str) -> bool:
     return sum(map(_is_brand_item_in_title, items)) >= 2 or shape.repeats_with_funnels(items)
 
 
+def _brand_over(title: str, heading: str | None) -> bool:
+    """The title is the page's heading with a brand's name put beside it, a brand word or a call
+    to action in it (金凤凰棋牌-抚顺市2017年政府信息公开工作年度报告): a portal adds its own name
+    there. A name written over the site's (洪山区人民政府vwin9) is the link labels' to read."""
+    if not heading or heading not in title:
+        return False
+    rest = [item for item in _TITLE_SEPARATORS.split(title.replace(heading, " ")) if item]
+    # A name holding another part of the title is a channel of the site that part names
+    # (凤凰网娱乐_凤凰网).
+    return any(
+        shape.holds_a_brand_word(item)
+        and _is_brand_item_in_title(item)
+        and not shape.load_shapes().platform.search(item)
+        and not any(other != item and other in item for other in rest)
+        for item in rest
+    )
+
+
 def _title_hijack(tree: etree._Element, meta: dict[str, str], scan: DomScan) -> None:
     """P3: a gambling <title> or keywords over a clean heading; the heading wins."""
     element = title_element(tree)
     title = _text(element) if element is not None else ""
     headings = [meta.get("articletitle", "")] + [_text(h) for h in tree.iter("h1", "h2")][:3]
     heading = next((h for h in headings if h and lexicon.score(h) == 0 and not is_stuffed(h)), None)
-    if title and (lexicon.score(title) >= 3 or is_stuffed(title)) and heading:
+    if title and (lexicon.score(title) >= 3 or is_stuffed(title) or _brand_over(title, heading)) and heading:
         scan.findings.append(SpamFinding("title_hijack", title[:160], "replaced", 3.0))
         scan.title = heading
     for name in ("keywords", "description", "og:title"):
@@ -343,9 +320,13 @@ def _title_hijack(tree: etree._Element, meta: dict[str, str], scan: DomScan) -> 
 
 def scan_dom(tree: etree._Element, url: str) -> DomScan:
     """Find and remove injected DOM units in place; return the findings."""
-    page = _Page(url)
+    meta = _meta_tags(tree)
+    page = _Page(url, meta)
     selectors = hidden_selectors(tree)
-    scan = DomScan(meta=_meta_tags(tree))
+    # Blocks a script hides by id are read as hidden here; the stages after this one are
+    # handed the <style> blocks' selectors alone (a portal's tabs hide their panels so).
+    hiding = {**selectors, **{f"#{name}": "script_hidden" for name in _ids_hidden_by_scripts(tree)}}
+    scan = DomScan(meta=meta)
     _title_hijack(tree, scan.meta, scan)
     refresh = scan.meta.get("refresh", "")
     if refresh and page.is_foreign(refresh.split("url=")[-1].strip("'\" ")):
@@ -363,27 +344,36 @@ def scan_dom(tree: etree._Element, url: str) -> DomScan:
                 if not isinstance(tag, str):
                     continue
                 if tag == "script":
-                    scan.findings += _script_findings(child.text or "", page.domain)
+                    scan.findings += script_findings(child.text or "", page.domains)
                     continue
                 if tag in _EMBEDDING_TAGS:
-                    if finding := _iframe_finding(child, page, selectors):
+                    if finding := _iframe_finding(child, page, hiding):
                         to_remove.append((child, finding))
                     continue
                 if tag in _UNRENDERED_TAGS:
+                    # What a <noscript> holds only robots read: a block of links out of the
+                    # site there is hidden as any other.
+                    if tag == "noscript" and (finding := _block_finding(child, page, "noscript")):
+                        to_remove.append((child, finding))
                     continue
                 if _is_garbage(child):
                     garbage.append(child)
                     continue
+            if tag == "a" and (finding := _inline_link_finding(child, page)):
+                to_remove.append((child, finding))
+                continue
             # Most elements are neither hidden nor hold five children: they need no more look.
-            technique = element_hiding(child, selectors)
+            technique = element_hiding(child, hiding)
             if (technique or len(child) >= 5) and (finding := _block_finding(child, page, technique)):
                 to_remove.append((child, finding))
                 continue
             stack.append(child)
+    if body is not None and (handler := body.get("onload")):
+        scan.findings += script_findings(handler, page.domains)
     head = tree.find("head")
     if body is not None and head is not None:
         for script in head.iter("script"):
-            scan.findings += _script_findings(script.text or "", page.domain)
+            scan.findings += script_findings(script.text or "", page.domains)
     styles_removed = False
     for element, finding in to_remove:
         scan.removed_text.append(_text(element))
@@ -404,17 +394,65 @@ def scan_dom(tree: etree._Element, url: str) -> DomScan:
 
 def _is_hidden_link_list(element: etree._Element, technique: str, page: _Page) -> bool:
     """At least MIN_HIDDEN_LINKS links, nearly all out of the site, in a list with no sentence,
-    moved where no reader sees them (off screen, zero size, text of the background's colour).
+    moved where no reader sees them (off screen, zero size, text of the background's colour),
+    or hidden any other way with words that read as spam (a brand's shape or the lexicon's).
 
     A portal hides its own drop-down menus with display:none, and its links out go to other
-    government sites (trusted, so not foreign): neither counts here."""
-    if technique.removeprefix("class_").removeprefix("id_") not in PLACEMENT_TRICKS:
-        return False
+    government sites (trusted, so not foreign) or name the media it links to: none counts here."""
     anchors = element.findall(".//a")
     if len(anchors) < MIN_HIDDEN_LINKS or _SENTENCE.search(_text(element)):
         return False
     foreign = sum(1 for a in anchors if page.is_foreign(a.get("href")))
-    return foreign >= 0.8 * len(anchors)
+    if foreign < 0.8 * len(anchors):
+        return False
+    if technique.removeprefix("class_").removeprefix("id_") in PLACEMENT_TRICKS:
+        return True
+    return _named_as_spam(anchors) >= 0.5 * len(anchors)
+
+
+def _named_as_spam(anchors: list[etree._Element]) -> int:
+    """How many of the links read as spam: a lexicon hit stronger than a bare call to action
+    (a portal's login bar says 登录, 注册, 客户端下载), or words shaped as a brand's name
+    (金凤凰棋牌, hg0088皇冠) whatever the brand."""
+    return sum(1 for a in anchors if (words := _text(a)) and is_spam_item(words))
+
+
+def _inline_link_finding(anchor: etree._Element, page: _Page) -> SpamFinding | None:
+    """A link out of the site inside a sentence, words on both sides of it, named as a
+    brand (…依申请公开办理<a href="http://…">福星棋牌</a>186件…): a report links its words to
+    other government sites or names a platform (抖音, 央视频) there, never a brand's site."""
+    tail = (anchor.tail or "").lstrip()
+    if not tail or tail[0] in _LIST_MARKS:
+        return None  # menus and lists stand apart from the words around them
+    previous = anchor.getprevious()
+    before = ((previous.tail if previous is not None else anchor.getparent().text) or "").rstrip()
+    if not before or before[-1] in _LIST_MARKS:
+        return None
+    if not page.is_foreign(anchor.get("href")):
+        return None
+    words = _text(anchor)
+    # A brand word or a call to action in the name (福星棋牌, 瑞丰电竞): Latin glued to Chinese
+    # alone is as often a user's or a product's name a page links to (类Arduino板产品).
+    if not words or not shape.holds_a_brand_word(words) or not is_spam_item(words):
+        return None
+    if shape.load_shapes().platform.search(words):
+        return None
+    if not _PROSE_MARK.search(_text(anchor.getparent())):
+        return None  # a line of links and words (a breadcrumb, a caption) is no sentence
+    return SpamFinding("inline_link", f"{words}: {anchor.get('href', '')[:100]}", "removed", 2.0)
+
+
+def _link_items(element: etree._Element) -> list[etree._Element]:
+    """The links that are the element's items: its children that are links or a drop-down's
+    addresses (<option value="http://…">), or that hold one link and nothing else
+    (<li><a>…</a></li>)."""
+    items = []
+    for child in element:
+        if child.tag == "a" or (child.tag == "option" and "//" in child.get("value", "")):
+            items.append(child)
+        elif len(child) == 1 and child[0].tag == "a" and not (child.text or "").strip():
+            items.append(child[0])
+    return items
 
 
 def _block_finding(element: etree._Element, page: _Page, technique: str | None) -> SpamFinding | None:
@@ -435,17 +473,17 @@ def _block_finding(element: etree._Element, page: _Page, technique: str | None) 
         return None
     if len(element) < 5:
         return None  # too few children to hold five anchors; most elements end here
-    anchors = [child for child in element if child.tag == "a"]
+    anchors = _link_items(element)
     if len(anchors) < 5:
         return None
     text = _text(element)
     anchor_chars = sum(len(_text(a)) for a in anchors)
     if anchor_chars < 0.6 * len(text.replace(" ", "")):
         return None
-    foreign = sum(1 for a in anchors if page.is_foreign(a.get("href")))
-    spammy = sum(1 for a in anchors if lexicon.hits(_text(a)))
-    if foreign >= 0.6 * len(anchors) and spammy >= 0.5 * len(anchors):
-        value, _, _ = _block_score(element, page, hidden=False)
+    foreign = sum(1 for a in anchors if page.is_foreign(_target(a)))
+    named = _named_as_spam(anchors)
+    if foreign >= 0.6 * len(anchors) and named >= 0.5 * len(anchors):
+        value, _, _ = _block_score(element, page, False, anchors, named / len(anchors))
         if value >= STRIP_SCORE:
             return SpamFinding("link_farm", text[:200], "removed", round(value, 2))
     return None

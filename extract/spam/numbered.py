@@ -48,8 +48,8 @@ def numbered_token(text: str, number: re.Match[str], patterns: Patterns) -> str 
     name = text[number.start() - 2 : number.start()]
     if len(name) < 2 or not is_chinese(name) or shapes.function_chars.intersection(name):
         return None
-    if name.endswith(shapes.ranks):
-        return None  # 跻身前20, 位列第3: a rank, no name's number
+    if name.endswith(shapes.ranks) or name.endswith(shapes.counters):
+        return None  # 跻身前20, 位列第3, 回复162: a rank or a count, no name's number
     end = len(name) + len(digits)
     # 病例159 is not in 病例1594: the number must end where this one does.
     where = [at for at in occurrences(text, name + digits) if not text[at + end : at + end + 1].isdigit()]

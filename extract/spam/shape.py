@@ -47,6 +47,7 @@ class Shapes:
     function_chars: frozenset[str]  # 的, 了, 在: a sentence's, never a brand name's
     units: tuple[str, ...]  # what follows a figure that counts something: 88件, 12号, 3公里
     ranks: tuple[str, ...]  # what makes the number after it a rank or an order: 前20, 第3
+    counters: tuple[str, ...]  # what the number after it counts on a page: 查看25668, 回复162
     # 通过X公开, 在X集中发布: where a report names its channel; X of three characters or more
     # read first (在村务公开栏公布), two only where no longer X fits (see load_shapes).
     channel_slot: re.Pattern[str]
@@ -120,6 +121,7 @@ def load_shapes() -> Shapes:
         function_chars=frozenset(words["function"]),
         units=tuple(words["unit"]),
         ranks=tuple(words["rank"]),
+        counters=tuple(words["counter"]),
         channel_slot=re.compile(
             rf"({alternation(tuple(words['channel_before']))})({channel_name}){channel_end}"
         ),

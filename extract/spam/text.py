@@ -78,7 +78,7 @@ class TextClean:
 
 # Kept: a portal repeats its link bars and a link farm its names on every page.
 @memo(8192)
-def _is_spammy_item(item: str) -> bool:
+def is_spam_item(item: str) -> bool:
     """A spam name: a lexicon hit stronger than a bare call to action, or a brand's shape.
 
     登录, 注册, 手机版 alone are a portal's own login bar, not a keyword list.
@@ -128,7 +128,7 @@ def _spam_run(line: str, runs: list[_Run]) -> tuple[int, int] | None:
         # Trim plain items on the inner edge of the run: they belong to the line's text.
         spans = [m.span() for m in _ITEM.finditer(line, start, end)]
         inner = 0 if at_tail else -1
-        while not _is_spammy_item(items[inner]):
+        while not is_spam_item(items[inner]):
             items.pop(inner)
             spans.pop(inner)
         return spans[0][0], spans[-1][1]
@@ -145,7 +145,7 @@ def _spammy_enough(items: list[str]) -> bool:
     for left, item in zip(range(len(items), 0, -1), items, strict=True):
         if spammy + left < needed:
             return False
-        spammy += _is_spammy_item(item)
+        spammy += is_spam_item(item)
     return spammy >= needed
 
 

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from ..model import SpamFinding, SpamReport
 from . import lexicon
-from .dom import registrable_domain
+from .hosts import registrable_domain
 
 GOV_SUFFIXES = (".gov.cn", ".政务", ".gov.hk", ".gov.mo")
 RESERVED_SUFFIXES = (".localhost", ".test", ".example", ".invalid", ".local")
