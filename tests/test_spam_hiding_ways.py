@@ -166,3 +166,10 @@ def test_a_site_s_channel_beside_the_heading_in_the_title_is_no_hijack():
     head = f"<title>{LINES[0]}_凤凰网娱乐_凤凰网</title>"
     tree = parse_html(f"<html><head>{head}</head><body><h1>{LINES[0]}</h1><p>{LINES[1]}</p></body></html>")
     assert "title_hijack" not in {f.kind for f in scan_dom(tree, URL).findings}
+
+
+def test_a_brand_after_the_site_s_name_in_the_title_is_left_to_the_link_labels():
+    # 门户网站 swapped after the site's name: the labels read it and tell the word back.
+    head = f"<title>{LINES[0]} - 抚顺市人民政府鸿福体育平台</title>"
+    tree = parse_html(f"<html><head>{head}</head><body><h1>{LINES[0]}</h1><p>{LINES[1]}</p></body></html>")
+    assert "title_hijack" not in {f.kind for f in scan_dom(tree, URL).findings}

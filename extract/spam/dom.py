@@ -22,6 +22,7 @@ from ..model import SpamFinding
 from . import lexicon, shape
 from .hosts import is_foreign_to, registrable_domain
 from .scripts import ids_hidden_by, script_findings
+from .slots import body_ends
 from .text import is_spam_item
 
 # fmt: off
@@ -288,7 +289,8 @@ def is_stuffed(value: str) -> bool:
 def _brand_over(title: str, heading: str | None) -> bool:
     """The title is the page's heading with a brand's name put beside it, a brand word or a call
     to action in it (金凤凰棋牌-抚顺市2017年政府信息公开工作年度报告): a portal adds its own name
-    there. A name written over the site's (洪山区人民政府vwin9) is the link labels' to read."""
+    there. A body's name with a brand after it (洪山区人民政府vwin9) is the site's name written
+    over, which the link labels read."""
     if not heading or heading not in title:
         return False
     rest = [item for item in _TITLE_SEPARATORS.split(title.replace(heading, " ")) if item]
@@ -296,9 +298,10 @@ def _brand_over(title: str, heading: str | None) -> bool:
     # (凤凰网娱乐_凤凰网).
     return any(
         shape.holds_a_brand_word(item)
-        and _is_brand_item_in_title(item)
+        and (_is_brand_item_in_title(item) or is_spam_item(item))
         and not shape.load_shapes().platform.search(item)
         and not any(other != item and other in item for other in rest)
+        and not any(len(end) > 1 and end in item for end in body_ends())
         for item in rest
     )
 
