@@ -166,7 +166,8 @@ class _Page:
         self.domains = tuple(dict.fromkeys(domain for domain in (self.domain, *named) if domain))
 
     def is_foreign(self, href: str | None) -> bool:
-        return bool(href) and all(is_foreign_to(domain, href) for domain in self.domains or ("",))
+        # A link without a host (most of a portal's) stays on the site: no lookup needed.
+        return bool(href) and "//" in href and all(is_foreign_to(d, href) for d in self.domains or ("",))
 
 
 def _domain_of(address: str) -> str:
@@ -362,7 +363,13 @@ def scan_dom(tree: etree._Element, url: str) -> DomScan:
                 if _is_garbage(child):
                     garbage.append(child)
                     continue
-            if tag == "a" and (finding := _inline_link_finding(child, page)):
+            # A link with words after it, in a sentence or a list: most links have none.
+            if (
+                tag == "a"
+                and (tail := child.tail)
+                and not tail.isspace()
+                and (finding := _inline_link_finding(child, page))
+            ):
                 to_remove.append((child, finding))
                 continue
             # Most elements are neither hidden nor hold five children: they need no more look.
@@ -445,17 +452,21 @@ def _inline_link_finding(anchor: etree._Element, page: _Page) -> SpamFinding | N
     return SpamFinding("inline_link", f"{words}: {anchor.get('href', '')[:100]}", "removed", 2.0)
 
 
+# Containers whose items each hold their own link: <li><a>, <td><a>, <dd><a>.
+_LIST_CONTAINERS = frozenset(("ul", "ol", "tr", "dl", "menu"))
+
+
 def _link_items(element: etree._Element) -> list[etree._Element]:
-    """The links that are the element's items: its children that are links or a drop-down's
-    addresses (<option value="http://…">), or that hold one link and nothing else
-    (<li><a>…</a></li>)."""
-    items = []
-    for child in element:
-        if child.tag == "a" or (child.tag == "option" and "//" in child.get("value", "")):
-            items.append(child)
-        elif len(child) == 1 and child[0].tag == "a" and not (child.text or "").strip():
-            items.append(child[0])
-    return items
+    """The links that are the element's items: its children that are links, a list's or a row's
+    items that each hold one link and nothing else (<li><a>…</a></li>), or a drop-down's
+    addresses (<option value="http://…">). Found by lxml in C: the pass asks every element
+    with five children or more."""
+    tag = element.tag
+    if tag == "select":
+        return [option for option in element.iterchildren("option") if "//" in option.get("value", "")]
+    if tag in _LIST_CONTAINERS:
+        return [link for link in element.findall("*/a") if len(link.getparent()) == 1]
+    return element.findall("a")
 
 
 def _block_finding(element: etree._Element, page: _Page, technique: str | None) -> SpamFinding | None:
@@ -479,13 +490,16 @@ def _block_finding(element: etree._Element, page: _Page, technique: str | None) 
     anchors = _link_items(element)
     if len(anchors) < 5:
         return None
+    # Where the links lead first: a portal's own menus end here, their words unread.
+    foreign = sum(1 for a in anchors if page.is_foreign(_target(a)))
+    if foreign < 0.6 * len(anchors):
+        return None
     text = _text(element)
     anchor_chars = sum(len(_text(a)) for a in anchors)
     if anchor_chars < 0.6 * len(text.replace(" ", "")):
         return None
-    foreign = sum(1 for a in anchors if page.is_foreign(_target(a)))
     named = _named_as_spam(anchors)
-    if foreign >= 0.6 * len(anchors) and named >= 0.5 * len(anchors):
+    if named >= 0.5 * len(anchors):
         value, _, _ = _block_score(element, page, False, anchors, named / len(anchors))
         if value >= STRIP_SCORE:
             return SpamFinding("link_farm", text[:200], "removed", round(value, 2))

@@ -29,11 +29,29 @@ def is_trusted_host(host: str) -> bool:
     return any(host == d or host.endswith("." + d) for d in TRUSTED_DOMAINS)
 
 
+def host_of(href: str) -> str | None:
+    """The host a link names, lower-cased, as urlsplit(href).hostname gives it; None for a
+    link without one (relative). A page holds hundreds of links: the common forms are read
+    with string methods, the rare ones (IPv6, odd schemes) by urlsplit."""
+    at = href.find("//")
+    if at == -1:
+        return None
+    scheme = href[:at].strip()
+    rest = href[at + 2 :]
+    if "[" in rest or (scheme and scheme.lower() not in ("http:", "https:")):
+        return urlsplit(href.strip()).hostname
+    for end in "/?#\\":
+        rest = rest.split(end, 1)[0]
+    host = rest.rpartition("@")[2].partition(":")[0].strip().lower()
+    return host or None
+
+
 # A portal's menus and footers give every page the same links: each is read once.
 @memo(8192)
 def is_foreign_to(domain: str, href: str) -> bool:
     """The link leads off the site of `domain` to a host no portal trusts."""
-    host = urlsplit(href.strip()).hostname if "//" in href else None
+    host = host_of(href)
     if not host:
         return False  # relative links stay on the site
-    return registrable_domain(host) != domain and not is_trusted_host(host)
+    # Most links out of a portal go to other government sites: told without the suffix list.
+    return not is_trusted_host(host) and registrable_domain(host) != domain

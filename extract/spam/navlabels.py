@@ -104,6 +104,29 @@ def _split(href: str) -> SplitResult | None:
         return None  # http://[x: no address at all, so no clue
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_REMOVED_BY_URLSPLIT = str.maketrans("", "", "\t\r\n")
+
+
+def path_of(href: str) -> str:
+    """urlsplit(href).path, read with string methods: a portal's page holds hundreds of links,
+    and urlsplit builds a whole result for each. An address in brackets (IPv6) is urlsplit's."""
+    if "[" in href:
+        address = _split(href)
+        return address.path if address else ""
+    href = href.translate(_REMOVED_BY_URLSPLIT).lstrip(
+        "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+        "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "
+    )
+    href = href.split("#", 1)[0].split("?", 1)[0]
+    if scheme := _SCHEME.match(href):
+        href = href[scheme.end() :]
+    if href.startswith("//"):
+        slash = href.find("/", 2)
+        return "" if slash == -1 else href[slash:]
+    return href
+
+
 def is_made_up(name: str, corpus: str) -> bool:
     """No word, place or body, and no word inside: a label of the portal's own is built of words."""
     return _could_be_a_name(name) and (is_called_brand(name) or is_foreign_unit(name, corpus))
@@ -139,8 +162,7 @@ def _initial_slugs(href: str) -> tuple[str, ...]:
 
     Remembered: a portal's menus give every page the same addresses, and a page reads each
     link's address for more than one clue."""
-    address = _split(href)
-    parts = (part.rsplit(".", 1)[0].lower() for part in (address.path if address else "").split("/"))
+    parts = (part.rsplit(".", 1)[0].lower() for part in path_of(href).split("/"))
     not_initials = load_shapes().cms_slugs
     return tuple(
         part

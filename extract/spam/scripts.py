@@ -67,15 +67,21 @@ _BACKSLASH = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4}))")
 _MIN_ESCAPES = 3
 _ATOB = re.compile(r"atob\s*\(\s*['\"]([A-Za-z0-9+/=]{8,})['\"]")
 _CHAR_CODES = re.compile(r"fromCharCode\s*\(\s*(\d+(?:\s*,\s*\d+){2,})\s*\)")
-# Markup and addresses encoded hold an encoded "<" or "//": scripts without one are not read
-# for encoded strings (a "%" alone is a percentage or a remainder).
-_ENCODED = re.compile(r"%3[cC]|%2[fF]%2[fF]|\\x3[cC]|\\x2[fF]|\\u003[cC]|\\u002[fF]|atob|fromCharCode")
+# Markup and addresses encoded hold an encoded "<" or "/": scripts without one are not read
+# for encoded strings (a "%" alone is a percentage or a remainder). Looked for as literals,
+# which str.find skips to in C.
+_ENCODED_MARKS = ("%3C", "%3c", "%2F", "%2f", "\\x3", "\\x2", "\\u003", "\\u002", "atob", "fromCharCode")
 # A script that hides an element by its id, as a style rule would: getElementById('x').style
 # .display = 'none', or jQuery's $('#x').hide() and .css('display', 'none').
-_HIDES_BY_ID = re.compile(
-    r"getElementById\(\s*['\"]([\w-]+)['\"]\s*\)\.style\.(?:display\s*=\s*['\"]none|visibility\s*=\s*['\"]hidden)"
-    r"|\$\(\s*['\"]#([\w-]+)['\"]\s*\)\s*\.\s*(?:hide\(\s*\)|css\(\s*['\"](?:display|visibility)['\"]\s*,"
-    r"\s*['\"](?:none|hidden)['\"])"
+# Each opens with a literal, so that the engine skips to it in C.
+_HIDES_BY_ID = (
+    re.compile(
+        r"getElementById\(\s*['\"]([\w-]+)['\"]\s*\)\.style\.(?:display\s*=\s*['\"]none|visibility\s*=\s*['\"]hidden)"
+    ),
+    re.compile(
+        r"\$\(\s*['\"]#([\w-]+)['\"]\s*\)\s*\.\s*(?:hide\(\s*\)|css\(\s*['\"](?:display|visibility)['\"]\s*,"
+        r"\s*['\"](?:none|hidden)['\"])"
+    ),
 )
 
 
@@ -100,7 +106,7 @@ def _char_codes_decoded(codes: str) -> str:
 
 def decoded_strings(script: str) -> str:
     """The script's encoded strings decoded, one per line: what it writes where it hides it."""
-    if _ENCODED.search(script) is None:
+    if not any(mark in script for mark in _ENCODED_MARKS):
         return ""
     found = []
     for match in _LITERAL.finditer(script):
@@ -121,7 +127,7 @@ def ids_hidden_by(script: str) -> list[str]:
     """The ids of elements the script hides."""
     if "none" not in script and "hid" not in script:
         return []
-    return [m[1] or m[2] for m in _HIDES_BY_ID.finditer(script)]
+    return [m[1] for pattern in _HIDES_BY_ID for m in pattern.finditer(script)]
 
 
 def _writes_links(markup: str, foreign: list[str], by_insertion: bool) -> bool:
