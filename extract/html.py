@@ -64,6 +64,11 @@ def title_element(tree: etree._Element) -> etree._Element | None:
     return next(tree.getroottree().iter("title"), None)
 
 
+def element_words(element: etree._Element) -> str:
+    """An element's text, its runs of whitespace one space."""
+    return " ".join(element.text_content().split())
+
+
 def html_title(tree: etree._Element) -> str | None:
     element = title_element(tree)
     if element is None:

@@ -4,6 +4,7 @@ or appended after </html>. The brands are shaped like casino and lottery names (
 电竞) and known to no lexicon; what a portal writes the same ways stays clean.
 """
 
+import base64
 from urllib.parse import quote
 
 import pytest
@@ -30,26 +31,19 @@ def _kinds(block: str, head: str = "") -> set[str]:
 FARM = _links(BRANDS)
 
 
-def test_links_out_hidden_by_a_script_are_a_hidden_block():
-    block = f"<div id='p7q'>{FARM}</div><script>document.getElementById('p7q').style.display='none';</script>"
+@pytest.mark.parametrize(
+    "block",
+    [
+        f"<div id='p7q'>{FARM}</div><script>document.getElementById('p7q').style.display='none';</script>",
+        f"<div id='p7q'>{FARM}</div><script>$('#p7q').hide();</script>",
+        f"<div style='transform:scale(0);position:absolute'>{FARM}</div>",
+        f"<div style='visibility:hidden;position:absolute'>{FARM}</div>",
+        f"<noscript>{FARM}</noscript>",
+    ],
+    ids=["by_a_script", "by_jquery", "scaled_to_nothing", "visibility_hidden", "noscript"],
+)
+def test_links_out_hidden_any_way_are_a_hidden_block(block):
     assert "hidden_block" in _kinds(block)
-
-
-def test_links_out_hidden_by_jquery_are_a_hidden_block():
-    block = f"<div id='p7q'>{FARM}</div><script>$('#p7q').hide();</script>"
-    assert "hidden_block" in _kinds(block)
-
-
-def test_links_out_scaled_to_nothing_are_a_hidden_block():
-    assert "hidden_block" in _kinds(f"<div style='transform:scale(0);position:absolute'>{FARM}</div>")
-
-
-def test_links_out_under_visibility_hidden_are_a_hidden_block():
-    assert "hidden_block" in _kinds(f"<div style='visibility:hidden;position:absolute'>{FARM}</div>")
-
-
-def test_links_out_in_noscript_are_a_hidden_block():
-    assert "hidden_block" in _kinds(f"<noscript>{FARM}</noscript>")
 
 
 def test_a_visible_list_of_links_out_named_as_brands_is_a_link_farm():
@@ -71,8 +65,6 @@ def test_links_written_through_inner_html_are_written_links():
 
 
 def test_links_written_base64_encoded_are_written_links():
-    import base64
-
     encoded = base64.b64encode(FARM.encode()).decode()
     assert "document_write_links" in _kinds(f"<script>document.write(atob('{encoded}'))</script>")
 

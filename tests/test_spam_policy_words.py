@@ -9,10 +9,10 @@ lists its policies after 在 (在四好农村路、智改数转等方面), a lef
 import pytest
 
 from extract.spam.channels import channel_names
-from extract.spam.dom import is_stuffed
 from extract.spam.labels import label_names
 from extract.spam.phrases import find_phrases
 from extract.spam.tail import strip_tail_names
+from extract.spam.title_hijack import is_stuffed
 
 FOOTER = "版权所有：桐乡市人民政府 网站标识码：3304830001 浙ICP备05012345号"
 

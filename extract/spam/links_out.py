@@ -1,0 +1,102 @@
+"""Where a page's links lead and what they are named: the site's own, or out to a brand.
+
+A link is out of the site when its host is neither the page's nor one the page's tags name
+(SiteDomain, Url, og:url) and no portal trusts it (other government sites). Its words read
+as spam when the lexicon knows them (more than a bare call to action) or they are shaped as
+a brand's name, whatever the brand (text.is_spam_item).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from ..html import element_words
+from ..model import SpamFinding
+from . import shape
+from .hosts import is_foreign_to, registrable_domain
+from .text import is_spam_item
+
+# What separates the items of a menu or a breadcrumb, where a link stands beside words.
+_LIST_MARKS = frozenset("|｜/>›»·•-—[]【】()（）")
+_PROSE_MARK = re.compile(r"[。，；：！？]")
+
+# Tags where a page names its own address: a copy served from elsewhere (a mirror, a crawl's
+# archive, a test server on 127.0.0.1) still links to and searches on the site it names.
+_OWN_ADDRESS_TAGS = ("sitedomain", "url", "og:url")
+
+
+class Site:
+    """The page's site: the domains its links may lead to and stay on it."""
+
+    def __init__(self, url: str, meta: dict[str, str] | None = None) -> None:
+        host = urlsplit(url).hostname or ""
+        self.domain = registrable_domain(host) if host else ""
+        named = [_domain_of(value) for tag in _OWN_ADDRESS_TAGS if (value := (meta or {}).get(tag))]
+        # The page's domains: its host's first, then those its tags name.
+        self.domains = tuple(dict.fromkeys(domain for domain in (self.domain, *named) if domain))
+
+    def is_foreign(self, href: str | None) -> bool:
+        # A link without a host (most of a portal's) stays on the site: no lookup needed.
+        return bool(href) and "//" in href and all(is_foreign_to(d, href) for d in self.domains or ("",))
+
+
+def _domain_of(address: str) -> str:
+    host = urlsplit(address if "//" in address else "//" + address).hostname
+    return registrable_domain(host) if host and "." in host else ""
+
+
+def link_target(link: etree._Element) -> str | None:
+    """Where a link or a drop-down's option leads."""
+    return link.get("href") if link.tag == "a" else link.get("value")
+
+
+def named_as_spam(anchors: list[etree._Element]) -> int:
+    """How many of the links read as spam: a lexicon hit stronger than a bare call to action
+    (a portal's login bar says 登录, 注册, 客户端下载), or words shaped as a brand's name
+    (金凤凰棋牌, hg0088皇冠) whatever the brand."""
+    return sum(1 for a in anchors if (words := element_words(a)) and is_spam_item(words))
+
+
+def inline_link_finding(anchor: etree._Element, page: Site) -> SpamFinding | None:
+    """A link out of the site inside a sentence, words on both sides of it, named as a
+    brand (…依申请公开办理<a href="http://…">福星棋牌</a>186件…): a report links its words to
+    other government sites or names a platform (抖音, 央视频) there, never a brand's site."""
+    tail = (anchor.tail or "").lstrip()
+    if not tail or tail[0] in _LIST_MARKS:
+        return None  # menus and lists stand apart from the words around them
+    previous = anchor.getprevious()
+    before = ((previous.tail if previous is not None else anchor.getparent().text) or "").rstrip()
+    if not before or before[-1] in _LIST_MARKS:
+        return None
+    if not page.is_foreign(anchor.get("href")):
+        return None
+    words = element_words(anchor)
+    # A brand word or a call to action in the name (福星棋牌, 瑞丰电竞): Latin glued to Chinese
+    # alone is as often a user's or a product's name a page links to (类Arduino板产品).
+    if not words or not shape.holds_a_brand_word(words) or not is_spam_item(words):
+        return None
+    if shape.load_shapes().platform.search(words):
+        return None
+    if not _PROSE_MARK.search(element_words(anchor.getparent())):
+        return None  # a line of links and words (a breadcrumb, a caption) is no sentence
+    return SpamFinding("inline_link", f"{words}: {anchor.get('href', '')[:100]}", "removed", 2.0)
+
+
+# Containers whose items each hold their own link: <li><a>, <td><a>, <dd><a>.
+_LIST_CONTAINERS = frozenset(("ul", "ol", "tr", "dl", "menu"))
+
+
+def link_items(element: etree._Element) -> list[etree._Element]:
+    """The links that are the element's items: its children that are links, a list's or a row's
+    items that each hold one link and nothing else (<li><a>…</a></li>), or a drop-down's
+    addresses (<option value="http://…">). Found by lxml in C: the pass asks every element
+    with five children or more."""
+    tag = element.tag
+    if tag == "select":
+        return [option for option in element.iterchildren("option") if "//" in option.get("value", "")]
+    if tag in _LIST_CONTAINERS:
+        return [link for link in element.findall("*/a") if len(link.getparent()) == 1]
+    return element.findall("a")
