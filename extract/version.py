@@ -100,6 +100,7 @@ archived bytes, the reports an older version made.
 #    scripts' encoded strings are decoded and innerHTML is a sink; what follows </body> and
 #    </html> is read inside the body; a brand-named link out inside a sentence, a drop-down of
 #    such addresses and a brand's name beside the heading in the title are spam; the domains a
-#    page's tags name (SiteDomain, Url, og:url) are its own; a page's counters (查看25668,
+#    page's tags name (SiteDomain, Url, og:url) are its own, and on a copy served from an IP
+#    address or localhost the domain its links and assets mostly come from; a page's counters (查看25668,
 #    回复162) are figures.
 EXTRACTOR_VERSION = 20

@@ -27,3 +27,33 @@ def test_a_search_on_the_site_the_page_s_url_tag_names_is_no_redirect():
 
 def test_a_redirect_to_a_site_the_page_does_not_name_is_one():
     assert "redirect_script" in _kinds("<meta name='SiteDomain' content='www.other.com.cn'>")
+
+
+OWN_MENU = "".join(f"<li><a href='http://www.gdgzez.com.cn/c{i}/'>栏目{i}</a></li>" for i in range(6))
+OWN_ASSETS = "".join(f"<script src='http://www.gdgzez.com.cn/js/{i}.js'></script>" for i in range(3))
+
+
+def _kinds_on_a_copy(body: str) -> set[str]:
+    tree = parse_html(f"<html><head>{OWN_ASSETS}</head><body><ul>{OWN_MENU}</ul>{body}</body></html>")
+    return {f.kind for f in scan_dom(tree, LOOPBACK).findings}
+
+
+def test_a_copy_on_loopback_searches_on_the_domain_its_links_and_assets_come_from():
+    assert "redirect_script" not in _kinds_on_a_copy(f"<p>党建引领。</p>{SEARCH}")
+
+
+def test_a_copy_on_loopback_still_tells_links_out_to_other_domains():
+    farm = "".join(
+        f"<a href='http://www.q{i}z.example/'>{name}</a>"
+        for i, name in enumerate(["金凤凰棋牌", "万利汇国际", "银河彩票", "鸿福体育", "锦鲤电竞"])
+    )
+    assert "hidden_block" in _kinds_on_a_copy(f"<div style='position:absolute;left:-9999px'>{farm}</div>")
+
+
+def test_a_page_at_its_own_host_reads_no_other_domain_as_its_own():
+    # Only a copy served from an address no site lives at infers its home from its links.
+    tree = parse_html(
+        f"<html><head>{OWN_ASSETS}</head><body><ul>{OWN_MENU}</ul><p>党建引领。</p>{SEARCH}</body></html>"
+    )
+    kinds = {f.kind for f in scan_dom(tree, "http://www.other-school.com.cn/djgz/").findings}
+    assert "redirect_script" in kinds

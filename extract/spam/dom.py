@@ -240,7 +240,7 @@ def _take_title(tree: etree._Element, scan: DomScan) -> None:
 def scan_dom(tree: etree._Element, url: str) -> DomScan:
     """Find and remove injected DOM units in place; return the findings."""
     meta = _meta_tags(tree)
-    page = Site(url, meta)
+    page = Site(url, meta, tree)
     selectors = hidden_selectors(tree)
     # Blocks a script hides by id are read as hidden here; the stages after this one are
     # handed the <style> blocks' selectors alone (a portal's tabs hide their panels so).

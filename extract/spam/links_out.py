@@ -8,7 +8,9 @@ a brand's name, whatever the brand (text.is_spam_item).
 
 from __future__ import annotations
 
+import ipaddress
 import re
+from collections import Counter
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -16,7 +18,7 @@ from lxml import etree
 from ..html import element_words
 from ..model import SpamFinding
 from . import shape
-from .hosts import is_foreign_to, registrable_domain
+from .hosts import host_of, is_foreign_to, registrable_domain
 from .text import is_spam_item
 
 # What separates the items of a menu or a breadcrumb, where a link stands beside words.
@@ -28,19 +30,64 @@ _PROSE_MARK = re.compile(r"[。，；：！？]")
 _OWN_ADDRESS_TAGS = ("sitedomain", "url", "og:url")
 
 
+# A page served from a loopback or private address (a copy under test, an archive replayed on
+# 127.0.0.1) is not at its site's home: the domain most of its links and resources come from
+# is, when both agree, with at least these many of each.
+MIN_OWN_LINKS = 5
+MIN_OWN_RESOURCES = 3
+
+
 class Site:
     """The page's site: the domains its links may lead to and stay on it."""
 
-    def __init__(self, url: str, meta: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, url: str, meta: dict[str, str] | None = None, tree: etree._Element | None = None
+    ) -> None:
         host = urlsplit(url).hostname or ""
         self.domain = registrable_domain(host) if host else ""
         named = [_domain_of(value) for tag in _OWN_ADDRESS_TAGS if (value := (meta or {}).get(tag))]
-        # The page's domains: its host's first, then those its tags name.
+        if tree is not None and _is_away_from_home(host):
+            named.append(_dominant_domain(tree))
+        # The page's domains: its host's first, then those its tags or its links name.
         self.domains = tuple(dict.fromkeys(domain for domain in (self.domain, *named) if domain))
 
     def is_foreign(self, href: str | None) -> bool:
         # A link without a host (most of a portal's) stays on the site: no lookup needed.
         return bool(href) and "//" in href and all(is_foreign_to(d, href) for d in self.domains or ("",))
+
+
+def _is_away_from_home(host: str) -> bool:
+    """An address no site's home is at: an IP address or localhost."""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def _dominant_domain(tree: etree._Element) -> str:
+    """The domain most of the page's links lead to and most of its scripts, images and styles
+    come from, when it is the same; else ''. A defacer's links are spread over many domains
+    and load nothing; the site's own menus and assets come from its one domain."""
+    links = Counter(
+        registrable_domain(host) for link in tree.iter("a") if (host := host_of(link.get("href") or ""))
+    )
+    resources = Counter(
+        registrable_domain(host)
+        for element in tree.iter("script", "img", "link")
+        if (host := host_of(element.get("src") or element.get("href") or ""))
+    )
+    if not links or not resources:
+        return ""
+    (link_domain, link_count), (resource_domain, resource_count) = (
+        links.most_common(1)[0],
+        resources.most_common(1)[0],
+    )
+    if link_domain == resource_domain and link_count >= MIN_OWN_LINKS and resource_count >= MIN_OWN_RESOURCES:
+        return link_domain
+    return ""
 
 
 def _domain_of(address: str) -> str:
