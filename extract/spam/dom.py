@@ -20,7 +20,7 @@ from ..html import element_words
 from ..model import SpamFinding
 from . import lexicon
 from .links_out import Site, inline_link_finding, link_items, link_target, named_as_spam
-from .scripts import ids_hidden_by, script_findings
+from .scripts import ids_hidden_by, may_name_an_address, script_findings
 from .title_hijack import title_hijack
 
 # fmt: off
@@ -185,6 +185,11 @@ def _block_score(
     return value, lex, len(anchors)
 
 
+def _read_script(script: str, page: Site) -> tuple[SpamFinding, ...]:
+    # A script naming no address leads nowhere: the page's own domains need not be read for it.
+    return script_findings(script, page.domains if may_name_an_address(script) else ())
+
+
 def _ids_hidden_by_scripts(tree: etree._Element) -> list[str]:
     return [name for script in tree.iter("script") for name in ids_hidden_by(script.text or "")]
 
@@ -263,7 +268,7 @@ def scan_dom(tree: etree._Element, url: str) -> DomScan:
                 if not isinstance(tag, str):
                     continue
                 if tag == "script":
-                    scan.findings += script_findings(child.text or "", page.domains)
+                    scan.findings += _read_script(child.text or "", page)
                     continue
                 if tag in _EMBEDDING_TAGS:
                     if finding := _iframe_finding(child, page, hiding):
@@ -294,11 +299,11 @@ def scan_dom(tree: etree._Element, url: str) -> DomScan:
                 continue
             stack.append(child)
     if body is not None and (handler := body.get("onload")):
-        scan.findings += script_findings(handler, page.domains)
+        scan.findings += _read_script(handler, page)
     head = tree.find("head")
     if body is not None and head is not None:
         for script in head.iter("script"):
-            scan.findings += script_findings(script.text or "", page.domains)
+            scan.findings += _read_script(script.text or "", page)
     styles_removed = False
     for element, finding in to_remove:
         scan.removed_text.append(element_words(element))

@@ -53,5 +53,8 @@ def is_foreign_to(domain: str, href: str) -> bool:
     host = host_of(href)
     if not host:
         return False  # relative links stay on the site
-    # Most links out of a portal go to other government sites: told without the suffix list.
+    # Most links go to the site itself or to other government sites: told without the suffix
+    # list, which costs more than the rest of the check.
+    if host == domain or host.endswith("." + domain):
+        return False
     return not is_trusted_host(host) and registrable_domain(host) != domain

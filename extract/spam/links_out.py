@@ -35,6 +35,7 @@ _OWN_ADDRESS_TAGS = ("sitedomain", "url", "og:url")
 # is, when both agree, with at least these many of each.
 MIN_OWN_LINKS = 5
 MIN_OWN_RESOURCES = 3
+_HOSTS_READ = 5
 
 
 class Site:
@@ -46,14 +47,25 @@ class Site:
         host = urlsplit(url).hostname or ""
         self.domain = registrable_domain(host) if host else ""
         named = [_domain_of(value) for tag in _OWN_ADDRESS_TAGS if (value := (meta or {}).get(tag))]
-        if tree is not None and _is_away_from_home(host):
-            named.append(_dominant_domain(tree))
-        # The page's domains: its host's first, then those its tags or its links name.
-        self.domains = tuple(dict.fromkeys(domain for domain in (self.domain, *named) if domain))
+        # The page's domains: its host's first, then those its tags name.
+        self._named = tuple(dict.fromkeys(domain for domain in (self.domain, *named) if domain))
+        # Read from the page's links only when a link would otherwise lead out.
+        self._tree = tree if tree is not None and _is_away_from_home(host) else None
+        self._domains: tuple[str, ...] | None = None
+
+    @property
+    def domains(self) -> tuple[str, ...]:
+        """The page's domains, and on a copy away from home the one its links and assets name."""
+        if self._domains is None:
+            dominant = _dominant_domain(self._tree) if self._tree is not None else ""
+            self._domains = tuple(dict.fromkeys(domain for domain in (*self._named, dominant) if domain))
+        return self._domains
 
     def is_foreign(self, href: str | None) -> bool:
         # A link without a host (most of a portal's) stays on the site: no lookup needed.
-        return bool(href) and "//" in href and all(is_foreign_to(d, href) for d in self.domains or ("",))
+        if not href or "//" not in href or not all(is_foreign_to(d, href) for d in self._named or ("",)):
+            return False
+        return self._domains == self._named or all(is_foreign_to(d, href) for d in self.domains or ("",))
 
 
 def _is_away_from_home(host: str) -> bool:
@@ -71,23 +83,28 @@ def _dominant_domain(tree: etree._Element) -> str:
     """The domain most of the page's links lead to and most of its scripts, images and styles
     come from, when it is the same; else ''. A defacer's links are spread over many domains
     and load nothing; the site's own menus and assets come from its one domain."""
-    links = Counter(
-        registrable_domain(host) for link in tree.iter("a") if (host := host_of(link.get("href") or ""))
-    )
+    links = Counter(host for link in tree.iter("a") if (host := host_of(link.get("href") or "")))
     resources = Counter(
-        registrable_domain(host)
+        host
         for element in tree.iter("script", "img", "link")
         if (host := host_of(element.get("src") or element.get("href") or ""))
     )
     if not links or not resources:
         return ""
-    (link_domain, link_count), (resource_domain, resource_count) = (
-        links.most_common(1)[0],
-        resources.most_common(1)[0],
-    )
+    link_domain, link_count = _most_common_domain(links)
+    resource_domain, resource_count = _most_common_domain(resources)
     if link_domain == resource_domain and link_count >= MIN_OWN_LINKS and resource_count >= MIN_OWN_RESOURCES:
         return link_domain
     return ""
+
+
+def _most_common_domain(hosts: Counter[str]) -> tuple[str, int]:
+    """The domain of the most hosts' counts, read from the most common hosts alone: the public
+    suffix list is asked about a few hosts, not about every site a page links to."""
+    domains: Counter[str] = Counter()
+    for host, count in hosts.most_common(_HOSTS_READ):
+        domains[registrable_domain(host)] += count
+    return domains.most_common(1)[0]
 
 
 def _domain_of(address: str) -> str:

@@ -104,6 +104,11 @@ def _char_codes_decoded(codes: str) -> str:
     return "".join(chr(int(code)) for code in codes.split(",") if int(code) < 0x110000)
 
 
+def may_name_an_address(script: str) -> bool:
+    """The script writes "//" as it stands or encoded: it may name a host."""
+    return "//" in script or any(mark in script for mark in _ENCODED_MARKS)
+
+
 def decoded_strings(script: str) -> str:
     """The script's encoded strings decoded, one per line: what it writes where it hides it."""
     if not any(mark in script for mark in _ENCODED_MARKS):
