@@ -51,13 +51,18 @@ _INSERT = re.compile(r"\.(?:inner|outer)HTML\s*\+?=|\.insertAdjacentHTML\s*\(", 
 _LINK = re.compile(r"<a\s", re.I)
 _HIDDEN_MARKUP = re.compile(r"<(?:div|iframe|span|p)\b[^>]*(?:display\s*:\s*none|width=.?0)", re.I)
 _ANCHOR_WORDS = re.compile(r"<a\s[^>]*>\s*([^<>]{1,40}?)\s*</a>", re.I)
+# Each with literals one of which every match holds: a script without it is not searched (the case-blind
+# and alternation patterns are tried at every character of a script otherwise).
 _OBFUSCATION = (
-    re.compile(r"eval\s*\(\s*function\s*\(\s*p\s*,\s*a\s*,\s*c\s*,\s*k\s*,\s*e\s*,\s*[dr]\s*\)"),
-    re.compile(r"(?:atob|eval|document\.write)\s*\(\s*['\"][A-Za-z0-9+/=]{200,}"),
-    re.compile(r"(?:\\x[0-9a-fA-F]{2}){50,}"),
-    re.compile(r"(?:%u[0-9a-fA-F]{4}){50,}"),
-    re.compile(r"String\.fromCharCode\s*\((?:\s*\d+\s*,){29,}"),
-    re.compile(r"data:text/html;base64,", re.I),
+    (("eval",), re.compile(r"eval\s*\(\s*function\s*\(\s*p\s*,\s*a\s*,\s*c\s*,\s*k\s*,\s*e\s*,\s*[dr]\s*\)")),
+    (
+        ("atob", "eval", "document.write"),
+        re.compile(r"(?:atob|eval|document\.write)\s*\(\s*['\"][A-Za-z0-9+/=]{200,}"),
+    ),
+    (("\\x",), re.compile(r"(?:\\x[0-9a-fA-F]{2}){50,}")),
+    (("%u",), re.compile(r"(?:%u[0-9a-fA-F]{4}){50,}")),
+    (("fromCharCode",), re.compile(r"String\.fromCharCode\s*\((?:\s*\d+\s*,){29,}")),
+    (("64,",), re.compile(r"data:text/html;base64,", re.I)),
 )
 # Encoded strings, by how they are written: percent escapes (unescape, decodeURIComponent) or
 # \x and \u escapes inside a string literal, a base64 literal handed to atob, character codes.
@@ -178,6 +183,6 @@ def script_findings(script: str, domains: tuple[str, ...]) -> tuple[SpamFinding,
         ):
             evidence = (decoded or script).strip()[:160]
             found.append(SpamFinding("document_write_links", evidence, "flagged", 2.0))
-    if any(rule.search(script) for rule in _OBFUSCATION):
+    if any(any(mark in script for mark in marks) and rule.search(script) for marks, rule in _OBFUSCATION):
         found.append(SpamFinding("obfuscated_script", script.strip()[:160], "flagged", 2.0))
     return tuple(found)
