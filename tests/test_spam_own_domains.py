@@ -57,3 +57,12 @@ def test_a_page_at_its_own_host_reads_no_other_domain_as_its_own():
     )
     kinds = {f.kind for f in scan_dom(tree, "http://www.other-school.com.cn/djgz/").findings}
     assert "redirect_script" in kinds
+
+
+def test_a_search_on_the_named_site_written_percent_encoded_is_no_redirect():
+    # The address holds no "//" as written: it is decoded before its host is read.
+    encoded = "<script>function go(){window.location=unescape('http%3A%2F%2Fwww.gdgzez.com.cn%2Fs%3Fwd%3D1');}</script>"
+    tree = parse_html(
+        f"<html><head><meta name='SiteDomain' content='www.gdgzez.com.cn'></head><body><p>党建引领。</p>{encoded}</body></html>"
+    )
+    assert "redirect_script" not in {f.kind for f in scan_dom(tree, LOOPBACK).findings}

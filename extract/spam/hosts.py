@@ -58,3 +58,9 @@ def is_foreign_to(domain: str, href: str) -> bool:
     if host == domain or host.endswith("." + domain):
         return False
     return not is_trusted_host(host) and registrable_domain(host) != domain
+
+
+def leads_off(domains: tuple[str, ...], href: str) -> bool:
+    """The link leads off a site of all these domains (a page may have several: its host's,
+    and those its tags name) to a host no portal trusts."""
+    return all(is_foreign_to(domain, href) for domain in domains or ("",))

@@ -18,7 +18,7 @@ from lxml import etree
 from ..html import element_words
 from ..model import SpamFinding
 from . import shape
-from .hosts import host_of, is_foreign_to, registrable_domain
+from .hosts import host_of, leads_off, registrable_domain
 from .text import is_spam_item
 
 # What separates the items of a menu or a breadcrumb, where a link stands beside words.
@@ -63,9 +63,9 @@ class Site:
 
     def is_foreign(self, href: str | None) -> bool:
         # A link without a host (most of a portal's) stays on the site: no lookup needed.
-        if not href or "//" not in href or not all(is_foreign_to(d, href) for d in self._named or ("",)):
+        if not href or "//" not in href or not leads_off(self._named, href):
             return False
-        return self._domains == self._named or all(is_foreign_to(d, href) for d in self.domains or ("",))
+        return self._domains == self._named or leads_off(self.domains, href)
 
 
 def _is_away_from_home(host: str) -> bool:
@@ -108,7 +108,7 @@ def _most_common_domain(hosts: Counter[str]) -> tuple[str, int]:
 
 
 def _domain_of(address: str) -> str:
-    host = urlsplit(address if "//" in address else "//" + address).hostname
+    host = host_of(address if "//" in address else "//" + address)
     return registrable_domain(host) if host and "." in host else ""
 
 

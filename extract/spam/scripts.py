@@ -16,7 +16,7 @@ from urllib.parse import unquote
 
 from ..caches import memo
 from ..model import SpamFinding
-from .hosts import is_foreign_to
+from .hosts import leads_off
 from .text import is_spam_item
 
 # fmt: off
@@ -165,9 +165,7 @@ def script_findings(script: str, domains: tuple[str, ...]) -> tuple[SpamFinding,
     found: list[SpamFinding] = []
     decoded = decoded_strings(script)
     hosts = _URL.findall(script) + _URL.findall(decoded)
-    foreign = [
-        host for host in hosts if all(is_foreign_to(domain, "//" + host) for domain in domains or ("",))
-    ]
+    foreign = [host for host in hosts if leads_off(domains, "//" + host)]
     # A sink with a foreign address, or any sink behind a test of who visits. The case-blind
     # search for that test costs the most of the three and most scripts hold no sink: it is
     # made only where a sink stands.
